@@ -1,0 +1,105 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// ErrJobLocked is returned by Store.Lock when another live run holds the job.
+var ErrJobLocked = errors.New("job is already running")
+
+// Page is one fetched response that the crawler hands to its Handler.
+type Page struct {
+	Job      string      // the job that fetched it
+	URL      string      // the canonical URL that was requested
+	FinalURL string      // the URL after redirects
+	Status   int         // HTTP status code
+	Header   http.Header // response headers
+	// Body is the response body decoded to UTF-8.
+	Body        []byte
+	ContentType string    // media type without parameters, e.g. "text/html"
+	Hash        string    // hex SHA-256 of Body
+	Depth       int       // link distance from a seed
+	Fetched     time.Time // when the response arrived
+}
+
+// Queued is a URL waiting in a job's frontier.
+type Queued struct {
+	URL   string // canonical URL
+	Depth int
+	// Kind says how to treat the URL when it is fetched: "page" for an
+	// ordinary page, "feed" or "sitemap" for discovery documents, which are
+	// re-read on every run.
+	Kind string
+}
+
+// Fetch is what the store remembers of the last fetch of a URL: enough to
+// send a conditional request next time and to tell an unchanged body.
+type Fetch struct {
+	URL          string
+	Status       int
+	ETag         string
+	LastModified string
+	Hash         string
+	Fetched      time.Time
+	// Error is the reason the fetch failed ("" when it succeeded), e.g.
+	// "robots", "timeout", "too-large", "content-type", "redirect-loop",
+	// "http-503".
+	Error string
+}
+
+// RunStats counts what one run of a job did.
+type RunStats struct {
+	Fetched    int // responses handled (2xx)
+	NotChanged int // 304 or same content hash
+	Failed     int // recorded failures
+	Skipped    int // filtered, disallowed or of another content type
+	Queued     int // URLs left in the frontier at the end
+	// Failures counts failures by reason.
+	Failures map[string]int
+}
+
+// Run is one run of a job, as recorded in the store.
+type Run struct {
+	ID       int64
+	Job      string
+	Started  time.Time
+	Finished time.Time // zero while running or after a crash
+	Stats    RunStats
+}
+
+// Store keeps a job's crawl state (frontier, fetch history, runs and lock)
+// so that a run can be killed at any moment and resumed, and so that a
+// later run only fetches what is new or changed. Package corpus provides
+// the SQLite implementation; MemoryStore is an in-memory one.
+//
+// Every method must be safe for concurrent use.
+type Store interface {
+	// Lock takes the job's lock for owner, or fails with ErrJobLocked when
+	// another owner holds it and has refreshed it within stale.
+	Lock(ctx context.Context, job, owner string, stale time.Duration) error
+	// Unlock releases the job's lock if owner holds it.
+	Unlock(ctx context.Context, job, owner string) error
+
+	// StartRun records the start of a run and returns its id.
+	StartRun(ctx context.Context, job string) (int64, error)
+	// FinishRun records the end of a run with its counts.
+	FinishRun(ctx context.Context, id int64, stats RunStats) error
+	// Runs returns the last n runs of job, newest first.
+	Runs(ctx context.Context, job string, n int) ([]Run, error)
+
+	// Enqueue adds URLs to the job's frontier; URLs already queued for the
+	// job are left as they are.
+	Enqueue(ctx context.Context, job string, items []Queued) error
+	// Pending returns up to n queued URLs of the job, oldest first, without
+	// removing them.
+	Pending(ctx context.Context, job string, n int) ([]Queued, error)
+	// Done removes a URL from the job's frontier and records its fetch, in
+	// one step.
+	Done(ctx context.Context, job string, f Fetch) error
+
+	// LastFetch returns the last recorded fetch of url, if any.
+	LastFetch(ctx context.Context, url string) (Fetch, bool, error)
+}

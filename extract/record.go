@@ -1,0 +1,97 @@
+// Package extract turns article text into structured records: the countries
+// an article names, the counts it states, the votes it reports and the
+// stances its actors take. Records have the shape of the gold files in the
+// project's gold format, plus evidence that points back into the text.
+//
+// Extraction never fetches anything: it works on a string that the caller
+// has already obtained (see package clean for turning HTML into text).
+package extract
+
+// Record is what the extractors find in one article. Its scored fields have
+// the shape of a gold file; the rest (Evidence, Motion) is carried for users
+// and ignored by the scorer.
+type Record struct {
+	Doc       string   `json:"doc"`
+	TextFile  string   `json:"text_file,omitempty"`
+	HTMLFile  string   `json:"html_file,omitempty"`
+	Countries []string `json:"countries"`
+	Counts    []Count  `json:"counts"`
+	Votes     []Vote   `json:"votes"`
+	Stances   []Stance `json:"stances"`
+
+	// Mentions lists every place a country or bloc was recognised, in text
+	// order, so a user can check each entry of Countries.
+	Mentions []Mention `json:"mentions,omitempty"`
+	// Extractor names the extractor version that made the record.
+	Extractor string `json:"extractor,omitempty"`
+}
+
+// Count is a cardinal quantity the article states.
+type Count struct {
+	Value float64 `json:"value"`
+	// Unit is the counted noun as a lowercase singular lemma, empty when
+	// the counted thing is not clear.
+	Unit     string    `json:"unit,omitempty"`
+	Evidence *Evidence `json:"evidence,omitempty"`
+}
+
+// Vote is one vote event: a body deciding on a motion.
+type Vote struct {
+	Body      string            `json:"body,omitempty"`
+	Motion    string            `json:"motion,omitempty"`
+	Sponsors  []string          `json:"sponsors,omitempty"`
+	Outcome   string            `json:"outcome,omitempty"`
+	Tally     Tally             `json:"tally,omitempty"`
+	Positions map[string]string `json:"positions,omitempty"`
+	Evidence  []Evidence        `json:"evidence,omitempty"`
+}
+
+// Tally holds the vote counts an article states; nil means not stated.
+type Tally struct {
+	Yes     *int `json:"yes,omitempty"`
+	No      *int `json:"no,omitempty"`
+	Abstain *int `json:"abstain,omitempty"`
+}
+
+// IsZero reports whether the tally states no count at all.
+func (t Tally) IsZero() bool { return t.Yes == nil && t.No == nil && t.Abstain == nil }
+
+// Stance is an actor's stated support for or opposition to another actor.
+type Stance struct {
+	Holder   string    `json:"holder"`
+	Target   string    `json:"target"`
+	Polarity string    `json:"polarity"`
+	Evidence *Evidence `json:"evidence,omitempty"`
+}
+
+// Mention is one place in the text where an actor was recognised.
+type Mention struct {
+	Code     string   `json:"code"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// Evidence points at the text a fact came from. Offsets count Unicode code
+// points (characters) from the start of the article text, end exclusive.
+type Evidence struct {
+	Text     string `json:"text"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Sentence string `json:"sentence"`
+	// SentenceStart is the character offset of Sentence in the text.
+	SentenceStart int `json:"sentence_start"`
+}
+
+// Position and outcome values, as the gold format spells them.
+const (
+	Yes     = "yes"
+	No      = "no"
+	Abstain = "abstain"
+
+	Adopted   = "adopted"
+	Rejected  = "rejected"
+	Vetoed    = "vetoed"
+	Withdrawn = "withdrawn"
+
+	Support = "support"
+	Oppose  = "oppose"
+)
