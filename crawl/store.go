@@ -78,7 +78,9 @@ type Run struct {
 // Every method must be safe for concurrent use.
 type Store interface {
 	// Lock takes the job's lock for owner, or fails with ErrJobLocked when
-	// another owner holds it and has refreshed it within stale.
+	// another owner holds it and has refreshed it within stale. Calling
+	// Lock again as the holder refreshes the lock; a running crawl does so
+	// periodically, well within stale.
 	Lock(ctx context.Context, job, owner string, stale time.Duration) error
 	// Unlock releases the job's lock if owner holds it.
 	Unlock(ctx context.Context, job, owner string) error
@@ -96,6 +98,8 @@ type Store interface {
 	// Pending returns up to n queued URLs of the job, oldest first, without
 	// removing them.
 	Pending(ctx context.Context, job string, n int) ([]Queued, error)
+	// Count returns the number of URLs in the job's frontier.
+	Count(ctx context.Context, job string) (int, error)
 	// Done removes a URL from the job's frontier and records its fetch, in
 	// one step.
 	Done(ctx context.Context, job string, f Fetch) error
