@@ -139,6 +139,10 @@ func LoadGoldFile(path string) (Gold, error) {
 	}
 	root, err := parseJSON(data)
 	if err != nil {
+		var dk *dupKeyError
+		if errors.As(err, &dk) {
+			return Gold{}, &GoldError{Path: path, Field: dk.path, Err: err}
+		}
 		return Gold{}, &GoldError{Path: path, Err: fmt.Errorf("not valid JSON: %w", err)}
 	}
 	g, ferr := decodeGold(path, root)

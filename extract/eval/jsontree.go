@@ -189,10 +189,7 @@ func syntaxError(data []byte, err error) error {
 		line, col := lineCol(data, se.Offset)
 		return fmt.Errorf("line %d, column %d: %w", line, col, err)
 	case errors.As(err, &dk):
-		if dk.path == "" {
-			return err
-		}
-		return fmt.Errorf("%s: %w", dk.path, err)
+		return err
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return errors.New("unexpected end of file: the JSON is incomplete")
 	}
