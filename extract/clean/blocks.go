@@ -1,0 +1,272 @@
+package clean
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// elem is what the cleaner knows about one element of the page body. The
+// elements sit in a slice in document order, so an element's descendants
+// are exactly the elements between its index and its end.
+type elem struct {
+	n      *html.Node
+	parent int32
+	end    int32
+	tag    atom.Atom
+	hint   hint
+
+	// Text whose nearest block-level ancestor is this element.
+	ownText  int32 // characters, whitespace not counted
+	ownLink  int32 // characters inside links
+	ownWords int32
+	ownPunct int32 // sentence punctuation marks
+
+	// Totals over the subtree.
+	text  int32
+	link  int32
+	prose int32 // characters of prose blocks
+
+	neg   bool // this element is boilerplate by its own hints
+	negIn bool // this element or an ancestor is boilerplate
+	score float32
+}
+
+// page is the element table of one page body.
+type page struct {
+	elems []elem
+}
+
+// skippedTags never hold article text.
+func skippedTag(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg,
+		atom.Math, atom.Iframe, atom.Object, atom.Embed, atom.Canvas,
+		atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
+		atom.Datalist, atom.Head, atom.Link, atom.Meta, atom.Audio,
+		atom.Video, atom.Map, atom.Title, atom.Base, atom.Source, atom.Track,
+		atom.Frameset, atom.Frame, atom.Noframes, atom.Param:
+		return true
+	}
+	return false
+}
+
+// blockTag reports whether a tag starts a new block of text.
+func blockTag(a atom.Atom) bool {
+	switch a {
+	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Body,
+		atom.Center, atom.Dd, atom.Details, atom.Dialog, atom.Dir, atom.Div,
+		atom.Dl, atom.Dt, atom.Fieldset, atom.Figcaption, atom.Figure,
+		atom.Footer, atom.Form, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5,
+		atom.H6, atom.Header, atom.Hgroup, atom.Hr, atom.Html, atom.Li,
+		atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Pre,
+		atom.Section, atom.Summary, atom.Table, atom.Tbody, atom.Thead,
+		atom.Tfoot, atom.Tr, atom.Td, atom.Th, atom.Caption, atom.Ul,
+		atom.Legend, atom.Br, atom.Noscript:
+		return true
+	}
+	return false
+}
+
+func headingTag(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// textStats counts the characters (not counting whitespace), words and
+// sentence punctuation of s.
+func textStats(s string) (chars, words, punct int32) {
+	inWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f':
+			inWord = false
+			continue
+		case c >= 0x80 && c < 0xC0:
+			continue // continuation byte
+		case c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?':
+			punct++
+		}
+		chars++
+		if !inWord {
+			words++
+			inWord = true
+		}
+	}
+	return
+}
+
+// frame is one open element during a walk.
+type frame struct {
+	idx   int32
+	block int32
+	link  bool
+}
+
+// buildPage walks the tree under root in document order and fills the
+// element table. It uses an explicit stack, so deep nesting costs memory
+// in proportion to depth and no recursion.
+func buildPage(root *html.Node) *page {
+	p := &page{elems: make([]elem, 0, 512)}
+	p.elems = append(p.elems, elem{n: root, parent: -1, tag: root.DataAtom, hint: classify(root)})
+	stack := []frame{{idx: 0, block: 0}}
+	n := root.FirstChild
+	for n != nil {
+		top := &stack[len(stack)-1]
+		switch n.Type {
+		case html.TextNode:
+			chars, words, punct := textStats(n.Data)
+			if chars > 0 {
+				b := &p.elems[top.block]
+				b.ownText += chars
+				b.ownWords += words
+				b.ownPunct += punct
+				if top.link {
+					b.ownLink += chars
+				}
+			}
+		case html.ElementNode:
+			if skippedTag(n.DataAtom) {
+				break
+			}
+			idx := int32(len(p.elems))
+			p.elems = append(p.elems, elem{n: n, parent: top.idx, tag: n.DataAtom, hint: classify(n)})
+			if n.FirstChild != nil {
+				f := frame{idx: idx, block: top.block, link: top.link || n.DataAtom == atom.A}
+				if blockTag(n.DataAtom) {
+					f.block = idx
+				}
+				stack = append(stack, f)
+				n = n.FirstChild
+				continue
+			}
+			p.elems[idx].end = idx + 1
+		}
+		// Move to the next node in document order, closing the elements
+		// left behind.
+		for n.NextSibling == nil {
+			n = n.Parent
+			if n == root || n == nil {
+				n = nil
+				break
+			}
+			f := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			p.elems[f.idx].end = int32(len(p.elems))
+		}
+		if n != nil {
+			n = n.NextSibling
+		}
+	}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		p.elems[f.idx].end = int32(len(p.elems))
+	}
+	return p
+}
+
+// isProse reports whether the element's own text reads like running text
+// rather than a label, a link or a menu entry.
+func (e *elem) isProse() bool {
+	plain := e.ownText - e.ownLink
+	if plain <= 0 || e.ownLink*2 > e.ownText {
+		return false
+	}
+	return plain >= 80 || (e.ownWords >= 8 && e.ownPunct >= 1 && plain >= 40)
+}
+
+// contribution is what the element's own text adds to the score of each
+// container holding it: prose counts for, boilerplate and links against.
+func (e *elem) contribution() float32 {
+	l := float32(e.ownText)
+	if l == 0 {
+		return 0
+	}
+	k := float32(e.ownLink)
+	switch {
+	case e.negIn:
+		return -l
+	case 2*k > l:
+		return -l
+	case e.isProse():
+		return l - 2*k
+	default:
+		return -0.3 * l
+	}
+}
+
+// score fills the totals, decides which elements are boilerplate and
+// scores every element as a candidate container of the article.
+func (p *page) score() {
+	el := p.elems
+	for i := len(el) - 1; i >= 0; i-- {
+		e := &el[i]
+		e.text += e.ownText
+		e.link += e.ownLink
+		if e.isProse() {
+			e.prose += e.ownText - e.ownLink
+		}
+		if e.parent >= 0 {
+			q := &el[e.parent]
+			q.text += e.text
+			q.link += e.link
+			q.prose += e.prose
+		}
+	}
+	total := el[0].prose
+	for i := range el {
+		e := &el[i]
+		e.neg = p.boilerplate(e, total)
+		e.negIn = e.neg || (e.parent >= 0 && el[e.parent].negIn)
+	}
+	for i := len(el) - 1; i >= 0; i-- {
+		e := &el[i]
+		e.score += e.contribution()
+		if e.parent >= 0 {
+			el[e.parent].score += e.score
+		}
+	}
+}
+
+// boilerplate decides from an element's hints whether it is boilerplate.
+// Names are only a hint: an element holding most of the page's prose is
+// kept, unless it is named as a comment thread.
+func (p *page) boilerplate(e *elem, totalProse int32) bool {
+	switch e.tag {
+	case atom.Body, atom.Html:
+		return false
+	}
+	h := e.hint
+	if h&hintArticleBody != 0 {
+		return false
+	}
+	neg := h&(hintStrongNeg|hintHidden) != 0 || (h&hintWeakNeg != 0 && h&hintPos == 0)
+	if !neg {
+		return false
+	}
+	if h&hintComment != 0 && h&hintHidden == 0 {
+		return true
+	}
+	return totalProse == 0 || e.prose*2 <= totalProse
+}
+
+// best returns the index of the element that holds the article: the one
+// whose subtree gathers the most prose for the least boilerplate.
+func (p *page) best() int {
+	best, bestScore := 0, float32(-1e30)
+	for i := len(p.elems) - 1; i >= 0; i-- {
+		e := &p.elems[i]
+		s := e.score
+		if e.hint&hintArticleBody != 0 && s > 0 {
+			s *= 1.1
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return best
+}

@@ -1,0 +1,207 @@
+package clean
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ErrNotHTML is returned for input that is not an HTML page: empty,
+// binary, or text without any markup.
+var ErrNotHTML = errors.New("not an HTML page")
+
+// Config tunes a Cleaner. The zero value is not useful; start from
+// DefaultConfig.
+type Config struct {
+	// MaxBytes is the most of a page that is read; anything beyond is
+	// ignored, as if the page ended there. Zero or less means no limit.
+	MaxBytes int64
+	// MinTextLength is the shortest main text, in characters, that counts
+	// as an article. A page with less gets an empty Text and a Reason.
+	MinTextLength int
+	// BlankLines separates paragraphs of Text by an empty line instead of
+	// a single newline.
+	BlankLines bool
+}
+
+// DefaultConfig returns the configuration the cleaner is tuned for.
+func DefaultConfig() Config {
+	return Config{
+		MaxBytes:      32 << 20,
+		MinTextLength: 100,
+	}
+}
+
+// Cleaner turns HTML pages into articles. It holds no per-page state and is
+// safe for concurrent use.
+type Cleaner struct {
+	cfg Config
+}
+
+// New returns a Cleaner with the given configuration.
+func New(cfg Config) *Cleaner {
+	return &Cleaner{cfg: cfg}
+}
+
+var defaultCleaner = New(DefaultConfig())
+
+// Clean reads one HTML page and returns its article, using DefaultConfig.
+func Clean(r io.Reader, pageURL string) (Article, error) {
+	return defaultCleaner.Clean(r, pageURL, "")
+}
+
+// Clean reads one HTML page and returns its article. pageURL is where the
+// page came from (used to resolve links and read dates); contentType is
+// the HTTP Content-Type header, or "", and gives the charset if it names
+// one. A page without an article gives an Article with an empty Text and a
+// Reason, not an error; errors are for input that cannot be read or is not
+// HTML (ErrNotHTML).
+func (c *Cleaner) Clean(r io.Reader, pageURL string, contentType string) (Article, error) {
+	if c.cfg.MaxBytes > 0 {
+		r = io.LimitReader(r, c.cfg.MaxBytes)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Article{URL: pageURL}, fmt.Errorf("read page: %w", err)
+	}
+	return c.CleanBytes(data, pageURL, contentType)
+}
+
+// CleanBytes is Clean for a page already in memory.
+func (c *Cleaner) CleanBytes(data []byte, pageURL string, contentType string) (Article, error) {
+	art := Article{URL: strings.TrimSpace(pageURL)}
+	text, _ := decode(data, contentType)
+	if err := checkHTML(text, contentType); err != nil {
+		return art, err
+	}
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	if err != nil {
+		return art, fmt.Errorf("parse page: %w", err)
+	}
+	readMeta(doc, &art)
+	body := findBody(doc.Nodes[0])
+	if body == nil {
+		art.Reason = "page has no body"
+		return art, nil
+	}
+	p := buildPage(body)
+	p.score()
+	c.extract(p, &art)
+	completeMeta(doc, p, &art)
+	return art, nil
+}
+
+// checkHTML rejects input that is clearly not an HTML page.
+func checkHTML(text, contentType string) error {
+	ct := strings.ToLower(contentType)
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	ct = strings.TrimSpace(ct)
+	switch {
+	case ct == "", ct == "text/html", ct == "application/xhtml+xml",
+		ct == "text/plain", ct == "application/octet-stream", ct == "application/xml", ct == "text/xml":
+	default:
+		return fmt.Errorf("%w: content type %s", ErrNotHTML, ct)
+	}
+	if strings.TrimSpace(text) == "" {
+		return fmt.Errorf("%w: empty input", ErrNotHTML)
+	}
+	head := text
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	if strings.IndexByte(head, 0) >= 0 {
+		return fmt.Errorf("%w: binary data", ErrNotHTML)
+	}
+	scan := text
+	if len(scan) > 64<<10 {
+		scan = scan[:64<<10]
+	}
+	for i := 0; i+1 < len(scan); i++ {
+		if scan[i] != '<' {
+			continue
+		}
+		c := scan[i+1]
+		if c == '!' || c == '?' || c == '/' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: no markup", ErrNotHTML)
+}
+
+// findBody returns the <body> element under the document node, or the
+// root element when there is none.
+func findBody(doc *html.Node) *html.Node {
+	var root *html.Node
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode {
+			root = n
+			break
+		}
+	}
+	if root == nil {
+		return nil
+	}
+	for n := root.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return n
+		}
+	}
+	return root
+}
+
+// extract finds the article container of p and writes its text to art.
+func (c *Cleaner) extract(p *page, art *Article) {
+	el := p.elems
+	if el[0].text == 0 {
+		art.Reason = "page has no text"
+		return
+	}
+	best := int32(p.best())
+	if el[best].score <= 0 || el[best].prose == 0 {
+		art.Reason = "no block of running text found"
+		return
+	}
+	lines := p.render(best, func(i int32) bool {
+		e := &el[i]
+		if e.neg {
+			return true
+		}
+		if e.text > 0 && 2*e.link > e.text && blockTag(e.tag) {
+			return true
+		}
+		return false
+	})
+	lines = trimLines(lines)
+	var b bytes.Buffer
+	sep := "\n"
+	if c.cfg.BlankLines {
+		sep = "\n\n"
+	}
+	n := 0
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(l.text)
+		n += len([]rune(l.text))
+	}
+	if n < c.cfg.MinTextLength {
+		art.Reason = fmt.Sprintf("main text too short (%d characters)", n)
+		return
+	}
+	art.Text = b.String()
+}
+
+// trimLines drops short lines that are not prose from the start and end of
+// the article: datelines, bylines, share prompts, tag lists.
+func trimLines(lines []line) []line {
+	return lines
+}
