@@ -18,6 +18,7 @@ require (
 	github.com/jdkato/prose/v2 v2.0.0 // indirect
 	github.com/kennygrant/sanitize v1.2.4 // indirect
 	github.com/klauspost/compress v1.18.0 // indirect
+	github.com/mattn/go-sqlite3 v1.14.53 // indirect
 	github.com/mingrammer/commonregex v1.0.1 // indirect
 	github.com/nlnwa/gowarc/v3 v3.1.0 // indirect
 	github.com/nlnwa/whatwg-url v0.6.2 // indirect
