@@ -38,7 +38,14 @@ func (r Report) WriteText(w io.Writer, verbose bool) error {
 		if len(d.Votes) > 0 {
 			parts := make([]string, len(d.Votes))
 			for i, p := range d.Votes {
-				parts[i] = "gold " + voteIndex(p.Gold) + " = pred " + voteIndex(p.Pred)
+				switch {
+				case p.Pred < 0:
+					parts[i] = "gold " + strconv.Itoa(p.Gold) + " unpaired"
+				case p.Gold < 0:
+					parts[i] = "pred " + strconv.Itoa(p.Pred) + " unpaired"
+				default:
+					parts[i] = "gold " + strconv.Itoa(p.Gold) + " = pred " + strconv.Itoa(p.Pred)
+				}
 			}
 			fmt.Fprintf(&b, "  votes aligned: %s\n", strings.Join(parts, ", "))
 		}
@@ -56,13 +63,6 @@ func (r Report) WriteText(w io.Writer, verbose bool) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
-}
-
-func voteIndex(i int) string {
-	if i < 0 {
-		return "none"
-	}
-	return strconv.Itoa(i)
 }
 
 // scoreJSON is a Score as WriteJSON writes it: precision, recall and f1
