@@ -1,0 +1,224 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tally-news/tally/crawl"
+)
+
+// DB keeps the crawl state of every job in the corpus, so that a crawl
+// killed at any moment resumes where it stopped.
+var _ crawl.Store = (*DB)(nil)
+
+// Lock takes job's lock for owner. It fails with crawl.ErrJobLocked when
+// another owner holds the lock and refreshed it less than stale ago; a
+// staler lock (its run died) is taken over. Calling Lock again as the same
+// owner refreshes the lock.
+func (db *DB) Lock(ctx context.Context, job, owner string, stale time.Duration) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("lock job %s: %w", job, err)
+	}
+	defer tx.Rollback()
+	now := time.Now()
+	var holder, refreshed string
+	err = tx.QueryRowContext(ctx, "SELECT owner, refreshed FROM locks WHERE job = ?", job).Scan(&holder, &refreshed)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return fmt.Errorf("lock job %s: %w", job, err)
+	case holder != owner:
+		if at := parseTime(refreshed); now.Sub(at) < stale {
+			return fmt.Errorf("job %s is held by %s (last seen %s): %w", job, holder, at.Format(time.RFC3339), crawl.ErrJobLocked)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO locks (job, owner, refreshed) VALUES (?, ?, ?)",
+		job, owner, formatTime(now)); err != nil {
+		return fmt.Errorf("lock job %s: %w", job, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("lock job %s: %w", job, err)
+	}
+	return nil
+}
+
+// Unlock releases job's lock if owner holds it.
+func (db *DB) Unlock(ctx context.Context, job, owner string) error {
+	if _, err := db.write.ExecContext(ctx, "DELETE FROM locks WHERE job = ? AND owner = ?", job, owner); err != nil {
+		return fmt.Errorf("unlock job %s: %w", job, err)
+	}
+	return nil
+}
+
+// StartRun records the start of a run of job and returns its id.
+func (db *DB) StartRun(ctx context.Context, job string) (int64, error) {
+	res, err := db.write.ExecContext(ctx, "INSERT INTO runs (job, started) VALUES (?, ?)", job, formatTime(time.Now()))
+	if err != nil {
+		return 0, fmt.Errorf("start run of job %s: %w", job, err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("start run of job %s: %w", job, err)
+	}
+	return id, nil
+}
+
+// FinishRun records the end of run id with its counts.
+func (db *DB) FinishRun(ctx context.Context, id int64, stats crawl.RunStats) error {
+	failures := stats.Failures
+	if failures == nil {
+		failures = map[string]int{}
+	}
+	js, err := json.Marshal(failures)
+	if err != nil {
+		return fmt.Errorf("finish run %d: %w", id, err)
+	}
+	res, err := db.write.ExecContext(ctx, `UPDATE runs SET finished = ?, fetched = ?, not_changed = ?, failed = ?,
+		skipped = ?, queued = ?, failures = ? WHERE id = ?`,
+		formatTime(time.Now()), stats.Fetched, stats.NotChanged, stats.Failed, stats.Skipped, stats.Queued, string(js), id)
+	if err != nil {
+		return fmt.Errorf("finish run %d: %w", id, err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("finish run %d: run %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// Runs returns the last n runs of job, newest first. A run that has not
+// finished (still running, or killed) has a zero Finished time.
+func (db *DB) Runs(ctx context.Context, job string, n int) ([]crawl.Run, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, job, started, finished, fetched, not_changed, failed, skipped, queued, failures
+		FROM runs WHERE job = ? ORDER BY id DESC LIMIT ?`, job, n)
+	if err != nil {
+		return nil, fmt.Errorf("runs of job %s: %w", job, err)
+	}
+	defer rows.Close()
+	var runs []crawl.Run
+	for rows.Next() {
+		var r crawl.Run
+		var started, finished, failures string
+		if err := rows.Scan(&r.ID, &r.Job, &started, &finished, &r.Stats.Fetched, &r.Stats.NotChanged,
+			&r.Stats.Failed, &r.Stats.Skipped, &r.Stats.Queued, &failures); err != nil {
+			return nil, fmt.Errorf("runs of job %s: %w", job, err)
+		}
+		r.Started, r.Finished = parseTime(started), parseTime(finished)
+		if err := json.Unmarshal([]byte(failures), &r.Stats.Failures); err != nil {
+			return nil, fmt.Errorf("runs of job %s: run %d: failures: %w", job, r.ID, err)
+		}
+		runs = append(runs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("runs of job %s: %w", job, err)
+	}
+	return runs, nil
+}
+
+// Enqueue adds items to job's frontier in one transaction; URLs already
+// queued for the job are left as they are. An empty Kind means "page".
+func (db *DB) Enqueue(ctx context.Context, job string, items []crawl.Queued) error {
+	if len(items) == 0 {
+		return nil
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("enqueue for job %s: %w", job, err)
+	}
+	defer tx.Rollback()
+	for _, it := range items {
+		if it.URL == "" {
+			return fmt.Errorf("enqueue for job %s: empty URL", job)
+		}
+		kind := it.Kind
+		if kind == "" {
+			kind = "page"
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO frontier (job, url, depth, kind) VALUES (?, ?, ?, ?)",
+			job, it.URL, it.Depth, kind); err != nil {
+			return fmt.Errorf("enqueue %s for job %s: %w", it.URL, job, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("enqueue for job %s: %w", job, err)
+	}
+	return nil
+}
+
+// Pending returns up to n queued URLs of job, oldest first, without
+// removing them.
+func (db *DB) Pending(ctx context.Context, job string, n int) ([]crawl.Queued, error) {
+	rows, err := db.read.QueryContext(ctx, "SELECT url, depth, kind FROM frontier WHERE job = ? ORDER BY id LIMIT ?", job, n)
+	if err != nil {
+		return nil, fmt.Errorf("frontier of job %s: %w", job, err)
+	}
+	defer rows.Close()
+	var out []crawl.Queued
+	for rows.Next() {
+		var q crawl.Queued
+		if err := rows.Scan(&q.URL, &q.Depth, &q.Kind); err != nil {
+			return nil, fmt.Errorf("frontier of job %s: %w", job, err)
+		}
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("frontier of job %s: %w", job, err)
+	}
+	return out, nil
+}
+
+// Count returns the number of URLs in job's frontier.
+func (db *DB) Count(ctx context.Context, job string) (int, error) {
+	var n int
+	if err := db.read.QueryRowContext(ctx, "SELECT count(*) FROM frontier WHERE job = ?", job).Scan(&n); err != nil {
+		return 0, fmt.Errorf("frontier of job %s: %w", job, err)
+	}
+	return n, nil
+}
+
+// Done removes f.URL from job's frontier and records the fetch, in one
+// transaction. A zero f.Fetched is taken as now.
+func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
+	fetched := f.Fetched
+	if fetched.IsZero() {
+		fetched = time.Now()
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("record fetch of %s: %w", f.URL, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "DELETE FROM frontier WHERE job = ? AND url = ?", job, f.URL); err != nil {
+		return fmt.Errorf("record fetch of %s: %w", f.URL, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO fetches (job, url, status, etag, last_modified, hash, error, fetched)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		job, f.URL, f.Status, f.ETag, f.LastModified, f.Hash, f.Error, formatTime(fetched)); err != nil {
+		return fmt.Errorf("record fetch of %s: %w", f.URL, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("record fetch of %s: %w", f.URL, err)
+	}
+	return nil
+}
+
+// LastFetch returns the last recorded fetch of url, if any.
+func (db *DB) LastFetch(ctx context.Context, url string) (crawl.Fetch, bool, error) {
+	var f crawl.Fetch
+	var fetched string
+	err := db.read.QueryRowContext(ctx, `SELECT url, status, etag, last_modified, hash, error, fetched
+		FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1`, url).
+		Scan(&f.URL, &f.Status, &f.ETag, &f.LastModified, &f.Hash, &f.Error, &fetched)
+	if errors.Is(err, sql.ErrNoRows) {
+		return crawl.Fetch{}, false, nil
+	}
+	if err != nil {
+		return crawl.Fetch{}, false, fmt.Errorf("last fetch of %s: %w", url, err)
+	}
+	f.Fetched = parseTime(fetched)
+	return f, true, nil
+}

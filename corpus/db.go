@@ -1,0 +1,422 @@
+// Package corpus is tally's SQLite store: the pages the crawler fetched
+// (raw bodies compressed), the articles cleaned from them, the records
+// extracted from those (as JSON and as queryable tables of countries,
+// counts, votes, positions, sponsors and stances) and the crawl state
+// (frontier, fetch history, runs and job locks; see crawl.Store).
+//
+// A corpus is one SQLite file in WAL mode, so readers (search, export,
+// backup) never block a running crawl and the other way round. Its schema
+// is created and migrated by embedded migrations when it is opened.
+// Duplicates (the same wire story on many sites) are detected as articles
+// are stored and linked to their first copy; see Save.
+//
+// The package needs SQLite's FTS5, which github.com/mattn/go-sqlite3 only
+// compiles in with a build tag: build and test with -tags sqlite_fts5.
+// Without it Open fails with ErrNoFTS5.
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
+)
+
+// ApplicationID is the SQLite application_id (PRAGMA application_id) that
+// marks a file as a tally corpus: the bytes "TaLy".
+const ApplicationID = 0x54614c79
+
+// BusyTimeout is how long a statement waits for a lock held by another
+// connection or process before it fails with "database is locked".
+const BusyTimeout = 10 * time.Second
+
+// Errors that callers can test for with errors.Is.
+var (
+	// ErrNotCorpus means the file is not a tally corpus: not SQLite at
+	// all, a SQLite database of another application, or corrupt.
+	ErrNotCorpus = errors.New("not a tally corpus")
+	// ErrNewerSchema means the corpus was written by a newer tally whose
+	// schema this one does not know.
+	ErrNewerSchema = errors.New("corpus schema is newer than this tally")
+	// ErrNoFTS5 means this program was built without SQLite FTS5.
+	ErrNoFTS5 = errors.New("SQLite was built without FTS5: build tally with -tags sqlite_fts5")
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one embedded schema change.
+type migration struct {
+	version int
+	name    string
+	sql     string
+	// after runs in the same transaction once sql has been applied, for
+	// changes SQL alone cannot make (e.g. hashes computed in Go).
+	after func(ctx context.Context, tx *sql.Tx) error
+}
+
+// migrations returns the embedded migrations in order. Their files are
+// named NNNN_name.sql, numbered from 1 without gaps.
+func migrations() ([]migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, name, ok := strings.Cut(strings.TrimSuffix(e.Name(), ".sql"), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration file %s: name must be NNNN_name.sql", e.Name())
+		}
+		b, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
+		}
+		ms = append(ms, migration{version: v, name: name, sql: string(b), after: migrationHooks[v]})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %d (%s): versions must run 1, 2, 3... without gaps", m.version, m.name)
+		}
+	}
+	return ms, nil
+}
+
+// migrationHooks holds the Go steps of migrations, by version.
+var migrationHooks = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	2: backfillDuplicateKeys,
+}
+
+// SchemaVersion is the schema version this package creates and reads.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+// DB is an open corpus. Its methods are safe for concurrent use.
+type DB struct {
+	path  string
+	write *sql.DB // one connection: writes are serialised in process
+	read  *sql.DB // a pool of read-only connections
+}
+
+// Open opens the corpus at path, creating it when the file does not
+// exist, and migrates its schema to the current version.
+//
+// It refuses, leaving the file untouched, a file that is not SQLite, a
+// SQLite database of another application, a corrupt database, and a
+// corpus made by a newer tally. The corpus is opened in WAL mode with
+// foreign keys on and a busy timeout of BusyTimeout.
+func Open(ctx context.Context, path string) (*DB, error) {
+	db, err := open(ctx, path, -1)
+	if err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// open opens path and migrates it to version upto (-1: the latest).
+func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
+	if path == "" {
+		return nil, errors.New("no file name given")
+	}
+	if path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, errors.New("a corpus must be a file name (not :memory: or a URI)")
+	}
+	ms, err := migrations()
+	if err != nil {
+		return nil, err
+	}
+	if upto < 0 {
+		upto = len(ms)
+	}
+	if err := checkFTS5(ctx); err != nil {
+		return nil, err
+	}
+
+	// Look at the file before SQLite does, so nothing is written to a file
+	// that is not ours.
+	created := false
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		created = err == nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	hdr := make([]byte, 100)
+	n, rerr := io.ReadFull(f, hdr)
+	f.Close()
+	defer func() {
+		if err != nil && created {
+			os.Remove(path)
+			os.Remove(path + "-wal")
+			os.Remove(path + "-shm")
+		}
+	}()
+	if n > 0 {
+		if rerr != nil {
+			return nil, fmt.Errorf("%w: file of %d bytes is too short to be a SQLite database", ErrNotCorpus, n)
+		}
+		if err := checkHeader(hdr, len(ms)); err != nil {
+			return nil, err
+		}
+		// The header can lag behind a write-ahead log: look again through
+		// SQLite, read-only, which also finds a corrupt schema.
+		if err := checkReadOnly(ctx, path, len(ms)); err != nil {
+			return nil, err
+		}
+	}
+
+	write, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	if err := write.PingContext(ctx); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("%w (is the folder writable?)", err)
+	}
+	if err := migrate(ctx, write, ms[:upto]); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	conns := max(2, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(conns)
+	read.SetMaxIdleConns(conns)
+	return &DB{path: path, write: write, read: read}, nil
+}
+
+// Close closes the corpus.
+func (db *DB) Close() error {
+	err := db.read.Close()
+	if werr := db.write.Close(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return fmt.Errorf("close corpus %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// Path returns the file name the corpus was opened with.
+func (db *DB) Path() string { return db.path }
+
+// dsn returns the go-sqlite3 data source name for path.
+func dsn(path string, readOnly bool) string {
+	// In a file: URI, '?' and '#' end the path and '%' escapes.
+	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	d := "file:" + esc + "?_busy_timeout=" + strconv.Itoa(int(BusyTimeout/time.Millisecond)) +
+		"&_foreign_keys=on&_synchronous=NORMAL&_stmt_cache_size=64"
+	if readOnly {
+		return d + "&mode=ro&_query_only=on"
+	}
+	// Write transactions take the write lock when they begin, so that two
+	// writers wait for each other (busy timeout) instead of failing when a
+	// read lock cannot be upgraded.
+	return d + "&_journal_mode=WAL&_txlock=immediate"
+}
+
+// checkFTS5 fails with ErrNoFTS5 when SQLite was built without FTS5.
+func checkFTS5(ctx context.Context) error {
+	mem, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		return err
+	}
+	defer mem.Close()
+	var on bool
+	if err := mem.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&on); err != nil {
+		return fmt.Errorf("check SQLite build: %w", err)
+	}
+	if !on {
+		return ErrNoFTS5
+	}
+	return nil
+}
+
+// checkHeader checks the 100-byte header of an existing file: it must be
+// a SQLite database whose application_id is tally's (or an empty database
+// that no application has claimed) and whose user_version (our schema
+// version) is not newer than known.
+func checkHeader(hdr []byte, known int) error {
+	if !bytes.HasPrefix(hdr, []byte("SQLite format 3\x00")) {
+		return fmt.Errorf("%w: not a SQLite database (bad header)", ErrNotCorpus)
+	}
+	version := int(int32(binary.BigEndian.Uint32(hdr[60:64])))
+	app := binary.BigEndian.Uint32(hdr[68:72])
+	if app != ApplicationID {
+		if app == 0 && version == 0 {
+			// An empty database, or one of another program that did not
+			// claim an application id: checkReadOnly tells them apart.
+			return nil
+		}
+		return fmt.Errorf("%w: a SQLite database of another application (application_id %#x)", ErrNotCorpus, app)
+	}
+	if version > known {
+		return fmt.Errorf("%w: corpus schema version %d, this tally knows up to %d; use a newer tally", ErrNewerSchema, version, known)
+	}
+	return nil
+}
+
+// checkReadOnly opens an existing file read-only and checks what the
+// header check cannot see: the schema version as the write-ahead log has
+// it, tables of another program in a database without application id, and
+// a schema SQLite cannot read.
+func checkReadOnly(ctx context.Context, path string, known int) error {
+	ro, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return err
+	}
+	defer ro.Close()
+	var app, version int64
+	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotCorpus, err)
+	}
+	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotCorpus, err)
+	}
+	var tables int
+	if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fmt.Errorf("%w: the database cannot be read: %v", ErrNotCorpus, err)
+	}
+	if uint32(app) != ApplicationID {
+		if app == 0 && tables == 0 {
+			return nil // an empty database: it becomes a corpus
+		}
+		return fmt.Errorf("%w: a SQLite database of another application (application_id %#x, %d schema objects)", ErrNotCorpus, uint32(app), tables)
+	}
+	if int(version) > known {
+		return fmt.Errorf("%w: corpus schema version %d, this tally knows up to %d; use a newer tally", ErrNewerSchema, version, known)
+	}
+	if version > 0 {
+		// Read a page of each foundation table, which finds most damage
+		// without scanning the whole file.
+		for _, t := range []string{"pages", "articles", "records"} {
+			var id int64
+			err := ro.QueryRowContext(ctx, "SELECT id FROM "+t+" ORDER BY id DESC LIMIT 1").Scan(&id)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("%w: table %s cannot be read: %v", ErrNotCorpus, t, err)
+			}
+		}
+	}
+	return nil
+}
+
+// migrate applies the migrations the database has not had yet, each in
+// its own transaction, and records them in schema_migrations and in
+// PRAGMA user_version.
+func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
+	for _, m := range ms {
+		if err := applyMigration(ctx, db, m); err != nil {
+			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version >= m.version {
+		return nil // applied before, perhaps by another process just now
+	}
+	if version != m.version-1 {
+		return fmt.Errorf("database is at schema version %d, expected %d", version, m.version-1)
+	}
+	if version == 0 {
+		var app int64
+		if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+			return err
+		}
+		var tables int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+			return err
+		}
+		if tables > 0 || (app != 0 && uint32(app) != ApplicationID) {
+			return fmt.Errorf("%w: the database has tables but no tally schema", ErrNotCorpus)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_migrations (
+			version INTEGER PRIMARY KEY,
+			name    TEXT NOT NULL,
+			applied TEXT NOT NULL
+		)`); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return err
+	}
+	if m.after != nil {
+		if err := m.after(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)",
+		m.version, m.name, formatTime(time.Now())); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// timeLayout is how times are stored: UTC, fixed width, so that text order
+// is time order.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}

@@ -1,0 +1,188 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tally-news/tally/crawl"
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/clean"
+)
+
+// PageFilter chooses stored pages, for re-extraction. The zero value
+// chooses every page.
+type PageFilter struct {
+	// Site keeps pages of one site: a host name ("www." and case do not
+	// matter) or a URL whose host is taken.
+	Site string
+	// From and To keep pages whose article date (its publication time,
+	// else the fetch time) is at or after From and before To; a zero time
+	// leaves that end open.
+	From, To time.Time
+	// Extractor keeps pages whose record was made by this extractor
+	// version.
+	Extractor string
+	// NotExtractor keeps pages that have no record made by this extractor
+	// version, so that an interrupted re-extraction resumes where it
+	// stopped. A duplicate counts as done when its first copy is.
+	NotExtractor string
+	// AfterID keeps pages whose id is greater.
+	AfterID int64
+}
+
+// pagesBatch is how many pages Pages reads at a time.
+const pagesBatch = 64
+
+// Pages calls fn for each stored page that f chooses, in id order, with
+// the page as the crawler handed it (body decompressed) and its id. It
+// reads the pages in small batches and holds no transaction while fn
+// runs, so fn may call Replace. An error from fn stops the iteration and
+// is returned.
+func (db *DB) Pages(ctx context.Context, f PageFilter, fn func(crawl.Page, int64) error) error {
+	after := f.AfterID
+	site := ""
+	if f.Site != "" {
+		site = siteOf(f.Site)
+	}
+	for {
+		batch, ids, err := db.pageBatch(ctx, f, site, after)
+		if err != nil {
+			return fmt.Errorf("read pages: %w", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for i, p := range batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := fn(p, ids[i]); err != nil {
+				return err
+			}
+			after = ids[i]
+		}
+	}
+}
+
+func (db *DB) pageBatch(ctx context.Context, f PageFilter, site string, after int64) ([]crawl.Page, []int64, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT p.id, p.job, p.url, p.final_url, p.status, p.content_type, p.header, p.hash, p.body, p.depth, p.fetched
+		FROM pages p
+		LEFT JOIN articles a ON a.page_id = p.id
+		LEFT JOIN duplicates d ON d.page_id = p.id
+		WHERE p.id > ?1
+		  AND (?2 = '' OR p.site = ?2)
+		  AND (?3 = '' OR coalesce(a.date, d.date, p.fetched) >= ?3)
+		  AND (?4 = '' OR coalesce(a.date, d.date, p.fetched) < ?4)
+		  AND (?5 = '' OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = coalesce(a.id, d.article_id) AND r.extractor = ?5))
+		  AND (?6 = '' OR NOT EXISTS (SELECT 1 FROM records r WHERE r.article_id = coalesce(a.id, d.article_id) AND r.extractor = ?6))
+		ORDER BY p.id LIMIT ?7`,
+		after, site, formatTime(f.From), formatTime(f.To), f.Extractor, f.NotExtractor, pagesBatch)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var pages []crawl.Page
+	var ids []int64
+	for rows.Next() {
+		p, id, err := scanPage(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		pages = append(pages, p)
+		ids = append(ids, id)
+	}
+	return pages, ids, rows.Err()
+}
+
+// scanPage reads the columns id, job, url, final_url, status,
+// content_type, header, hash, body, depth, fetched.
+func scanPage(rows *sql.Rows) (crawl.Page, int64, error) {
+	var p crawl.Page
+	var id int64
+	var header, fetched string
+	var body []byte
+	if err := rows.Scan(&id, &p.Job, &p.URL, &p.FinalURL, &p.Status, &p.ContentType, &header, &p.Hash, &body, &p.Depth, &fetched); err != nil {
+		return p, 0, err
+	}
+	if err := json.Unmarshal([]byte(header), &p.Header); err != nil {
+		return p, 0, fmt.Errorf("page %d: headers: %w", id, err)
+	}
+	var err error
+	if p.Body, err = decompress(body); err != nil {
+		return p, 0, fmt.Errorf("page %d: %w", id, err)
+	}
+	p.Fetched = parseTime(fetched)
+	return p, id, nil
+}
+
+// Replace replaces the article and record of stored page pageID, in one
+// transaction, after the cleaner or the extractors changed. r may be nil
+// (no record). The page's article keeps its id, so that duplicates linked
+// to it stay linked; a page that was a duplicate is compared again and
+// gets its own article when it no longer duplicates any.
+func (db *DB) Replace(ctx context.Context, pageID int64, a *clean.Article, r *extract.Record) error {
+	if err := db.replace(ctx, pageID, a, r); err != nil {
+		return fmt.Errorf("replace article of page %d: %w", pageID, err)
+	}
+	return nil
+}
+
+func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *extract.Record) error {
+	if a == nil {
+		return errors.New("no article given")
+	}
+	fp := fingerprintOf(a.Text)
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var fetchedText string
+	err = tx.QueryRowContext(ctx, "SELECT fetched FROM pages WHERE id = ?", pageID).Scan(&fetchedText)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("page %w", ErrNotFound)
+	}
+	if err != nil {
+		return err
+	}
+	fetched := parseTime(fetchedText)
+	var articleID int64
+	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE page_id = ?", pageID).Scan(&articleID)
+	switch {
+	case err == nil:
+		_, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, canonical = ?, title = ?, published = ?,
+			modified = ?, byline = ?, site_name = ?, language = ?, description = ?, text = ?, reason = ?, date = ?
+			WHERE id = ?`,
+			a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
+			a.Description, a.Text, a.Reason, articleDate(a, fetched), articleID)
+		if err != nil {
+			return fmt.Errorf("update article: %w", err)
+		}
+		if err := indexFingerprint(ctx, tx, articleID, fp); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM records WHERE article_id = ?", articleID); err != nil {
+			return fmt.Errorf("delete old record: %w", err)
+		}
+		if r != nil {
+			if _, err := insertRecord(ctx, tx, articleID, r); err != nil {
+				return err
+			}
+		}
+	case errors.Is(err, sql.ErrNoRows):
+		if _, err := tx.ExecContext(ctx, "DELETE FROM duplicates WHERE page_id = ?", pageID); err != nil {
+			return fmt.Errorf("delete old duplicate link: %w", err)
+		}
+		if _, _, _, err := storeArticle(ctx, tx, pageID, fetched, a, fp, r); err != nil {
+			return err
+		}
+	default:
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,390 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tally-news/tally/crawl"
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/clean"
+)
+
+// ErrNotFound is returned when a page, article or record asked for by id
+// is not in the corpus.
+var ErrNotFound = errors.New("not found in the corpus")
+
+// Doc is what Save stores: a fetched page and, when it was cleaned and
+// extracted, its article and record. Article and Record may be nil; a
+// Record needs its Article.
+type Doc struct {
+	Page    crawl.Page
+	Article *clean.Article
+	Record  *extract.Record
+}
+
+// Saved says what Save did with a Doc. Ids are 0 for what was not stored.
+type Saved struct {
+	PageID    int64
+	ArticleID int64 // the page's own article; 0 when it is a duplicate
+	RecordID  int64
+	// DuplicateOf is the id of the first copy of the article when the
+	// page's article duplicates one stored earlier (then neither an
+	// article nor a record is stored for this page), else 0.
+	DuplicateOf int64
+	// Unchanged says a page with the same URL and content hash was
+	// already stored; nothing new was stored and the ids are the earlier
+	// page's.
+	Unchanged bool
+}
+
+// Save stores one Doc in one transaction: the page (its body gzipped),
+// the article and the record with its queryable rows. Either all of it is
+// stored or, on error, none of it.
+//
+// A page whose URL and content hash are already stored stores nothing
+// (Saved.Unchanged). An article that duplicates a stored one, exactly or
+// nearly (see NearDistance), is not stored as a new article: the page is
+// linked to the first copy, keeping its own URL, title and date, and its
+// record is not stored, the first copy's standing for it.
+func (db *DB) Save(ctx context.Context, d Doc) (Saved, error) {
+	s, err := db.SaveAll(ctx, []Doc{d})
+	if err != nil {
+		return Saved{}, err
+	}
+	return s[0], nil
+}
+
+// SaveAll stores docs in one transaction, as Save does each: all of them
+// or, on error, none. Storing in batches is much faster than one by one.
+func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
+	prepared := make([]preparedPage, len(docs))
+	for i := range docs {
+		if err := validateDoc(&docs[i]); err != nil {
+			return nil, fmt.Errorf("save page %d of %d: %w", i+1, len(docs), err)
+		}
+	}
+	if err := preparePages(docs, prepared); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
+	defer tx.Rollback()
+	out := make([]Saved, len(docs))
+	for i := range docs {
+		out[i], err = saveDoc(ctx, tx, &docs[i], &prepared[i])
+		if err != nil {
+			return nil, fmt.Errorf("save %s: %w", docs[i].Page.URL, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save: commit: %w", err)
+	}
+	return out, nil
+}
+
+func validateDoc(d *Doc) error {
+	if d.Page.URL == "" {
+		return errors.New("page has no URL")
+	}
+	if d.Record != nil && d.Article == nil {
+		return errors.New("a record is given without its article")
+	}
+	return nil
+}
+
+// preparedPage is the part of storing a page done outside the
+// transaction: compressing the body and encoding the headers.
+type preparedPage struct {
+	hash   string
+	body   []byte // gzipped
+	header string
+	fp     fingerprint
+}
+
+// preparePages compresses and fingerprints the docs on all cores.
+func preparePages(docs []Doc, out []preparedPage) error {
+	work := make(chan int)
+	errs := make([]error, len(docs))
+	var wg sync.WaitGroup
+	for range min(len(docs), runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				out[i], errs[i] = preparePage(&docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func preparePage(d *Doc) (preparedPage, error) {
+	var p preparedPage
+	p.hash = d.Page.Hash
+	if p.hash == "" {
+		sum := sha256.Sum256(d.Page.Body)
+		p.hash = hex.EncodeToString(sum[:])
+	}
+	var err error
+	if p.body, err = compress(d.Page.Body); err != nil {
+		return p, err
+	}
+	h := d.Page.Header
+	if h == nil {
+		h = map[string][]string{}
+	}
+	b, err := json.Marshal(h)
+	if err != nil {
+		return p, fmt.Errorf("encode headers of %s: %w", d.Page.URL, err)
+	}
+	p.header = string(b)
+	if d.Article != nil {
+		p.fp = fingerprintOf(d.Article.Text)
+	}
+	return p, nil
+}
+
+var gzipWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return w
+}}
+
+// compress gzips b.
+func compress(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/4 + 64)
+	w := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(w)
+	w.Reset(&buf)
+	if _, err := w.Write(b); err != nil {
+		return nil, fmt.Errorf("compress body: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("compress body: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// decompress reverses compress.
+func decompress(b []byte) ([]byte, error) {
+	r, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("decompress body: %w", err)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("decompress body: %w", err)
+	}
+	return out, nil
+}
+
+// siteOf returns the host of a URL in lower case without "www.", the
+// form filters compare. A bare host name is accepted too.
+func siteOf(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	host := raw
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		host = u.Hostname()
+	} else if i := strings.IndexAny(host, "/:"); i >= 0 {
+		host = host[:i]
+	}
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	return strings.TrimPrefix(host, "www.")
+}
+
+// articleDate is the time an article is filed under: its publication
+// time when the page states a readable one, else the fetch time.
+func articleDate(a *clean.Article, fetched time.Time) string {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.Parse(layout, strings.TrimSpace(a.Published)); err == nil {
+			return formatTime(t)
+		}
+	}
+	return formatTime(fetched)
+}
+
+func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, error) {
+	var s Saved
+	err := tx.QueryRowContext(ctx, "SELECT id FROM pages WHERE url = ? AND hash = ?", d.Page.URL, p.hash).Scan(&s.PageID)
+	switch {
+	case err == nil:
+		s.Unchanged = true
+		return s, pageLinks(ctx, tx, &s)
+	case !errors.Is(err, sql.ErrNoRows):
+		return s, fmt.Errorf("look up page: %w", err)
+	}
+	fetched := d.Page.Fetched
+	if fetched.IsZero() {
+		fetched = time.Now()
+	}
+	site := siteOf(d.Page.URL)
+	res, err := tx.ExecContext(ctx, `INSERT INTO pages
+		(job, url, final_url, site, status, content_type, header, hash, body, depth, fetched)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.Page.Job, d.Page.URL, d.Page.FinalURL, site, d.Page.Status, d.Page.ContentType,
+		p.header, p.hash, p.body, d.Page.Depth, formatTime(fetched))
+	if err != nil {
+		return s, fmt.Errorf("store page: %w", err)
+	}
+	if s.PageID, err = res.LastInsertId(); err != nil {
+		return s, fmt.Errorf("store page: %w", err)
+	}
+	if d.Article == nil {
+		return s, nil
+	}
+	s.ArticleID, s.RecordID, s.DuplicateOf, err = storeArticle(ctx, tx, s.PageID, fetched, d.Article, p.fp, d.Record)
+	return s, err
+}
+
+// pageLinks fills in the article, record and duplicate ids of s.PageID.
+func pageLinks(ctx context.Context, tx *sql.Tx, s *Saved) error {
+	err := tx.QueryRowContext(ctx, `SELECT a.id, coalesce((SELECT max(r.id) FROM records r WHERE r.article_id = a.id), 0)
+		FROM articles a WHERE a.page_id = ?`, s.PageID).Scan(&s.ArticleID, &s.RecordID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up article: %w", err)
+	}
+	err = tx.QueryRowContext(ctx, "SELECT article_id FROM duplicates WHERE page_id = ?", s.PageID).Scan(&s.DuplicateOf)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("look up duplicate: %w", err)
+	}
+	return nil
+}
+
+// storeArticle stores the article of page pageID, or links the page to
+// the first copy when the article is a duplicate, and stores the record
+// of a new article.
+func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Time, a *clean.Article, fp fingerprint, r *extract.Record) (articleID, recordID, duplicateOf int64, err error) {
+	date := articleDate(a, fetched)
+	m, dup, err := findDuplicate(ctx, tx, fp, 0)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	if dup {
+		_, err := tx.ExecContext(ctx, `INSERT INTO duplicates
+			(page_id, article_id, kind, distance, url, canonical, title, published, byline, site_name, date)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			pageID, m.articleID, m.kind, m.distance, a.URL, a.Canonical, a.Title, a.Published, a.Byline, a.SiteName, date)
+		if err != nil {
+			return 0, 0, 0, fmt.Errorf("store duplicate: %w", err)
+		}
+		return 0, 0, m.articleID, nil
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles
+		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, simhash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		pageID, a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
+		a.Description, a.Text, a.Reason, date, fp.hash, int64(fp.simhash))
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("store article: %w", err)
+	}
+	if articleID, err = res.LastInsertId(); err != nil {
+		return 0, 0, 0, fmt.Errorf("store article: %w", err)
+	}
+	if err := indexBands(ctx, tx, articleID, fp); err != nil {
+		return 0, 0, 0, err
+	}
+	if r != nil {
+		if recordID, err = insertRecord(ctx, tx, articleID, r); err != nil {
+			return 0, 0, 0, err
+		}
+	}
+	return articleID, recordID, 0, nil
+}
+
+// indexBands adds the SimHash bands of a new article to the index.
+func indexBands(ctx context.Context, tx *sql.Tx, id int64, fp fingerprint) error {
+	if fp.words < MinNearWords {
+		return nil
+	}
+	for i := range simhashBands {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO simhash_bands (band, value, article_id) VALUES (?, ?, ?)",
+			i, band(fp.simhash, i), id); err != nil {
+			return fmt.Errorf("store fingerprint: %w", err)
+		}
+	}
+	return nil
+}
+
+// insertRecord stores a record as JSON and in the queryable tables.
+func insertRecord(ctx context.Context, tx *sql.Tx, articleID int64, r *extract.Record) (int64, error) {
+	js, err := json.Marshal(r)
+	if err != nil {
+		return 0, fmt.Errorf("encode record: %w", err)
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO records (article_id, extractor, json) VALUES (?, ?, ?)",
+		articleID, r.Extractor, string(js))
+	if err != nil {
+		return 0, fmt.Errorf("store record: %w", err)
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("store record: %w", err)
+	}
+	for _, c := range r.Countries {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO record_countries (record_id, code) VALUES (?, ?)", id, c); err != nil {
+			return 0, fmt.Errorf("store country %s: %w", c, err)
+		}
+	}
+	for _, c := range r.Counts {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO record_counts (record_id, value, unit) VALUES (?, ?, ?)", id, c.Value, c.Unit); err != nil {
+			return 0, fmt.Errorf("store count: %w", err)
+		}
+	}
+	for i, v := range r.Votes {
+		res, err := tx.ExecContext(ctx, `INSERT INTO votes (record_id, body, motion, outcome, yes, no, abstain)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, v.Body, v.Motion, v.Outcome, v.Tally.Yes, v.Tally.No, v.Tally.Abstain)
+		if err != nil {
+			return 0, fmt.Errorf("store vote %d: %w", i+1, err)
+		}
+		vid, err := res.LastInsertId()
+		if err != nil {
+			return 0, fmt.Errorf("store vote %d: %w", i+1, err)
+		}
+		actors := make([]string, 0, len(v.Positions))
+		for a := range v.Positions {
+			actors = append(actors, a)
+		}
+		sort.Strings(actors)
+		for _, a := range actors {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO vote_positions (vote_id, actor, position) VALUES (?, ?, ?)",
+				vid, a, v.Positions[a]); err != nil {
+				return 0, fmt.Errorf("store position of %s in vote %d: %w", a, i+1, err)
+			}
+		}
+		for _, a := range v.Sponsors {
+			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO vote_sponsors (vote_id, actor) VALUES (?, ?)", vid, a); err != nil {
+				return 0, fmt.Errorf("store sponsor %s of vote %d: %w", a, i+1, err)
+			}
+		}
+	}
+	for _, st := range r.Stances {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO stances (record_id, holder, target, polarity) VALUES (?, ?, ?, ?)",
+			id, st.Holder, st.Target, st.Polarity); err != nil {
+			return 0, fmt.Errorf("store stance: %w", err)
+		}
+	}
+	return id, nil
+}
