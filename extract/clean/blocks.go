@@ -241,6 +241,10 @@ func (p *page) boilerplate(e *elem, totalProse int32) bool {
 		return false
 	}
 	h := e.hint
+	if headingTag(e.tag) {
+		// Headings carry anchors made from their words in their ids.
+		h &= hintHidden
+	}
 	if h&hintArticleBody != 0 {
 		return false
 	}
@@ -269,4 +273,18 @@ func (p *page) best() int {
 		}
 	}
 	return best
+}
+
+func (p *page) describe(i int) string {
+	e := &p.elems[i]
+	var cls, id string
+	for _, a := range e.n.Attr {
+		if a.Key == "class" {
+			cls = a.Val
+		}
+		if a.Key == "id" {
+			id = a.Val
+		}
+	}
+	return e.n.Data + "#" + id + "." + cls
 }

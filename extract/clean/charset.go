@@ -143,3 +143,24 @@ func indexFold(b []byte, needle string) int {
 	}
 	return -1
 }
+
+// containsFold reports whether s contains the lowercase ASCII needle,
+// ignoring ASCII case.
+func containsFold(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := 0
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return true
+		}
+	}
+	return false
+}

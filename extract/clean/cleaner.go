@@ -1,11 +1,12 @@
 package clean
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -14,6 +15,8 @@ import (
 
 // ErrNotHTML is returned for input that is not an HTML page: empty,
 // binary, or text without any markup.
+var debug = os.Getenv("CLEANDEBUG") != ""
+
 var ErrNotHTML = errors.New("not an HTML page")
 
 // Config tunes a Cleaner. The zero value is not useful; start from
@@ -84,16 +87,17 @@ func (c *Cleaner) CleanBytes(data []byte, pageURL string, contentType string) (A
 	if err != nil {
 		return art, fmt.Errorf("parse page: %w", err)
 	}
-	readMeta(doc, &art)
+	meta := readMeta(doc, &art)
 	body := findBody(doc.Nodes[0])
 	if body == nil {
 		art.Reason = "page has no body"
+		completeMeta(meta, nil, -1, &art)
 		return art, nil
 	}
 	p := buildPage(body)
 	p.score()
-	c.extract(p, &art)
-	completeMeta(doc, p, &art)
+	best := c.extract(p, &art, meta)
+	completeMeta(meta, p, best, &art)
 	return art, nil
 }
 
@@ -158,50 +162,116 @@ func findBody(doc *html.Node) *html.Node {
 }
 
 // extract finds the article container of p and writes its text to art.
-func (c *Cleaner) extract(p *page, art *Article) {
+// It returns the index of the container, or -1.
+func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	el := p.elems
-	if el[0].text == 0 {
-		art.Reason = "page has no text"
-		return
-	}
 	best := int32(p.best())
-	if el[best].score <= 0 || el[best].prose == 0 {
-		art.Reason = "no block of running text found"
-		return
+	if debug {
+		for i := best; i >= 0; i = el[i].parent {
+			fmt.Printf("  %d %s score=%.0f prose=%d text=%d link=%d neg=%v\n", i, p.describe(int(i)), el[i].score, el[i].prose, el[i].text, el[i].link, el[i].neg)
+		}
 	}
-	lines := p.render(best, func(i int32) bool {
-		e := &el[i]
-		if e.neg {
-			return true
-		}
-		if e.text > 0 && 2*e.link > e.text && blockTag(e.tag) {
-			return true
-		}
-		return false
-	})
-	lines = trimLines(lines)
-	var b bytes.Buffer
+	var lines []line
+	switch {
+	case el[0].text == 0:
+		art.Reason = "page has no text"
+	case el[best].score <= 0 || el[best].prose == 0:
+		art.Reason = "no block of running text found"
+	default:
+		lines = p.render(best, func(i int32) bool {
+			e := &el[i]
+			if e.neg {
+				return true
+			}
+			return e.text > 0 && 2*e.link > e.text && blockTag(e.tag)
+		})
+		lines = trimLines(lines, el, art.Title)
+	}
 	sep := "\n"
 	if c.cfg.BlankLines {
 		sep = "\n\n"
 	}
+	var b strings.Builder
 	n := 0
 	for i, l := range lines {
 		if i > 0 {
 			b.WriteString(sep)
 		}
 		b.WriteString(l.text)
-		n += len([]rune(l.text))
+		n += utf8.RuneCountInString(l.text)
+	}
+	// Pages that build their text with scripts often carry it whole in
+	// JSON-LD; prefer that when the markup gave much less.
+	if body := meta.articleBody; body != "" && utf8.RuneCountInString(body) > 2*n+200 {
+		var paras []string
+		for _, para := range strings.Split(html.UnescapeString(body), "\n") {
+			if para = collapse(para); para != "" {
+				paras = append(paras, para)
+			}
+		}
+		text := strings.Join(paras, sep)
+		if m := utf8.RuneCountInString(text); m >= c.cfg.MinTextLength {
+			art.Text, art.Reason = text, ""
+			return best
+		}
+	}
+	if art.Reason != "" {
+		return best
 	}
 	if n < c.cfg.MinTextLength {
 		art.Reason = fmt.Sprintf("main text too short (%d characters)", n)
-		return
+		return best
 	}
 	art.Text = b.String()
+	return best
 }
 
-// trimLines drops short lines that are not prose from the start and end of
-// the article: datelines, bylines, share prompts, tag lists.
-func trimLines(lines []line) []line {
-	return lines
+// trimLines drops what surrounds the article text proper: short lines
+// that are not prose before the first and after the last paragraph
+// (datelines, bylines, buttons, share prompts, source lines), headings
+// that head nothing (the boxes they titled were dropped), and headings that
+// repeat the page title.
+func trimLines(lines []line, el []elem, title string) []line {
+	short := func(l line) bool {
+		if l.prose {
+			return false
+		}
+		switch el[l.block].tag {
+		case atom.Li, atom.Td, atom.Th, atom.Dd, atom.Dt:
+			return false
+		}
+		if l.heading {
+			return true
+		}
+		if len(l.text) >= 80 {
+			return false
+		}
+		r, _ := utf8.DecodeLastRuneInString(l.text)
+		return !strings.ContainsRune(".!?\"“”»«", r)
+	}
+	for len(lines) > 0 && short(lines[0]) && !lines[0].heading {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && short(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	title = normTitle(title)
+	out := lines[:0]
+	for i, l := range lines {
+		if l.heading {
+			if i+1 == len(lines) || lines[i+1].heading {
+				continue
+			}
+			if title != "" && strings.Contains(title, normTitle(l.text)) && len(l.text) > len(title)/3 {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// normTitle lower-cases a title for comparison.
+func normTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
