@@ -1,0 +1,431 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+)
+
+// The context rules decide which table phrases found in a text stand for
+// a country or a bloc. They are what a careful reader applies to any
+// news text:
+//
+//   - Blocking phrases contain a name but name no actor: "Latin American",
+//     "The Washington Post", "New Mexico", "South China Sea" (a sea, not
+//     the state), "Indian Ocean", "Paris Agreement". They are matched like
+//     any phrase, so the longest match removes the name inside them.
+//   - A name right before a "$" is a currency prefix ("US$5"), not an
+//     actor.
+//   - A capital counts only when it stands for the government: not after
+//     a locative word ("in", "at", "to", "from", "near", "of", "visited"
+//     ...: "in Moscow", "a visit to Beijing"), nor in a list that follows
+//     one ("in Moscow and Beijing"), nor before a place noun ("Moscow
+//     region", "Moscow's mayor", "Moscow-based"), nor as part of a longer
+//     name ("Beijing Olympics", "Denzel Washington"), nor as a dateline
+//     ("MOSCOW (Reuters) -", "Moscow, Feb 3"), nor in all-caps text.
+//     "Moscow said", "Washington's position", "talks between Kyiv and
+//     Moscow" count. "Brussels" standing for a government is the EU: the
+//     Belgian government is nearly always named "Belgium".
+//   - A seat of government ("the Kremlin", "the White House", "Downing
+//     Street") counts unless it is a place ("at the White House", "inside
+//     the Kremlin", "the White House lawn"); "a statement from the
+//     White House", "the speaker of the Knesset" count.
+//   - "Europe" is the EUROPE bloc only when it is not a place ("security
+//     in Europe", "the future of Europe").
+//   - A demonym used for a language is not an actor ("in French",
+//     "Russian-speaking", "Russian speakers").
+//   - "Jordan", "Chad", "Cuba" and "Georgia" may be first names or
+//     surnames: followed or preceded by a capitalised name ("Jordan
+//     Peterson", "Michael Jordan", "Chad Smith") they are a person; a bare
+//     one is a person too when the text names such a person and names the
+//     country in no other way ("Jordanian", "Amman").
+//   - "Georgia" is the US state, not the country, next to US-state words
+//     ("Georgia's governor", "Georgia Senate", "Atlanta, Georgia", "the
+//     state of Georgia"); a bare "Georgia" is the state too when the text
+//     has such a sign or names Atlanta, and names the country in no other
+//     way ("Georgian", "Tbilisi").
+//   - A bare "Congo" or "Congolese" is the Republic of the Congo (COG, the
+//     ISO and UN short name), unless the text names the Democratic
+//     Republic of the Congo explicitly ("DRC", "DR Congo", "Kinshasa")
+//     and never the Republic explicitly, or it follows "eastern" (the
+//     eastern DRC): then it is COD.
+//   - England, Scotland, Wales and Northern Ireland, and "Scottish",
+//     "Welsh", "Northern Irish", are the United Kingdom (GBR). "English"
+//     is not in the table: it is far more often the language.
+//   - A bare "Korea" or "Korean" is South Korea (KOR); "the Korean
+//     Peninsula" and "the Korean War" name neither.
+//   - "Dominican" is the Dominican Republic; Dominica has no demonym.
+//   - "Republic of China" is Taiwan (TWN); "People's Republic of China"
+//     is China.
+//   - Historical states (the Soviet Union, Zaire, Yugoslavia) are not
+//     in the table; still-used former names (Burma, Swaziland, Macedonia,
+//     Ivory Coast, Cape Verde, East Timor) are.
+func resolve(text string, toks []token, cands []candidate) []Mention {
+	if len(cands) == 0 {
+		return nil
+	}
+	d := newDocContext(toks, cands)
+	out := make([]Mention, 0, len(cands))
+	placeEnd := -2 // last token of the last capital rejected as a place
+	for k, c := range cands {
+		e := c.entry
+		if e.code == "" {
+			continue
+		}
+		if c.variant && e.flags&flagNoCaps != 0 {
+			continue
+		}
+		if currencyPrefix(toks, c) {
+			continue
+		}
+		if e.flags&flagPerson != 0 && d.person[k] {
+			continue
+		}
+		if e.flags&flagUSState != 0 && d.usState[k] {
+			continue
+		}
+		if e.flags&flagPlace != 0 && usedAsPlace(toks, c, placeEnd) {
+			placeEnd = c.j - 1
+			continue
+		}
+		if e.kind == Demonym && usedAsLanguage(toks, c) {
+			continue
+		}
+		code := e.code
+		if e.flags&flagCongo != 0 {
+			code = d.congo(toks, c)
+		}
+		start, end := toks[c.i].start, toks[c.j-1].end
+		out = append(out, Mention{Code: code, Start: start, End: end, Text: text[start:end], Kind: e.kind})
+	}
+	return out
+}
+
+// docContext holds what the whole text says about ambiguous names.
+type docContext struct {
+	person  map[int]bool // candidate index to "is a person"
+	usState map[int]bool // candidate index to "is the US state"
+	hasCOD  bool         // the DR Congo is named explicitly
+	hasCOG  bool         // the Republic of the Congo is named explicitly
+}
+
+func newDocContext(toks []token, cands []candidate) *docContext {
+	d := &docContext{}
+	otherForm := map[string]bool{} // codes named by a form that is not ambiguous
+	var personCodes, usCodes map[string]bool
+	for k, c := range cands {
+		e := c.entry
+		switch {
+		case e.code == "COD":
+			d.hasCOD = true
+		case e.code == "COG" && e.flags&flagCongo == 0:
+			d.hasCOG = true
+		}
+		if e.flags&(flagPerson|flagUSState) == 0 {
+			otherForm[e.code] = true
+			continue
+		}
+		if e.flags&flagPerson != 0 && personLocal(toks, cands, c) {
+			if d.person == nil {
+				d.person = map[int]bool{}
+				personCodes = map[string]bool{}
+			}
+			d.person[k] = true
+			personCodes[e.code] = true
+		}
+		if e.flags&flagUSState != 0 && usStateLocal(toks, c) {
+			if d.usState == nil {
+				d.usState = map[int]bool{}
+				usCodes = map[string]bool{}
+			}
+			d.usState[k] = true
+			usCodes[e.code] = true
+		}
+	}
+	// A bare ambiguous name follows the reading the text establishes
+	// elsewhere, unless the country is named in another way.
+	atlanta := false
+	for i := range toks {
+		if toks[i].key == "Atlanta" {
+			atlanta = true
+			break
+		}
+	}
+	for k, c := range cands {
+		e := c.entry
+		if e.flags&flagPerson != 0 && personCodes[e.code] && !otherForm[e.code] {
+			d.person[k] = true
+		}
+		if e.flags&flagUSState != 0 && (usCodes[e.code] || atlanta) && !otherForm[e.code] {
+			if d.usState == nil {
+				d.usState = map[int]bool{}
+			}
+			d.usState[k] = true
+		}
+	}
+	return d
+}
+
+// congo resolves a bare "Congo" or "Congolese".
+func (d *docContext) congo(toks []token, c candidate) string {
+	if d.hasCOD && !d.hasCOG {
+		return "COD"
+	}
+	if p := c.i - 1; p >= 0 && (toks[p].key == "eastern" || toks[p].key == "Eastern") {
+		return "COD"
+	}
+	return "COG"
+}
+
+func isWord(toks []token, i int) bool {
+	return i >= 0 && i < len(toks) && toks[i].class == classWord
+}
+
+// candidateAt reports whether a candidate covers token i.
+func candidateAt(cands []candidate, i int) bool {
+	k := sort.Search(len(cands), func(k int) bool { return cands[k].j > i })
+	return k < len(cands) && cands[k].i <= i && cands[k].entry.code != ""
+}
+
+// personLocal reports whether the name is part of a person's name:
+// followed or preceded by a capitalised name.
+func personLocal(toks []token, cands []candidate, c candidate) bool {
+	if n := c.j; isWord(toks, n) && toks[c.j-1].spaceAfter && toks[n].upper && !toks[n].sentStart &&
+		!notNames[toks[n].key] && !candidateAt(cands, n) {
+		return true
+	}
+	p := c.i - 1
+	if p >= 1 && toks[p].key == "." && toks[p].spaceAfter && isWord(toks, p-1) &&
+		len(toks[p-1].key) == 1 && toks[p-1].upper && toks[p-1].end == toks[p].start {
+		return true // "Michael B. Jordan"
+	}
+	if isWord(toks, p) && toks[p].spaceAfter && toks[p].upper && !notNames[toks[p].key] &&
+		!functionWords[strings.ToLower(toks[p].key)] && !candidateAt(cands, p) {
+		if !toks[p].sentStart {
+			return true
+		}
+		// A sentence-initial word is a first name unless it looks like
+		// an ordinary word ("Neighbouring", "Landlocked", "Only").
+		w := strings.ToLower(toks[p].key)
+		return !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly")
+	}
+	return false
+}
+
+// usStateLocal reports whether "Georgia" is the US state by its
+// neighbours.
+func usStateLocal(toks []token, c candidate) bool {
+	n := c.j
+	if n+1 < len(toks) && toks[n].class == classApos && toks[n+1].key == "s" {
+		if isWord(toks, n+2) && usStateAfterPossessive[toks[n+2].key] {
+			return true
+		}
+	} else if isWord(toks, n) && usStateNext[toks[n].key] {
+		return true
+	}
+	// "Georgia, USA", "Georgia (U.S.)"
+	if n+1 < len(toks) && (toks[n].key == "," || toks[n].key == "(") {
+		switch toks[n+1].key {
+		case "USA", "U.S.", "US", "U.S.A.", "United":
+			return true
+		}
+	}
+	p := c.i - 1
+	if isWord(toks, p) && usStatePrev[toks[p].key] {
+		return true
+	}
+	// "the state of Georgia"
+	if p >= 1 && toks[p].key == "of" && (toks[p-1].key == "state" || toks[p-1].key == "State") {
+		return true
+	}
+	// "Atlanta, Georgia"
+	if p >= 1 && toks[p].key == "," && isWord(toks, p-1) && georgiaCities[toks[p-1].key] {
+		return true
+	}
+	return false
+}
+
+// currencyPrefix reports a name written right before "$" ("US$5").
+func currencyPrefix(toks []token, c candidate) bool {
+	n := c.j
+	return n < len(toks) && toks[n].key == "$" && !toks[n-1].spaceAfter
+}
+
+// usedAsPlace reports whether a capital, seat or "Europe" is used as a
+// place rather than for a government or a bloc. placeEnd is the last
+// token of the last candidate rejected as a place.
+func usedAsPlace(toks []token, c candidate, placeEnd int) bool {
+	e := c.entry
+	seat := e.flags&flagSeat != 0
+	city := e.kind == Capital && !seat
+	p := c.i - 1
+	if p >= 0 && (toks[p].key == "the" || toks[p].key == "The") {
+		p--
+	}
+	if isWord(toks, p) {
+		w := strings.ToLower(toks[p].key)
+		if seat && seatLocatives[w] || !seat && locatives[w] {
+			return true
+		}
+		// "in Moscow and Beijing"
+		if (w == "and" || w == "or") && (p-1 == placeEnd || p-2 == placeEnd && toks[p-1].key == ",") {
+			return true
+		}
+	} else if p >= 0 && toks[p].key == "," && p-1 == placeEnd {
+		return true
+	}
+	n := c.j
+	// "Moscow-based", "Kyiv-born"
+	if n+1 < len(toks) && toks[n].class == classDash && !toks[n-1].spaceAfter && placeAdjectives[toks[n+1].key] {
+		return true
+	}
+	// "Moscow region", "Moscow's mayor"
+	m := n
+	if m+1 < len(toks) && toks[m].class == classApos && toks[m+1].key == "s" {
+		m += 2
+	}
+	if isWord(toks, m) && placeNouns[toks[m].key] {
+		return true
+	}
+	if !city {
+		return false
+	}
+	// A dateline: "MOSCOW (Reuters) -", "Moscow, Feb 3".
+	if toks[c.i].lineStart && n < len(toks) {
+		switch toks[n].key {
+		case "(", "-":
+			return true
+		case ",":
+			if n+1 < len(toks) && (toks[n+1].upper || toks[n+1].key[0] >= '0' && toks[n+1].key[0] <= '9') {
+				return true
+			}
+		}
+	}
+	// Part of a longer name: "Beijing Olympics", "Denzel Washington".
+	if isWord(toks, n) && toks[n-1].spaceAfter && toks[n].upper && !toks[n].sentStart && !notNames[toks[n].key] {
+		return true
+	}
+	if q := c.i - 1; isWord(toks, q) && toks[q].spaceAfter && toks[q].upper && !toks[q].sentStart &&
+		!notNames[toks[q].key] && !functionWords[strings.ToLower(toks[q].key)] {
+		return true
+	}
+	return false
+}
+
+// usedAsLanguage reports a demonym that names a language: "in French",
+// "Russian-speaking", "Russian speakers".
+func usedAsLanguage(toks []token, c candidate) bool {
+	n := c.j
+	if n+1 < len(toks) && toks[n].class == classDash && languageWords[toks[n+1].key] {
+		return true
+	}
+	if isWord(toks, n) && languageWords[toks[n].key] {
+		return true
+	}
+	p := c.i - 1
+	if isWord(toks, p) && languagePrev[strings.ToLower(toks[p].key)] {
+		if n >= len(toks) || toks[n].class != classWord || toks[n].key == "and" || toks[n].key == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// locatives are words after which a capital is a place. Lower case.
+var locatives = set("in", "at", "to", "from", "near", "outside", "inside", "into", "onto", "around",
+	"across", "throughout", "via", "within", "toward", "towards", "of", "visit", "visits", "visited",
+	"visiting", "reached", "arrived", "landed", "fled", "flew", "downtown", "central", "northern",
+	"southern", "eastern", "western", "suburban", "beyond", "above", "over", "under", "outskirts")
+
+// seatLocatives are words after which a seat of government is a place.
+// Lower case. "from" and "to" are not among them: "a statement from the
+// White House" is the government speaking.
+var seatLocatives = set("in", "at", "inside", "outside", "near", "into", "onto", "around", "across",
+	"visit", "visits", "visited", "visiting", "toured", "arrived", "within", "entered", "left")
+
+// placeNouns are words after which a capital or seat is a place.
+var placeNouns = set("region", "oblast", "suburb", "suburbs", "area", "areas", "airport", "metro",
+	"subway", "residents", "resident", "mayor", "streets", "street", "skyline", "time", "city",
+	"bureau", "correspondent", "correspondents", "marathon", "lawn", "grounds", "gate", "gates",
+	"walls", "tour", "district", "districts", "neighbourhood", "neighborhood", "hotel", "zoo",
+	"outskirts", "apartment", "restaurant", "stadium", "university", "police")
+
+// placeAdjectives follow a capital and a hyphen: "Moscow-based".
+var placeAdjectives = set("based", "born", "bound", "area", "region")
+
+// languageWords after a demonym make it a language.
+var languageWords = set("speaking", "speaker", "speakers", "language", "languages", "translation",
+	"subtitles", "dialect", "dialects", "lessons", "teacher", "teachers", "literature", "cuisine")
+
+// languagePrev are words before a demonym that, with no noun after it,
+// make it a language: "in French", "translated from Russian". Lower case.
+var languagePrev = set("in", "from", "into", "speak", "speaks", "spoke", "speaking", "learn", "learned",
+	"learning", "fluent")
+
+// notNames are capitalised words that are not names: titles, offices,
+// institutions, weekdays and months. They neither make a person of
+// "Jordan" nor a longer name of "Moscow".
+var notNames = set("President", "Prime", "Minister", "Ministry", "Foreign", "Defence", "Defense",
+	"King", "Queen", "Prince", "Princess", "Crown", "Emir", "Sheikh", "Sultan", "Chancellor",
+	"Premier", "Secretary", "Ambassador", "Envoy", "Embassy", "Consulate", "Government", "Army",
+	"Armed", "Military", "National", "Interior", "Parliament", "Supreme", "Central", "State",
+	"Republic", "Kingdom", "Federal", "Mr", "Mrs", "Ms", "Dr", "Sir", "General", "Gen", "Lt", "Col",
+	"Pope", "Vice", "Deputy", "Acting", "Interim", "Opposition", "Mission", "Permanent", "UN", "U.N.",
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+	"February", "March", "April", "May", "June", "July", "August", "September", "October",
+	"November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+	"Nov", "Dec", "I", "A", "But", "And", "Or", "On", "In", "On", "The", "This", "That", "It")
+
+// functionWords are lower-cased words that, capitalised, start a
+// sentence rather than a name.
+var functionWords = set("the", "a", "an", "in", "at", "on", "for", "from", "to", "with", "by", "as",
+	"and", "but", "or", "nor", "if", "when", "while", "since", "after", "before", "although",
+	"though", "because", "yet", "so", "then", "now", "still", "meanwhile", "however", "also",
+	"even", "only", "both", "neither", "either", "unlike", "like", "against", "between", "among",
+	"without", "under", "over", "within", "through", "across", "why", "how", "what", "where",
+	"who", "whom", "whose", "whether", "that", "this", "these", "those", "did", "does", "do", "will",
+	"would", "could", "should", "can", "may", "might", "must", "has", "have", "had", "is", "was",
+	"are", "were", "be", "not", "no", "yes", "said", "says", "told", "asked", "all", "some", "many",
+	"most", "every", "each", "other", "another", "such", "here", "there", "today", "yesterday",
+	"tomorrow", "tonight", "last", "next", "new", "our", "their", "his", "her", "its", "my", "your",
+	"we", "they", "he", "she", "it", "i", "you", "about", "until", "unless", "whereas", "instead",
+	"indeed", "thus", "hence", "therefore", "besides", "despite", "during", "including", "per",
+	"via", "near", "outside", "inside", "into", "onto", "toward", "towards", "upon", "once", "twice",
+	"neighbouring", "neighboring", "landlocked", "oil-rich", "neutral", "president", "king", "queen",
+	"prime", "minister", "foreign", "mr", "mrs", "ms", "dr", "sir", "general", "gen", "senator",
+	"sen", "rep", "gov", "governor", "ambassador", "envoy", "chancellor", "premier", "emir", "sheikh",
+	"prince", "princess", "crown", "pope", "sultan", "secretary", "chief", "mayor", "lord", "lady")
+
+// usStateNext follow "Georgia" as the US state: "Georgia Senate".
+var usStateNext = set("Senate", "House", "state", "State", "Gov", "governor", "Governor",
+	"Republican", "Republicans", "Democrat", "Democrats", "Democratic", "GOP", "voters", "voter",
+	"Tech", "Bulldogs", "Power", "Supreme", "Secretary", "secretary", "primary", "runoff",
+	"runoffs", "legislature", "Legislature", "lawmakers", "county", "County", "counties",
+	"Bureau", "Attorney", "attorney", "congressman", "congresswoman", "senator", "senators",
+	"Sen", "Rep", "sheriff", "Sheriff", "Assembly", "General", "Peach", "peach", "peaches")
+
+// usStateAfterPossessive follow "Georgia's" as the US state: "Georgia's
+// governor".
+var usStateAfterPossessive = set("governor", "Governor", "Gov", "Senate", "senator", "senators",
+	"legislature", "Legislature", "secretary", "Secretary", "Republican", "Republicans",
+	"Democrat", "Democrats", "Democratic", "GOP", "voters", "counties", "county", "electoral",
+	"attorney", "Attorney", "lieutenant", "Lieutenant", "congressional", "state", "State",
+	"sheriff", "peach", "peaches")
+
+// usStatePrev precede "Georgia" as the US state. Case kept: "South
+// Georgia" is a British overseas territory.
+var usStatePrev = set("north", "south", "metro", "suburban", "rural", "coastal", "Gov", "Governor",
+	"Republican", "Democratic")
+
+// georgiaCities, before a comma and "Georgia", make it the US state:
+// "Atlanta, Georgia".
+var georgiaCities = set("Atlanta", "Savannah", "Augusta", "Macon", "Athens", "Columbus", "Marietta",
+	"Alpharetta", "Albany", "Valdosta", "Roswell", "Decatur", "Dalton", "Rome", "Kennesaw",
+	"Brunswick", "Dahlonega", "Americus", "Plains", "Smyrna", "Duluth", "Gainesville")
