@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -135,8 +136,17 @@ func LoadGold(dir string) ([]Gold, error) {
 func LoadGoldFile(path string) (Gold, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == path {
+			err = pe.Err // the path is in the message already
+		}
 		return Gold{}, &GoldError{Path: path, Err: err}
 	}
+	return parseGold(path, data)
+}
+
+// parseGold checks and decodes the contents of the gold file at path.
+func parseGold(path string, data []byte) (Gold, error) {
 	root, err := parseJSON(data)
 	if err != nil {
 		var dk *dupKeyError

@@ -155,15 +155,17 @@ func parseValue(dec *json.Decoder, path string) (*node, error) {
 			return n, nil
 		case '{':
 			n := &node{kind: kindObject}
+			seen := map[string]bool{}
 			for dec.More() {
 				kt, err := dec.Token()
 				if err != nil {
 					return nil, err
 				}
 				key, _ := kt.(string) // the decoder only yields strings here
-				if n.get(key) != nil {
+				if seen[key] {
 					return nil, &dupKeyError{path: path, key: key}
 				}
+				seen[key] = true
 				v, err := parseValue(dec, joinPath(path, key))
 				if err != nil {
 					return nil, err
