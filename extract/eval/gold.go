@@ -47,6 +47,8 @@ type GoldError struct {
 	Err error
 }
 
+// Error returns "PATH: FIELD: what is wrong", or "PATH: what is wrong" for
+// a fault in the file as a whole.
 func (e *GoldError) Error() string {
 	if e.Field == "" {
 		return e.Path + ": " + e.Err.Error()
@@ -54,15 +56,17 @@ func (e *GoldError) Error() string {
 	return e.Path + ": " + e.Field + ": " + e.Err.Error()
 }
 
+// Unwrap returns Err, so that errors.Is sees through a GoldError (for
+// example to fs.ErrNotExist for a missing file).
 func (e *GoldError) Unwrap() error { return e.Err }
 
 // ErrNoGold is returned by LoadGold for a folder that holds no gold file.
 var ErrNoGold = errors.New("no gold files (NAME.json)")
 
-// Blocs are the codes the gold format gives groups of countries acting
+// blocs are the codes the gold format gives groups of countries acting
 // together. They are actors (sponsors, positions, stance holders and
 // targets) but never entries of a record's countries.
-var Blocs = []string{"EU", "EUROPE", "NATO", "G7", "G20", "AU", "ASEAN", "BRICS", "ARAB_LEAGUE", "OIC"}
+var blocs = []string{"EU", "EUROPE", "NATO", "G7", "G20", "AU", "ASEAN", "BRICS", "ARAB_LEAGUE", "OIC"}
 
 // LoadGold reads every NAME.json file directly in dir (not in subfolders)
 // as a gold file, in name order; other files are not gold files and are
@@ -122,7 +126,8 @@ func LoadGold(dir string) ([]Gold, error) {
 //   - countries are ISO 3166-1 alpha-3 shaped codes (three upper-case
 //     letters), each listed once; a bloc code there is an error;
 //   - actors (sponsors, positions keys, stance holders and targets) are
-//     such codes or one of Blocs;
+//     such codes or one of the gold format's bloc codes (EU, EUROPE,
+//     NATO, G7, G20, AU, ASEAN, BRICS, ARAB_LEAGUE, OIC);
 //   - counts have a number "value" (not negative) and an optional "unit",
 //     a lowercase lemma; a vote's "body" is an upper-case code, "outcome"
 //     one of adopted, rejected, vetoed, withdrawn, "tally" keys are yes, no
@@ -254,7 +259,7 @@ func decodeGold(path string, root *node) (Gold, *fieldError) {
 		if err != nil {
 			return Gold{}, err
 		}
-		if slices.Contains(Blocs, s) {
+		if slices.Contains(blocs, s) {
 			return Gold{}, fieldErrf(f, "%q is a bloc; countries lists countries only", s)
 		}
 		if !isCountryCode(s) {
@@ -578,7 +583,7 @@ func actorValue(n *node, f string) (string, *fieldError) {
 }
 
 func notActor(s string) string {
-	return fmt.Sprintf("%q is not an actor code (an ISO 3166-1 alpha-3 country code such as \"FRA\", or a bloc: %s)", s, strings.Join(Blocs, ", "))
+	return fmt.Sprintf("%q is not an actor code (an ISO 3166-1 alpha-3 country code such as \"FRA\", or a bloc: %s)", s, strings.Join(blocs, ", "))
 }
 
 // decodeCarried decodes a part of a gold file that is carried but not
@@ -612,7 +617,7 @@ func isCountryCode(s string) bool {
 
 // isActor reports whether s is a country code or a bloc code.
 func isActor(s string) bool {
-	return isCountryCode(s) || slices.Contains(Blocs, s)
+	return isCountryCode(s) || slices.Contains(blocs, s)
 }
 
 // isBodyCode reports whether s is an upper-case code: letters, digits and

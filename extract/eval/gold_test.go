@@ -246,3 +246,17 @@ func TestLoadGoldRepoGold(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestLoadGoldFileMissing(t *testing.T) {
+	path := filepath.Join("testdata", "nosuch.json")
+	_, err := LoadGoldFile(path)
+	if err == nil {
+		t.Fatal("LoadGoldFile succeeded on a missing file")
+	}
+	if got, want := err.Error(), path+": no such file or directory"; got != want {
+		t.Errorf("error %q, want %q", got, want)
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("error %v is not os.ErrNotExist", err)
+	}
+}

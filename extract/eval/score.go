@@ -1,12 +1,3 @@
-// Package eval loads gold sets and scores extractor output against them,
-// as the project's gold format (spec/gold-format.md) defines: each record
-// becomes sets of tuples per type (country, count, count_unit, vote,
-// stance); votes are aligned one to one before scoring; each type gets
-// micro precision, recall and F1 over the whole gold set, and "overall" is
-// micro over the country, count, vote and stance tuples together.
-//
-// The package does no extraction: the caller runs the extractor on each
-// gold file's source and hands the pairs to Evaluate.
 package eval
 
 import (
