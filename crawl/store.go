@@ -12,8 +12,11 @@ var ErrJobLocked = errors.New("job is already running")
 
 // Page is one fetched response that the crawler hands to its Handler.
 type Page struct {
-	Job      string      // the job that fetched it
-	URL      string      // the canonical URL that was requested
+	Job string // the job that fetched it
+	// URL is the page's canonical URL: the one requested, or the
+	// <link rel=canonical> the page declares on the same site, so that an
+	// article reached by several URLs is stored under one.
+	URL      string
 	FinalURL string      // the URL after redirects
 	Status   int         // HTTP status code
 	Header   http.Header // response headers
