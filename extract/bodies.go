@@ -1,0 +1,216 @@
+package extract
+
+import "strings"
+
+// Body codes. The gold format fixes the first eight; the others are the
+// project's own codes for national parliaments, documented in the README.
+const (
+	BodyUNGA      = "UNGA"
+	BodyUNSC      = "UNSC"
+	BodyUNHRC     = "UNHRC"
+	BodyUKCommons = "UK_COMMONS"
+	BodyUKLords   = "UK_LORDS"
+	BodyUSSenate  = "US_SENATE"
+	BodyUSHouse   = "US_HOUSE"
+	BodyEP        = "EP"
+)
+
+// Body references that name no body by themselves ("the Council", "the
+// House") and are resolved against the bodies the article named before.
+const (
+	refCouncil    = "ref:council"
+	refAssembly   = "ref:assembly"
+	refHouse      = "ref:house"
+	refParliament = "ref:parliament"
+)
+
+// bodyPhrases maps lowercase names of deciding bodies to their codes,
+// longest first where they overlap.
+var bodyPhrases = []struct {
+	phrase string
+	code   string
+}{
+	{"un human rights council", BodyUNHRC},
+	{"human rights council", BodyUNHRC},
+	{"unhrc", BodyUNHRC},
+	{"un security council", BodyUNSC},
+	{"u.n. security council", BodyUNSC},
+	{"united nations security council", BodyUNSC},
+	{"security council", BodyUNSC},
+	{"unsc", BodyUNSC},
+	{"un general assembly", BodyUNGA},
+	{"u.n. general assembly", BodyUNGA},
+	{"united nations general assembly", BodyUNGA},
+	{"general assembly", BodyUNGA},
+	{"unga", BodyUNGA},
+	{"first committee", BodyUNGA},
+	{"second committee", BodyUNGA},
+	{"third committee", BodyUNGA},
+	{"fourth committee", BodyUNGA},
+	{"fifth committee", BodyUNGA},
+	{"sixth committee", BodyUNGA},
+	{"house of commons", BodyUKCommons},
+	{"commons", BodyUKCommons},
+	{"mps", BodyUKCommons},
+	{"house of lords", BodyUKLords},
+	{"lords", BodyUKLords},
+	{"peers", BodyUKLords},
+	{"u.s. senate", BodyUSSenate},
+	{"us senate", BodyUSSenate},
+	{"senate", BodyUSSenate},
+	{"senators", BodyUSSenate},
+	{"house of representatives", BodyUSHouse},
+	{"european parliament", BodyEP},
+	{"meps", BodyEP},
+	{"bundestag", "DE_BUNDESTAG"},
+	{"bundesrat", "DE_BUNDESRAT"},
+	{"knesset", "IL_KNESSET"},
+	{"state duma", "RU_DUMA"},
+	{"duma", "RU_DUMA"},
+	{"verkhovna rada", "UA_RADA"},
+	{"rada", "UA_RADA"},
+	{"lok sabha", "IN_LOK_SABHA"},
+	{"rajya sabha", "IN_RAJYA_SABHA"},
+	{"dáil", "IE_DAIL"},
+	{"dail", "IE_DAIL"},
+	{"sejm", "PL_SEJM"},
+	{"riksdag", "SE_RIKSDAG"},
+	{"storting", "NO_STORTING"},
+	{"folketing", "DK_FOLKETING"},
+	{"council", refCouncil},
+	{"assembly", refAssembly},
+	{"house", refHouse},
+	{"chamber", refHouse},
+	{"parliament", refParliament},
+	{"lawmakers", refParliament},
+	{"legislators", refParliament},
+	{"parliamentarians", refParliament},
+}
+
+// maxBodyWords is the most words a body phrase has.
+const maxBodyWords = 4
+
+// markBodies folds body names into single items with their body code.
+func markBodies(its []item) []item {
+	out := its[:0:0]
+	for i := 0; i < len(its); {
+		code, n := bodyAt(its, i)
+		if n == 0 {
+			out = append(out, its[i])
+			i++
+			continue
+		}
+		first, last := its[i], its[i+n-1]
+		var text strings.Builder
+		for k := i; k < i+n; k++ {
+			if k > i {
+				text.WriteByte(' ')
+			}
+			text.WriteString(its[k].text)
+		}
+		it := item{text: text.String(), lw: lower(text.String()), tag: "NNP", start: first.start, end: last.end, body: code}
+		if n == 1 {
+			it.actor, it.kind = first.actor, first.kind
+		}
+		out = append(out, it)
+		i += n
+	}
+	return out
+}
+
+// bodyAt finds the longest body phrase starting at its[i] and returns its
+// code and how many items it spans.
+func bodyAt(its []item, i int) (string, int) {
+	for n := min(maxBodyWords, len(its)-i); n >= 1; n-- {
+		var b strings.Builder
+		for k := i; k < i+n; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(its[k].lw)
+		}
+		phrase := b.String()
+		for _, bp := range bodyPhrases {
+			if bp.phrase != phrase {
+				continue
+			}
+			if !bodyContextOK(its, i, n, bp.code) {
+				return "", 0
+			}
+			return bp.code, n
+		}
+	}
+	return "", 0
+}
+
+// bodyContextOK rejects body words used for something else: a
+// lower-case "house" that is a building, "peers" as equals, a council or
+// assembly of a city.
+func bodyContextOK(its []item, i, n int, code string) bool {
+	first := its[i]
+	capital := first.text != "" && first.text[0] >= 'A' && first.text[0] <= 'Z'
+	prev := ""
+	if i > 0 {
+		prev = its[i-1].lw
+	}
+	switch code {
+	case refHouse:
+		// "the House", "the chamber"; not "a house", "White House".
+		return (capital || first.lw == "chamber") && (prev == "the" || prev == "whole")
+	case refCouncil, refAssembly:
+		if prev == "city" || prev == "town" || prev == "county" || prev == "local" || prev == "national" || prev == "regional" || prev == "legislative" || prev == "european" {
+			return false
+		}
+		return prev == "the" || prev == "'s" || strings.HasSuffix(prev, "-member") || prev == "15-nation" || capital
+	case refParliament:
+		return prev != "european"
+	case BodyUKLords:
+		if first.lw == "peers" {
+			return prev == "the" || prev == ""
+		}
+		return capital
+	case BodyUKCommons:
+		return capital
+	case BodyUSSenate:
+		return capital || first.lw == "senators"
+	}
+	return true
+}
+
+// bodyResolver resolves body references against the bodies an article
+// named before them.
+type bodyResolver struct {
+	lastCouncil    string
+	lastHouse      string
+	lastParliament string
+}
+
+// resolve returns the body code for a body item, recording explicit names
+// for later references; "" when a reference cannot be resolved.
+func (r *bodyResolver) resolve(code string) string {
+	switch code {
+	case refCouncil:
+		if r.lastCouncil != "" {
+			return r.lastCouncil
+		}
+		return BodyUNSC
+	case refAssembly:
+		return BodyUNGA
+	case refHouse:
+		if r.lastHouse != "" {
+			return r.lastHouse
+		}
+		return r.lastParliament
+	case refParliament:
+		return r.lastParliament
+	case BodyUNSC, BodyUNHRC:
+		r.lastCouncil = code
+	case BodyUKCommons, BodyUKLords, BodyUSHouse, BodyUSSenate:
+		r.lastHouse = code
+		r.lastParliament = code
+	case BodyUNGA:
+	default:
+		r.lastParliament = code
+	}
+	return code
+}

@@ -1,0 +1,416 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/nlp"
+)
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "jan": true, "feb": true, "mar": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true,
+}
+
+// currencyBefore marks money when it stands just before a number.
+var currencyBefore = map[string]bool{
+	"$": true, "£": true, "€": true, "¥": true, "₹": true, "₽": true, "us$": true,
+	"usd": true, "eur": true, "gbp": true, "rs": true, "c$": true, "a$": true,
+}
+
+// notCountAfter marks a number as a percentage, money, a time or a measure
+// that is not a count when it stands just after it.
+var notCountAfter = map[string]bool{
+	"%": true, "percent": true, "per": true, "pc": true, "percentage": true,
+	"dollars": true, "dollar": true, "euros": true, "euro": true, "pounds": true,
+	"pound": true, "yen": true, "yuan": true, "rupees": true, "roubles": true,
+	"rubles": true, "francs": true, "bn": true, "m": true, "cents": true,
+	"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "utc": true,
+	"o'clock": true, "bst": true, "est": true, "cet": true,
+}
+
+// identifierBefore marks a number as an identifier ("resolution 2728",
+// "Article 5", "paragraph 1") when the word stands just before it.
+var identifierBefore = map[string]bool{
+	"resolution": true, "resolutions": true, "no": true, "no.": true, "nos": true,
+	"number": true, "paragraph": true, "paragraphs": true, "article": true,
+	"articles": true, "section": true, "chapter": true, "clause": true,
+	"item": true, "page": true, "pages": true, "rule": true, "annex": true,
+	"protocol": true, "decision": true, "document": true, "meeting": true,
+	"session": true, "flight": true, "route": true, "room": true, "line": true,
+	"phase": true, "level": true, "grade": true, "amendment": true, "bill": true,
+	"act": true, "version": true, "season": true, "episode": true, "vol": true,
+	"volume": true, "part": true, "stage": true, "title": true, "highway": true,
+	"gate": true, "platform": true, "district": true, "squad": true, "code": true,
+	"category": true, "figure": true, "table": true, "box": true, "op": true,
+	"ward": true, "block": true, "unit": true, "#": true, "covid": true, "covid-": true,
+}
+
+// nounModifiers may stand between a number and its counted noun.
+var nounModifiers = map[string]bool{
+	"more": true, "other": true, "additional": true, "new": true, "further": true,
+	"extra": true, "yes": true, "no": true, "aye": true, "nay": true,
+	"separate": true, "different": true, "such": true,
+}
+
+// talliedAfter marks a number whose noun is elided in a tally: "169 in
+// favour to 6 against", "3 for".
+var talliedAfter = map[string]bool{"against": true, "in": true, "for": true, "abstaining": true, "abstained": true}
+
+// counts finds the cardinal quantities the text states.
+func (d *document) counts() []Count {
+	var out []Count
+	seen := map[[2]string]int{}
+	add := func(c Count) {
+		key := [2]string{formatValue(c.Value), c.Unit}
+		if _, ok := seen[key]; ok {
+			return
+		}
+		seen[key] = len(out)
+		out = append(out, c)
+	}
+	for si := range d.sents {
+		if !mayHoldNumber(d.sents[si].Text) {
+			continue
+		}
+		toks := d.tokens(si)
+		for i := 0; i < len(toks); i++ {
+			c, span, ok := d.countAt(toks, i)
+			if !ok {
+				continue
+			}
+			ev := d.evidence(toks[i].Start, toks[span].End)
+			c.Evidence = &ev
+			add(c)
+			for _, extra := range hyphenTally(toks[i].Text) {
+				e := ev
+				add(Count{Value: extra, Unit: "vote", Evidence: &e})
+			}
+			i = span
+		}
+	}
+	// A value found both with and without a unit keeps only the unit.
+	withUnit := map[string]bool{}
+	for _, c := range out {
+		if c.Unit != "" {
+			withUnit[formatValue(c.Value)] = true
+		}
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if c.Unit == "" && withUnit[formatValue(c.Value)] {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// mayHoldNumber is a cheap test that saves tagging sentences with no
+// number in them.
+func mayHoldNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	l := strings.ToLower(s)
+	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "twice", "thrice", "dozen"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countAt reads a count starting at toks[i]. It returns the count and the
+// index of the last token it used.
+func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
+	t := toks[i]
+	w := lower(t.Text)
+	prev, next := "", ""
+	if i > 0 {
+		prev = lower(toks[i-1].Text)
+	}
+	if i+1 < len(toks) {
+		next = lower(toks[i+1].Text)
+	}
+	if n, ok := multiplicatives[w]; ok && n > 1 {
+		return Count{Value: float64(n), Unit: "time"}, i, true
+	}
+	if w == "dozen" && (prev == "a" || prev == "one") {
+		unit, end := d.unitAfter(toks, i, 12)
+		return Count{Value: 12, Unit: unit}, end, true
+	}
+
+	var value float64
+	end := i
+	hyphenUnit := ""
+	if v, ok := digitNumber(t.Text); ok {
+		value = v
+		if d.notACount(toks, i, v) {
+			return Count{}, i, false
+		}
+	} else if v, unit, ok := numberCompound(t.Text); ok {
+		// "193-member", "15-nation", "ten-day".
+		value, hyphenUnit = v, unit
+	} else if n, ok := wordNumber(t.Text); ok {
+		value = float64(n)
+		if n == 1 && !oneIsCounted(toks, i) {
+			return Count{}, i, false
+		}
+		if n == 0 {
+			return Count{}, i, false
+		}
+		// "twenty three", "two hundred", "a hundred and fifty" are rare in
+		// news; the compound forms above and digits carry most counts.
+		if end+1 < len(toks) {
+			if m, ok := wordNumber(toks[end+1].Text); ok && value >= 20 && m < 10 && int(value)%10 == 0 {
+				value += float64(m)
+				end++
+			}
+		}
+		if prev == "of" && i > 1 && lower(toks[i-2].Text) == "one" {
+			return Count{}, i, false
+		}
+	} else {
+		return Count{}, i, false
+	}
+	if hyphenUnit != "" {
+		return Count{Value: value, Unit: hyphenUnit}, end, true
+	}
+	// Scale words: "1.5 million", "two thousand", "a dozen".
+	for end+1 < len(toks) {
+		nw := lower(toks[end+1].Text)
+		if s, ok := scales[nw]; ok {
+			value *= s
+			end++
+			continue
+		}
+		if nw == "dozen" {
+			value *= 12
+			end++
+			continue
+		}
+		break
+	}
+	if value != float64(int64(value)) {
+		// Fractions of a unit are measures, not counts.
+		return Count{}, i, false
+	}
+	_ = next
+	unit, uend := d.unitAfter(toks, end, value)
+	return Count{Value: value, Unit: unit}, max(end, uend), true
+}
+
+// numberCompound parses "193-member" or "ten-day" into its value and the
+// noun it counts.
+func numberCompound(tok string) (float64, string, bool) {
+	i := strings.IndexAny(tok, "-\u2010\u2011")
+	if i <= 0 || i == len(tok)-1 {
+		return 0, "", false
+	}
+	head, rest := tok[:i], strings.TrimLeft(tok[i:], "-\u2010\u2011")
+	for _, r := range rest {
+		if r < 'a' || r > 'z' {
+			return 0, "", false
+		}
+	}
+	if strings.Contains(rest, "-") || rest == "year-old" || rest == "old" {
+		return 0, "", false
+	}
+	if v, ok := digitNumber(head); ok {
+		return v, lemma(rest), true
+	}
+	if n, ok := wordNumber(head); ok && n > 1 {
+		if _, isUnitWord := smallNumbers[rest]; isUnitWord {
+			return 0, "", false
+		}
+		return float64(n), lemma(rest), true
+	}
+	return 0, "", false
+}
+
+// hyphenTally reads the other numbers of a tally written "93-18" or
+// "93-18-65"; the first number is read by countAt.
+func hyphenTally(tok string) []float64 {
+	parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '\u2013' })
+	if len(parts) < 2 || len(parts) > 3 {
+		return nil
+	}
+	var out []float64
+	for _, p := range parts[1:] {
+		v, ok := digitNumber(p)
+		if !ok {
+			return nil
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// notACount reports whether the digits at toks[i] are a year, date, time,
+// percentage, sum of money or identifier.
+func (d *document) notACount(toks []nlp.Token, i int, v float64) bool {
+	t := toks[i].Text
+	prev, next := "", ""
+	if i > 0 {
+		prev = lower(toks[i-1].Text)
+	}
+	if i+1 < len(toks) {
+		next = lower(toks[i+1].Text)
+	}
+	if currencyBefore[prev] || notCountAfter[next] || identifierBefore[prev] || months[prev] || months[next] {
+		return true
+	}
+	if next == "per" || (next == "cent" && prev == "per") {
+		return true
+	}
+	if i+1 < len(toks) && strings.HasPrefix(toks[i+1].Text, ":") {
+		return true
+	}
+	// Years: four digits without a separator, unless a plural noun follows.
+	if len(t) == 4 && !strings.Contains(t, ",") && v >= 1000 && v <= 2199 {
+		if i+1 < len(toks) && looksPlural(toks[i+1].Text, toks[i+1].Tag) && isNounTag(toks[i+1].Tag) {
+			return false
+		}
+		return true
+	}
+	// A number in brackets right after a word is a reference or a year.
+	if prev == "(" && i+1 < len(toks) && toks[i+1].Text == ")" {
+		return true
+	}
+	// Attached to a slash ("S/RES/2728") or a letter ("G20") it names
+	// something.
+	if i > 0 && toks[i-1].End == toks[i].Start && (strings.HasSuffix(toks[i-1].Text, "/") || isLetters(toks[i-1].Text)) {
+		return true
+	}
+	return false
+}
+
+func isLetters(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// oneIsCounted reports whether the word "one" at toks[i] states a count
+// rather than serving as a determiner or pronoun: "only one country", "one
+// against", "one abstention".
+func oneIsCounted(toks []nlp.Token, i int) bool {
+	if i > 0 {
+		switch lower(toks[i-1].Text) {
+		case "only", "just", "exactly", "but", "than":
+			return true
+		}
+	}
+	if i+1 < len(toks) {
+		n := lower(toks[i+1].Text)
+		if n == "against" || n == "abstention" || n == "vote" || n == "in" && i+2 < len(toks) && strings.HasPrefix(lower(toks[i+2].Text), "favo") {
+			return true
+		}
+	}
+	return false
+}
+
+func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+// unitAfter finds the noun a number at toks[i] counts: the first plural
+// noun of the noun phrase that follows (the first noun for the value 1),
+// through "of" for partitives ("two of its closest allies"); "vote" for a
+// tally's elided noun ("169 in favour to 6 against").
+func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, int) {
+	j := i + 1
+	if j < len(toks) && lower(toks[j].Text) == "of" {
+		// Partitive: skip determiners, possessives and adjectives.
+		k := j + 1
+		for k < len(toks) && k <= j+6 {
+			t := toks[k]
+			lw := lower(t.Text)
+			if isNounTag(t.Tag) && looksPlural(t.Text, t.Tag) && !strings.HasSuffix(lw, "'s") {
+				return lemma(t.Text), k
+			}
+			if t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NNP" || lw == "'s" || lw == "the" {
+				k++
+				continue
+			}
+			break
+		}
+		if prevIs(toks, i, "majority") || prevIs(toks, i-1, "majority") {
+			return "vote", i
+		}
+		return "", i
+	}
+	for k := j; k < len(toks) && k <= j+4; k++ {
+		t := toks[k]
+		lw := lower(t.Text)
+		if k == j && talliedAfter[lw] && elidedTally(toks, k) {
+			return "vote", i
+		}
+		if nounModifiers[lw] {
+			continue
+		}
+		if isNounTag(t.Tag) || (t.Tag == "" && isLetters(t.Text)) {
+			if value != 1 && looksPlural(t.Text, t.Tag) {
+				return lemma(t.Text), k
+			}
+			if value == 1 && !nextIsNoun(toks, k) {
+				return lemma(t.Text), k
+			}
+			continue
+		}
+		if strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBD" || nounModifiers[lw] {
+			continue
+		}
+		break
+	}
+	// "by 322 votes to 308": the second number counts the same noun.
+	if i > 1 && lower(toks[i-1].Text) == "to" {
+		for k := i - 2; k >= 0 && k >= i-3; k-- {
+			if lower(toks[k].Text) == "votes" || lower(toks[k].Text) == "vote" {
+				return "vote", i
+			}
+		}
+	}
+	if prevIs(toks, i, "majority") || (prevIs(toks, i, "of") && prevIs(toks, i-1, "majority")) {
+		return "vote", i
+	}
+	return "", i
+}
+
+// prevIs reports whether the token before toks[i] is word.
+func prevIs(toks []nlp.Token, i int, word string) bool {
+	return i > 0 && i-1 < len(toks) && lower(toks[i-1].Text) == word
+}
+
+func nextIsNoun(toks []nlp.Token, k int) bool {
+	return k+1 < len(toks) && isNounTag(toks[k+1].Tag)
+}
+
+// elidedTally reports whether toks[k] ("in", "against", "for") starts the
+// side of a tally: "in favour", "against", "for" followed by a number, a
+// bracket or the end of a clause.
+func elidedTally(toks []nlp.Token, k int) bool {
+	w := lower(toks[k].Text)
+	switch w {
+	case "against", "abstaining", "abstained":
+		return true
+	case "in":
+		return k+1 < len(toks) && strings.HasPrefix(lower(toks[k+1].Text), "favo")
+	case "for":
+		if k+1 >= len(toks) {
+			return true
+		}
+		n := toks[k+1]
+		return n.Text == "," || n.Text == "(" || n.Text == ")" || lower(n.Text) == "and" || n.Tag == "TO" || lower(n.Text) == "to"
+	}
+	return false
+}

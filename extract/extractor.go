@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/tally-news/tally/extract/actors"
+	"github.com/tally-news/tally/extract/nlp"
+)
+
+// Version names the extractors' rules; records carry it so a corpus can
+// tell which records to recompute after the rules change.
+const Version = "tally-extract/1"
+
+// Extractor finds countries, counts, votes and stances in article text. It
+// holds only read-only state and is safe for concurrent use; build it once
+// with New and share it.
+type Extractor struct {
+	model *nlp.Model
+}
+
+// New returns an Extractor on the process-wide part-of-speech model, which
+// is loaded the first time it is needed.
+func New() *Extractor {
+	return &Extractor{model: nlp.Load()}
+}
+
+// Extract reads one article's text and returns its record. doc names the
+// record. Extract never fails on text; ctx only bounds the work on very
+// long inputs.
+func (x *Extractor) Extract(ctx context.Context, doc, text string) Record {
+	d := newDocument(x.model, text)
+	rec := Record{Doc: doc, Extractor: Version}
+	rec.Countries, rec.Mentions = d.countries()
+	if ctx.Err() != nil {
+		return finish(rec)
+	}
+	rec.Counts = d.counts()
+	if ctx.Err() != nil {
+		return finish(rec)
+	}
+	rec.Votes = d.votes()
+	rec.Stances = d.stances()
+	return finish(rec)
+}
+
+// finish makes empty lists explicit so records always have the shape of a
+// gold file.
+func finish(r Record) Record {
+	if r.Countries == nil {
+		r.Countries = []string{}
+	}
+	if r.Counts == nil {
+		r.Counts = []Count{}
+	}
+	if r.Votes == nil {
+		r.Votes = []Vote{}
+	}
+	if r.Stances == nil {
+		r.Stances = []Stance{}
+	}
+	return r
+}
+
+// document is one text being read: its sentences, their tokens (tagged on
+// first use) and the actors recognised in it.
+type document struct {
+	model  *nlp.Model
+	text   string
+	sents  []nlp.Sentence
+	tagged [][]nlp.Token
+	once   []sync.Once
+	actors []actors.Mention
+	// runeAt maps byte offsets to character offsets; nil when the text is
+	// ASCII and the two agree.
+	runeAt []int
+}
+
+func newDocument(m *nlp.Model, text string) *document {
+	d := &document{model: m, text: text}
+	d.sents = nlp.Sentences(text)
+	d.tagged = make([][]nlp.Token, len(d.sents))
+	d.once = make([]sync.Once, len(d.sents))
+	d.actors = actors.Find(text)
+	if !isASCII(text) {
+		d.runeAt = make([]int, len(text)+1)
+		n := 0
+		for i := range text {
+			d.runeAt[i] = n
+			n++
+		}
+		// Bytes inside a multi-byte rune map to that rune.
+		last := 0
+		for i := 0; i <= len(text); i++ {
+			if i == len(text) {
+				d.runeAt[i] = n
+				continue
+			}
+			if utf8.RuneStart(text[i]) {
+				last = d.runeAt[i]
+			} else {
+				d.runeAt[i] = last
+			}
+		}
+	}
+	return d
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// tokens returns the tagged tokens of sentence i, tagging it on first use.
+func (d *document) tokens(i int) []nlp.Token {
+	d.once[i].Do(func() { d.tagged[i] = d.model.Tag(d.sents[i]) })
+	return d.tagged[i]
+}
+
+// chars converts a byte offset into a character offset.
+func (d *document) chars(b int) int {
+	if d.runeAt == nil {
+		return b
+	}
+	return d.runeAt[b]
+}
+
+// sentenceOf returns the index of the sentence holding byte offset b, or -1.
+func (d *document) sentenceOf(b int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > b })
+	if i < len(d.sents) && d.sents[i].Start <= b {
+		return i
+	}
+	return -1
+}
+
+// evidence builds the evidence for the text between byte offsets start and
+// end.
+func (d *document) evidence(start, end int) Evidence {
+	ev := Evidence{Text: d.text[start:end], Start: d.chars(start), End: d.chars(end)}
+	if i := d.sentenceOf(start); i >= 0 {
+		s := d.sents[i]
+		ev.Sentence = s.Text
+		ev.SentenceStart = d.chars(s.Start)
+	}
+	return ev
+}
+
+// actorsIn returns the actor mentions between byte offsets start and end.
+func (d *document) actorsIn(start, end int) []actors.Mention {
+	i := sort.Search(len(d.actors), func(i int) bool { return d.actors[i].Start >= start })
+	j := i
+	for j < len(d.actors) && d.actors[j].End <= end {
+		j++
+	}
+	return d.actors[i:j]
+}
+
+// countries returns the sorted set of countries the text refers to and the
+// mentions of every actor.
+func (d *document) countries() ([]string, []Mention) {
+	seen := map[string]bool{}
+	var codes []string
+	mentions := make([]Mention, 0, len(d.actors))
+	for _, m := range d.actors {
+		mentions = append(mentions, Mention{Code: m.Code, Evidence: d.evidence(m.Start, m.End)})
+		if actors.IsBloc(m.Code) || seen[m.Code] {
+			continue
+		}
+		seen[m.Code] = true
+		codes = append(codes, m.Code)
+	}
+	sort.Strings(codes)
+	return codes, mentions
+}
+
+// lower returns the lowercase form of a token's text with curly
+// apostrophes straightened.
+func lower(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "\u2019", "'"))
+}

@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+	"github.com/tally-news/tally/extract/nlp"
+)
+
+// item is one unit of a sentence for the vote and stance readers: a token,
+// or a whole actor mention ("the United Arab Emirates", "North Korea") or
+// body name ("the UN General Assembly") folded into one.
+type item struct {
+	text  string
+	lw    string // lowercase text, curly apostrophes straightened
+	tag   string
+	start int // byte offsets in the document
+	end   int
+	actor string // actor code when the item is an actor mention
+	kind  actors.Kind
+	body  string // body code when the item names a deciding body
+	// tail marks the rest of a compound whose head is an actor: "backed"
+	// in "European-backed".
+	tail bool
+}
+
+func (it item) isActor() bool { return it.actor != "" }
+
+// items folds the sentence's tokens into items, actor mentions and body
+// names becoming one item each.
+func (d *document) items(si int) []item {
+	toks := d.tokens(si)
+	s := d.sents[si]
+	ms := d.actorsIn(s.Start, s.End)
+	out := make([]item, 0, len(toks))
+	mi := 0
+	for ti := 0; ti < len(toks); ti++ {
+		t := toks[ti]
+		for mi < len(ms) && ms[mi].End <= t.Start {
+			mi++
+		}
+		if mi < len(ms) && t.Start >= ms[mi].Start && t.Start < ms[mi].End {
+			m := ms[mi]
+			// A compound such as "European-backed" or "US-drafted" keeps
+			// its tail as a token of its own.
+			if t.End > m.End {
+				out = append(out, item{text: d.text[m.Start:m.End], lw: lower(d.text[m.Start:m.End]), tag: "NNP", start: m.Start, end: m.End, actor: m.Code, kind: m.Kind})
+				tail := d.text[m.End:t.End]
+				tail = strings.TrimLeft(tail, "-\u2010\u2011")
+				out = append(out, item{text: tail, lw: lower(tail), tag: "VBN", start: t.End - len(tail), end: t.End, tail: true})
+				mi++
+				continue
+			}
+			j := ti
+			for j+1 < len(toks) && toks[j+1].Start < m.End {
+				j++
+			}
+			out = append(out, item{text: d.text[m.Start:m.End], lw: lower(d.text[m.Start:m.End]), tag: "NNP", start: m.Start, end: m.End, actor: m.Code, kind: m.Kind})
+			ti = j
+			mi++
+			continue
+		}
+		out = append(out, item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End})
+	}
+	return markBodies(out)
+}
+
+// itemsFrom turns plain tokens into items; used where no actors matter.
+func itemsFrom(toks []nlp.Token) []item {
+	out := make([]item, len(toks))
+	for i, t := range toks {
+		out[i] = item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
+	}
+	return out
+}
+
+// words reports whether the items from i on spell the given lowercase
+// words.
+func words(its []item, i int, ws ...string) bool {
+	if i < 0 || i+len(ws) > len(its) {
+		return false
+	}
+	for k, w := range ws {
+		if its[i+k].lw != w {
+			return false
+		}
+	}
+	return true
+}
+
+// anyWord reports whether its[i] is one of ws.
+func anyWord(its []item, i int, ws ...string) bool {
+	if i < 0 || i >= len(its) {
+		return false
+	}
+	for _, w := range ws {
+		if its[i].lw == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+var smallNumbers = map[string]int{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+
+var tens = map[string]int{
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var scales = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+
+// multiplicatives are adverbs that state a count of times.
+var multiplicatives = map[string]int{"once": 1, "twice": 2, "thrice": 3}
+
+var ordinalWords = map[string]bool{
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
+	"sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true,
+	"eleventh": true, "twelfth": true, "thirteenth": true, "fourteenth": true,
+	"fifteenth": true, "sixteenth": true, "seventeenth": true, "eighteenth": true,
+	"nineteenth": true, "twentieth": true, "thirtieth": true, "fortieth": true,
+	"fiftieth": true, "sixtieth": true, "seventieth": true, "eightieth": true,
+	"ninetieth": true, "hundredth": true, "thousandth": true, "millionth": true,
+}
+
+// wordNumber parses a number written in words, as one token ("ten",
+// "ninety-three", "twenty-one") and reports whether it is one.
+func wordNumber(tok string) (int, bool) {
+	w := strings.ToLower(tok)
+	if n, ok := smallNumbers[w]; ok {
+		return n, true
+	}
+	if n, ok := tens[w]; ok {
+		return n, true
+	}
+	if i := strings.IndexAny(w, "-\u2010\u2011"); i > 0 {
+		t, ok1 := tens[w[:i]]
+		rest := strings.TrimLeft(w[i:], "-\u2010\u2011")
+		u, ok2 := smallNumbers[rest]
+		if ok1 && ok2 && u > 0 && u < 10 {
+			return t + u, true
+		}
+	}
+	return 0, false
+}
+
+// digitNumber parses a number written in digits with optional thousands
+// separators and decimals ("1,500", "2.5", "93"). Tokens with letters,
+// slashes or other marks are not numbers.
+func digitNumber(tok string) (float64, bool) {
+	if tok == "" || tok[0] < '0' || tok[0] > '9' {
+		return 0, false
+	}
+	clean := tok
+	if strings.Contains(tok, ",") {
+		// Separators must group by three: "1,500", "12,000,000".
+		parts := strings.Split(tok, ",")
+		if len(parts[0]) > 3 {
+			return 0, false
+		}
+		for _, p := range parts[1:] {
+			if len(p) != 3 && !(strings.Contains(p, ".") && strings.Index(p, ".") == 3) {
+				return 0, false
+			}
+		}
+		clean = strings.ReplaceAll(tok, ",", "")
+	}
+	for _, r := range clean {
+		if (r < '0' || r > '9') && r != '.' {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseFloat(clean, 64)
+	if err != nil {
+		return 0, false
+	}
+	return v, true
+}
+
+// isOrdinal reports whether tok is an ordinal ("third", "31st", "9586th").
+func isOrdinal(tok string) bool {
+	w := strings.ToLower(tok)
+	if ordinalWords[w] {
+		return true
+	}
+	if i := strings.IndexAny(w, "-"); i > 0 {
+		if _, ok := tens[w[:i]]; ok && ordinalWords[w[i+1:]] {
+			return true
+		}
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, suf) {
+			head := w[:len(w)-2]
+			if head != "" && strings.Trim(head, "0123456789,") == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// formatValue writes a count's value as the gold files do: integers
+// without a decimal point.
+func formatValue(v float64) string {
+	if v == float64(int64(v)) {
+		return strconv.FormatInt(int64(v), 10)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

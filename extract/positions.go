@@ -1,0 +1,428 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
+
+// fillers may stand between a subject and its verb without ending the
+// subject: "the US was forced to abstain", "the UK and France, who
+// abstained", "China, however, abstained".
+var fillers = map[string]bool{
+	"also": true, "all": true, "both": true, "then": true, "had": true, "have": true,
+	"has": true, "was": true, "were": true, "is": true, "are": true, "did": true,
+	"chose": true, "to": true, "forced": true, "decided": true, "opted": true,
+	"later": true, "ultimately": true, "eventually": true, "instead": true,
+	"only": true, "who": true, "which": true, "themselves": true, "itself": true,
+	"again": true, "reportedly": true, "notably": true, "each": true, "even": true,
+	"however": true, "subsequently": true, "duly": true, "narrowly": true,
+	"unanimously": true, "overwhelmingly": true, "once": true, "again,": true,
+	"among": true, "those": true, "being": true, "been": true, "would": false,
+	"today": true, "yesterday": true, "tonight": true, "previously": true,
+	"had,": true, "too": true, "likewise": true, "similarly": true, "together": true,
+}
+
+// listGlue may stand inside a list of actors.
+var listGlue = map[string]bool{
+	",": true, "and": true, "&": true, "the": true, "as": true, "well": true,
+	"including": true, "such": true, "—": true, "–": true, "-": true, "or": true,
+	"plus": true, "along": true, "with": true, "nor": true, "both": true, ";": true,
+}
+
+// pronouns stand for an actor named before.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
+
+// subjectBefore collects the list of actors that ends just before its[i],
+// skipping fillers between the list and the verb.
+func subjectBefore(its []item, i int) []string {
+	var codes []string
+	k := i - 1
+	// Fillers and commas between the verb and the subject.
+	for k >= 0 && (fillers[its[k].lw] || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
+		k--
+	}
+	for k >= 0 {
+		it := its[k]
+		switch {
+		case it.isActor():
+			codes = append(codes, it.actor)
+		case it.lw == "'s" || it.lw == "'":
+			// "China's abstention": the possessive before the noun.
+			if len(codes) > 0 {
+				return reverse(codes)
+			}
+		case listGlue[it.lw]:
+		case len(codes) == 0 && isVerbTag(it.tag) && anyWord(its, k+1, "and"):
+			// "the US proposed and supported a resolution".
+		default:
+			return reverse(codes)
+		}
+		k--
+	}
+	return reverse(codes)
+}
+
+func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }
+
+func reverse(s []string) []string {
+	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
+		s[i], s[j] = s[j], s[i]
+	}
+	return s
+}
+
+// pronounBefore reports whether the subject before its[i] is a pronoun.
+func pronounBefore(its []item, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if fillers[its[k].lw] || its[k].lw == "," || its[k].tag == "RB" {
+			continue
+		}
+		return pronouns[its[k].lw]
+	}
+	return false
+}
+
+// actorList collects the list of actors that starts at its[i]: "Algeria,
+// China and the Russian Federation".
+func actorList(its []item, i int) []string {
+	var codes []string
+	for k := i; k < len(its); k++ {
+		it := its[k]
+		switch {
+		case it.isActor():
+			codes = append(codes, it.actor)
+		case listGlue[it.lw] || it.lw == ":":
+		default:
+			return codes
+		}
+	}
+	return codes
+}
+
+// positionCue is a phrase that states how actors voted.
+type positionCue struct {
+	words  []string
+	value  string
+	strong bool
+	motion bool // the cue needs a motion as its object ("opposed the draft")
+}
+
+var positionCues = []positionCue{
+	{words: []string{"voted", "against"}, value: No, strong: true},
+	{words: []string{"vote", "against"}, value: No, strong: true},
+	{words: []string{"votes", "against"}, value: No, strong: true},
+	{words: []string{"voting", "against"}, value: No, strong: true},
+	{words: []string{"voted", "no"}, value: No, strong: true},
+	{words: []string{"voting", "no"}, value: No, strong: true},
+	{words: []string{"vote", "no"}, value: No, strong: true},
+	{words: []string{"voted", "in", "favour"}, value: Yes, strong: true},
+	{words: []string{"voted", "in", "favor"}, value: Yes, strong: true},
+	{words: []string{"voting", "in", "favour"}, value: Yes, strong: true},
+	{words: []string{"voting", "in", "favor"}, value: Yes, strong: true},
+	{words: []string{"vote", "in", "favour"}, value: Yes, strong: true},
+	{words: []string{"vote", "in", "favor"}, value: Yes, strong: true},
+	{words: []string{"votes", "in", "favour"}, value: Yes, strong: true},
+	{words: []string{"votes", "in", "favor"}, value: Yes, strong: true},
+	{words: []string{"voted", "for"}, value: Yes, strong: true},
+	{words: []string{"voting", "for"}, value: Yes, strong: true},
+	{words: []string{"voted", "yes"}, value: Yes, strong: true},
+	{words: []string{"voting", "yes"}, value: Yes, strong: true},
+	{words: []string{"abstained"}, value: Abstain, strong: true},
+	{words: []string{"abstaining"}, value: Abstain, strong: true},
+	{words: []string{"abstain"}, value: Abstain, strong: true},
+	{words: []string{"abstains"}, value: Abstain, strong: true},
+	{words: []string{"abstention"}, value: Abstain, strong: true},
+	{words: []string{"opposed"}, value: No, motion: true},
+	{words: []string{"opposing"}, value: No, motion: true},
+	{words: []string{"rejected"}, value: No, motion: true},
+	{words: []string{"supported"}, value: Yes, motion: true},
+	{words: []string{"backed"}, value: Yes, motion: true},
+	{words: []string{"endorsed"}, value: Yes, motion: true},
+	{words: []string{"supporting"}, value: Yes, motion: true},
+	{words: []string{"backing"}, value: Yes, motion: true},
+}
+
+// countNouns name the voters a tally counts: "Ten countries ... voted
+// against".
+var countNouns = map[string]bool{
+	"countries": true, "members": true, "states": true, "nations": true,
+	"delegations": true, "votes": true, "lawmakers": true, "mps": true,
+	"senators": true, "meps": true, "representatives": true, "legislators": true,
+	"governments": true, "parties": true, "member": true, "others": true,
+	"council": false,
+}
+
+// positionsOf reads how actors voted, and the tallies stated as "N
+// countries, including ..., voted against".
+func (r *voteReader) positionsOf(f *fragment, its []item) {
+	for i := 0; i < len(its); i++ {
+		cue, n := cueAt(its, i)
+		if n == 0 {
+			continue
+		}
+		// "with 11 abstentions" is a tally, read elsewhere.
+		if i > 0 && isNumberItem(its[i-1]) {
+			continue
+		}
+		// "-backed" after an actor names a sponsor.
+		if its[i].tail {
+			continue
+		}
+		if hedged(its, i) {
+			continue
+		}
+		if cue.motion {
+			if !motionAhead(its, i+n, 5) || anyWord(its, i+n, "by") {
+				continue
+			}
+		}
+		// "for" as in "voted for Trump" needs a motion or a clause end.
+		if cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, ",", ".", "(", ")", "and", "it")) {
+			continue
+		}
+		subj := subjectBefore(its, i)
+		// A body as subject decides the motion: "MPs backed the bill",
+		// "the Assembly voted against the draft".
+		if len(subj) == 0 && bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
+			if cue.value == Yes {
+				f.outcome = Adopted
+			} else if cue.value == No {
+				f.outcome = Rejected
+			}
+		}
+		// "Those voting against were ...", "Countries that abstained:".
+		if len(subj) == 0 {
+			j := i + n
+			if anyWord(its, j, "the") && anyWord(its, j+1, "resolution", "draft", "text", "motion", "bill", "amendment") {
+				j += 2
+			}
+			if anyWord(its, j, "were", "was", ":", "included", "being", "are") {
+				subj = actorList(its, j+1)
+			}
+		}
+		// "joined Russia, North Korea and Belarus ... in voting against".
+		if anyWord(its, i-1, "in") {
+			for k := i - 2; k >= 0 && k >= i-20; k-- {
+				if its[k].lw == "joined" || its[k].lw == "joins" || its[k].lw == "join" {
+					subj = append(subjectBefore(its, k), actorList(its, k+1)...)
+					break
+				}
+			}
+		}
+		// "... alongside Russia and a few other nations".
+		for k := i + n; k < len(its) && k <= i+n+4; k++ {
+			if anyWord(its, k, "alongside", "like") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") {
+				skip := 1
+				if !anyWord(its, k, "alongside", "like") {
+					skip = 2
+				}
+				subj = append(subj, actorList(its, k+skip)...)
+				break
+			}
+		}
+		for _, code := range subj {
+			f.setPosition(code, cue.value, cue.strong)
+		}
+		if cue.strong {
+			if count, ok := countedSubject(its, i); ok {
+				f.setTally(cue.value, count)
+			}
+		}
+		i += n - 1
+	}
+}
+
+// cueAt matches a position cue at its[i] and returns it with its length.
+func cueAt(its []item, i int) (positionCue, int) {
+	for _, c := range positionCues {
+		if words(its, i, c.words...) {
+			return c, len(c.words)
+		}
+	}
+	return positionCue{}, 0
+}
+
+// countedSubject finds a counted subject before a position cue: "Ten
+// countries, including the US, Israel and Austria, voted against" gives
+// 10.
+func countedSubject(its []item, i int) (int, bool) {
+	k := i - 1
+	for k >= 0 && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
+		k--
+	}
+	if k < 1 || !countNouns[its[k].lw] {
+		return 0, false
+	}
+	k--
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "other", "more", "member")) {
+		k--
+	}
+	if k < 0 {
+		return 0, false
+	}
+	if v, ok := itemNumber(its[k]); ok {
+		return v, true
+	}
+	return 0, false
+}
+
+// isNumberItem reports whether an item is a number in digits or words.
+func isNumberItem(it item) bool {
+	_, ok := itemNumber(it)
+	return ok
+}
+
+// itemNumber reads an item as a whole number.
+func itemNumber(it item) (int, bool) {
+	if v, ok := digitNumber(it.text); ok && v == float64(int(v)) {
+		return int(v), true
+	}
+	if n, ok := wordNumber(it.text); ok {
+		return n, true
+	}
+	return 0, false
+}
+
+// headingSides maps the words of a heading line to the side its list
+// gives: "Against:", "Countries that abstained:", "In favour (93):".
+func headingSide(line string) (string, bool) {
+	l := strings.ToLower(strings.TrimSpace(line))
+	if !strings.HasSuffix(l, ":") && !strings.Contains(l, ":") {
+		return "", false
+	}
+	head := l
+	if i := strings.Index(l, ":"); i >= 0 {
+		head = l[:i]
+	}
+	if len(head) > 60 {
+		return "", false
+	}
+	switch {
+	case strings.Contains(head, "abstain") || strings.Contains(head, "abstention"):
+		return Abstain, true
+	case strings.Contains(head, "against") || head == "no" || head == "noes" || head == "nays" || strings.HasPrefix(head, "no ("):
+		return No, true
+	case strings.Contains(head, "in favour") || strings.Contains(head, "in favor") || head == "yes" || head == "ayes" || strings.HasPrefix(head, "yes (") || strings.Contains(head, "voted for") || strings.Contains(head, "voting for"):
+		return Yes, true
+	}
+	return "", false
+}
+
+// listedPositions reads positions laid out as lists under a heading:
+//
+//	Countries that abstained:
+//	- China
+//	- India
+//
+// or on the heading's own line ("Against: Belarus, Russia"). Each heading
+// gives one fragment.
+func (d *document) listedPositions() []*fragment {
+	var out []*fragment
+	var cur *fragment
+	for si, s := range d.sents {
+		side, isHeading := headingSide(s.Text)
+		ms := d.actorsIn(s.Start, s.End)
+		if isHeading {
+			cur = &fragment{si: si}
+			colon := strings.Index(s.Text, ":")
+			for _, m := range ms {
+				if m.Start > s.Start+colon {
+					cur.setPosition(m.Code, side, true)
+				}
+			}
+			cur.spans = append(cur.spans, [2]int{s.Start, s.End})
+			if n, ok := headingCount(s.Text); ok {
+				cur.setTally(side, n)
+			}
+			out = append(out, cur)
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		if !isListLine(d.text[s.Start:s.End], ms) {
+			cur = nil
+			continue
+		}
+		side, _ = headingSide(d.sents[cur.si].Text)
+		for _, m := range ms {
+			cur.setPosition(m.Code, side, true)
+		}
+		cur.spans = append(cur.spans, [2]int{s.Start, s.End})
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if len(f.positions) > 0 {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// headingCount reads a count in a heading: "In favour (93):".
+func headingCount(line string) (int, bool) {
+	i := strings.Index(line, "(")
+	j := strings.Index(line, ")")
+	if i < 0 || j < i {
+		return 0, false
+	}
+	if v, ok := digitNumber(strings.TrimSpace(line[i+1 : j])); ok {
+		return int(v), true
+	}
+	return 0, false
+}
+
+// isListLine reports whether a line is an item of a list of actors: it
+// holds actors and little else.
+func isListLine(line string, ms []actors.Mention) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	covered := 0
+	for _, m := range ms {
+		covered += m.End - m.Start
+	}
+	rest := 0
+	for _, r := range line {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			rest++
+		}
+	}
+	return covered*2 >= rest
+}
+
+// roleNouns name a person or office acting for an actor: "the
+// representative of Norway", "the foreign minister of France".
+var roleNouns = map[string]bool{
+	"representative": true, "representatives": true, "delegation": true,
+	"delegate": true, "ambassador": true, "envoy": true, "government": true,
+	"governments": true, "minister": true, "speaker": true, "permanent": true,
+	"foreign": true, "deputy": true, "president": true, "prime": true,
+	"leader": true, "delegations": true, "mission": true, "authorities": true,
+}
+
+// agentAfter returns the actor named at its[i], seeing through a role
+// ("the representative of Norway" is Norway); "" if none.
+func agentAfter(its []item, i int) string {
+	for k := i; k < len(its) && k <= i+5; k++ {
+		switch {
+		case its[k].isActor():
+			return its[k].actor
+		case its[k].lw == "the" || its[k].lw == "of" || its[k].lw == "for" || roleNouns[its[k].lw]:
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// agentList is actorList seeing through roles: "by the representative of
+// Norway on behalf of ...".
+func agentList(its []item, i int) []string {
+	k := i
+	for k < len(its) && (its[k].lw == "the" || roleNouns[its[k].lw] || (its[k].lw == "of" || its[k].lw == "for") && k > i) {
+		k++
+	}
+	return actorList(its, k)
+}

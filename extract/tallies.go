@@ -1,0 +1,156 @@
+package extract
+
+import "strings"
+
+// sideWords name the side of a tally that follows its number.
+var sideWords = map[string]string{
+	"yes": Yes, "ayes": Yes, "aye": Yes, "for": Yes, "favour": Yes, "favor": Yes,
+	"against": No, "no": No, "noes": No, "nays": No, "nay": No, "opposed": No,
+	"abstentions": Abstain, "abstention": Abstain, "abstaining": Abstain,
+	"abstained": Abstain, "abstain": Abstain,
+}
+
+// talliesOf reads the counts of a vote: "by a vote of 3 in favour
+// (Algeria, China, Russian Federation) to 1 against (United States), with
+// 11 abstentions", "93 votes in favour, 18 against and 65 abstentions",
+// "passed 93-18", "by 322 votes to 308", "11 yes votes", "received the
+// support of 153 votes".
+func (r *voteReader) talliesOf(f *fragment, its []item) {
+	if !voteContext(its) {
+		return
+	}
+	for i := 0; i < len(its); i++ {
+		it := its[i]
+		if pair := hyphenPair(it.text); pair != nil {
+			f.pair = pair[:2]
+			if len(pair) == 3 {
+				f.setTally(Abstain, pair[2])
+			}
+			continue
+		}
+		n, ok := itemNumber(it)
+		if !ok || isYearItem(it) {
+			continue
+		}
+		if anyWord(its, i-1, "of") && anyWord(its, i-2, "majority", "total") || anyWord(its, i-1, "majority") {
+			continue
+		}
+		if side, end := sideAfter(its, i); side != "" {
+			f.setTally(side, n)
+			// "(Algeria, China, Russian Federation)" after the side.
+			if anyWord(its, end+1, "(") {
+				for _, code := range actorList(its, end+2) {
+					f.setPosition(code, side, true)
+				}
+			}
+			continue
+		}
+		// "by 322 votes to 308", "by a vote of 12 to 3".
+		if j := toNumber(its, i); j > 0 {
+			m, _ := itemNumber(its[j])
+			f.pair = []int{n, m}
+			i = j
+			continue
+		}
+		// "received the support of 153 votes", "won 120 votes".
+		if anyWord(its, i+1, "votes") && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained")) {
+			f.setTally(Yes, n)
+		}
+	}
+}
+
+// voteContext reports whether a sentence speaks of a vote, so that its
+// numbers may be tallies.
+func voteContext(its []item) bool {
+	for _, it := range its {
+		switch {
+		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"),
+			it.lw == "favour", it.lw == "favor", it.lw == "passed", it.lw == "adopted", it.lw == "approved", it.lw == "rejected", it.lw == "defeated":
+			return true
+		}
+	}
+	return false
+}
+
+// sideAfter reads the side named after the number at its[i]: "in favour",
+// "against", "votes in favor", "members voting in favour", "yes votes",
+// "abstentions". It returns the side and the index of its last item.
+func sideAfter(its []item, i int) (string, int) {
+	for k := i + 1; k < len(its) && k <= i+4; k++ {
+		w := its[k].lw
+		if w == "in" && anyWord(its, k+1, "favour", "favor", "support") {
+			return Yes, k + 1
+		}
+		if side, ok := sideWords[w]; ok {
+			if w == "for" && !(k+1 >= len(its) || anyWord(its, k+1, ",", "(", ")", "and", "to", "with", ".", ";")) {
+				return "", i
+			}
+			if w == "no" && !anyWord(its, k+1, "votes", "vote", ",", "and", "(", ".") {
+				return "", i
+			}
+			if w == "favour" || w == "favor" {
+				return "", i
+			}
+			return side, k
+		}
+		if countNouns[w] || w == "vote" || w == "voting" || w == "voted" || w == "were" || w == "cast" || w == "members" {
+			continue
+		}
+		if strings.HasPrefix(its[k].tag, "JJ") && k == i+1 {
+			continue
+		}
+		break
+	}
+	return "", i
+}
+
+// toNumber finds the second number of "N votes to M" or "N to M" when
+// the number at its[i] starts one, and returns its index (0 if none).
+func toNumber(its []item, i int) int {
+	k := i + 1
+	if anyWord(its, k, "votes", "vote") {
+		k++
+	}
+	if !anyWord(its, k, "to") || k+1 >= len(its) {
+		return 0
+	}
+	if _, ok := itemNumber(its[k+1]); !ok {
+		return 0
+	}
+	// Needs "by" or "vote(s)" near: "by 322 votes to 308", "a vote of 12
+	// to 3".
+	if anyWord(its, i+1, "votes", "vote") || anyWord(its, i-1, "by", ",", "(", "\u2014") || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
+		return k + 1
+	}
+	return 0
+}
+
+// hyphenPair reads "93-18" or "93-18-65" as tally numbers.
+func hyphenPair(tok string) []int {
+	if !strings.ContainsAny(tok, "-\u2013") {
+		return nil
+	}
+	parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '\u2013' })
+	if len(parts) < 2 || len(parts) > 3 {
+		return nil
+	}
+	var out []int
+	for _, p := range parts {
+		v, ok := digitNumber(p)
+		if !ok || v != float64(int(v)) || len(p) > 4 {
+			return nil
+		}
+		out = append(out, int(v))
+	}
+	// Dates ("2023-12-13") are not tallies.
+	if len(parts[0]) == 4 && out[0] > 1000 {
+		return nil
+	}
+	return out
+}
+
+// isYearItem reports whether an item is a bare four-digit year.
+func isYearItem(it item) bool {
+	v, ok := digitNumber(it.text)
+	return ok && len(it.text) == 4 && v >= 1000 && v <= 2199
+}

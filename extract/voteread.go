@@ -1,0 +1,420 @@
+package extract
+
+import (
+	"strings"
+)
+
+// voteReader reads the vote fragments of sentences in text order, keeping
+// what later sentences refer back to: the bodies named so far and the
+// actor who last spoke.
+type voteReader struct {
+	d       *document
+	res     *bodyResolver
+	context string // the body the text last spoke of
+	speaker string // the actor whose representative last spoke
+	spokeAt int    // the sentence where speaker was set
+}
+
+// motionClasses maps motion nouns to the kind of motion they name; a
+// fragment on an amendment never joins an event on a resolution.
+var motionClasses = map[string]string{
+	"resolution": "resolution", "resolutions": "resolution", "draft": "resolution",
+	"text": "resolution", "declaration": "resolution",
+	"amendment": "amendment", "amendments": "amendment",
+	"bill": "bill", "legislation": "bill",
+	"motion": "motion",
+	"measure": "", "proposal": "", "timetable": "", "treaty": "",
+}
+
+// newEventWords before a motion noun announce a motion not met before.
+var newEventWords = map[string]bool{
+	"different": true, "another": true, "separate": true, "rival": true,
+	"competing": true, "alternative": true, "similar": true, "previous": true,
+	"prior": true, "earlier": true, "second": true,
+}
+
+// sponsorVerbs introduce who drafted or tabled a motion.
+var sponsorVerbs = map[string]bool{
+	"proposed": true, "drafted": true, "tabled": true, "introduced": true,
+	"sponsored": true, "co-sponsored": true, "cosponsored": true,
+	"submitted": true, "presented": true, "authored": true, "penned": true,
+	"proposes": true, "tables": true, "introduces": true, "submits": true,
+	"put": true, "brought": true, "drew": true,
+}
+
+// sponsorTails follow an actor in a compound naming a motion's sponsor:
+// "US-drafted", "European-backed".
+var sponsorTails = map[string]bool{
+	"drafted": true, "backed": true, "sponsored": true, "proposed": true,
+	"led": true, "authored": true, "penned": true, "written": true, "tabled": true,
+	"introduced": true, "sponsor": true,
+}
+
+var outcomeWords = map[string]string{
+	"adopted": Adopted, "adopts": Adopted, "adopting": Adopted, "adopt": Adopted,
+	"approved": Adopted, "approves": Adopted, "approving": Adopted,
+	"passed": Adopted, "passes": Adopted, "passing": Adopted,
+	"endorsed": Adopted, "endorses": Adopted, "carried": Adopted,
+	"rejected": Rejected, "rejects": Rejected, "rejecting": Rejected,
+	"defeated": Rejected, "defeats": Rejected, "failed": Rejected, "fails": Rejected,
+	"vetoed": Vetoed, "vetoes": Vetoed, "vetoing": Vetoed,
+	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
+}
+
+// hedges before an outcome or position make it unreal: negated,
+// conditional or still to come.
+var hedges = map[string]bool{
+	"not": true, "n't": true, "never": true, "would": true, "could": true,
+	"should": true, "will": true, "might": true, "may": true, "must": true,
+	"if": true, "unless": true, "cannot": true, "expected": true, "likely": true,
+	"set": true, "threatened": true, "threatening": true, "planned": true,
+	"plans": true, "intends": true, "hoped": true, "hopes": true, "whether": true,
+	"refused": true, "declined": true, "ca": true, "wo": true, "want": true, "wants": true,
+}
+
+// read returns the fragments one sentence states.
+func (r *voteReader) read(si int, its []item) []*fragment {
+	f := &fragment{si: si}
+	r.bodies(f, its)
+	r.motions(f, its)
+	r.sponsorsOf(f, its, si)
+	r.outcomeOf(f, its)
+	r.talliesOf(f, its)
+	r.positionsOf(f, its)
+	if !f.hasContent() {
+		return nil
+	}
+	if f.body == "" {
+		f.body = r.context
+	}
+	s := r.d.sents[si]
+	f.spans = append(f.spans, [2]int{s.Start, s.End})
+	return []*fragment{f}
+}
+
+// bodies finds the body the sentence speaks of and keeps track of the
+// bodies named so far.
+func (r *voteReader) bodies(f *fragment, its []item) {
+	for i, it := range its {
+		if it.body == "" {
+			continue
+		}
+		code := r.res.resolve(it.body)
+		if code == "" || bodyIsObject(its, i) {
+			continue
+		}
+		if f.body == "" {
+			f.body = code
+		}
+		r.context = code
+	}
+	// The actor whose representative speaks: "the representative of
+	// Mozambique", "the speaker for the Russian Federation".
+	for i := 0; i+2 < len(its); i++ {
+		switch its[i].lw {
+		case "representative", "speaker", "delegate", "delegation", "ambassador", "envoy", "representatives":
+			if its[i+1].lw == "of" || its[i+1].lw == "for" {
+				if code := agentAfter(its, i+2); code != "" {
+					r.speaker, r.spokeAt = code, f.si
+				}
+			}
+		}
+	}
+}
+
+// bodyIsObject reports whether the body at its[i] is what a motion is
+// about rather than who votes on it: "convening the General Assembly".
+func bodyIsObject(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if its[k].lw == "the" || strings.HasSuffix(its[k].lw, "-member") {
+			continue
+		}
+		return its[k].tag == "VBG" || its[k].tag == "VB" || its[k].lw == "convening" || its[k].lw == "convene"
+	}
+	return false
+}
+
+// motions finds the motion nouns of the sentence, their class, sponsors
+// named in the noun phrase and whether they announce another motion.
+func (r *voteReader) motions(f *fragment, its []item) {
+	seen := false
+	for i, it := range its {
+		class, ok := motionClasses[it.lw]
+		if !ok {
+			continue
+		}
+		if it.lw == "draft" && i+1 < len(its) {
+			if _, next := motionClasses[its[i+1].lw]; next {
+				continue
+			}
+		}
+		if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") {
+			continue
+		}
+		// The first motion the sentence names is the one it is about.
+		if !seen {
+			f.class, seen = class, true
+		}
+		// The noun phrase before the noun: "a European-backed resolution",
+		// "the US resolution", "Egypt's draft", "a different resolution".
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			p := its[k]
+			if newEventWords[p.lw] {
+				f.newEvent = true
+				continue
+			}
+			if p.isActor() {
+				f.addSponsor(p.actor)
+				continue
+			}
+			if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
+				continue
+			}
+			if strings.HasPrefix(p.tag, "JJ") || p.tag == "NN" || p.tag == "NNP" || p.tag == "VBN" || p.tag == "CD" || p.lw == "-" {
+				continue
+			}
+			break
+		}
+	}
+}
+
+// sponsorsOf reads who drafted, tabled or introduced the motion.
+func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
+	for i, it := range its {
+		if !sponsorVerbs[it.lw] {
+			continue
+		}
+		if it.lw == "put" || it.lw == "brought" || it.lw == "drew" {
+			if !anyWord(its, i+1, "forward", "up") {
+				continue
+			}
+		}
+		if hedged(its, i) {
+			continue
+		}
+		// "proposed by Egypt", "put forward by France and Germany".
+		j := i + 1
+		if anyWord(its, j, "forward", "up") {
+			j++
+		}
+		if anyWord(its, j, "by") {
+			for _, code := range agentList(its, j+1) {
+				f.addSponsor(code)
+			}
+			continue
+		}
+		// "Egypt tabled the draft", "He proposed an oral amendment": the
+		// object must be a motion.
+		if !motionAhead(its, j, 6) {
+			continue
+		}
+		subj := subjectBefore(its, i)
+		if len(subj) == 0 && pronounBefore(its, i) && r.speaker != "" && si-r.spokeAt <= 2 {
+			subj = []string{r.speaker}
+		}
+		for _, code := range subj {
+			f.addSponsor(code)
+		}
+		if f.class == "" {
+			f.class = classAhead(its, j, 6)
+		}
+		// "introduced ... on behalf of the Arab Group, Algeria".
+		for k := j; k+2 < len(its); k++ {
+			if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
+				for _, code := range actorList(its, k+3) {
+					f.addSponsor(code)
+				}
+				break
+			}
+		}
+	}
+	// "Introducing the draft on behalf of ..., the representative of
+	// Mozambique said": the sentence opens with the participle.
+	if len(its) > 2 {
+		switch its[0].lw {
+		case "introducing", "presenting", "tabling", "submitting":
+			if motionAhead(its, 1, 3) {
+				for k := 1; k < len(its); k++ {
+					if its[k].lw == "," {
+						for m := k + 1; m < len(its) && m <= k+5; m++ {
+							if its[m].isActor() {
+								f.addSponsor(its[m].actor)
+								break
+							}
+						}
+						break
+					}
+				}
+				if f.class == "" {
+					f.class = classAhead(its, 1, 3)
+				}
+			}
+		}
+	}
+}
+
+// motionAhead reports whether a motion noun stands within n items from i.
+func motionAhead(its []item, i, n int) bool { return classAhead(its, i, n) != "" || hasMotion(its, i, n) }
+
+func hasMotion(its []item, i, n int) bool {
+	for k := i; k < len(its) && k < i+n; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok {
+			return true
+		}
+		if its[k].lw == "it" && k == i {
+			return true
+		}
+	}
+	return false
+}
+
+func classAhead(its []item, i, n int) string {
+	for k := i; k < len(its) && k < i+n; k++ {
+		if c, ok := motionClasses[its[k].lw]; ok && c != "" {
+			if its[k].lw == "draft" && k+1 < len(its) {
+				if c2, ok := motionClasses[its[k+1].lw]; ok && c2 != "" {
+					return c2
+				}
+			}
+			return c
+		}
+	}
+	return ""
+}
+
+// hedged reports whether the word at its[i] is negated, conditional or in
+// the future.
+func hedged(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if hedges[its[k].lw] {
+			return true
+		}
+		if its[k].lw == "to" && !anyWord(its, k-1, "voted", "votes", "vote", "voting", "chose", "decided", "opted", "forced", "went", "led") {
+			return true
+		}
+		if its[k].lw == "," || its[k].lw == ";" {
+			break
+		}
+	}
+	return false
+}
+
+// outcomeOf reads what became of the motion.
+func (r *voteReader) outcomeOf(f *fragment, its []item) {
+	hasAnchor := f.class != "" || f.body != "" || r.context != ""
+	for i, it := range its {
+		// "voted down", "voted to reject", "voted in favour of the bill"
+		// with a body as subject.
+		if it.lw == "voted" || it.lw == "votes" || it.lw == "vote" {
+			subjBody := bodySubject(its, i)
+			switch {
+			case words(its, i+1, "down"):
+				if !hedged(its, i) {
+					f.outcome = Rejected
+				}
+			case words(its, i+1, "to", "reject"), words(its, i+1, "to", "block"):
+				if !hedged(its, i) {
+					f.outcome = Rejected
+				}
+			case subjBody && (words(its, i+1, "to", "approve") || words(its, i+1, "to", "adopt") || words(its, i+1, "to", "pass") || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for")):
+				if !hedged(its, i) {
+					f.outcome = Adopted
+				}
+			case subjBody && words(its, i+1, "against"):
+				if !hedged(its, i) {
+					f.outcome = Rejected
+				}
+			}
+			continue
+		}
+		o, ok := outcomeWords[it.lw]
+		if !ok || !hasAnchor {
+			continue
+		}
+		if hedged(its, i) {
+			continue
+		}
+		// "the adopted text" is an adjective, "failed to" needs a verb of
+		// winning after it.
+		if (it.tag == "JJ" || it.tag == "VBN") && i > 0 && anyWord(its, i-1, "the", "a", "an") && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN") {
+			continue
+		}
+		if it.lw == "failed" || it.lw == "fails" {
+			if !(words(its, i+1, "to", "pass") || words(its, i+1, "to", "win") || words(its, i+1, "to", "secure") || words(its, i+1, "to", "obtain") || words(its, i+1, "to", "get") || words(its, i+1, "to", "garner") || words(its, i+1, "to", "gain") || words(its, i+1, "to", "be", "adopted") || words(its, i+1, "to", "receive") || i+1 >= len(its) || its[i+1].lw == "." || its[i+1].lw == "," || its[i+1].lw == "by" || its[i+1].lw == "with") {
+				continue
+			}
+		}
+		// A person's passing is not a motion's.
+		if it.lw == "passed" && anyWord(its, i+1, "away", "through", "over", "on") {
+			continue
+		}
+		// Rejections by an actor of something other than a motion are
+		// stances ("rejected the claims").
+		if o == Rejected && it.lw != "failed" && !motionNear(its, i) && f.class == "" {
+			continue
+		}
+		if (o == Adopted || o == Withdrawn) && !motionNear(its, i) && f.class == "" && f.body == "" {
+			continue
+		}
+		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
+			f.outcome = o
+		}
+	}
+	// "blocked by a Russian veto", "Russia cast its veto".
+	for i, it := range its {
+		if it.lw != "veto" && it.lw != "vetoes" {
+			continue
+		}
+		if hedged(its, i) || anyWord(its, i-1, "wield", "use", "threatened", "threat") || hedged(its, i-1) {
+			continue
+		}
+		if anyWord(its, i-1, "its", "a", "their", "his", "her", "the") && anyWord(its, i-2, "cast", "casting", "used", "using", "wielded", "wielding", "exercised", "exercising", "by", "blocked", "with") {
+			f.outcome = Vetoed
+			if its[i-1].lw == "a" || its[i-1].lw == "the" {
+				// "a Russian veto" names the actor in the noun phrase.
+			}
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				if its[k].isActor() {
+					f.setPosition(its[k].actor, No, true)
+				}
+			}
+			subj := subjectBefore(its, i-2)
+			for _, code := range subj {
+				f.setPosition(code, No, true)
+			}
+		}
+		if i > 0 && its[i-1].isActor() && anyWord(its, i-2, "a", "the", "by") {
+			f.outcome = Vetoed
+			f.setPosition(its[i-1].actor, No, true)
+		}
+	}
+}
+
+// bodySubject reports whether the subject before the verb at its[i] is a
+// deciding body ("the House of Commons voted").
+func bodySubject(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if its[k].body != "" {
+			return true
+		}
+		if fillers[its[k].lw] {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// motionNear reports whether a motion noun or "it" stands within a few
+// items of its[i].
+func motionNear(its []item, i int) bool {
+	for k := max(0, i-6); k < len(its) && k <= i+5; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok {
+			return true
+		}
+		if its[k].lw == "it" && k > i {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,332 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// A vote is read in two steps. Each sentence that speaks of a vote gives a
+// fragment: whatever it states of body, motion, sponsors, outcome, tally
+// and positions. Fragments are then merged, in text order, into vote
+// events: a fragment joins the most recent event it agrees with, and
+// starts a new one when it names a different motion ("a different
+// resolution", an amendment after a resolution) or contradicts every
+// event so far (another tally, another outcome, an actor voting
+// otherwise).
+
+// position is one actor's vote as a fragment states it. Weak positions
+// come from verbs that describe backing rather than the vote itself
+// ("supported the resolution"); a strong one ("abstained") overrides them.
+type position struct {
+	value  string
+	strong bool
+}
+
+// fragment is what one sentence states about one vote.
+type fragment struct {
+	si        int
+	body      string
+	outcome   string
+	tally     map[string]int
+	pair      []int // "by 322 votes to 308": sides depend on the outcome
+	positions map[string]position
+	sponsors  []string
+	class     string // the motion's kind: resolution, amendment, bill, motion
+	newEvent  bool   // "a different resolution", "a similar vote last year"
+	spans     [][2]int
+}
+
+func (f *fragment) hasContent() bool {
+	return f.outcome != "" || len(f.tally) > 0 || len(f.pair) > 0 || len(f.positions) > 0 || len(f.sponsors) > 0 && f.class != ""
+}
+
+func (f *fragment) setPosition(code, value string, strong bool) {
+	if f.positions == nil {
+		f.positions = map[string]position{}
+	}
+	if old, ok := f.positions[code]; ok && old.strong && !strong {
+		return
+	}
+	f.positions[code] = position{value: value, strong: strong}
+}
+
+func (f *fragment) setTally(side string, n int) {
+	if f.tally == nil {
+		f.tally = map[string]int{}
+	}
+	if _, ok := f.tally[side]; !ok {
+		f.tally[side] = n
+	}
+}
+
+func (f *fragment) addSponsor(code string) {
+	for _, s := range f.sponsors {
+		if s == code {
+			return
+		}
+	}
+	f.sponsors = append(f.sponsors, code)
+}
+
+// event is a vote being assembled from fragments.
+type event struct {
+	body      string
+	outcome   string
+	tally     map[string]int
+	pairs     [][]int
+	positions map[string]position
+	sponsors  []string
+	class     string
+	spans     [][2]int
+	first     int // sentence of the first fragment
+}
+
+// voteWords are the stems whose presence makes a sentence worth reading
+// for votes.
+var voteWords = []string{
+	"vot", "abstain", "abstention", "favour", "favor", "against", "adopt",
+	"approv", "pass", "reject", "veto", "resolution", "draft", "bill", "motion",
+	"amendment", "sponsor", "tabled", "propos", "introduc", "defeat", "endorse",
+	"support", "back", "oppos", "carried", "council", "assembly", "house",
+	"commons", "senate", "parliament", "mps", "lawmakers", "representative",
+	"speaker", "delegat", "ambassador", "envoy",
+}
+
+func mentionsVote(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range voteWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// votes finds the vote events the text reports.
+func (d *document) votes() []Vote {
+	var res bodyResolver
+	r := &voteReader{d: d, res: &res}
+	var frags []*fragment
+	for si := range d.sents {
+		if !mentionsVote(d.sents[si].Text) {
+			continue
+		}
+		its := d.items(si)
+		frags = append(frags, r.read(si, its)...)
+	}
+	frags = append(frags, d.listedPositions()...)
+	sort.SliceStable(frags, func(i, j int) bool { return frags[i].si < frags[j].si })
+	events := mergeFragments(frags)
+	var out []Vote
+	for _, e := range events {
+		if v, ok := d.finishEvent(e); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// mergeFragments assembles fragments into events in text order.
+func mergeFragments(frags []*fragment) []*event {
+	var events []*event
+	for _, f := range frags {
+		if !f.hasContent() {
+			continue
+		}
+		e := pickEvent(events, f)
+		if e == nil {
+			e = &event{first: f.si, positions: map[string]position{}, tally: map[string]int{}}
+			events = append(events, e)
+		}
+		e.absorb(f)
+	}
+	return events
+}
+
+// pickEvent returns the event a fragment belongs to, or nil for a new one.
+// An event that shares a sponsor with the fragment is preferred; otherwise
+// the most recent event the fragment agrees with.
+func pickEvent(events []*event, f *fragment) *event {
+	if f.newEvent {
+		return nil
+	}
+	if len(f.sponsors) > 0 {
+		for i := len(events) - 1; i >= 0; i-- {
+			e := events[i]
+			if sharesAny(e.sponsors, f.sponsors) && e.agrees(f) {
+				return e
+			}
+		}
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		if e.agrees(f) && (len(f.sponsors) == 0 || len(e.sponsors) == 0 || sharesAny(e.sponsors, f.sponsors)) {
+			return e
+		}
+	}
+	return nil
+}
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agrees reports whether nothing the fragment states contradicts the event.
+func (e *event) agrees(f *fragment) bool {
+	if f.body != "" && e.body != "" && f.body != e.body {
+		return false
+	}
+	if f.class != "" && e.class != "" && f.class != e.class {
+		return false
+	}
+	if f.outcome != "" && e.outcome != "" && f.outcome != e.outcome {
+		return false
+	}
+	for side, n := range f.tally {
+		if m, ok := e.tally[side]; ok && m != n {
+			return false
+		}
+	}
+	if len(f.pair) == 2 {
+		for _, p := range e.pairs {
+			if !(p[0] == f.pair[0] && p[1] == f.pair[1]) {
+				return false
+			}
+		}
+		yes, okY := e.tally[Yes]
+		no, okN := e.tally[No]
+		if okY && okN && !(sameSet(yes, no, f.pair[0], f.pair[1])) {
+			return false
+		}
+	}
+	for code, p := range f.positions {
+		if q, ok := e.positions[code]; ok && q.value != p.value && q.strong && p.strong {
+			return false
+		}
+	}
+	return true
+}
+
+func sameSet(a, b, c, d int) bool { return a == c && b == d || a == d && b == c }
+
+// absorb merges a fragment into the event.
+func (e *event) absorb(f *fragment) {
+	if e.body == "" {
+		e.body = f.body
+	}
+	if e.class == "" {
+		e.class = f.class
+	}
+	if e.outcome == "" {
+		e.outcome = f.outcome
+	}
+	for side, n := range f.tally {
+		if _, ok := e.tally[side]; !ok {
+			e.tally[side] = n
+		}
+	}
+	if len(f.pair) == 2 {
+		e.pairs = append(e.pairs, f.pair)
+	}
+	for code, p := range f.positions {
+		q, ok := e.positions[code]
+		if !ok || (p.strong && !q.strong) {
+			e.positions[code] = p
+		}
+	}
+	for _, s := range f.sponsors {
+		if !sharesAny(e.sponsors, []string{s}) {
+			e.sponsors = append(e.sponsors, s)
+		}
+	}
+	e.spans = append(e.spans, f.spans...)
+}
+
+// finishEvent turns an assembled event into a Vote; events that state no
+// outcome, tally or position are proposals, not votes, and are dropped.
+func (d *document) finishEvent(e *event) (Vote, bool) {
+	for _, p := range e.pairs {
+		hi, lo := p[0], p[1]
+		if lo > hi {
+			hi, lo = lo, hi
+		}
+		yes, no := p[0], p[1]
+		switch e.outcome {
+		case Adopted:
+			yes, no = hi, lo
+		case Rejected, Vetoed:
+			if hi != lo {
+				yes, no = lo, hi
+			}
+		}
+		if _, ok := e.tally[Yes]; !ok {
+			e.tally[Yes] = yes
+		}
+		if _, ok := e.tally[No]; !ok {
+			e.tally[No] = no
+		}
+	}
+	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
+		return Vote{}, false
+	}
+	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors}
+	if n, ok := e.tally[Yes]; ok {
+		v.Tally.Yes = &n
+	}
+	if n, ok := e.tally[No]; ok {
+		v.Tally.No = &n
+	}
+	if n, ok := e.tally[Abstain]; ok {
+		v.Tally.Abstain = &n
+	}
+	if len(e.positions) > 0 {
+		v.Positions = map[string]string{}
+		for code, p := range e.positions {
+			v.Positions[code] = p.value
+		}
+	}
+	seen := map[int]bool{}
+	for _, sp := range e.spans {
+		si := d.sentenceOf(sp[0])
+		if si < 0 || seen[si] {
+			continue
+		}
+		seen[si] = true
+		v.Evidence = append(v.Evidence, d.evidence(sp[0], sp[1]))
+	}
+	if len(v.Evidence) > 0 {
+		v.Motion = motionText(v.Evidence[0].Sentence)
+	}
+	return v, true
+}
+
+// motionText gives a short description of the motion from the sentence
+// that first reports the vote: the words from the motion noun on, cut at
+// the end of the clause.
+func motionText(s string) string {
+	l := strings.ToLower(s)
+	best := -1
+	for _, w := range []string{"resolution", "draft", "amendment", "bill", "motion", "text", "proposal", "measure"} {
+		if i := strings.Index(l, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	rest := s[best:]
+	if i := strings.IndexAny(rest, ",;.("); i > 0 {
+		rest = rest[:i]
+	}
+	if len(rest) > 160 {
+		rest = rest[:160]
+	}
+	return strings.TrimSpace(rest)
+}
