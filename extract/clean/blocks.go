@@ -33,7 +33,8 @@ type elem struct {
 
 // page is the element table of one page body.
 type page struct {
-	elems []elem
+	elems  []elem
+	summed bool // totals filled in
 }
 
 // skippedTags never hold article text.
@@ -200,28 +201,35 @@ func (e *elem) contribution() float32 {
 }
 
 // score fills the totals, decides which elements are boilerplate and
-// scores every element as a candidate container of the article.
-func (p *page) score() {
+// scores every element as a candidate container of the article. At
+// strictness 2 all names count; at 1 weak names (header, meta, widget) are
+// ignored; at 0 only comment threads, consent boxes and hidden elements
+// are boilerplate by name.
+func (p *page) score(strictness int) {
 	el := p.elems
-	for i := len(el) - 1; i >= 0; i-- {
-		e := &el[i]
-		e.text += e.ownText
-		e.link += e.ownLink
-		if e.isProse() {
-			e.prose += e.ownText - e.ownLink
+	if !p.summed {
+		for i := len(el) - 1; i >= 0; i-- {
+			e := &el[i]
+			e.text += e.ownText
+			e.link += e.ownLink
+			if e.isProse() {
+				e.prose += e.ownText - e.ownLink
+			}
+			if e.parent >= 0 {
+				q := &el[e.parent]
+				q.text += e.text
+				q.link += e.link
+				q.prose += e.prose
+			}
 		}
-		if e.parent >= 0 {
-			q := &el[e.parent]
-			q.text += e.text
-			q.link += e.link
-			q.prose += e.prose
-		}
+		p.summed = true
 	}
 	total := el[0].prose
 	for i := range el {
 		e := &el[i]
-		e.neg = p.boilerplate(e, total)
+		e.neg = boilerplate(e, total, strictness)
 		e.negIn = e.neg || (e.parent >= 0 && el[e.parent].negIn)
+		e.score = 0
 	}
 	for i := len(el) - 1; i >= 0; i-- {
 		e := &el[i]
@@ -234,8 +242,8 @@ func (p *page) score() {
 
 // boilerplate decides from an element's hints whether it is boilerplate.
 // Names are only a hint: an element holding most of the page's prose is
-// kept, unless it is named as a comment thread.
-func (p *page) boilerplate(e *elem, totalProse int32) bool {
+// kept, unless it is named as a comment thread or consent box.
+func boilerplate(e *elem, totalProse int32, strictness int) bool {
 	switch e.tag {
 	case atom.Body, atom.Html:
 		return false
@@ -248,12 +256,14 @@ func (p *page) boilerplate(e *elem, totalProse int32) bool {
 	if h&hintArticleBody != 0 {
 		return false
 	}
-	neg := h&(hintStrongNeg|hintHidden) != 0 || (h&hintWeakNeg != 0 && h&hintPos == 0)
+	if h&hintHardNeg != 0 {
+		return true
+	}
+	neg := h&hintHidden != 0 ||
+		strictness >= 1 && h&hintStrongNeg != 0 ||
+		strictness >= 2 && h&hintWeakNeg != 0 && h&hintPos == 0
 	if !neg {
 		return false
-	}
-	if h&hintComment != 0 && h&hintHidden == 0 {
-		return true
 	}
 	return totalProse == 0 || e.prose*2 <= totalProse
 }

@@ -95,7 +95,6 @@ func (c *Cleaner) CleanBytes(data []byte, pageURL string, contentType string) (A
 		return art, nil
 	}
 	p := buildPage(body)
-	p.score()
 	best := c.extract(p, &art, meta)
 	completeMeta(meta, p, best, &art)
 	return art, nil
@@ -165,10 +164,24 @@ func findBody(doc *html.Node) *html.Node {
 // It returns the index of the container, or -1.
 func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	el := p.elems
-	best := int32(p.best())
+	var best int32
+	// Names of elements are trusted less and less until a container of
+	// prose turns up.
+	for strictness := 2; strictness >= 0; strictness-- {
+		p.score(strictness)
+		best = int32(p.best())
+		if el[best].prose > 0 && el[best].score > 0 {
+			break
+		}
+	}
 	if debug {
 		for i := best; i >= 0; i = el[i].parent {
 			fmt.Printf("  %d %s score=%.0f prose=%d text=%d link=%d neg=%v\n", i, p.describe(int(i)), el[i].score, el[i].prose, el[i].text, el[i].link, el[i].neg)
+		}
+		for i := range el {
+			if el[i].prose > el[0].prose/10 && el[i].prose > 300 {
+				fmt.Printf("  P %d %s score=%.0f prose=%d text=%d link=%d neg=%v\n", i, p.describe(int(i)), el[i].score, el[i].prose, el[i].text, el[i].link, el[i].neg)
+			}
 		}
 	}
 	var lines []line

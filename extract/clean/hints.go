@@ -11,62 +11,73 @@ import (
 type hint uint8
 
 const (
-	// hintStrongNeg marks boilerplate whatever else the names say:
-	// navigation, comments, share bars, related links, ads, banners.
-	hintStrongNeg hint = 1 << iota
+	// hintHardNeg marks boilerplate that is never the article however much
+	// text it holds: comment threads, cookie and consent boxes.
+	hintHardNeg hint = 1 << iota
+	// hintStrongNeg marks names of boilerplate: navigation, share bars,
+	// related links, ads, banners, sidebars, footers.
+	hintStrongNeg
 	// hintWeakNeg marks names that are often boilerplate (header, meta,
 	// tags, author) unless a positive name is present too.
 	hintWeakNeg
 	// hintPos marks names of article containers (article, content, entry,
 	// post, story, body, text, main).
 	hintPos
-	// hintComment marks comment threads, which stay boilerplate even when
-	// they hold more prose than the article.
-	hintComment
 	// hintHidden marks elements that a browser would not show.
 	hintHidden
 	// hintArticleBody marks schema.org articleBody markup.
 	hintArticleBody
 )
 
-// strongNegWords are substrings of class or id tokens that mark boilerplate.
+// hardNegWords are substrings of class names and ids of comment threads
+// and consent boxes.
+var hardNegWords = []string{
+	"comment", "kommentar", "komentarz", "disqus", "cookie", "consent", "gdpr",
+}
+
+// strongNegWords are substrings of class names and ids of boilerplate.
 var strongNegWords = []string{
-	"comment", "kommentar", "komentarz", "disqus", "reply", "replies",
-	"sidebar", "footer", "breadcrumb", "navigation", "navbar", "menu",
-	"share", "sharing", "social", "teilen", "related", "recommend", "similar",
-	"newsletter", "subscri", "signup", "cookie", "consent", "gdpr",
-	"promo", "advert", "sponsor", "werbung", "reklama", "publicidad", "publicite",
+	"reply", "replies", "sidebar", "footer", "breadcrumb", "navigation",
+	"navbar", "menu", "share", "sharing", "social", "teilen", "related",
+	"recommend", "similar", "newsletter", "subscri", "signup", "promo",
+	"advert", "sponsor", "werbung", "reklama", "publicidad", "publicite",
 	"outbrain", "taboola", "popular", "trending", "mostread", "most-read",
-	"most_read", "meistgelesen", "widget", "banner", "pagination", "pager",
-	"byline", "dateline", "login", "signin", "paywall", "modal", "popup",
-	"overlay", "toolbar", "skiplink", "skip-link", "screen-reader", "sr-only",
-	"visually-hidden", "visuallyhidden", "print-only", "author-bio", "authorbio",
-	"author-box", "authorbox", "topics", "keywords", "socialmedia", "follow",
+	"most_read", "meistgelesen", "banner", "pagination", "pager", "byline",
+	"dateline", "login", "signin", "modal", "popup", "toolbar", "skiplink",
+	"skip-link", "screen-reader", "sr-only", "visually-hidden",
+	"visuallyhidden", "print-only", "author-bio", "authorbio", "author-box",
+	"authorbox", "socialmedia", "read-more", "readmore", "weiterlesen",
 }
 
-// weakNegWords are whole tokens that usually mark boilerplate.
-var weakNegWords = []string{
-	"header", "masthead", "meta", "tags", "tag",
-	"caption", "credit", "credits", "author", "date", "time",
-	"print", "tools", "extra", "aside", "teaser", "bio", "foot", "info",
-	"links", "more", "rating", "label", "anzeige", "pub", "complementary",
-	"hide", "noprint", "source", "copyright", "legal", "contact", "search",
+// strongNegTokens are whole tokens of boilerplate class names and ids.
+var strongNegTokens = []string{"nav", "widget", "widgets", "ad", "ads", "adv", "advertisement", "respond", "sponsored", "topics", "keywords"}
+
+// weakNegTokens are whole tokens that usually mark boilerplate.
+var weakNegTokens = []string{
+	"header", "masthead", "meta", "tags", "tag", "caption", "credit",
+	"credits", "author", "date", "time", "print", "tools", "extra", "aside",
+	"teaser", "bio", "foot", "info", "links", "more", "rating", "label",
+	"anzeige", "pub", "complementary", "hide", "noprint", "source",
+	"copyright", "legal", "contact", "search", "overlay", "follow",
 }
 
-// strongNegTokens are whole tokens that mark boilerplate.
-var strongNegTokens = []string{"nav", "ad", "ads", "adv", "advertisement", "respond", "sponsored"}
-
-// posWords are substrings of class or id tokens that mark article text.
+// posWords are substrings of class names and ids of article text.
 var posWords = []string{
 	"article", "content", "entry", "post", "story", "body", "text", "main",
 	"blog", "prose", "artikel", "inhalt", "tresc", "contenu", "contenido",
 }
 
+// taxonomyPrefixes start class names that content systems derive from an
+// article's categories and tags, which say nothing about the element.
+var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "postid-", "format-", "topic-", "rubrik-", "ressort-", "section-"}
+
 // classify reads the hints of one element.
 func classify(n *html.Node) hint {
 	var h hint
 	switch n.DataAtom {
-	case atom.Nav, atom.Aside, atom.Footer, atom.Menu, atom.Dialog:
+	case atom.Nav, atom.Menu, atom.Dialog:
+		h |= hintStrongNeg
+	case atom.Aside, atom.Footer:
 		h |= hintStrongNeg
 	case atom.Header:
 		h |= hintWeakNeg
@@ -86,7 +97,7 @@ func classify(n *html.Node) hint {
 				h |= hintPos
 			}
 		case "itemprop":
-			if strings.Contains(strings.ToLower(a.Val), "articlebody") {
+			if containsFold(a.Val, "articlebody") {
 				h |= hintPos | hintArticleBody
 			}
 		case "hidden":
@@ -110,67 +121,73 @@ func hiddenStyle(s string) bool {
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
 }
 
-// classifyNames reads the hints of a class or id attribute value.
+// classifyNames reads the hints of a class or id attribute value: each
+// space-separated name is checked for the words above.
 func classifyNames(v string) hint {
 	var h hint
-	lower := false
-	for i := 0; i < len(v); i++ {
-		if v[i] >= 'A' && v[i] <= 'Z' {
-			lower = true
+	for _, name := range strings.Fields(v) {
+		h |= classifyName(name)
+	}
+	return h
+}
+
+func classifyName(name string) hint {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 'A' && name[i] <= 'Z' {
+			name = strings.ToLower(name)
 			break
 		}
 	}
-	if lower {
-		v = strings.ToLower(v)
+	for _, p := range taxonomyPrefixes {
+		if strings.HasPrefix(name, p) {
+			return 0
+		}
 	}
-	// Whole-value substrings first: they may span token boundaries.
+	var h hint
+	for _, w := range hardNegWords {
+		if strings.Contains(name, w) {
+			h |= hintHardNeg
+			break
+		}
+	}
 	for _, w := range strongNegWords {
-		if strings.Contains(v, w) {
+		if strings.Contains(name, w) {
 			h |= hintStrongNeg
-			if strings.HasPrefix(w, "comment") || w == "kommentar" || w == "komentarz" || w == "disqus" {
-				h |= hintComment
-			}
 			break
-		}
-	}
-	if h&hintStrongNeg != 0 && h&hintComment == 0 {
-		// A comment word may follow another strong word.
-		if strings.Contains(v, "comment") || strings.Contains(v, "disqus") {
-			h |= hintComment
 		}
 	}
 	for _, w := range posWords {
-		if strings.Contains(v, w) {
+		if strings.Contains(name, w) {
 			h |= hintPos
 			break
 		}
 	}
-	// Whole tokens.
 	start := -1
-	for i := 0; i <= len(v); i++ {
-		if i < len(v) && isAlnum(v[i]) {
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && isAlnum(name[i]) {
 			if start < 0 {
 				start = i
 			}
 			continue
 		}
-		if start >= 0 {
-			tok := v[start:i]
-			start = -1
-			for _, w := range strongNegTokens {
-				if tok == w {
-					h |= hintStrongNeg
-					if w == "respond" {
-						h |= hintComment
-					}
-					break
+		if start < 0 {
+			continue
+		}
+		tok := name[start:i]
+		start = -1
+		for _, w := range strongNegTokens {
+			if tok == w {
+				h |= hintStrongNeg
+				if w == "respond" {
+					h |= hintHardNeg
 				}
+				break
 			}
-			for _, w := range weakNegWords {
-				if tok == w {
-					h |= hintWeakNeg
-					break
-				}
+		}
+		for _, w := range weakNegTokens {
+			if tok == w {
+				h |= hintWeakNeg
+				break
 			}
 		}
 	}
