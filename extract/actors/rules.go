@@ -37,7 +37,10 @@ import (
 //     surnames: followed or preceded by a capitalised name ("Jordan
 //     Peterson", "Michael Jordan", "Chad Smith") they are a person; a bare
 //     one is a person too when the text names such a person and names the
-//     country in no other way ("Jordanian", "Amman").
+//     country in no other way ("Jordanian", "Amman"). The capitals
+//     "Washington", "Sofia" and "Santiago" are also names: once the text
+//     names a person so ("Denzel Washington"), a later bare "Washington"
+//     is that person.
 //   - "Georgia" is the US state, not the country, next to US-state words
 //     ("Georgia's governor", "Georgia Senate", "Atlanta, Georgia", "the
 //     state of Georgia"); a bare "Georgia" is the state too when the text
@@ -83,7 +86,7 @@ func resolve(text string, toks []token, cands []candidate) []Mention {
 		if e.flags&flagUSState != 0 && d.usState[k] {
 			continue
 		}
-		if e.flags&flagPlace != 0 && usedAsPlace(toks, c, placeEnd) {
+		if e.flags&flagPlace != 0 && usedAsPlace(toks, cands, c, placeEnd) {
 			placeEnd = c.j - 1
 			continue
 		}
@@ -111,7 +114,7 @@ type docContext struct {
 func newDocContext(toks []token, cands []candidate) *docContext {
 	d := &docContext{}
 	otherForm := map[string]bool{} // codes named by a form that is not ambiguous
-	var personCodes, usCodes map[string]bool
+	var personCodes, usCodes, personNames map[string]bool
 	for k, c := range cands {
 		e := c.entry
 		switch {
@@ -131,6 +134,19 @@ func newDocContext(toks []token, cands []candidate) *docContext {
 			}
 			d.person[k] = true
 			personCodes[e.code] = true
+			if e.kind == Capital {
+				if personNames == nil {
+					personNames = map[string]bool{}
+				}
+				personNames[toks[c.i].key] = true
+			}
+		} else if e.kind == Capital && personNames[toks[c.i].key] {
+			// A surname used again: "Denzel Washington ... Washington
+			// said".
+			if d.person == nil {
+				d.person = map[int]bool{}
+			}
+			d.person[k] = true
 		}
 		if e.flags&flagUSState != 0 && usStateLocal(toks, c) {
 			if d.usState == nil {
@@ -152,7 +168,7 @@ func newDocContext(toks []token, cands []candidate) *docContext {
 	}
 	for k, c := range cands {
 		e := c.entry
-		if e.flags&flagPerson != 0 && personCodes[e.code] && !otherForm[e.code] {
+		if e.flags&flagPerson != 0 && e.kind != Capital && personCodes[e.code] && !otherForm[e.code] {
 			d.person[k] = true
 		}
 		if e.flags&flagUSState != 0 && (usCodes[e.code] || atlanta) && !otherForm[e.code] {
@@ -193,7 +209,14 @@ func personLocal(toks []token, cands []candidate, c candidate) bool {
 		!notNames[toks[n].key] && !candidateAt(cands, n) {
 		return true
 	}
-	p := c.i - 1
+	return nameBefore(toks, cands, c.i)
+}
+
+// nameBefore reports whether the token before i ends a person's first
+// name or initial: "Michael Jordan", "Michael B. Jordan", "Denzel
+// Washington".
+func nameBefore(toks []token, cands []candidate, i int) bool {
+	p := i - 1
 	if p >= 1 && toks[p].key == "." && toks[p].spaceAfter && isWord(toks, p-1) &&
 		len(toks[p-1].key) == 1 && toks[p-1].upper && toks[p-1].end == toks[p].start {
 		return true // "Michael B. Jordan"
@@ -253,7 +276,7 @@ func currencyPrefix(toks []token, c candidate) bool {
 // usedAsPlace reports whether a capital, seat or "Europe" is used as a
 // place rather than for a government or a bloc. placeEnd is the last
 // token of the last candidate rejected as a place.
-func usedAsPlace(toks []token, c candidate, placeEnd int) bool {
+func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) bool {
 	e := c.entry
 	seat := e.flags&flagSeat != 0
 	city := e.kind == Capital && !seat
@@ -304,11 +327,7 @@ func usedAsPlace(toks []token, c candidate, placeEnd int) bool {
 	if isWord(toks, n) && toks[n-1].spaceAfter && toks[n].upper && !toks[n].sentStart && !notNames[toks[n].key] {
 		return true
 	}
-	if q := c.i - 1; isWord(toks, q) && toks[q].spaceAfter && toks[q].upper && !toks[q].sentStart &&
-		!notNames[toks[q].key] && !functionWords[strings.ToLower(toks[q].key)] {
-		return true
-	}
-	return false
+	return nameBefore(toks, cands, c.i)
 }
 
 // usedAsLanguage reports a demonym that names a language: "in French",
