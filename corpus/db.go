@@ -175,6 +175,7 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 		}
 	}()
 	if n > 0 {
+		defer removeNewSidecars(path, &err)()
 		if rerr != nil {
 			return nil, fmt.Errorf("%w: file of %d bytes is too short to be a SQLite database", ErrNotCorpus, n)
 		}
@@ -245,6 +246,28 @@ func dsn(path string, readOnly bool) string {
 	return d + "&_journal_mode=WAL&_txlock=immediate"
 }
 
+// removeNewSidecars notes whether path's write-ahead log and shared
+// memory files exist; the function it returns removes them if they did
+// not and *err is set, so that refusing a file leaves nothing behind. The
+// log is only removed while empty, so a log another process wrote to in
+// the meantime is never lost.
+func removeNewSidecars(path string, err *error) func() {
+	exists := func(p string) bool { _, e := os.Stat(p); return e == nil }
+	wal, shm := exists(path+"-wal"), exists(path+"-shm")
+	return func() {
+		if *err == nil || wal {
+			return
+		}
+		if fi, e := os.Stat(path + "-wal"); e == nil && fi.Size() == 0 {
+			if os.Remove(path+"-wal") == nil && !shm {
+				os.Remove(path + "-shm")
+			}
+		} else if os.IsNotExist(e) && !shm {
+			os.Remove(path + "-shm")
+		}
+	}
+}
+
 // checkFTS5 fails with ErrNoFTS5 when SQLite was built without FTS5.
 func checkFTS5(ctx context.Context) error {
 	mem, err := sql.Open("sqlite3", ":memory:")
@@ -297,21 +320,27 @@ func checkReadOnly(ctx context.Context, path string, known int) error {
 	}
 	defer ro.Close()
 	var app, version int64
+	damaged := func(err error) error {
+		return fmt.Errorf("%w: the database is damaged or unreadable: %v", ErrNotCorpus, err)
+	}
 	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return fmt.Errorf("%w: %v", ErrNotCorpus, err)
+		return damaged(err)
 	}
 	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%w: %v", ErrNotCorpus, err)
+		return damaged(err)
 	}
 	var tables int
 	if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fmt.Errorf("%w: the database cannot be read: %v", ErrNotCorpus, err)
+		return damaged(err)
 	}
 	if uint32(app) != ApplicationID {
 		if app == 0 && tables == 0 {
 			return nil // an empty database: it becomes a corpus
 		}
-		return fmt.Errorf("%w: a SQLite database of another application (application_id %#x, %d schema objects)", ErrNotCorpus, uint32(app), tables)
+		if app == 0 {
+			return fmt.Errorf("%w: a SQLite database of another application (%d tables and indexes, no tally schema)", ErrNotCorpus, tables)
+		}
+		return fmt.Errorf("%w: a SQLite database of another application (application_id %#x)", ErrNotCorpus, uint32(app))
 	}
 	if int(version) > known {
 		return fmt.Errorf("%w: corpus schema version %d, this tally knows up to %d; use a newer tally", ErrNewerSchema, version, known)
@@ -323,7 +352,7 @@ func checkReadOnly(ctx context.Context, path string, known int) error {
 			var id int64
 			err := ro.QueryRowContext(ctx, "SELECT id FROM "+t+" ORDER BY id DESC LIMIT 1").Scan(&id)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("%w: table %s cannot be read: %v", ErrNotCorpus, t, err)
+				return damaged(fmt.Errorf("table %s: %w", t, err))
 			}
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
-	"math/bits"
+	"encoding/binary"
 	"strings"
 	"unicode"
 )
@@ -19,34 +19,38 @@ import (
 // or digits (spaces, punctuation, quotes of any style) read as one word
 // break. The comparison uses the SHA-256 of the normalised text.
 //
-// Two articles are near duplicates when the SimHashes of their texts
-// differ in at most NearDistance of their 64 bits. The SimHash is built
-// from the text's word 3-shingles (three consecutive normalised words),
-// each weighted 1. Wire copy that a site trimmed, retitled or gave another
-// closing paragraph stays within a few bits; unrelated articles differ in
-// about 32. Texts of fewer than MinNearWords words are only compared
-// exactly, because a SimHash of a few shingles says little.
+// Two articles are near duplicates when at least NearSimilarity of their
+// word 3-shingles (three consecutive normalised words) are shared: the
+// Jaccard similarity of the two shingle sets, estimated by a MinHash
+// signature of 48 hashes. Wire copy that a site trimmed by a tenth (0.9),
+// corrected a few words of (above 0.9) or gave another closing paragraph
+// stays above the threshold; two different articles, even on the same
+// subject, share few shingles (below 0.1). Texts of fewer than
+// MinNearWords words are only compared exactly.
 //
-// The SimHash is cut into four 16-bit bands, each indexed: two hashes
-// within distance 3 agree on at least one band (three differing bits touch
-// at most three bands), so every candidate is found by four index lookups.
+// Candidates are found by locality-sensitive hashing: the signature is cut
+// into 12 bands of 4 hashes, each band hashed and indexed, and an article
+// is a candidate when one band is equal. A pair of similarity 0.7 shares a
+// band with probability 0.96, of 0.8 with 0.998, of 0.1 with 0.001; each
+// candidate's similarity is then computed from the signatures.
 const (
-	// NearDistance is the largest Hamming distance between the SimHashes
-	// of two near duplicates.
-	NearDistance = 3
+	// NearSimilarity is the least estimated Jaccard similarity of the
+	// word 3-shingles of two near duplicates.
+	NearSimilarity = 0.7
 	// MinNearWords is the least number of words a text needs to be
 	// compared as a near duplicate.
 	MinNearWords = 20
-	// simhashBands is the number of indexed bands (NearDistance+1).
-	simhashBands = 4
-	shingleSize  = 3
+
+	shingleSize = 3
+	minhashSize = lshBands * lshRows
+	lshBands    = 12
+	lshRows     = 4
 )
 
 // fingerprint is what duplicate detection keeps of a text.
 type fingerprint struct {
-	hash    string // hex SHA-256 of the normalised text; "" for no text
-	simhash uint64
-	words   int
+	hash string   // hex SHA-256 of the normalised text; "" for no text
+	sig  []uint32 // MinHash signature; nil below MinNearWords words
 }
 
 // fingerprintOf computes the fingerprint of an article text.
@@ -56,7 +60,11 @@ func fingerprintOf(text string) fingerprint {
 		return fingerprint{}
 	}
 	sum := sha256.Sum256([]byte(strings.Join(words, " ")))
-	return fingerprint{hash: hex.EncodeToString(sum[:]), simhash: simHash(words), words: len(words)}
+	fp := fingerprint{hash: hex.EncodeToString(sum[:])}
+	if len(words) >= MinNearWords {
+		fp.sig = minHash(words)
+	}
+	return fp
 }
 
 // normalisedWords splits text into lower-case words of letters and digits.
@@ -66,43 +74,44 @@ func normalisedWords(text string) []string {
 	})
 }
 
-// simHash returns the 64-bit SimHash of the word 3-shingles of words.
-func simHash(words []string) uint64 {
-	var weights [64]int
-	add := func(shingle []string) {
-		h := fnv.New64a()
-		for i, w := range shingle {
-			if i > 0 {
+// minhashSeeds make the signature's hash functions from one shingle hash.
+var minhashSeeds = func() [minhashSize]uint64 {
+	var s [minhashSize]uint64
+	x := uint64(0x7a11)
+	for i := range s {
+		x = mix64(x + 0x9e3779b97f4a7c15)
+		s[i] = x
+	}
+	return s
+}()
+
+// minHash returns the MinHash signature of the word 3-shingles of words:
+// for each of minhashSize hash functions, the least hash of any shingle.
+func minHash(words []string) []uint32 {
+	sig := make([]uint32, minhashSize)
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	h := fnv.New64a()
+	for i := 0; i+shingleSize <= len(words); i++ {
+		h.Reset()
+		for j, w := range words[i : i+shingleSize] {
+			if j > 0 {
 				h.Write([]byte{' '})
 			}
 			h.Write([]byte(w))
 		}
-		x := mix64(h.Sum64())
-		for b := range 64 {
-			if x&(1<<b) != 0 {
-				weights[b]++
-			} else {
-				weights[b]--
+		base := h.Sum64()
+		for k, seed := range minhashSeeds {
+			if v := uint32(mix64(base^seed) >> 32); v < sig[k] {
+				sig[k] = v
 			}
 		}
 	}
-	if len(words) < shingleSize {
-		add(words)
-	}
-	for i := 0; i+shingleSize <= len(words); i++ {
-		add(words[i : i+shingleSize])
-	}
-	var s uint64
-	for b, w := range weights {
-		if w > 0 {
-			s |= 1 << b
-		}
-	}
-	return s
+	return sig
 }
 
-// mix64 spreads the bits of an FNV hash (the SplitMix64 finaliser), so
-// that every bit of the SimHash depends on the whole shingle.
+// mix64 spreads the bits of a hash (the SplitMix64 finaliser).
 func mix64(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
@@ -112,73 +121,166 @@ func mix64(x uint64) uint64 {
 	return x
 }
 
-// band returns band i (0..3) of a SimHash.
-func band(h uint64, i int) int64 { return int64(h>>(16*i)) & 0xffff }
+// bandKeys returns the index keys of the bands of a signature.
+func bandKeys(sig []uint32) [lshBands]int64 {
+	var keys [lshBands]int64
+	for b := range keys {
+		h := uint64(b + 1)
+		for _, v := range sig[b*lshRows : (b+1)*lshRows] {
+			h = mix64(h ^ uint64(v))
+		}
+		keys[b] = int64(h)
+	}
+	return keys
+}
+
+// similarity estimates the Jaccard similarity of two signatures.
+func similarity(a, b []uint32) float64 {
+	if len(a) != len(b) || len(a) == 0 {
+		return 0
+	}
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / float64(len(a))
+}
+
+func encodeSig(sig []uint32) []byte {
+	if sig == nil {
+		return nil
+	}
+	b := make([]byte, 4*len(sig))
+	for i, v := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+func decodeSig(b []byte) []uint32 {
+	if len(b) != 4*minhashSize {
+		return nil
+	}
+	sig := make([]uint32, minhashSize)
+	for i := range sig {
+		sig[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return sig
+}
 
 // match is a stored article that a new text duplicates.
 type match struct {
-	articleID int64
-	kind      string // "exact" or "near"
-	distance  int
+	articleID  int64
+	kind       string // "exact" or "near"
+	similarity float64
 }
 
-// findDuplicate looks for the first stored article that fp duplicates,
-// exactly or nearly. It returns ok false when there is none.
-func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, exclude int64) (match, bool, error) {
+// nearQuery looks up the articles that share a band with a signature.
+var nearQuery = func() string {
+	var b strings.Builder
+	b.WriteString("SELECT DISTINCT m.article_id, a.minhash FROM minhash_bands m JOIN articles a ON a.id = m.article_id WHERE ")
+	for i := range lshBands {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		b.WriteString("(m.band = ? AND m.key = ?)")
+	}
+	return b.String()
+}()
+
+// findDuplicate looks for the first stored article (other than exclude)
+// that fp duplicates, exactly or nearly; ok is false when there is none.
+// Of several near duplicates, the most similar wins, then the first.
+func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, exclude int64) (m match, ok bool, err error) {
 	if fp.hash == "" {
 		return match{}, false, nil
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx,
+	err = tx.QueryRowContext(ctx,
 		"SELECT id FROM articles WHERE text_hash = ? AND id != ? ORDER BY id LIMIT 1", fp.hash, exclude).Scan(&id)
 	switch {
 	case err == nil:
-		return match{articleID: id, kind: "exact"}, true, nil
+		return match{articleID: id, kind: "exact", similarity: 1}, true, nil
 	case err != sql.ErrNoRows:
 		return match{}, false, fmt.Errorf("look up exact duplicate: %w", err)
 	}
-	if fp.words < MinNearWords {
+	if fp.sig == nil {
 		return match{}, false, nil
 	}
-	rows, err := tx.QueryContext(ctx, `
-		SELECT a.id, a.simhash FROM simhash_bands b JOIN articles a ON a.id = b.article_id
-		WHERE (b.band = 0 AND b.value = ?) OR (b.band = 1 AND b.value = ?)
-		   OR (b.band = 2 AND b.value = ?) OR (b.band = 3 AND b.value = ?)`,
-		band(fp.simhash, 0), band(fp.simhash, 1), band(fp.simhash, 2), band(fp.simhash, 3))
+	keys := bandKeys(fp.sig)
+	args := make([]any, 0, 2*lshBands)
+	for b, k := range keys {
+		args = append(args, b, k)
+	}
+	rows, err := tx.QueryContext(ctx, nearQuery, args...)
 	if err != nil {
 		return match{}, false, fmt.Errorf("look up near duplicates: %w", err)
 	}
 	defer rows.Close()
-	best := match{distance: 65}
 	for rows.Next() {
-		var cand, sh int64
-		if err := rows.Scan(&cand, &sh); err != nil {
+		var cand int64
+		var blob []byte
+		if err := rows.Scan(&cand, &blob); err != nil {
 			return match{}, false, fmt.Errorf("look up near duplicates: %w", err)
 		}
 		if cand == exclude {
 			continue
 		}
-		d := bits.OnesCount64(uint64(sh) ^ fp.simhash)
-		if d <= NearDistance && (d < best.distance || d == best.distance && cand < best.articleID) {
-			best = match{articleID: cand, kind: "near", distance: d}
+		s := similarity(fp.sig, decodeSig(blob))
+		if s >= NearSimilarity && (s > m.similarity || s == m.similarity && cand < m.articleID) {
+			m = match{articleID: cand, kind: "near", similarity: s}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return match{}, false, fmt.Errorf("look up near duplicates: %w", err)
 	}
-	return best, best.articleID != 0, nil
+	return m, m.articleID != 0, nil
 }
 
-// indexFingerprint stores fp as the fingerprint of article id.
-func indexFingerprint(ctx context.Context, tx *sql.Tx, id int64, fp fingerprint) error {
-	if _, err := tx.ExecContext(ctx, "UPDATE articles SET text_hash = ?, simhash = ? WHERE id = ?",
-		fp.hash, int64(fp.simhash), id); err != nil {
-		return fmt.Errorf("store fingerprint: %w", err)
+// indexBands adds the bands of article id's signature to the index.
+func indexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error {
+	if sig == nil {
+		return nil
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM simhash_bands WHERE article_id = ?", id); err != nil {
-		return fmt.Errorf("store fingerprint: %w", err)
+	for b, k := range bandKeys(sig) {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO minhash_bands (band, key, article_id) VALUES (?, ?, ?)",
+			b, k, id); err != nil {
+			return fmt.Errorf("index article %d: %w", id, err)
+		}
 	}
-	return indexBands(ctx, tx, id, fp)
+	return nil
+}
+
+// unindexBands removes the bands of article id's old signature.
+func unindexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error {
+	if sig == nil {
+		return nil
+	}
+	for b, k := range bandKeys(sig) {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE band = ? AND key = ? AND article_id = ?",
+			b, k, id); err != nil {
+			return fmt.Errorf("unindex article %d: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// setFingerprint replaces the fingerprint of article id.
+func setFingerprint(ctx context.Context, tx *sql.Tx, id int64, fp fingerprint) error {
+	var old []byte
+	if err := tx.QueryRowContext(ctx, "SELECT minhash FROM articles WHERE id = ?", id).Scan(&old); err != nil {
+		return fmt.Errorf("read fingerprint of article %d: %w", id, err)
+	}
+	if err := unindexBands(ctx, tx, id, decodeSig(old)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET text_hash = ?, minhash = ? WHERE id = ?",
+		fp.hash, encodeSig(fp.sig), id); err != nil {
+		return fmt.Errorf("store fingerprint of article %d: %w", id, err)
+	}
+	return indexBands(ctx, tx, id, fp.sig)
 }
 
 // backfillDuplicateKeys computes the fingerprints of the articles stored
@@ -212,7 +314,7 @@ func backfillDuplicateKeys(ctx context.Context, tx *sql.Tx) error {
 			return nil
 		}
 		for _, r := range batch {
-			if err := indexFingerprint(ctx, tx, r.id, fingerprintOf(r.text)); err != nil {
+			if err := setFingerprint(ctx, tx, r.id, fingerprintOf(r.text)); err != nil {
 				return err
 			}
 			last = r.id

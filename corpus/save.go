@@ -284,26 +284,26 @@ func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Ti
 	}
 	if dup {
 		_, err := tx.ExecContext(ctx, `INSERT INTO duplicates
-			(page_id, article_id, kind, distance, url, canonical, title, published, byline, site_name, date)
+			(page_id, article_id, kind, similarity, url, canonical, title, published, byline, site_name, date)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			pageID, m.articleID, m.kind, m.distance, a.URL, a.Canonical, a.Title, a.Published, a.Byline, a.SiteName, date)
+			pageID, m.articleID, m.kind, m.similarity, a.URL, a.Canonical, a.Title, a.Published, a.Byline, a.SiteName, date)
 		if err != nil {
 			return 0, 0, 0, fmt.Errorf("store duplicate: %w", err)
 		}
 		return 0, 0, m.articleID, nil
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, simhash)
+		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		pageID, a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
-		a.Description, a.Text, a.Reason, date, fp.hash, int64(fp.simhash))
+		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig))
 	if err != nil {
 		return 0, 0, 0, fmt.Errorf("store article: %w", err)
 	}
 	if articleID, err = res.LastInsertId(); err != nil {
 		return 0, 0, 0, fmt.Errorf("store article: %w", err)
 	}
-	if err := indexBands(ctx, tx, articleID, fp); err != nil {
+	if err := indexBands(ctx, tx, articleID, fp.sig); err != nil {
 		return 0, 0, 0, err
 	}
 	if r != nil {
@@ -312,20 +312,6 @@ func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Ti
 		}
 	}
 	return articleID, recordID, 0, nil
-}
-
-// indexBands adds the SimHash bands of a new article to the index.
-func indexBands(ctx context.Context, tx *sql.Tx, id int64, fp fingerprint) error {
-	if fp.words < MinNearWords {
-		return nil
-	}
-	for i := range simhashBands {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO simhash_bands (band, value, article_id) VALUES (?, ?, ?)",
-			i, band(fp.simhash, i), id); err != nil {
-			return fmt.Errorf("store fingerprint: %w", err)
-		}
-	}
-	return nil
 }
 
 // insertRecord stores a record as JSON and in the queryable tables.
