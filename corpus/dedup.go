@@ -4,10 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
-	"encoding/binary"
 	"strings"
 	"unicode"
 )
