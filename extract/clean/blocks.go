@@ -282,8 +282,18 @@ func (p *page) best() int {
 			best, bestScore = i, s
 		}
 	}
+	// Widen to ancestors that lose little: they add the headings, lists
+	// and short lines that belong with the prose (recipes, fact boxes).
+	for par := p.elems[best].parent; par >= 0 && bestScore > 0; par = p.elems[par].parent {
+		if p.elems[par].score < expandRatio*bestScore {
+			break
+		}
+		best = int(par)
+	}
 	return best
 }
+
+var expandRatio float32 = 0.6
 
 func (p *page) describe(i int) string {
 	e := &p.elems[i]

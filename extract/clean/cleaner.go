@@ -270,7 +270,11 @@ func trimLines(lines []line, el []elem, title string) []line {
 	}
 	title = normTitle(title)
 	out := lines[:0]
-	for i, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if adLabel(l.text) {
+			continue
+		}
 		if l.heading {
 			if i+1 == len(lines) || lines[i+1].heading {
 				continue
@@ -278,10 +282,37 @@ func trimLines(lines []line, el []elem, title string) []line {
 			if title != "" && strings.Contains(title, normTitle(l.text)) && len(l.text) > len(title)/3 {
 				continue
 			}
+			// A heading over a section made mostly of links titles a box
+			// of links to other pages ("More on this", "Read next").
+			end, chars, links := i+1, 0, 0
+			for ; end < len(lines) && !lines[end].heading; end++ {
+				chars += lines[end].chars
+				links += lines[end].links
+			}
+			if chars > 0 && links*10 > chars*3 {
+				i = end - 1
+				continue
+			}
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// adLabels mark advertisements in several languages.
+var adLabels = map[string]bool{
+	"advertisement": true, "anzeige": true, "werbung": true, "publicidad": true,
+	"publicité": true, "reklama": true, "pubblicità": true, "sponsored": true,
+	"ad": true, "ads": true, "advertising": true, "publicite": true, "reklame": true,
+	"annonse": true, "annons": true, "advertentie": true, "publicidade": true,
+}
+
+// adLabel reports whether a line is only the label of an advertisement.
+func adLabel(s string) bool {
+	if len(s) > 20 {
+		return false
+	}
+	return adLabels[strings.ToLower(strings.Trim(s, " -–—:·*"))]
 }
 
 // normTitle lower-cases a title for comparison.

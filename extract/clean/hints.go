@@ -46,7 +46,7 @@ var strongNegWords = []string{
 	"dateline", "login", "signin", "modal", "popup", "toolbar", "skiplink",
 	"skip-link", "screen-reader", "sr-only", "visually-hidden",
 	"visuallyhidden", "print-only", "author-bio", "authorbio", "author-box",
-	"authorbox", "socialmedia", "read-more", "readmore", "weiterlesen",
+	"authorbox", "socialmedia", "read-more", "readmore", "weiterlesen", "disclaimer", "affiliate",
 }
 
 // strongNegTokens are whole tokens of boilerplate class names and ids.

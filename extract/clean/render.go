@@ -15,6 +15,8 @@ type line struct {
 	block   int32 // element index of the block the text belongs to
 	heading bool
 	prose   bool
+	chars   int // characters of the line
+	links   int // characters inside links
 }
 
 // lineWriter gathers inline text into lines, collapsing whitespace.
@@ -25,6 +27,9 @@ type lineWriter struct {
 	lines   []line
 	elems   []elem
 	heading int
+	inLink  int // depth of open links
+	chars   int
+	links   int
 }
 
 func (w *lineWriter) text(s string) {
@@ -38,6 +43,7 @@ func (w *lineWriter) text(s string) {
 			}
 			w.flushSpace()
 			w.buf.WriteByte(c)
+			w.count()
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -51,6 +57,14 @@ func (w *lineWriter) text(s string) {
 		}
 		w.flushSpace()
 		w.buf.WriteRune(r)
+		w.count()
+	}
+}
+
+func (w *lineWriter) count() {
+	w.chars++
+	if w.inLink > 0 {
+		w.links++
 	}
 }
 
@@ -70,9 +84,12 @@ func (w *lineWriter) breakLine(block int32) {
 			block:   w.block,
 			heading: w.heading > 0 || headingTag(e.tag),
 			prose:   e.isProse(),
+			chars:   w.chars,
+			links:   w.links,
 		})
 		w.buf.Reset()
 	}
+	w.chars, w.links = 0, 0
 	w.space = false
 	w.block = block
 }
@@ -125,6 +142,9 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 			if headingTag(n.DataAtom) {
 				w.heading++
 			}
+			if n.DataAtom == atom.A {
+				w.inLink++
+			}
 			stack = append(stack, open{idx: idx, block: blk})
 			n = n.FirstChild
 			continue
@@ -139,6 +159,9 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 			stack = stack[:len(stack)-1]
 			if headingTag(el[o.idx].tag) {
 				w.heading--
+			}
+			if el[o.idx].tag == atom.A {
+				w.inLink--
 			}
 			if o.block == o.idx {
 				w.breakLine(stack[len(stack)-1].block)
