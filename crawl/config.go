@@ -1,0 +1,158 @@
+package crawl
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Config says how a Crawler behaves. Start from DefaultConfig and change
+// what you need; the zero value is not usable.
+type Config struct {
+	// UserAgent is sent with every request and matched against robots.txt
+	// groups. It should name the crawler and give a contact URL, e.g.
+	// "tally/0.1 (+https://example.org/contact)".
+	UserAgent string
+
+	// MaxDepth is the largest link distance from a seed that is followed:
+	// 0 fetches only the seeds (and what their feeds and sitemaps list
+	// directly counts as depth 1). A negative value means no limit.
+	MaxDepth int
+
+	// Delay is the least time between two requests to the same host. A
+	// larger Crawl-delay in the host's robots.txt wins over it.
+	Delay time.Duration
+	// Parallelism is the largest number of requests in flight to one host.
+	Parallelism int
+	// MaxInFlight is the largest number of requests in flight over all
+	// hosts together.
+	MaxInFlight int
+
+	// RequestTimeout bounds connecting, the TLS handshake and waiting for
+	// the response headers of one request.
+	RequestTimeout time.Duration
+	// TotalTimeout bounds a whole exchange, redirects and body included, so
+	// that a server trickling bytes cannot hold a worker.
+	TotalTimeout time.Duration
+
+	// MaxBodySize is the largest response body accepted, in bytes (after
+	// decompression). A larger page is rejected and recorded with the
+	// reason "too-large"; it is never stored truncated.
+	MaxBodySize int64
+	// MaxRedirects is the longest redirect chain followed; a longer one is
+	// recorded as "too-many-redirects", a cycle as "redirect-loop".
+	MaxRedirects int
+
+	// MaxRetries is how many times a request is tried again after a
+	// timeout, a connection error, a 5xx or a 429. Other 4xx are not
+	// retried.
+	MaxRetries int
+	// RetryBase is the first backoff; each retry doubles it, with jitter.
+	// A Retry-After header, when longer, is honoured instead.
+	RetryBase time.Duration
+	// MaxRetryWait is the longest wait before a retry. A server asking (by
+	// Retry-After) for a longer one gets no retry in this run: the failure
+	// is recorded.
+	MaxRetryWait time.Duration
+
+	// IgnoreRobots turns off robots.txt (rules, Crawl-delay and its
+	// sitemaps). Only for owners crawling their own sites.
+	IgnoreRobots bool
+	// AllowPrivate lets the crawler connect to loopback, private,
+	// link-local and other non-public addresses. By default such
+	// connections are refused when dialling, which covers names that
+	// resolve to such addresses and redirects that point to them.
+	AllowPrivate bool
+
+	// Allow, when not empty, lists regular expressions of which a
+	// discovered page URL must match at least one to be queued.
+	Allow []string
+	// Deny lists regular expressions; a discovered page URL matching any
+	// of them is not queued. Seeds, feeds and sitemaps are not filtered.
+	Deny []string
+	// SameHost keeps the crawl on the hosts of the seeds ("www." aside):
+	// links to other hosts are not followed, and redirects may not leave
+	// the seed's registered domain.
+	SameHost bool
+
+	// RecrawlAge is how long a fetched page is left alone: a discovered
+	// page URL fetched more recently than this is not queued again. Seeds,
+	// feeds and sitemaps are fetched on every run whatever their age.
+	RecrawlAge time.Duration
+
+	// WARC, when not nil, receives every HTTP exchange (request and
+	// response records) as WARC 1.1, followed by a warcinfo record at the
+	// start of each run. Response bodies are written as received; a body
+	// rejected as too large is not written. While WARC is set the crawler
+	// asks servers for uncompressed bodies so the records hold the bytes
+	// the server sent.
+	WARC io.Writer
+	// WARCGzip writes each WARC record as its own gzip member, the usual
+	// .warc.gz layout.
+	WARCGzip bool
+
+	// Progress, when not nil, is called every ProgressInterval and once at
+	// the end of a run, from a single goroutine. Without it the crawler
+	// logs a progress line at that interval instead.
+	Progress func(ProgressInfo)
+	// ProgressInterval is the time between two progress reports.
+	ProgressInterval time.Duration
+
+	// LockStale is how long a job lock that its holder stopped refreshing
+	// is respected. A running crawl refreshes its lock every LockStale/4,
+	// so a lock older than this belongs to a crashed run and is taken over.
+	LockStale time.Duration
+}
+
+// DefaultConfig returns a polite configuration: robots.txt obeyed, one
+// request at a time per host a second apart, private addresses refused,
+// same-host links up to depth 2.
+func DefaultConfig() Config {
+	return Config{
+		UserAgent:        "tally/0.1 (+https://github.com/tally-news/tally)",
+		MaxDepth:         2,
+		Delay:            time.Second,
+		Parallelism:      1,
+		MaxInFlight:      16,
+		RequestTimeout:   15 * time.Second,
+		TotalTimeout:     60 * time.Second,
+		MaxBodySize:      10 << 20,
+		MaxRedirects:     10,
+		MaxRetries:       3,
+		RetryBase:        2 * time.Second,
+		MaxRetryWait:     2 * time.Minute,
+		SameHost:         true,
+		RecrawlAge:       24 * time.Hour,
+		ProgressInterval: 5 * time.Second,
+		LockStale:        2 * time.Minute,
+	}
+}
+
+// validate reports the first field that makes cfg unusable.
+func (cfg Config) validate() error {
+	var errs []error
+	check := func(ok bool, format string, args ...any) {
+		if !ok {
+			errs = append(errs, fmt.Errorf(format, args...))
+		}
+	}
+	check(cfg.UserAgent != "", "UserAgent is empty")
+	check(cfg.Delay >= 0, "Delay %v is negative", cfg.Delay)
+	check(cfg.Parallelism >= 1, "Parallelism %d is below 1", cfg.Parallelism)
+	check(cfg.MaxInFlight >= 1, "MaxInFlight %d is below 1", cfg.MaxInFlight)
+	check(cfg.RequestTimeout > 0, "RequestTimeout %v is not positive", cfg.RequestTimeout)
+	check(cfg.TotalTimeout > 0, "TotalTimeout %v is not positive", cfg.TotalTimeout)
+	check(cfg.MaxBodySize > 0, "MaxBodySize %d is not positive", cfg.MaxBodySize)
+	check(cfg.MaxRedirects >= 0, "MaxRedirects %d is negative", cfg.MaxRedirects)
+	check(cfg.MaxRetries >= 0, "MaxRetries %d is negative", cfg.MaxRetries)
+	check(cfg.RetryBase >= 0, "RetryBase %v is negative", cfg.RetryBase)
+	check(cfg.MaxRetryWait >= 0, "MaxRetryWait %v is negative", cfg.MaxRetryWait)
+	check(cfg.RecrawlAge >= 0, "RecrawlAge %v is negative", cfg.RecrawlAge)
+	check(cfg.ProgressInterval > 0, "ProgressInterval %v is not positive", cfg.ProgressInterval)
+	check(cfg.LockStale > 0, "LockStale %v is not positive", cfg.LockStale)
+	if len(errs) > 0 {
+		return fmt.Errorf("crawl config: %w", errors.Join(errs...))
+	}
+	return nil
+}

@@ -1,0 +1,458 @@
+package crawl
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	mrand "math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+// Handler receives each fetched HTML page that is new or changed: status
+// 200, body decoded to UTF-8. Its URL leaves the frontier only after the
+// Handler returns, so a page whose handling was cut short by a crash is
+// fetched and handed over again on resume. An error is recorded as a
+// failure of that URL (reason "handler") and the crawl goes on.
+type Handler func(ctx context.Context, p Page) error
+
+// Crawler fetches pages for jobs, keeping its state in a Store. A Crawler
+// runs one job at a time; build several to run jobs side by side.
+type Crawler struct {
+	cfg       Config
+	store     Store
+	log       *slog.Logger
+	collector *colly.Collector
+	allow     []*regexp.Regexp
+	deny      []*regexp.Regexp
+	warc      *warcWriter
+
+	exchanges sync.Map // id -> *exchange, while in flight
+	seq       atomic.Uint64
+	running   atomic.Bool
+}
+
+const (
+	// batchSize is how many frontier entries are read at a time.
+	batchSize = 256
+	// maxSitemapSize bounds a decompressed sitemap, as the sitemap
+	// protocol does (50 MB).
+	maxSitemapSize = 50 << 20
+	// enqueueChunk is the most URLs handed to Store.Enqueue at once.
+	enqueueChunk = 500
+	// acceptHeader asks for pages, feeds and sitemaps.
+	acceptHeader = "text/html,application/xhtml+xml,application/xml;q=0.9," +
+		"application/rss+xml;q=0.9,application/atom+xml;q=0.9,*/*;q=0.8"
+)
+
+// New returns a Crawler that keeps its state in store and logs to logger
+// (nil logs nothing). It fails on an unusable Config, naming the field or
+// pattern at fault.
+func New(cfg Config, store Store, logger *slog.Logger) (*Crawler, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	if store == nil {
+		return nil, errors.New("crawl: nil Store")
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	c := &Crawler{cfg: cfg, store: store, log: logger.With("component", "crawl")}
+	var err error
+	if c.allow, err = compilePatterns("Allow", cfg.Allow); err != nil {
+		return nil, err
+	}
+	if c.deny, err = compilePatterns("Deny", cfg.Deny); err != nil {
+		return nil, err
+	}
+	if cfg.WARC != nil {
+		c.warc = newWARCWriter(cfg.WARC, cfg.WARCGzip)
+	}
+
+	dialer := &net.Dialer{Timeout: cfg.RequestTimeout, KeepAlive: 30 * time.Second}
+	if !cfg.AllowPrivate {
+		dialer.Control = refusePrivate
+	}
+	transport := &http.Transport{
+		// No proxy: a proxy would resolve names itself and so bypass the
+		// private-address check.
+		Proxy:                 nil,
+		DialContext:           dialer.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   max(cfg.Parallelism, 2),
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   cfg.RequestTimeout,
+		ResponseHeaderTimeout: cfg.RequestTimeout,
+		ExpectContinueTimeout: time.Second,
+		DisableCompression:    cfg.WARC != nil,
+	}
+
+	// Colly drives each request: user agent, headers, the client with its
+	// cookie jar and timeout, redirects. Robots, limits and revisits are
+	// the crawler's own, since they depend on the stored state.
+	coll := colly.NewCollector(
+		colly.UserAgent(cfg.UserAgent),
+		colly.AllowURLRevisit(),
+		colly.ParseHTTPErrorResponse(),
+		colly.MaxBodySize(0),
+		colly.IgnoreRobotsTxt(),
+	)
+	coll.SetRequestTimeout(cfg.TotalTimeout)
+	coll.WithTransport(&captureTransport{base: transport, c: c})
+	coll.SetRedirectHandler(c.checkRedirect)
+	c.collector = coll
+	return c, nil
+}
+
+func compilePatterns(field string, patterns []string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, p := range patterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("crawl config: %s pattern %q: %w", field, p, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+// runState is what one run knows beyond the store.
+type runState struct {
+	c       *Crawler
+	job     string
+	started time.Time
+	handle  Handler
+	log     *slog.Logger
+
+	mu        sync.Mutex
+	seeds     map[string]bool     // canonical seed URLs
+	seedHosts map[string]bool     // hosts of seeds, "www." removed
+	seen      map[uint64]struct{} // links already considered in this run
+}
+
+// Run crawls job from seeds (which may be empty to resume a job's stored
+// frontier) until the frontier is empty or ctx is cancelled, handing each
+// new or changed HTML page to handle.
+//
+// Run takes the job's lock (failing with an error that wraps ErrJobLocked
+// when another live run holds it), records the run in the store, queues
+// the seeds and works through the frontier. On cancellation it starts
+// nothing new, lets the requests in flight finish and be handled, records
+// the run and returns its counts with an error wrapping ctx.Err(). Any
+// other error means the store failed.
+func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Handler) (RunStats, error) {
+	stats := RunStats{Failures: map[string]int{}}
+	if strings.TrimSpace(job) == "" {
+		return stats, errors.New("crawl: empty job name")
+	}
+	if handle == nil {
+		return stats, errors.New("crawl: nil Handler")
+	}
+	canonSeeds := make([]string, 0, len(seeds))
+	for _, s := range seeds {
+		u, err := Canonicalize(s)
+		if err != nil {
+			return stats, fmt.Errorf("crawl: seed: %w", err)
+		}
+		canonSeeds = append(canonSeeds, u)
+	}
+	if !c.running.CompareAndSwap(false, true) {
+		return stats, errors.New("crawl: this Crawler is already running a job")
+	}
+	defer c.running.Store(false)
+
+	owner := lockOwner()
+	if err := c.store.Lock(ctx, job, owner, c.cfg.LockStale); err != nil {
+		return stats, fmt.Errorf("crawl: lock job %q: %w", job, err)
+	}
+	// Work under way finishes even after ctx is cancelled.
+	work := context.WithoutCancel(ctx)
+	defer func() {
+		if err := c.store.Unlock(work, job, owner); err != nil {
+			c.log.Error("unlock job", "job", job, "err", err)
+		}
+	}()
+
+	runID, err := c.store.StartRun(ctx, job)
+	if err != nil {
+		return stats, fmt.Errorf("crawl: start run of %q: %w", job, err)
+	}
+	rs := &runState{
+		c:         c,
+		job:       job,
+		started:   time.Now(),
+		handle:    handle,
+		log:       c.log.With("job", job, "run", runID),
+		seeds:     map[string]bool{},
+		seedHosts: map[string]bool{},
+		seen:      map[uint64]struct{}{},
+	}
+	rs.log.Info("crawl started", "seeds", len(canonSeeds), "owner", owner)
+	if c.warc != nil {
+		if err := c.warc.info(c.cfg.UserAgent, job, rs.started); err != nil {
+			rs.log.Error("write warcinfo", "err", err)
+		}
+	}
+
+	runCtx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	stopBeat := rs.heartbeat(work, owner, cancel)
+	defer stopBeat()
+
+	var loopErr error
+	if len(canonSeeds) > 0 {
+		items := make([]Queued, 0, len(canonSeeds))
+		for _, s := range canonSeeds {
+			rs.seeds[s] = true
+			rs.seedHosts[siteHost(s)] = true
+			rs.markSeen(s)
+			items = append(items, Queued{URL: s, Depth: 0, Kind: seedKind(s)})
+		}
+		if err := c.store.Enqueue(ctx, job, items); err != nil {
+			loopErr = fmt.Errorf("crawl: queue seeds of %q: %w", job, err)
+		}
+	}
+	if loopErr == nil {
+		stats, loopErr = rs.loop(runCtx)
+	}
+
+	if n, err := c.store.Count(work, job); err != nil {
+		loopErr = errors.Join(loopErr, fmt.Errorf("crawl: count frontier of %q: %w", job, err))
+	} else {
+		stats.Queued = n
+	}
+	if err := c.store.FinishRun(work, runID, stats); err != nil {
+		loopErr = errors.Join(loopErr, fmt.Errorf("crawl: finish run of %q: %w", job, err))
+	}
+	if c.warc != nil {
+		if err := c.warc.err(); err != nil {
+			loopErr = errors.Join(loopErr, err)
+		}
+	}
+	rs.log.Info("crawl finished", "fetched", stats.Fetched, "not_changed", stats.NotChanged,
+		"failed", stats.Failed, "skipped", stats.Skipped, "queued", stats.Queued,
+		"elapsed", time.Since(rs.started).Round(time.Millisecond))
+	if loopErr == nil && runCtx.Err() != nil {
+		cause := context.Cause(runCtx)
+		if ctx.Err() == nil { // the lock was lost, not the caller's doing
+			return stats, fmt.Errorf("crawl: job %q stopped: %w", job, cause)
+		}
+		return stats, fmt.Errorf("crawl: job %q interrupted: %w", job, ctx.Err())
+	}
+	return stats, loopErr
+}
+
+// heartbeat refreshes the job lock every LockStale/4 until stopped. When
+// another owner has taken the lock over, it cancels the run.
+func (rs *runState) heartbeat(ctx context.Context, owner string, cancel context.CancelCauseFunc) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(rs.c.cfg.LockStale / 4)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				err := rs.c.store.Lock(ctx, rs.job, owner, rs.c.cfg.LockStale)
+				if errors.Is(err, ErrJobLocked) {
+					rs.log.Error("job lock lost", "err", err)
+					cancel(fmt.Errorf("lost the job lock: %w", err))
+					return
+				}
+				if err != nil {
+					rs.log.Warn("refresh job lock", "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
+
+// lockOwner names this process for the job lock: host, pid and a random
+// part, so that two processes never share an owner.
+func lockOwner() string {
+	host, err := os.Hostname()
+	if err != nil {
+		host = "unknown"
+	}
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
+}
+
+// seedKind guesses a seed's kind from its URL. The body decides in the
+// end; the guess only lets a plain-text sitemap be read as one.
+func seedKind(u string) string {
+	if strings.Contains(strings.ToLower(u), "sitemap") {
+		return KindSitemap
+	}
+	return KindPage
+}
+
+// siteHost is the host of u without a leading "www.".
+func siteHost(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(p.Hostname()), "www.")
+}
+
+// markSeen records that a link was considered in this run and reports
+// whether it was new.
+func (rs *runState) markSeen(u string) bool {
+	h := hash64(u)
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if _, ok := rs.seen[h]; ok {
+		return false
+	}
+	rs.seen[h] = struct{}{}
+	return true
+}
+
+func hash64(s string) uint64 {
+	sum := sha256.Sum256([]byte(s))
+	var h uint64
+	for _, b := range sum[:8] {
+		h = h<<8 | uint64(b)
+	}
+	return h
+}
+
+// onSite reports whether u may be followed under SameHost.
+func (rs *runState) onSite(u string) bool {
+	if !rs.c.cfg.SameHost {
+		return true
+	}
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return rs.seedHosts[siteHost(u)]
+}
+
+// wanted applies the Allow and Deny patterns to a page URL.
+func (c *Crawler) wanted(u string) bool {
+	for _, re := range c.deny {
+		if re.MatchString(u) {
+			return false
+		}
+	}
+	if len(c.allow) == 0 {
+		return true
+	}
+	for _, re := range c.allow {
+		if re.MatchString(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// transientFailure reports whether a recorded failure reason is worth
+// trying again in a later run.
+func transientFailure(reason string) bool {
+	switch reason {
+	case "", "too-large", "content-type", "redirect-loop", "too-many-redirects",
+		"redirect-offsite", "private-address", "bad-url":
+		return false
+	}
+	if strings.HasPrefix(reason, "http-") {
+		return reason == "http-429" || strings.HasPrefix(reason, "http-5")
+	}
+	return true
+}
+
+// enqueueLinks queues the links found in a document at depth parentDepth:
+// pages one level deeper, feeds and sitemaps at the same depth. It returns
+// how many links were left out by the depth limit or the filters.
+func (rs *runState) enqueueLinks(ctx context.Context, links []link, parentDepth int) (skipped int, err error) {
+	cfg := rs.c.cfg
+	now := time.Now()
+	var batch []Queued
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := rs.c.store.Enqueue(ctx, rs.job, batch)
+		batch = batch[:0]
+		if err != nil {
+			return fmt.Errorf("crawl: queue links of %q: %w", rs.job, err)
+		}
+		return nil
+	}
+	for _, l := range links {
+		if !rs.markSeen(l.URL) {
+			continue
+		}
+		depth := parentDepth
+		if l.Kind == KindPage {
+			depth++
+			if cfg.MaxDepth >= 0 && depth > cfg.MaxDepth {
+				skipped++
+				continue
+			}
+			if !rs.c.wanted(l.URL) {
+				skipped++
+				continue
+			}
+		}
+		if !rs.onSite(l.URL) {
+			skipped++
+			continue
+		}
+		last, ok, err := rs.c.store.LastFetch(ctx, l.URL)
+		if err != nil {
+			return skipped, fmt.Errorf("crawl: last fetch of %s: %w", l.URL, err)
+		}
+		if ok {
+			if !last.Fetched.Before(rs.started) {
+				continue // fetched in this run
+			}
+			if l.Kind == KindPage && now.Sub(last.Fetched) < cfg.RecrawlAge && !transientFailure(last.Error) {
+				continue // fresh enough
+			}
+		}
+		batch = append(batch, Queued{URL: l.URL, Depth: depth, Kind: l.Kind})
+		if len(batch) >= enqueueChunk {
+			if err := flush(); err != nil {
+				return skipped, err
+			}
+		}
+	}
+	return skipped, flush()
+}
+
+// backoff is the wait before retry number attempt (from 1): RetryBase
+// doubled each time, with jitter between half and all of it.
+func (c *Crawler) backoff(attempt int) time.Duration {
+	d := c.cfg.RetryBase << min(attempt-1, 20)
+	if d <= 0 {
+		return 0
+	}
+	half := d / 2
+	return half + time.Duration(mrand.Int64N(int64(d-half)+1))
+}
+
+// sha256Hex is the content hash of a body.
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
