@@ -75,10 +75,22 @@ type Mention struct {
 // without overlaps, the longest phrase winning where phrases overlap.
 // It takes time linear in the length of the text.
 func Find(text string) []Mention {
+	_, hits := find(text)
+	if len(hits) == 0 {
+		return nil
+	}
+	out := make([]Mention, len(hits))
+	for k, h := range hits {
+		out[k] = h.Mention
+	}
+	return out
+}
+
+// find tokenizes the text and returns its tokens and mentions.
+func find(text string) ([]token, []hit) {
 	t := getTable()
 	toks := tokenize(text, make([]token, 0, len(text)/5+1))
-	cands := t.match(toks)
-	return resolve(text, toks, cands)
+	return toks, resolve(text, toks, t.match(toks))
 }
 
 // IsBloc reports whether code is one of the bloc codes: EU, EUROPE, NATO,

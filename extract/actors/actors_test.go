@@ -455,3 +455,38 @@ func TestFindSurnameReuse(t *testing.T) {
 		{"sofia person", "Sofia Coppola spoke. Later Sofia said no.", nil},
 	})
 }
+
+func TestLeaders(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"demonym office", "French President Emmanuel Macron met British Prime Minister Keir Starmer.", []string{"FRA=French President", "GBR=British Prime Minister"}},
+		{"possessive office", "Russia’s foreign minister said", []string{"RUS=Russia’s foreign minister"}},
+		{"abbreviation office", "US Secretary of State Marco Rubio", []string{"USA=US Secretary of State"}},
+		{"office of", "the President of France and the representative of the Russian Federation", []string{"FRA=President of France", "RUS=representative of the Russian Federation"}},
+		{"un form", "the representative of Mozambique stressed", []string{"MOZ=representative of Mozambique"}},
+		{"modifier", "China's new ambassador", []string{"CHN=China's new ambassador"}},
+		{"bloc office", "the EU foreign policy chief", []string{"EU=EU foreign policy chief"}},
+		{"former", "former US President Barack Obama and ex-British Prime Minister Tony Blair", nil},
+		{"title only", "President Donald Trump said", nil},
+		{"no office", "Russia and China voted no", nil},
+		{"backed", "the US-backed government", nil},
+		{"kremlin spokesman", "Kremlin spokesman Dmitry Peskov", []string{"RUS=Kremlin spokesman"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range Leaders(tc.text) {
+				if m.Kind != Leader || tc.text[m.Start:m.End] != m.Text {
+					t.Errorf("bad mention %+v", m)
+				}
+				got = append(got, m.Code+"="+m.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Leaders(%q)\n got %q\nwant %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}

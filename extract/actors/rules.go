@@ -62,12 +62,12 @@ import (
 //   - Historical states (the Soviet Union, Zaire, Yugoslavia) are not
 //     in the table; still-used former names (Burma, Swaziland, Macedonia,
 //     Ivory Coast, Cape Verde, East Timor) are.
-func resolve(text string, toks []token, cands []candidate) []Mention {
+func resolve(text string, toks []token, cands []candidate) []hit {
 	if len(cands) == 0 {
 		return nil
 	}
 	d := newDocContext(toks, cands)
-	out := make([]Mention, 0, len(cands))
+	out := make([]hit, 0, len(cands))
 	placeEnd := -2 // last token of the last capital rejected as a place
 	for k, c := range cands {
 		e := c.entry
@@ -98,9 +98,15 @@ func resolve(text string, toks []token, cands []candidate) []Mention {
 			code = d.congo(toks, c)
 		}
 		start, end := toks[c.i].start, toks[c.j-1].end
-		out = append(out, Mention{Code: code, Start: start, End: end, Text: text[start:end], Kind: e.kind})
+		out = append(out, hit{Mention{Code: code, Start: start, End: end, Text: text[start:end], Kind: e.kind}, c.i, c.j})
 	}
 	return out
+}
+
+// hit is a mention with its tokens [i, j).
+type hit struct {
+	Mention
+	i, j int
 }
 
 // docContext holds what the whole text says about ambiguous names.
