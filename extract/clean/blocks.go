@@ -26,8 +26,10 @@ type elem struct {
 	link  int32
 	prose int32 // characters of prose blocks
 
-	neg   bool // this element is boilerplate by its own hints
-	negIn bool // this element or an ancestor is boilerplate
+	neg    bool // this element is boilerplate by its own hints
+	negIn  bool // this element or an ancestor is boilerplate
+	drop   bool // this element is a caption or gallery
+	dropIn bool // this element or an ancestor is a caption or gallery
 	score float32
 }
 
@@ -191,6 +193,8 @@ func (e *elem) contribution() float32 {
 	switch {
 	case e.negIn:
 		return -l
+	case e.dropIn:
+		return 0
 	case 2*k > l:
 		return -l
 	case e.isProse():
@@ -229,6 +233,8 @@ func (p *page) score(strictness int) {
 		e := &el[i]
 		e.neg = boilerplate(e, total, strictness)
 		e.negIn = e.neg || (e.parent >= 0 && el[e.parent].negIn)
+		e.drop = strictness >= 1 && e.hint&hintCaption != 0 && !headingTag(e.tag) && e.prose*2 <= total
+		e.dropIn = e.drop || (e.parent >= 0 && el[e.parent].dropIn)
 		e.score = 0
 	}
 	for i := len(el) - 1; i >= 0; i-- {

@@ -193,7 +193,7 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	default:
 		lines = p.render(best, func(i int32) bool {
 			e := &el[i]
-			if e.neg {
+			if e.neg || e.drop {
 				return true
 			}
 			return e.text > 0 && 2*e.link > e.text && blockTag(e.tag)
@@ -282,10 +282,17 @@ func trimLines(lines []line, el []elem, title string) []line {
 			if title != "" && strings.Contains(title, normTitle(l.text)) && len(l.text) > len(title)/3 {
 				continue
 			}
-			// A heading over a section made mostly of links titles a box
-			// of links to other pages ("More on this", "Read next").
+			// A heading over a box made mostly of links titles links to
+			// other pages ("More on this", "Read next").
+			box := el[l.block].parent
+			if box < 0 {
+				box = l.block
+			}
 			end, chars, links := i+1, 0, 0
 			for ; end < len(lines) && !lines[end].heading; end++ {
+				if b := lines[end].block; b < box || b >= el[box].end {
+					break
+				}
 				chars += lines[end].chars
 				links += lines[end].links
 			}

@@ -27,7 +27,14 @@ const (
 	hintHidden
 	// hintArticleBody marks schema.org articleBody markup.
 	hintArticleBody
+	// hintCaption marks captions, credits and galleries: left out of the
+	// text, but no sign that their surroundings are boilerplate.
+	hintCaption
 )
+
+// captionWords are substrings of class names and ids of captions and
+// image galleries.
+var captionWords = []string{"caption", "bildunterschrift", "gallery", "slideshow", "carousel", "lightbox", "credit", "copyright"}
 
 // hardNegWords are substrings of class names and ids of comment threads
 // and consent boxes.
@@ -54,11 +61,10 @@ var strongNegTokens = []string{"nav", "widget", "widgets", "ad", "ads", "adv", "
 
 // weakNegTokens are whole tokens that usually mark boilerplate.
 var weakNegTokens = []string{
-	"header", "masthead", "meta", "tags", "tag", "caption", "credit",
-	"credits", "author", "date", "time", "print", "tools", "extra", "aside",
+	"header", "masthead", "meta", "tags", "tag", "author", "date", "time", "print", "tools", "extra", "aside",
 	"teaser", "bio", "foot", "info", "links", "more", "rating", "label",
 	"anzeige", "pub", "complementary", "hide", "noprint", "source",
-	"copyright", "legal", "contact", "search", "overlay", "follow",
+	"legal", "contact", "search", "overlay", "follow",
 }
 
 // posWords are substrings of class names and ids of article text.
@@ -79,6 +85,8 @@ func classify(n *html.Node) hint {
 		h |= hintStrongNeg
 	case atom.Aside, atom.Footer:
 		h |= hintStrongNeg
+	case atom.Figcaption:
+		h |= hintCaption
 	case atom.Header:
 		h |= hintWeakNeg
 	case atom.Article, atom.Main:
@@ -153,6 +161,12 @@ func classifyName(name string) hint {
 	for _, w := range strongNegWords {
 		if strings.Contains(name, w) {
 			h |= hintStrongNeg
+			break
+		}
+	}
+	for _, w := range captionWords {
+		if strings.Contains(name, w) {
+			h |= hintCaption
 			break
 		}
 	}
