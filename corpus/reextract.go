@@ -24,11 +24,12 @@ type PageFilter struct {
 	// leaves that end open.
 	From, To time.Time
 	// Extractor keeps pages whose record was made by this extractor
-	// version.
+	// version (for a duplicate, see NotExtractor).
 	Extractor string
 	// NotExtractor keeps pages that have no record made by this extractor
 	// version, so that an interrupted re-extraction resumes where it
-	// stopped. A duplicate counts as done when its first copy is.
+	// stopped. A duplicate counts as made by the version whose record it
+	// would have had when it was last saved or replaced.
 	NotExtractor string
 	// AfterID keeps pages whose id is greater.
 	AfterID int64
@@ -78,8 +79,8 @@ func (db *DB) pageBatch(ctx context.Context, f PageFilter, site string, after in
 		  AND (?2 = '' OR p.site = ?2)
 		  AND (?3 = '' OR coalesce(a.date, d.date, p.fetched) >= ?3)
 		  AND (?4 = '' OR coalesce(a.date, d.date, p.fetched) < ?4)
-		  AND (?5 = '' OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = coalesce(a.id, d.article_id) AND r.extractor = ?5))
-		  AND (?6 = '' OR NOT EXISTS (SELECT 1 FROM records r WHERE r.article_id = coalesce(a.id, d.article_id) AND r.extractor = ?6))
+		  AND (?5 = '' OR d.extractor = ?5 OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id AND r.extractor = ?5))
+		  AND (?6 = '' OR NOT (coalesce(d.extractor, '') = ?6 OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id AND r.extractor = ?6)))
 		ORDER BY p.id LIMIT ?7`,
 		after, site, formatTime(f.From), formatTime(f.To), f.Extractor, f.NotExtractor, pagesBatch)
 	if err != nil {

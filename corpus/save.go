@@ -284,9 +284,9 @@ func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Ti
 	}
 	if dup {
 		_, err := tx.ExecContext(ctx, `INSERT INTO duplicates
-			(page_id, article_id, kind, similarity, url, canonical, title, published, byline, site_name, date)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			pageID, m.articleID, m.kind, m.similarity, a.URL, a.Canonical, a.Title, a.Published, a.Byline, a.SiteName, date)
+			(page_id, article_id, kind, similarity, url, canonical, title, published, byline, site_name, date, extractor)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			pageID, m.articleID, m.kind, m.similarity, a.URL, a.Canonical, a.Title, a.Published, a.Byline, a.SiteName, date, extractorOf(r))
 		if err != nil {
 			return 0, 0, 0, fmt.Errorf("store duplicate: %w", err)
 		}
@@ -373,4 +373,12 @@ func insertRecord(ctx context.Context, tx *sql.Tx, articleID int64, r *extract.R
 		}
 	}
 	return id, nil
+}
+
+// extractorOf returns the extractor version of r, "" for none.
+func extractorOf(r *extract.Record) string {
+	if r == nil {
+		return ""
+	}
+	return r.Extractor
 }

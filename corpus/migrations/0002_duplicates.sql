@@ -31,6 +31,9 @@ CREATE TABLE duplicates (
 	published  TEXT    NOT NULL DEFAULT '',
 	byline     TEXT    NOT NULL DEFAULT '',
 	site_name  TEXT    NOT NULL DEFAULT '',
-	date       TEXT    NOT NULL DEFAULT ''
+	date       TEXT    NOT NULL DEFAULT '',
+	-- extractor is the extractor version of the record the page would
+	-- have had, so that re-extraction knows the page was done.
+	extractor  TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX duplicates_article ON duplicates (article_id);
