@@ -30,7 +30,7 @@ type elem struct {
 	negIn  bool // this element or an ancestor is boilerplate
 	drop   bool // this element is a caption or gallery
 	dropIn bool // this element or an ancestor is a caption or gallery
-	score float32
+	score  float32
 }
 
 // page is the element table of one page body.
