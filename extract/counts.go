@@ -367,10 +367,22 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 			}
 			continue
 		}
-		if strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBD" || nounModifiers[lw] {
+		if strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBD" || t.Tag == "VBG" && nextIsNoun(toks, k) {
 			continue
 		}
 		break
+	}
+	// "287 to 268": the first number of a pair counts what the second
+	// does, and in a vote both count votes.
+	if j < len(toks) && lower(toks[j].Text) == "to" && j+1 < len(toks) {
+		if _, ok := digitNumber(toks[j+1].Text); ok && sentenceSpeaksOfVotes(toks) {
+			return "vote", i
+		}
+	}
+	if i > 1 && lower(toks[i-1].Text) == "to" {
+		if _, ok := digitNumber(toks[i-2].Text); ok && sentenceSpeaksOfVotes(toks) {
+			return "vote", i
+		}
 	}
 	// "by 322 votes to 308": the second number counts the same noun.
 	if i > 1 && lower(toks[i-1].Text) == "to" {
@@ -384,6 +396,17 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 		return "vote", i
 	}
 	return "", i
+}
+
+// sentenceSpeaksOfVotes reports whether a sentence's tokens speak of a
+// vote.
+func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if strings.HasPrefix(lower(t.Text), "vot") {
+			return true
+		}
+	}
+	return false
 }
 
 // prevIs reports whether the token before toks[i] is word.

@@ -39,7 +39,7 @@ func subjectBefore(its []item, i int) []string {
 	var codes []string
 	k := i - 1
 	// Fillers and commas between the verb and the subject.
-	for k >= 0 && (fillers[its[k].lw] || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
+	for k >= 0 && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
 		k--
 	}
 	for k >= 0 {
@@ -173,7 +173,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			continue
 		}
 		if cue.motion {
-			if !motionAhead(its, i+n, 5) || anyWord(its, i+n, "by") {
+			if !motionInClause(its, i+n, 12) || anyWord(its, i+n, "by") {
 				continue
 			}
 		}

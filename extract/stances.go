@@ -1,4 +1,256 @@
 package extract
 
+import (
+	"sort"
+	"strings"
+)
+
+// stanceCue is a phrase by which an actor takes a side toward another:
+// verbs ("sided with", "condemned"), nouns ("support for", "condemnation
+// of") and relations ("an ally of").
+type stanceCue struct {
+	words    []string
+	polarity string
+}
+
+var stanceCues = []stanceCue{
+	{[]string{"sided", "with"}, Support}, {[]string{"siding", "with"}, Support},
+	{[]string{"sides", "with"}, Support}, {[]string{"side", "with"}, Support},
+	{[]string{"stands", "with"}, Support}, {[]string{"stood", "with"}, Support},
+	{[]string{"stand", "with"}, Support}, {[]string{"standing", "with"}, Support},
+	{[]string{"stands", "by"}, Support}, {[]string{"stood", "by"}, Support},
+	{[]string{"solidarity", "with"}, Support}, {[]string{"allied", "with"}, Support},
+	{[]string{"ally", "of"}, Support}, {[]string{"allies", "of"}, Support},
+	{[]string{"support", "for"}, Support}, {[]string{"backing", "for"}, Support},
+	{[]string{"supported"}, Support}, {[]string{"supports"}, Support},
+	{[]string{"supporting"}, Support}, {[]string{"backed"}, Support},
+	{[]string{"backs"}, Support}, {[]string{"backing"}, Support},
+	{[]string{"defended"}, Support}, {[]string{"defends"}, Support},
+	{[]string{"praised"}, Support}, {[]string{"praises"}, Support},
+	{[]string{"endorsed"}, Support},
+	{[]string{"condemned"}, Oppose}, {[]string{"condemns"}, Oppose},
+	{[]string{"condemning"}, Oppose}, {[]string{"condemnation", "of"}, Oppose},
+	{[]string{"blamed"}, Oppose}, {[]string{"blames"}, Oppose}, {[]string{"blaming"}, Oppose},
+	{[]string{"criticised"}, Oppose}, {[]string{"criticized"}, Oppose},
+	{[]string{"criticises"}, Oppose}, {[]string{"criticizes"}, Oppose},
+	{[]string{"criticising"}, Oppose}, {[]string{"criticizing"}, Oppose},
+	{[]string{"criticism", "of"}, Oppose}, {[]string{"accused"}, Oppose},
+	{[]string{"accuses"}, Oppose}, {[]string{"accusing"}, Oppose},
+	{[]string{"denounced"}, Oppose}, {[]string{"denounces"}, Oppose},
+	{[]string{"opposed"}, Oppose}, {[]string{"opposes"}, Oppose},
+	{[]string{"rebuked"}, Oppose}, {[]string{"slammed"}, Oppose},
+	{[]string{"sanctioned"}, Oppose}, {[]string{"attacked"}, Oppose},
+}
+
+// stanceHedges before a cue deny or suspend it.
+var stanceHedges = map[string]bool{
+	"not": true, "n't": true, "never": true, "would": true, "could": true,
+	"might": true, "if": true, "unless": true, "than": true, "without": true,
+	"refused": true, "declined": true, "whether": true, "instead": true,
+	"stopped": true, "ceased": true, "no": true, "ca": true, "wo": true,
+	"omitting": true, "omitted": true, "omits": true, "avoiding": true,
+	"avoided": true, "avoids": true, "dropping": true, "dropped": true,
+	"lacking": true, "any": true, "nor": true, "denied": true, "denies": true,
+}
+
 // stances finds actors' stated support for or opposition to other actors.
-func (d *document) stances() []Stance { return nil }
+func (d *document) stances() []Stance {
+	var out []Stance
+	seen := map[[3]string]bool{}
+	var res bodyResolver
+	r := &voteReader{d: d, res: &res}
+	for si := range d.sents {
+		if len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) < 2 {
+			continue
+		}
+		its := d.items(si)
+		frag := &fragment{si: si}
+		r.motions(frag, its)
+		r.sponsorsOf(frag, its, si)
+		var lastNoun []string
+		for i := 0; i < len(its); i++ {
+			cue, n := stanceCueAt(its, i)
+			if n == 0 || its[i].tail || stanceHedged(its, i) {
+				continue
+			}
+			targets := stanceTargets(its, i+n)
+			if len(targets) == 0 {
+				continue
+			}
+			holders, coordinated := nounHolder(its, i, n)
+			if coordinated {
+				holders = lastNoun
+			}
+			if isNounCue(its[i].lw) && holders != nil {
+				lastNoun = holders
+			}
+			if holders == nil {
+				holders = stanceHolders(its, i, frag.sponsors)
+			}
+			for _, h := range holders {
+				for _, t := range targets {
+					key := [3]string{h, t, cue.polarity}
+					if h == t || seen[key] {
+						continue
+					}
+					seen[key] = true
+					ev := d.evidence(its[i].start, its[i+n-1].end)
+					out = append(out, Stance{Holder: h, Target: t, Polarity: cue.polarity, Evidence: &ev})
+				}
+			}
+			i += n - 1
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
+	return out
+}
+
+func stanceCueAt(its []item, i int) (stanceCue, int) {
+	for _, c := range stanceCues {
+		if words(its, i, c.words...) {
+			return c, len(c.words)
+		}
+	}
+	return stanceCue{}, 0
+}
+
+// stanceHedged reports whether the cue at its[i] is negated, conditional
+// or contrasted away ("rather than condemning").
+func stanceHedged(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if stanceHedges[its[k].lw] {
+			return true
+		}
+		if its[k].lw == "," || its[k].lw == ";" {
+			break
+		}
+	}
+	return false
+}
+
+// stanceTargets reads the actors a cue points at: the actor list right
+// after it, through determiners and adjectives ("the legitimate Sudanese
+// authorities"). An actor that only modifies a motion ("a European-backed
+// resolution", "the US draft") is no target.
+func stanceTargets(its []item, i int) []string {
+	k := i
+	for k < len(its) && k <= i+3 && !its[k].isActor() {
+		if its[k].lw == "the" || its[k].lw == "its" || its[k].lw == "their" || strings.HasPrefix(its[k].tag, "JJ") || its[k].lw == "both" {
+			k++
+			continue
+		}
+		return nil
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return nil
+	}
+	var codes []string
+	for ; k < len(its); k++ {
+		it := its[k]
+		switch {
+		case it.isActor():
+			// The actor must be the head, not a modifier of a motion.
+			j := k + 1
+			for j < len(its) && (its[j].tail || its[j].lw == "'s" || its[j].lw == "-") {
+				j++
+			}
+			if j < len(its) {
+				if _, motion := motionClasses[its[j].lw]; motion {
+					return codes
+				}
+			}
+			codes = append(codes, it.actor)
+		case it.lw == "," || it.lw == "and" || it.lw == "the":
+		default:
+			return codes
+		}
+	}
+	return codes
+}
+
+// nounHolder finds who holds a stance stated by a noun ("support for",
+// "condemnation of", "ally of"): the actor that modifies or possesses the
+// noun, through adjectives and demands ("European calls for stronger
+// condemnation of", "Russia's support for"). Nil for verb cues or when no
+// actor qualifies the noun.
+//
+// A noun coordinated with an earlier one ("condemnation of Russia and
+// greater support for Ukraine") shares its holder: coordinated is then
+// true.
+func nounHolder(its []item, i, n int) (holders []string, coordinated bool) {
+	if !isNounCue(its[i].lw) || n < 2 && its[i].lw != "backing" {
+		return nil, false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		it := its[k]
+		switch {
+		case it.isActor():
+			return []string{it.actor}, false
+		case it.lw == "and" || it.lw == "as" && anyWord(its, k-1, "well"):
+			return nil, true
+		case strings.HasPrefix(it.tag, "JJ") || it.tag == "RB" || it.tag == "POS" || it.tag == "PRP$" || it.tag == "DT":
+		case anyWord(its, k, "for", "calls", "call", "demands", "demand", "'s", "'", "close", "closest", "key", "greater", "stronger", "firm", "strong", "full"):
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// isNounCue reports whether a stance cue word is a noun.
+func isNounCue(w string) bool {
+	switch w {
+	case "support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity":
+		return true
+	}
+	return false
+}
+
+// stanceHolders finds who takes the stance: the actors named as subject
+// before the cue, seeing through titles and names ("French President
+// Emmanuel Macron condemned"), a motion standing for its sponsors ("a
+// resolution that blamed Russia"), or the nearest actor before the cue
+// that is not an object.
+func stanceHolders(its []item, i int, sponsors []string) []string {
+	if subj := subjectBefore(its, i); len(subj) > 0 {
+		return subj
+	}
+	// A common noun right before the cue is its subject: "language
+	// backing Ukraine" is no actor's stance.
+	for k := i - 1; k >= 0; k-- {
+		if its[k].tag == "RB" {
+			continue
+		}
+		if !its[k].isActor() && (its[k].tag == "NN" || its[k].tag == "NNS") {
+			return nil
+		}
+		break
+	}
+	for k := i - 1; k >= 0; k-- {
+		it := its[k]
+		if it.lw == "that" || it.lw == "which" {
+			if k > 0 {
+				if _, motion := motionClasses[its[k-1].lw]; motion && len(sponsors) > 0 {
+					return sponsors
+				}
+			}
+			continue
+		}
+		if !it.isActor() {
+			continue
+		}
+		// An actor after a verb or preposition is an object, not the
+		// holder ("said Moscow had", "against Russia").
+		if k > 0 {
+			p := its[k-1]
+			if p.tag == "IN" || p.tag == "TO" || isVerbTag(p.tag) && p.lw != "that" {
+				continue
+			}
+		}
+		if its[k].tail || k+1 < len(its) && its[k+1].tail {
+			continue
+		}
+		return []string{it.actor}
+	}
+	return nil
+}

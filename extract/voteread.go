@@ -22,7 +22,7 @@ var motionClasses = map[string]string{
 	"text": "resolution", "declaration": "resolution",
 	"amendment": "amendment", "amendments": "amendment",
 	"bill": "bill", "legislation": "bill",
-	"motion": "motion",
+	"motion":  "motion",
 	"measure": "", "proposal": "", "timetable": "", "treaty": "",
 }
 
@@ -254,7 +254,26 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 }
 
 // motionAhead reports whether a motion noun stands within n items from i.
-func motionAhead(its []item, i, n int) bool { return classAhead(its, i, n) != "" || hasMotion(its, i, n) }
+func motionAhead(its []item, i, n int) bool {
+	return classAhead(its, i, n) != "" || hasMotion(its, i, n)
+}
+
+// motionInClause reports whether a motion noun (or "it") stands within n
+// items from i before the clause ends.
+func motionInClause(its []item, i, n int) bool {
+	for k := i; k < len(its) && k < i+n; k++ {
+		if anyWord(its, k, ",", ";", ".", ":") {
+			return false
+		}
+		if _, ok := motionClasses[its[k].lw]; ok {
+			return true
+		}
+		if its[k].lw == "it" && k == i {
+			return true
+		}
+	}
+	return false
+}
 
 func hasMotion(its []item, i, n int) bool {
 	for k := i; k < len(its) && k < i+n; k++ {
