@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -288,16 +289,28 @@ func (p *page) best() int {
 			best, bestScore = i, s
 		}
 	}
+	if debug {
+		fmt.Printf("  argmax %d %s %.0f\n", best, p.describe(best), bestScore)
+	}
 	// Widen to ancestors that lose little: they add the headings, lists
 	// and short lines that belong with the prose (recipes, fact boxes).
-	for par := p.elems[best].parent; par >= 0 && bestScore > 0; par = p.elems[par].parent {
-		if p.elems[par].score < expandRatio*bestScore {
-			break
+	top := &p.elems[best]
+	widest := best
+	for par := top.parent; par >= 0 && bestScore > 0; par = p.elems[par].parent {
+		q := &p.elems[par]
+		added := float32(q.text - top.text)
+		addedLinks := float32(q.link - top.link)
+		loss := bestScore - q.score
+		if q.score >= expandRatio*bestScore && loss <= expandLoss*added && addedLinks <= 0.3*added {
+			widest = int(par)
 		}
-		best = int(par)
 	}
-	return best
+	return widest
 }
+
+// expandLoss is the most score per character of added text that widening
+// the container may cost: short lines cost 0.3, boilerplate 1.
+var expandLoss float32 = 0.6
 
 var expandRatio float32 = 0.6
 
