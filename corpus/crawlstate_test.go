@@ -15,7 +15,9 @@ import (
 func TestFrontier(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
-	q := func(url string, depth int, kind string) crawl.Queued { return crawl.Queued{URL: url, Depth: depth, Kind: kind} }
+	q := func(url string, depth int, kind string) crawl.Queued {
+		return crawl.Queued{URL: url, Depth: depth, Kind: kind}
+	}
 	if err := db.Enqueue(ctx, "news", []crawl.Queued{q("https://a/1", 0, "page"), q("https://a/feed", 0, "feed"), q("https://a/2", 1, "")}); err != nil {
 		t.Fatal(err)
 	}

@@ -126,7 +126,7 @@ func TestExportCounts(t *testing.T) {
 		{ExportOptions{What: "votes", Format: "csv", Duplicates: true}, 1 + 5 + 2},
 		{ExportOptions{What: "articles", Format: "jsonl", Site: "www.a.example"}, 2},
 		{ExportOptions{What: "articles", Format: "jsonl", From: testTime.Add(-90 * time.Minute)}, 3},
-		{ExportOptions{What: "articles", Format: "jsonl", From: testTime.Add(-60 * time.Minute), Duplicates: true}, 2},
+		{ExportOptions{What: "articles", Format: "jsonl", From: testTime.Add(-50 * time.Minute), Duplicates: true}, 2},
 		{ExportOptions{What: "votes", Format: "jsonl", To: testTime.Add(-30 * time.Minute)}, 1},
 	}
 	for _, tt := range tests {
