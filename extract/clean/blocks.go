@@ -266,13 +266,15 @@ func boilerplate(e *elem, totalProse int32, strictness int) bool {
 	if h&hintHardNeg != 0 {
 		return true
 	}
+	if strictness >= 1 && h&hintStrongNeg != 0 && e.prose*strongGuard <= totalProse {
+		return true
+	}
 	neg := h&hintHidden != 0 ||
-		strictness >= 1 && h&hintStrongNeg != 0 ||
 		strictness >= 2 && h&hintWeakNeg != 0 && h&hintPos == 0
 	if !neg {
 		return false
 	}
-	return totalProse == 0 || e.prose*2 <= totalProse
+	return totalProse == 0 || e.prose*weakGuard <= totalProse
 }
 
 // best returns the index of the element that holds the article: the one
@@ -300,13 +302,17 @@ func (p *page) best() int {
 		q := &p.elems[par]
 		added := float32(q.text - top.text)
 		addedLinks := float32(q.link - top.link)
-		loss := bestScore - q.score
+		loss := top.score - q.score
 		if q.score >= expandRatio*bestScore && loss <= expandLoss*added && addedLinks <= 0.3*added {
 			widest = int(par)
 		}
 	}
 	return widest
 }
+
+var strongGuard int32 = 4
+
+var weakGuard int32 = 2
 
 // expandLoss is the most score per character of added text that widening
 // the container may cost: short lines cost 0.3, boilerplate 1.
