@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -26,7 +27,15 @@ func (db *DB) Backup(ctx context.Context, path string) (err error) {
 			os.Remove(path)
 		}
 	}()
-	if _, err := db.read.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+	// A connection of its own: the read pool's are read-only, which
+	// SQLite applies to the file VACUUM INTO writes too, and the write
+	// connection must stay free for the crawl.
+	conn, err := sql.Open("sqlite3", dsn(db.path, false, false))
+	if err != nil {
+		return fmt.Errorf("back up corpus to %s: %w", path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
 		return fmt.Errorf("back up corpus to %s: %w", path, err)
 	}
 	return nil

@@ -189,7 +189,7 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 		}
 	}
 
-	write, err := sql.Open("sqlite3", dsn(path, false))
+	write, err := sql.Open("sqlite3", dsn(path, false, true))
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +205,7 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 		write.Close()
 		return nil, err
 	}
-	read, err := sql.Open("sqlite3", dsn(path, true))
+	read, err := sql.Open("sqlite3", dsn(path, true, false))
 	if err != nil {
 		write.Close()
 		return nil, err
@@ -231,14 +231,19 @@ func (db *DB) Close() error {
 // Path returns the file name the corpus was opened with.
 func (db *DB) Path() string { return db.path }
 
-// dsn returns the go-sqlite3 data source name for path.
-func dsn(path string, readOnly bool) string {
+// dsn returns the go-sqlite3 data source name for path: for the read
+// pool (readOnly), for the write connection (writer) or for a connection
+// that reads and writes other files (neither).
+func dsn(path string, readOnly, writer bool) string {
 	// In a file: URI, '?' and '#' end the path and '%' escapes.
 	esc := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	d := "file:" + esc + "?_busy_timeout=" + strconv.Itoa(int(BusyTimeout/time.Millisecond)) +
 		"&_foreign_keys=on&_synchronous=NORMAL&_stmt_cache_size=64"
 	if readOnly {
 		return d + "&mode=ro&_query_only=on"
+	}
+	if !writer {
+		return d
 	}
 	// Write transactions take the write lock when they begin, so that two
 	// writers wait for each other (busy timeout) instead of failing when a
@@ -314,7 +319,7 @@ func checkHeader(hdr []byte, known int) error {
 // it, tables of another program in a database without application id, and
 // a schema SQLite cannot read.
 func checkReadOnly(ctx context.Context, path string, known int) error {
-	ro, err := sql.Open("sqlite3", dsn(path, true))
+	ro, err := sql.Open("sqlite3", dsn(path, true, false))
 	if err != nil {
 		return err
 	}

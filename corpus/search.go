@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // ErrBadQuery is returned by Search for a query FTS5 cannot parse.
@@ -89,10 +91,12 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	return hits, nil
 }
 
+// searchError reports a query FTS5 refused (SQLite's generic error, as
+// opposed to busy, I/O or corruption errors) as ErrBadQuery.
 func searchError(text string, err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "fts5") || strings.Contains(msg, "syntax error") || strings.Contains(msg, "no such column") {
-		return fmt.Errorf("search %q: %w: %s", text, ErrBadQuery, msg)
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrError {
+		return fmt.Errorf("search %q: %w: %s", text, ErrBadQuery, se.Error())
 	}
 	return fmt.Errorf("search %q: %w", text, err)
 }
