@@ -83,10 +83,11 @@ func (c *Cleaner) CleanBytes(data []byte, pageURL string, contentType string) (A
 	if err := checkHTML(text, contentType); err != nil {
 		return art, err
 	}
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+	root, err := parseHTML(text)
 	if err != nil {
 		return art, fmt.Errorf("parse page: %w", err)
 	}
+	doc := goquery.NewDocumentFromNode(root)
 	meta := readMeta(doc, &art)
 	body := findBody(doc.Nodes[0])
 	if body == nil {

@@ -53,6 +53,9 @@ var stopwordIndex = func() map[string][]string {
 // short words. It returns "" when the text is too short or matches no
 // language clearly.
 func detectLanguage(text string) string {
+	if len(text) > 32<<10 {
+		text = text[:32<<10]
+	}
 	counts := map[string]int{}
 	words := 0
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {

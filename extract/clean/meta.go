@@ -217,23 +217,23 @@ func firstNonEmpty(ss ...string) string {
 // out scripts and styles. It stops after a few kilobytes.
 func nodeText(n *html.Node) string {
 	var b strings.Builder
-	stack := []*html.Node{n}
-	for len(stack) > 0 && b.Len() < 4096 {
-		c := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		switch c.Type {
-		case html.TextNode:
+	c := n.FirstChild
+	for c != nil && b.Len() < 4096 {
+		switch {
+		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
 			b.WriteByte(' ')
+		case c.Type == html.ElementNode && !skippedTag(c.DataAtom) && c.FirstChild != nil:
+			c = c.FirstChild
 			continue
-		case html.ElementNode:
-			if c != n && skippedTag(c.DataAtom) {
-				continue
-			}
 		}
-		for k := c.LastChild; k != nil; k = k.PrevSibling {
-			stack = append(stack, k)
+		for c != n && c.NextSibling == nil {
+			c = c.Parent
 		}
+		if c == n {
+			break
+		}
+		c = c.NextSibling
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }
