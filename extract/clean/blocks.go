@@ -12,6 +12,7 @@ import (
 type elem struct {
 	n      *html.Node
 	parent int32
+	block  int32 // nearest block-level ancestor, for inline elements
 	end    int32
 	tag    atom.Atom
 	hint   hint
@@ -137,7 +138,7 @@ func buildPage(root *html.Node) *page {
 				break
 			}
 			idx := int32(len(p.elems))
-			p.elems = append(p.elems, elem{n: n, parent: top.idx, tag: n.DataAtom, hint: classify(n)})
+			p.elems = append(p.elems, elem{n: n, parent: top.idx, block: top.block, tag: n.DataAtom, hint: classify(n)})
 			if n.FirstChild != nil {
 				f := frame{idx: idx, block: top.block, link: top.link || n.DataAtom == atom.A}
 				if blockTag(n.DataAtom) {
@@ -232,9 +233,9 @@ func (p *page) score(strictness int) {
 	total := el[0].prose
 	for i := range el {
 		e := &el[i]
-		e.neg = boilerplate(e, total, strictness)
+		e.neg = boilerplate(e, total, strictness) && !p.inProse(e)
 		e.negIn = e.neg || (e.parent >= 0 && el[e.parent].negIn)
-		e.drop = strictness >= 1 && e.hint&hintCaption != 0 && !headingTag(e.tag) && e.prose*2 <= total
+		e.drop = strictness >= 1 && e.hint&hintCaption != 0 && !headingTag(e.tag) && e.prose*2 <= total && !p.inProse(e)
 		e.dropIn = e.drop || (e.parent >= 0 && el[e.parent].dropIn)
 		e.score = 0
 	}
@@ -245,6 +246,16 @@ func (p *page) score(strictness int) {
 			el[e.parent].score += e.score
 		}
 	}
+}
+
+// inProse reports whether e is an inline element inside a paragraph of
+// prose: a link or emphasis there belongs to its sentence whatever its
+// name says.
+func (p *page) inProse(e *elem) bool {
+	if blockTag(e.tag) || e.hint&hintHidden != 0 {
+		return false
+	}
+	return p.elems[e.block].isProse()
 }
 
 // boilerplate decides from an element's hints whether it is boilerplate.

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/tally-news/tally/extract/clean"
+)
+
+func init() {
+	register("clean", "print the article of HTML pages: url, title, date, byline, text", runClean)
+}
+
+// cleanOutput is one page's article as clean prints it in JSON.
+type cleanOutput struct {
+	File string `json:"file,omitempty"`
+	clean.Article
+	Error string `json:"error,omitempty"`
+}
+
+func runClean(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "clean", "FILE... (- for stdin)",
+		"Reads HTML pages and prints the article of each: url, title, published date,\nbyline and main text (paragraphs one a line). A page without an article prints\nthe reason instead of a text.")
+	format := fs.String("format", "text", "output format: text, json (indented) or jsonl (one article a line, with its file)")
+	pageURL := fs.String("url", "", "the URL the pages came from (resolves links, gives dates found in URLs)")
+	contentType := fs.String("content-type", "", "the HTTP Content-Type of the pages, for their charset (default: from the page)")
+	blank := fs.Bool("blank-lines", false, "separate paragraphs by an empty line")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	switch *format {
+	case "text", "json", "jsonl":
+	default:
+		return fmt.Errorf("clean: --format %q: want text, json or jsonl", *format)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("clean: no input file given")
+	}
+	cfg := clean.DefaultConfig()
+	cfg.BlankLines = *blank
+	c := clean.New(cfg)
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	if *format == "json" {
+		enc.SetIndent("", "  ")
+	}
+	failed, firstErr := 0, error(nil)
+	for i, name := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("clean: %w", err)
+		}
+		art, err := cleanFile(c, e, name, *pageURL, *contentType)
+		if err != nil {
+			err = fmt.Errorf("clean: %s: %w", name, err)
+			if *format != "jsonl" {
+				return err
+			}
+			// In a long jsonl run one unreadable file does not stop the
+			// rest; it gets an error line and the exit status says so.
+			failed++
+			if firstErr == nil {
+				firstErr = err
+			}
+			if err := enc.Encode(cleanOutput{File: name, Error: err.Error()}); err != nil {
+				return fmt.Errorf("clean: write: %w", err)
+			}
+			continue
+		}
+		switch *format {
+		case "text":
+			if fs.NArg() > 1 {
+				if i > 0 {
+					fmt.Fprintln(e.stdout)
+				}
+				fmt.Fprintf(e.stdout, "==> %s <==\n", name)
+			}
+			writeArticleText(e.stdout, art)
+		case "json":
+			err = enc.Encode(art)
+		case "jsonl":
+			err = enc.Encode(cleanOutput{File: name, Article: art})
+		}
+		if err != nil {
+			return fmt.Errorf("clean: write: %w", err)
+		}
+	}
+	if failed > 0 {
+		if failed == 1 {
+			return firstErr
+		}
+		return fmt.Errorf("%w (and %d more files failed)", firstErr, failed-1)
+	}
+	return nil
+}
+
+// cleanFile reads one page (name "-" is stdin) and cleans it.
+func cleanFile(c *clean.Cleaner, e *env, name, pageURL, contentType string) (clean.Article, error) {
+	var r io.Reader
+	if name == "-" {
+		r = e.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return clean.Article{}, errors.New("no such file")
+			}
+			return clean.Article{}, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return clean.Article{}, errors.New("is a directory, not a page")
+		}
+		r = f
+	}
+	return c.Clean(r, pageURL, contentType)
+}
+
+// writeArticleText prints an article as a short header and its text.
+func writeArticleText(w io.Writer, art clean.Article) {
+	field := func(name, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "%-10s %s\n", name+":", v)
+		}
+	}
+	field("URL", art.URL)
+	field("Title", art.Title)
+	field("Published", art.Published)
+	field("Byline", art.Byline)
+	fmt.Fprintln(w)
+	if strings.TrimSpace(art.Text) == "" {
+		fmt.Fprintf(w, "(no article: %s)\n", art.Reason)
+		return
+	}
+	fmt.Fprintln(w, art.Text)
+}
