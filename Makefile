@@ -1,0 +1,54 @@
+# tally: build, test, demo and evaluation.
+#
+# FTS5 full-text search is compiled into SQLite with the sqlite_fts5 tag;
+# every go command here passes it.
+
+GO       ?= go
+TAGS     := sqlite_fts5
+GOFLAGS  := -tags=$(TAGS)
+BIN      := bin/tally
+DEV      := ../shared/data/extract-dev
+CLEANDEV := ../shared/data/clean-dev
+
+export GOFLAGS
+
+.PHONY: all build test race demo eval bench fuzz vet clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/tally
+
+# The tests: vet, then every package.
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+race:
+	$(GO) test -race -count=1 ./...
+
+# The main job on the bundled site, served on 127.0.0.1.
+demo: build
+	./$(BIN) demo
+
+# Regenerates the evaluation table in README.md.
+eval: build
+	./$(BIN) eval --markdown --gold testdata/gold --gold $(DEV) > eval.md.tmp
+	awk 'BEGIN { while ((getline l < "eval.md.tmp") > 0) t = t l "\n" } \
+	     /<!-- eval:begin -->/ { print; printf "%s", t; skip = 1; next } \
+	     /<!-- eval:end -->/ { skip = 0 } !skip' README.md > README.md.tmp
+	mv README.md.tmp README.md
+	rm -f eval.md.tmp
+	@sed -n '/<!-- eval:begin -->/,/<!-- eval:end -->/p' README.md
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./extract/ ./extract/clean/ ./corpus/ | tee bench.out
+
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzExtract -fuzztime=30s ./extract/
+
+vet:
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin bench.out

@@ -1,0 +1,273 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tally-news/tally/corpus"
+	"github.com/tally-news/tally/crawl"
+)
+
+func init() {
+	register("crawl", "crawl sites from seed URLs into the corpus (pages only)", runCrawl)
+	register("run", "the main job: crawl, clean, extract and store pages, articles and records", runRun)
+}
+
+// listFlag is a flag that may be given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+
+// crawlFlags are the flags crawl and run share.
+type crawlFlags struct {
+	db, job, warc, logFormat, contact string
+	every                             time.Duration
+	stats                             bool
+	cfg                               crawl.Config
+	allow, deny                       listFlag
+}
+
+func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
+	f := &crawlFlags{cfg: crawl.DefaultConfig()}
+	fs.StringVar(&f.db, "db", "tally.db", "corpus file")
+	fs.StringVar(&f.job, "job", "", "job name, under which the frontier, fetch history and runs are kept (default: the seeds' hosts)")
+	fs.IntVar(&f.cfg.MaxDepth, "depth", f.cfg.MaxDepth, "how many links away from a seed to follow (-1: no limit)")
+	fs.DurationVar(&f.cfg.Delay, "delay", f.cfg.Delay, "least time between two requests to one host (a larger robots.txt Crawl-delay wins)")
+	fs.IntVar(&f.cfg.Parallelism, "parallel", f.cfg.Parallelism, "requests in flight to one host")
+	fs.StringVar(&f.cfg.UserAgent, "user-agent", f.cfg.UserAgent, "user agent sent with every request")
+	fs.StringVar(&f.contact, "contact", "", "contact URL or address put into the user agent")
+	fs.BoolVar(&f.cfg.IgnoreRobots, "ignore-robots", false, "do not read robots.txt (only for sites you own)")
+	fs.BoolVar(&f.cfg.AllowPrivate, "allow-private", false, "allow loopback, private and link-local addresses")
+	fs.Var(&f.allow, "allow", "regular expression a page URL must match to be queued (repeatable)")
+	fs.Var(&f.deny, "deny", "regular expression of page URLs never queued (repeatable)")
+	fs.BoolVar(&f.cfg.SameHost, "same-host", f.cfg.SameHost, "follow links only on the seeds' hosts")
+	fs.DurationVar(&f.cfg.RecrawlAge, "recrawl-age", f.cfg.RecrawlAge, "do not refetch an article fetched more recently than this")
+	fs.DurationVar(&f.cfg.RequestTimeout, "timeout", f.cfg.RequestTimeout, "time to connect and receive response headers")
+	fs.DurationVar(&f.cfg.TotalTimeout, "total-timeout", f.cfg.TotalTimeout, "time for a whole exchange, body included")
+	fs.Int64Var(&f.cfg.MaxBodySize, "max-body", f.cfg.MaxBodySize, "largest response body in bytes; larger pages are rejected and recorded")
+	fs.IntVar(&f.cfg.MaxRetries, "retries", f.cfg.MaxRetries, "retries after timeouts, connection errors, 5xx and 429")
+	fs.StringVar(&f.warc, "warc", "", "also write every response to this WARC file (.warc.gz for gzip)")
+	fs.DurationVar(&f.every, "every", 0, "run the job again at this interval until interrupted (e.g. 1h)")
+	fs.BoolVar(&f.stats, "stats", false, "show the last runs of the job and exit")
+	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
+	return f
+}
+
+// crawlHandler is what a crawl does with each fetched page.
+type crawlHandler func(ctx context.Context, db *corpus.DB) crawl.Handler
+
+func runCrawl(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "crawl", "URL...",
+		"Crawls from the seed URLs (articles, section pages, RSS/Atom feeds or sitemaps) and\nstores the pages in the corpus. robots.txt is obeyed; same-host links up to --depth.")
+	f := addCrawlFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	return crawlJob(ctx, e, "crawl", fs, f, func(ctx context.Context, db *corpus.DB) crawl.Handler {
+		return func(ctx context.Context, p crawl.Page) error {
+			_, err := db.Save(ctx, corpus.Doc{Page: p})
+			return err
+		}
+	})
+}
+
+func runRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "run", "URL...",
+		"The main job: crawls from the seed URLs, cleans each page to its article, extracts\ncountries, counts, votes and stances, and stores pages, articles and records.")
+	f := addCrawlFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	p := newPipeline()
+	return crawlJob(ctx, e, "run", fs, f, func(ctx context.Context, db *corpus.DB) crawl.Handler {
+		return storeHandler(p, db, e.logger)
+	})
+}
+
+// storeHandler cleans, extracts and stores each page in one transaction.
+func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler {
+	return func(ctx context.Context, page crawl.Page) error {
+		doc, err := p.process(ctx, page)
+		if err != nil {
+			return err
+		}
+		saved, err := db.Save(ctx, doc)
+		if err != nil {
+			return err
+		}
+		if saved.DuplicateOf != 0 {
+			logger.Info("duplicate article", "url", page.URL, "first_copy", saved.DuplicateOf)
+		}
+		return nil
+	}
+}
+
+// crawlJob opens the corpus and runs the job once, or every f.every.
+func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *crawlFlags, handler crawlHandler) error {
+	if f.logFormat != "text" && f.logFormat != "json" {
+		return fmt.Errorf("%s: --log-format %q: want text or json", name, f.logFormat)
+	}
+	logger := e.logger
+	if f.logFormat == "json" {
+		logger = slog.New(slog.NewJSONHandler(e.stderr, nil))
+	}
+	seeds := fs.Args()
+	job := f.job
+	if job == "" {
+		job = jobName(seeds)
+	}
+	if f.stats {
+		if job == "" {
+			return fmt.Errorf("%s: --stats needs --job or the seed URLs of the job", name)
+		}
+		return printRuns(ctx, e, f.db, job)
+	}
+	if len(seeds) == 0 {
+		fs.Usage()
+		return fmt.Errorf("%s: no seed URL given", name)
+	}
+	for _, s := range seeds {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("%s: seed %q is not an http(s) URL", name, s)
+		}
+	}
+	cfg := f.cfg
+	cfg.Allow, cfg.Deny = f.allow, f.deny
+	if f.contact != "" {
+		// The contact replaces the default one, or follows a user agent
+		// given with --user-agent.
+		if cfg.UserAgent == crawl.DefaultConfig().UserAgent {
+			cfg.UserAgent = "tally/0.1 (+" + f.contact + ")"
+		} else {
+			cfg.UserAgent += " (+" + f.contact + ")"
+		}
+	}
+	db, err := corpus.Open(ctx, f.db)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer db.Close()
+	if f.warc != "" {
+		w, err := os.OpenFile(f.warc, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return fmt.Errorf("%s: open WARC file: %w", name, err)
+		}
+		defer w.Close()
+		cfg.WARC = w
+		cfg.WARCGzip = strings.HasSuffix(f.warc, ".gz")
+	}
+	if isTerminal(e.stderr) {
+		cfg.Progress = progressLine(e.stderr)
+	}
+	c, err := crawl.New(cfg, db, logger)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for {
+		stats, err := c.Run(ctx, job, seeds, handler(ctx, db))
+		printSummary(e.stdout, job, stats)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if f.every <= 0 || ctx.Err() != nil {
+			return nil
+		}
+		logger.Info("next run", "job", job, "in", f.every.String())
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(f.every):
+		}
+	}
+}
+
+// jobName names a job after its seeds' hosts.
+func jobName(seeds []string) string {
+	var hosts []string
+	seen := map[string]bool{}
+	for _, s := range seeds {
+		if u, err := url.Parse(s); err == nil && u.Host != "" && !seen[u.Host] {
+			seen[u.Host] = true
+			hosts = append(hosts, strings.ToLower(u.Host))
+		}
+	}
+	sort.Strings(hosts)
+	return strings.Join(hosts, "+")
+}
+
+func printSummary(w io.Writer, job string, s crawl.RunStats) {
+	fmt.Fprintf(w, "job %s: %d fetched, %d not changed, %d failed, %d skipped, %d left queued\n",
+		job, s.Fetched, s.NotChanged, s.Failed, s.Skipped, s.Queued)
+	if len(s.Failures) > 0 {
+		reasons := make([]string, 0, len(s.Failures))
+		for r := range s.Failures {
+			reasons = append(reasons, r)
+		}
+		sort.Strings(reasons)
+		for _, r := range reasons {
+			fmt.Fprintf(w, "  failed %-20s %d\n", r, s.Failures[r])
+		}
+	}
+}
+
+// printRuns shows the last runs of a job.
+func printRuns(ctx context.Context, e *env, path, job string) error {
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("crawl --stats: corpus %s: %w", path, err)
+	}
+	db, err := corpus.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	runs, err := db.Runs(ctx, job, 10)
+	if err != nil {
+		return err
+	}
+	if len(runs) == 0 {
+		fmt.Fprintf(e.stdout, "no runs of job %s in %s\n", job, path)
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "%-6s %-20s %-10s %8s %8s %8s %8s\n", "run", "started", "took", "fetched", "same", "failed", "queued")
+	for _, r := range runs {
+		took := "running"
+		if !r.Finished.IsZero() {
+			took = r.Finished.Sub(r.Started).Round(time.Second).String()
+		}
+		fmt.Fprintf(e.stdout, "%-6d %-20s %-10s %8d %8d %8d %8d\n", r.ID, r.Started.Format("2006-01-02 15:04:05"), took,
+			r.Stats.Fetched, r.Stats.NotChanged, r.Stats.Failed, r.Stats.Queued)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// progressLine draws the crawl's progress on one terminal line.
+func progressLine(w io.Writer) func(crawl.ProgressInfo) {
+	return func(p crawl.ProgressInfo) {
+		fmt.Fprintf(w, "\r%s: %d fetched, %d queued, %d failed, %d in flight, %.1f/s   ",
+			p.Job, p.Fetched, p.Queued, p.Failed, p.InFlight, p.Rate)
+		if p.Done {
+			fmt.Fprintln(w)
+		}
+	}
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/tally-news/tally/extract/eval"
+)
+
+func init() {
+	register("eval", "score the extractors against a folder of gold files", runEval)
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval", "--gold DIR",
+		"Runs the extractors on each gold file's source (cleaning HTML sources first) and prints\nprecision, recall and F1 per type and overall, as the gold format defines them.")
+	var golds listFlag
+	fs.Var(&golds, "gold", "folder of gold files (NAME.json with text_file or html_file); repeatable")
+	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	verbose := fs.Bool("verbose", false, "list every missing and spurious tuple per document")
+	markdown := fs.Bool("markdown", false, "print one Markdown table row of F1 scores per gold folder (folders that are absent are skipped)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	golds = append(golds, fs.Args()...)
+	if len(golds) == 0 {
+		fs.Usage()
+		return errors.New("eval: --gold DIR is required")
+	}
+	p := newPipeline()
+	if *markdown {
+		return markdownScores(ctx, e, p, golds)
+	}
+	for i, dir := range golds {
+		rep, err := evaluate(ctx, p, dir)
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		if len(golds) > 1 && !*asJSON {
+			if i > 0 {
+				fmt.Fprintln(e.stdout)
+			}
+			fmt.Fprintf(e.stdout, "%s:\n", dir)
+		}
+		if *asJSON {
+			err = rep.WriteJSON(e.stdout, *verbose)
+		} else {
+			err = rep.WriteText(e.stdout, *verbose)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markdownScores prints a Markdown table of F1 per type, a row per gold
+// folder.
+func markdownScores(ctx context.Context, e *env, p *pipeline, dirs []string) error {
+	fmt.Fprintf(e.stdout, "| gold set | docs |")
+	for _, t := range eval.TypeOrder() {
+		fmt.Fprintf(e.stdout, " %s F1 |", t)
+	}
+	fmt.Fprintf(e.stdout, "\n| --- | --- |%s\n", strings.Repeat(" --- |", len(eval.TypeOrder())))
+	for _, dir := range dirs {
+		if _, err := os.Stat(dir); err != nil {
+			continue
+		}
+		rep, err := evaluate(ctx, p, dir)
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "| `%s` | %d |", dir, len(rep.Docs))
+		for _, t := range eval.TypeOrder() {
+			if s := rep.Types[t]; s.Scored {
+				fmt.Fprintf(e.stdout, " %.3f |", s.F1)
+			} else {
+				fmt.Fprintf(e.stdout, " not scored |")
+			}
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	return nil
+}
+
+// evaluate extracts from every gold file's source in dir and scores the
+// records against the gold.
+func evaluate(ctx context.Context, p *pipeline, dir string) (eval.Report, error) {
+	golds, err := eval.LoadGold(dir)
+	if err != nil {
+		return eval.Report{}, err
+	}
+	pairs := make([]eval.Pair, 0, len(golds))
+	for _, g := range golds {
+		data, err := os.ReadFile(g.Source)
+		if err != nil {
+			return eval.Report{}, fmt.Errorf("%s: read source: %w", g.Path, err)
+		}
+		text := string(data)
+		if g.HTML {
+			art, err := p.cleaner.CleanBytes(data, "", "")
+			if err != nil {
+				return eval.Report{}, fmt.Errorf("%s: clean %s: %w", g.Path, g.Source, err)
+			}
+			text = art.Text
+		}
+		pred := p.extractor.Extract(ctx, g.Record.Doc, text)
+		pairs = append(pairs, eval.Pair{Gold: g.Record, Pred: pred})
+	}
+	return eval.Evaluate(pairs), nil
+}
+
+// scoreLine is a one-line summary of a report for logs and tables.
+func scoreLine(rep eval.Report) string {
+	var parts []string
+	for _, t := range eval.TypeOrder() {
+		s := rep.Types[t]
+		if !s.Scored {
+			parts = append(parts, t+" -")
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %.3f", t, s.F1))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tally-news/tally/extract"
+)
+
+func init() {
+	register("extract", "print the countries, counts, votes and stances of articles", runExtract)
+}
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "extract", "FILE... (- for stdin)",
+		"Reads article text (or HTML pages with --html) and prints one record per file in the\ngold format, each fact with the sentence and character offsets it came from.")
+	format := fs.String("format", "json", "output format: json (indented) or jsonl (one record a line, with its file)")
+	html := fs.Bool("html", false, "the files are HTML pages: clean each before extracting")
+	explain := fs.Bool("explain", false, "print each text with every fact marked instead of JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *format != "json" && *format != "jsonl" {
+		return fmt.Errorf("extract: --format %q: want json or jsonl", *format)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("extract: no input file given")
+	}
+	p := newPipeline()
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	if *format == "json" {
+		enc.SetIndent("", "  ")
+	}
+	for _, name := range fs.Args() {
+		data, err := readInput(e, name)
+		if err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
+		text := string(data)
+		doc := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		if name == "-" {
+			doc = "stdin"
+		}
+		if *html {
+			art, err := p.cleaner.CleanBytes(data, "", "")
+			if err != nil {
+				return fmt.Errorf("extract: %s: %w", name, err)
+			}
+			if strings.TrimSpace(art.Text) == "" {
+				return fmt.Errorf("extract: %s: no article found (%s)", name, art.Reason)
+			}
+			text = art.Text
+		} else if err := checkText(name, data); err != nil {
+			return fmt.Errorf("extract: %w", err)
+		}
+		rec := p.extractor.Extract(ctx, doc, text)
+		if *explain {
+			explainRecord(e.stdout, name, text, rec)
+			continue
+		}
+		out := struct {
+			File string `json:"file,omitempty"`
+			extract.Record
+		}{Record: rec}
+		if *format == "jsonl" {
+			out.File = name
+		}
+		if err := enc.Encode(out); err != nil {
+			return fmt.Errorf("extract: write: %w", err)
+		}
+	}
+	return nil
+}
+
+// readInput reads a named file, or standard input for "-".
+func readInput(e *env, name string) ([]byte, error) {
+	if name == "-" {
+		b, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("read stdin: %w", err)
+		}
+		return b, nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", name)
+		}
+		return nil, err
+	}
+	return b, nil
+}
+
+// checkText refuses input that is not article text: invalid UTF-8 or an
+// HTML page given without --html.
+func checkText(name string, data []byte) error {
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%s: not UTF-8 text", name)
+	}
+	head := strings.ToLower(strings.TrimSpace(string(data[:min(len(data), 512)])))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		return fmt.Errorf("%s: looks like an HTML page; use --html to clean it first", name)
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return fmt.Errorf("%s: empty article", name)
+	}
+	return nil
+}
+
+// explainRecord prints the text with every fact marked as [[surface|fact]]
+// and a list of the facts by sentence.
+func explainRecord(w io.Writer, name, text string, rec extract.Record) {
+	type mark struct {
+		start, end int
+		label      string
+	}
+	var marks []mark
+	for _, m := range rec.Mentions {
+		marks = append(marks, mark{m.Evidence.Start, m.Evidence.End, "actor " + m.Code})
+	}
+	for _, c := range rec.Counts {
+		if c.Evidence != nil {
+			l := "count " + trimFloat(c.Value)
+			if c.Unit != "" {
+				l += " " + c.Unit
+			}
+			marks = append(marks, mark{c.Evidence.Start, c.Evidence.End, l})
+		}
+	}
+	for _, s := range rec.Stances {
+		if s.Evidence != nil {
+			marks = append(marks, mark{s.Evidence.Start, s.Evidence.End, fmt.Sprintf("stance %s %s %s", s.Holder, s.Polarity, s.Target)})
+		}
+	}
+	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
+	runes := []rune(text)
+	fmt.Fprintf(w, "== %s\n", name)
+	pos := 0
+	var b strings.Builder
+	for _, m := range marks {
+		if m.start < pos || m.end > len(runes) {
+			continue
+		}
+		b.WriteString(string(runes[pos:m.start]))
+		fmt.Fprintf(&b, "[[%s|%s]]", string(runes[m.start:m.end]), m.label)
+		pos = m.end
+	}
+	b.WriteString(string(runes[pos:]))
+	fmt.Fprintln(w, b.String())
+	for i, v := range rec.Votes {
+		fmt.Fprintf(w, "\nvote %d: %s\n", i+1, voteSummary(v))
+		for _, ev := range v.Evidence {
+			fmt.Fprintf(w, "  from [%d:%d] %s\n", ev.SentenceStart, ev.SentenceStart+utf8.RuneCountInString(ev.Sentence), ev.Sentence)
+		}
+	}
+	fmt.Fprintln(w)
+}
