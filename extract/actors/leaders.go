@@ -9,20 +9,23 @@ import "strings"
 // "the representative of Mozambique", "NATO Secretary General". A person
 // named only by title ("President Donald Trump") is not resolved: the
 // text must name the office with its country. An office held before
-// ("former French President") is left out.
+// ("former French President") is left out. Spans never overlap: where
+// two would ("the African Union envoy of Chad"), the first is kept.
 //
 // Callers use Leaders to let a head of state or government, a minister
 // or an envoy stand for their country.
 func Leaders(text string) []Mention {
 	toks, hits := find(text)
 	var out []Mention
+	end := 0 // end of the last leader: spans never overlap
 	for _, h := range hits {
-		if m, ok := officeAfter(text, toks, h); ok {
-			out = append(out, m)
-			continue
+		m, ok := officeAfter(text, toks, h)
+		if !ok {
+			m, ok = officeBefore(text, toks, h)
 		}
-		if m, ok := officeBefore(text, toks, h); ok {
+		if ok && m.Start >= end {
 			out = append(out, m)
+			end = m.End
 		}
 	}
 	return out
@@ -116,7 +119,8 @@ func matchOffice(toks []token, i int) int {
 }
 
 // officeModifiers may stand between a country and its office.
-var officeModifiers = set("new", "acting", "interim", "incoming", "current", "top", "chief", "deputy", "vice")
+var officeModifiers = set("new", "acting", "interim", "incoming", "current", "top", "chief", "deputy", "vice",
+	"un", "u.n.", "senior")
 
 // officePhrases are offices that speak or act for a country or bloc.
 var officePhrases = func() [][]string {

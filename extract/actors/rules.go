@@ -68,7 +68,7 @@ func resolve(text string, toks []token, cands []candidate) []hit {
 	}
 	d := newDocContext(toks, cands)
 	out := make([]hit, 0, len(cands))
-	placeEnd := -2 // last token of the last capital rejected as a place
+	placeEnd := -1 // last token of the last capital rejected as a place
 	for k, c := range cands {
 		e := c.entry
 		if e.code == "" {
@@ -118,10 +118,11 @@ type docContext struct {
 }
 
 func newDocContext(toks []token, cands []candidate) *docContext {
-	d := &docContext{}
+	d := &docContext{person: map[int]bool{}, usState: map[int]bool{}}
 	otherForm := map[string]bool{} // codes named by a form that is not ambiguous
-	var personCodes, usCodes, personNames map[string]bool
-	for k, c := range cands {
+	personCodes := map[string]bool{}
+	usCodes := map[string]bool{}
+	for _, c := range cands {
 		e := c.entry
 		switch {
 		case e.code == "COD":
@@ -131,57 +132,74 @@ func newDocContext(toks []token, cands []candidate) *docContext {
 		}
 		if e.flags&(flagPerson|flagUSState) == 0 {
 			otherForm[e.code] = true
-			continue
-		}
-		if e.flags&flagPerson != 0 && personLocal(toks, cands, c) {
-			if d.person == nil {
-				d.person = map[int]bool{}
-				personCodes = map[string]bool{}
-			}
-			d.person[k] = true
-			personCodes[e.code] = true
-			if e.kind == Capital {
-				if personNames == nil {
-					personNames = map[string]bool{}
-				}
-				personNames[toks[c.i].key] = true
-			}
-		} else if e.kind == Capital && personNames[toks[c.i].key] {
-			// A surname used again: "Denzel Washington ... Washington
-			// said".
-			if d.person == nil {
-				d.person = map[int]bool{}
-			}
-			d.person[k] = true
-		}
-		if e.flags&flagUSState != 0 && usStateLocal(toks, c) {
-			if d.usState == nil {
-				d.usState = map[int]bool{}
-				usCodes = map[string]bool{}
-			}
-			d.usState[k] = true
-			usCodes[e.code] = true
 		}
 	}
-	// A bare ambiguous name follows the reading the text establishes
-	// elsewhere, unless the country is named in another way.
 	atlanta := false
 	for i := range toks {
-		if toks[i].key == "Atlanta" {
+		if len(toks[i].key) == 7 && strings.EqualFold(toks[i].key, "Atlanta") {
 			atlanta = true
 			break
 		}
 	}
+	// Each ambiguous name first gets the reading its neighbours give it
+	// ("Michael Jordan", "Georgia's governor"). A bare one then takes the
+	// last reading the text gave that name before it: a person, the US
+	// state, or the country (any other form of the country, such as
+	// "Jordanian", gives that reading).
+	const (
+		readNone = iota
+		readPerson
+		readUSState
+		readCountry
+	)
+	local := make([]int, len(cands))
 	for k, c := range cands {
 		e := c.entry
-		if e.flags&flagPerson != 0 && e.kind != Capital && personCodes[e.code] && !otherForm[e.code] {
-			d.person[k] = true
+		switch {
+		case e.flags&flagPerson != 0 && personLocal(toks, cands, c):
+			local[k] = readPerson
+			personCodes[e.code] = true
+		case e.flags&flagUSState != 0 && usStateLocal(toks, c):
+			local[k] = readUSState
+			usCodes[e.code] = true
+		case e.flags&flagUSState != 0 && countryLocal(toks, c):
+			local[k] = readCountry
 		}
-		if e.flags&flagUSState != 0 && (usCodes[e.code] || atlanta) && !otherForm[e.code] {
-			if d.usState == nil {
-				d.usState = map[int]bool{}
+	}
+	last := map[string]int{}
+	personNames := map[string]bool{} // capitals seen as surnames
+	for k, c := range cands {
+		e := c.entry
+		if e.flags&(flagPerson|flagUSState) == 0 {
+			last[e.code] = readCountry
+			continue
+		}
+		if e.kind == Capital {
+			// A capital that is also a name ("Washington") is read by its
+			// surface: once a person, a bare one later is that person.
+			name := toks[c.i].key
+			if local[k] == readPerson {
+				personNames[name] = true
 			}
-			d.usState[k] = true
+			d.person[k] = local[k] == readPerson || personNames[name]
+			continue
+		}
+		r := local[k]
+		if r == readNone {
+			r = last[e.code]
+		}
+		if r == readNone && !otherForm[e.code] {
+			switch {
+			case personCodes[e.code] && e.flags&flagPerson != 0:
+				r = readPerson
+			case (usCodes[e.code] || atlanta) && e.flags&flagUSState != 0:
+				r = readUSState
+			}
+		}
+		d.person[k] = r == readPerson
+		d.usState[k] = r == readUSState
+		if local[k] != readNone {
+			last[e.code] = local[k]
 		}
 	}
 	return d
@@ -267,10 +285,25 @@ func usStateLocal(toks []token, c candidate) bool {
 		return true
 	}
 	// "Atlanta, Georgia"
-	if p >= 1 && toks[p].key == "," && isWord(toks, p-1) && georgiaCities[toks[p-1].key] {
+	if p >= 1 && toks[p].key == "," && isWord(toks, p-1) && (georgiaCities[toks[p-1].key] ||
+		toks[p-1].caps && georgiaCities[titleCase(toks[p-1].key)]) {
 		return true
 	}
 	return false
+}
+
+// countryLocal reports whether "Georgia" is the country by its
+// neighbours: "Georgia's president", "the foreign minister of Georgia".
+func countryLocal(toks []token, c candidate) bool {
+	n := c.j
+	if n+1 < len(toks) && toks[n].class == classApos && toks[n+1].key == "s" {
+		n += 2
+	}
+	if isWord(toks, n) && countrySignals[strings.ToLower(toks[n].key)] {
+		return true
+	}
+	p := c.i - 1
+	return p >= 1 && toks[p].key == "of" && isWord(toks, p-1) && countrySignals[strings.ToLower(toks[p-1].key)]
 }
 
 // currencyPrefix reports a name written right before "$" ("US$5").
@@ -296,10 +329,10 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 			return true
 		}
 		// "in Moscow and Beijing"
-		if (w == "and" || w == "or") && (p-1 == placeEnd || p-2 == placeEnd && toks[p-1].key == ",") {
+		if (w == "and" || w == "or") && placeEnd >= 0 && (p-1 == placeEnd || p-2 == placeEnd && toks[p-1].key == ",") {
 			return true
 		}
-	} else if p >= 0 && toks[p].key == "," && p-1 == placeEnd {
+	} else if p >= 0 && placeEnd >= 0 && toks[p].key == "," && p-1 == placeEnd {
 		return true
 	}
 	n := c.j
@@ -372,7 +405,7 @@ var locatives = set("in", "at", "to", "from", "near", "outside", "inside", "into
 // seatLocatives are words after which a seat of government is a place.
 // Lower case. "from" and "to" are not among them: "a statement from the
 // White House" is the government speaking.
-var seatLocatives = set("in", "at", "inside", "outside", "near", "into", "onto", "around", "across",
+var seatLocatives = set("in", "at", "on", "inside", "outside", "near", "into", "onto", "around", "across",
 	"visit", "visits", "visited", "visiting", "toured", "arrived", "within", "entered", "left")
 
 // placeNouns are words after which a capital or seat is a place.
@@ -449,8 +482,22 @@ var usStateAfterPossessive = set("governor", "Governor", "Gov", "Senate", "senat
 var usStatePrev = set("north", "south", "metro", "suburban", "rural", "coastal", "Gov", "Governor",
 	"Republican", "Democratic")
 
+// countrySignals next to "Georgia" make it the country. Lower case.
+var countrySignals = set("president", "prime", "minister", "foreign", "ambassador", "embassy", "envoy",
+	"parliament", "army", "military", "troops", "breakaway", "defence", "defense", "republic",
+	"ministry", "president's", "presidency", "border", "borders")
+
 // georgiaCities, before a comma and "Georgia", make it the US state:
 // "Atlanta, Georgia".
 var georgiaCities = set("Atlanta", "Savannah", "Augusta", "Macon", "Athens", "Columbus", "Marietta",
 	"Alpharetta", "Albany", "Valdosta", "Roswell", "Decatur", "Dalton", "Rome", "Kennesaw",
 	"Brunswick", "Dahlonega", "Americus", "Plains", "Smyrna", "Duluth", "Gainesville")
+
+// titleCase gives "Atlanta" for "ATLANTA" (ASCII only).
+func titleCase(w string) string {
+	b := []byte(strings.ToLower(w))
+	if len(b) > 0 && b[0] >= 'a' && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
+	return string(b)
+}
