@@ -614,7 +614,7 @@ func TestTrackingParamsFetchedOnce(t *testing.T) {
 		servePage(`
 		<a href="/story?id=1&utm_source=home">a</a>
 		<a href="/story?utm_campaign=x&id=1#comments">b</a>
-		<a href="` + strings.ToUpper(base[:4]) + base[4:] + `/story?id=1&fbclid=zz">c</a>
+		<a href="`+strings.ToUpper(base[:4])+base[4:]+`/story?id=1&fbclid=zz">c</a>
 		<a href="/later">later</a>`)(w, r)
 	})
 	mux.HandleFunc("/story", servePage(`<link rel="canonical" href="/story/one"><p>story</p>`))
@@ -788,7 +788,7 @@ func TestCancelThenResume(t *testing.T) {
 	})
 	mux.HandleFunc("/p/", func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(5 * time.Millisecond)
-		servePage(`<p>` + r.URL.Path + `</p>`)(w, r)
+		servePage(`<p>`+r.URL.Path+`</p>`)(w, r)
 	})
 	s := newSite(t, mux)
 	store := NewMemoryStore()
