@@ -201,6 +201,7 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 			for _, code := range agentList(its, j+1) {
 				f.addSponsor(code)
 			}
+			onBehalf(f, its, j)
 			continue
 		}
 		// "Egypt tabled the draft", "He proposed an oral amendment": the
@@ -218,15 +219,7 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		if f.class == "" {
 			f.class = classAhead(its, j, 6)
 		}
-		// "introduced ... on behalf of the Arab Group, Algeria".
-		for k := j; k+2 < len(its); k++ {
-			if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
-				for _, code := range actorList(its, k+3) {
-					f.addSponsor(code)
-				}
-				break
-			}
-		}
+		onBehalf(f, its, j)
 	}
 	// "Introducing the draft on behalf of ..., the representative of
 	// Mozambique said": the sentence opens with the participle.
@@ -249,6 +242,19 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 					f.class = classAhead(its, 1, 3)
 				}
 			}
+		}
+	}
+}
+
+// onBehalf adds the actors a motion was tabled for: "introduced ... on
+// behalf of the African Union".
+func onBehalf(f *fragment, its []item, from int) {
+	for k := from; k+2 < len(its) && k < from+12; k++ {
+		if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
+			for _, code := range actorList(its, k+3) {
+				f.addSponsor(code)
+			}
+			return
 		}
 	}
 }
@@ -377,6 +383,12 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		}
 		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
 			f.outcome = o
+		}
+		// "Russia vetoed the draft": the actor casting the veto voted no.
+		if o == Vetoed {
+			for _, code := range subjectBefore(its, i) {
+				f.setPosition(code, No, true)
+			}
 		}
 	}
 	// "blocked by a Russian veto", "Russia cast its veto".

@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"strings"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -37,8 +38,9 @@ type elem struct {
 
 // page is the element table of one page body.
 type page struct {
-	elems  []elem
-	summed bool // totals filled in
+	elems     []elem
+	summed    bool // totals filled in
+	passwords []int32 // elements holding a password field
 }
 
 // skippedTags never hold article text.
@@ -135,6 +137,9 @@ func buildPage(root *html.Node) *page {
 			}
 		case html.ElementNode:
 			if skippedTag(n.DataAtom) {
+				if n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "password") {
+					p.passwords = append(p.passwords, top.idx)
+				}
 				break
 			}
 			idx := int32(len(p.elems))
@@ -344,3 +349,37 @@ func (p *page) describe(i int) string {
 	}
 	return e.n.Data + "#" + id + "." + cls
 }
+
+// listing reports whether the container at best lists other pages rather
+// than holding an article: several headings that are links, with little
+// prose under each.
+func (p *page) listing(best int32) bool {
+	el := p.elems
+	heads := int32(0)
+	for i := best; i < el[best].end; i++ {
+		e := &el[i]
+		if headingTag(e.tag) && e.text > 0 && 2*e.link > e.text && !e.negIn {
+			heads++
+		}
+	}
+	return heads >= 4 && el[best].prose < heads*listingProse && 4*el[best].link > el[best].text
+}
+
+// login reports whether the container at best holds a password field
+// and little prose: a login or registration page.
+func (p *page) login(best int32) bool {
+	for _, i := range p.passwords {
+		if i >= best && i < p.elems[best].end {
+			return p.elems[best].prose < loginProse
+		}
+	}
+	return false
+}
+
+// loginProse is the least prose a container with a password field needs
+// to count as an article.
+const loginProse = 600
+
+// listingProse is the most prose per linked heading that a listing of
+// teasers holds; an article with a few linked headings has far more.
+const listingProse = 300

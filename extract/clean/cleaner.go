@@ -191,6 +191,10 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 		art.Reason = "page has no text"
 	case el[best].score <= 0 || el[best].prose == 0:
 		art.Reason = "no block of running text found"
+	case p.login(best):
+		art.Reason = "login page: a password form with little text"
+	case p.listing(best):
+		art.Reason = "index page: headlines linking to other pages, not an article"
 	default:
 		lines = p.render(best, func(i int32) bool {
 			e := &el[i]

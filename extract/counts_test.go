@@ -1,0 +1,114 @@
+package extract_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sort"
+	"testing"
+)
+
+func TestCounts(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "value unit" or "value" for no unit, sorted
+	}{
+		{"digits with separators", "Some 1,500 people marched through the capital.", []string{"1500 people"}},
+		{"number words", "Ninety-three countries backed the text, and twelve opposed it.", []string{"12", "93 country"}},
+		{"number word after approximation", "More than 70 delegations spoke, and almost 60 asked for a vote.", []string{"60", "70 delegation"}},
+		{"twice", "The council has met twice this week.", []string{"2 time"}},
+		{"partitive", "It faced resistance from two of its closest allies.", []string{"2 ally"}},
+		{"hyphenated compound", "The 193-member Assembly and the 15-member council met.", []string{"15 member", "193 member"}},
+		{"adjectives before the noun", "The 10 elected Council members drafted the text.", []string{"10 member"}},
+		{"elided tally noun", "It was adopted by 169 in favour to 6 against.", []string{"169 vote", "6 vote"}},
+		{"yes votes", "It passed with 11 yes votes.", []string{"11 vote"}},
+		{"ordinals are not counts", "It was the third vote of the 31st session, at its 9586th meeting.", nil},
+		{"years and dates are not counts", "In 2023, on 25 March and on March 25, it met.", nil},
+		{"percentages and money are not counts", "Turnout was 45 percent, or 45%, and the fund holds $300 million and £4bn.", nil},
+		{"identifiers are not counts", "Resolution 2728 cites article 5 and paragraph 1 of document S/RES/2728.", nil},
+		{"one as a determiner is not a count", "In one such text, one delegate said one thing.", nil},
+		{"only one is a count", "Only one country voted against.", []string{"1 country"}},
+		{"million scales", "About 1.5 million refugees have fled.", []string{"1500000 refugee"}},
+		{"days", "After 171 days of war, the talks resumed.", []string{"171 day"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractor.Extract(context.Background(), "t", tt.text)
+			var got []string
+			for _, c := range rec.Counts {
+				s := fmt.Sprint(c.Value)
+				if c.Value >= 1e6 {
+					s = fmt.Sprintf("%.0f", c.Value)
+				}
+				if c.Unit != "" {
+					s += " " + c.Unit
+				}
+				got = append(got, s)
+			}
+			sort.Strings(got)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("counts = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStances(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // "HOLDER polarity TARGET", sorted
+	}{
+		{"sided with", "On Monday the United States sided with Russia at the UN.", []string{"USA support RUS"}},
+		{"backed", "Germany backed Ukraine throughout the talks.", []string{"DEU support UKR"}},
+		{"a close ally of", "Belarus, a close ally of Russia, abstained.", []string{"BLR support RUS"}},
+		{"condemned", "France condemned Iran for the strikes.", []string{"FRA oppose IRN"}},
+		{"blamed", "Ukraine blamed Russia for the attack on the dam.", []string{"UKR oppose RUS"}},
+		{"criticised", "Britain criticised China over the new law.", []string{"GBR oppose CHN"}},
+		{"head of government stands for the country", "British Prime Minister Keir Starmer criticised Russia on Tuesday.", []string{"GBR oppose RUS"}},
+		{"head of state with a title after the name", "French President Emmanuel Macron condemned Moscow.", []string{"FRA oppose RUS"}},
+		{"negated stances are not stances", "Japan did not condemn China, and Brazil refused to back Venezuela.", nil},
+		{"a resolution's words speak for its sponsors", "Canada proposed a resolution that condemned Syria.", []string{"CAN oppose SYR"}},
+		{"a vote on a motion is not a stance", "Chile backed the Mexican resolution.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractor.Extract(context.Background(), "t", tt.text)
+			var got []string
+			for _, s := range rec.Stances {
+				got = append(got, s.Holder+" "+s.Polarity+" "+s.Target)
+			}
+			sort.Strings(got)
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("stances = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCountries(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"names, short forms and demonyms", "Britain and the US met Emirati and Ukrainian officials.", []string{"ARE", "GBR", "UKR", "USA"}},
+		{"UN forms", "The Russian Federation, the Democratic People's Republic of Korea and Côte d'Ivoire spoke.", []string{"CIV", "PRK", "RUS"}},
+		{"seats of government", "The Kremlin and Downing Street traded barbs, and the White House said nothing.", []string{"GBR", "RUS", "USA"}},
+		{"blocs are not countries", "The European Union and NATO welcomed the vote.", nil},
+		{"names inside other names", "The Washington Post reported from New Mexico.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractor.Extract(context.Background(), "t", tt.text)
+			got := rec.Countries
+			if len(got) == 0 {
+				got = nil
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("countries = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,193 @@
+package extract_test
+
+import (
+	"context"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/tally-news/tally/extract"
+)
+
+// wantVote is the part of a vote a test case checks; empty fields are not
+// checked, except that Positions and Sponsors are compared whole when set.
+type wantVote struct {
+	body      string
+	outcome   string
+	yes       int // -1: must be absent; 0: not checked
+	no        int
+	abstain   int
+	positions map[string]string
+	sponsors  []string
+}
+
+func n(v *int) int {
+	if v == nil {
+		return -1
+	}
+	return *v
+}
+
+func checkVote(t *testing.T, got extract.Vote, want wantVote) {
+	t.Helper()
+	if want.body != "" && got.Body != want.body {
+		t.Errorf("body = %q, want %q", got.Body, want.body)
+	}
+	if want.outcome != "" && got.Outcome != want.outcome {
+		t.Errorf("outcome = %q, want %q", got.Outcome, want.outcome)
+	}
+	for _, c := range []struct {
+		side      string
+		got, want int
+	}{{"yes", n(got.Tally.Yes), want.yes}, {"no", n(got.Tally.No), want.no}, {"abstain", n(got.Tally.Abstain), want.abstain}} {
+		if c.want != 0 && c.got != c.want {
+			t.Errorf("tally %s = %d, want %d", c.side, c.got, c.want)
+		}
+	}
+	if want.positions != nil && !reflect.DeepEqual(got.Positions, want.positions) {
+		t.Errorf("positions = %v, want %v", got.Positions, want.positions)
+	}
+	if want.sponsors != nil {
+		s := append([]string(nil), got.Sponsors...)
+		sort.Strings(s)
+		if !reflect.DeepEqual(s, want.sponsors) {
+			t.Errorf("sponsors = %v, want %v", s, want.sponsors)
+		}
+	}
+}
+
+var extractor = extract.New()
+
+func TestVoteShapes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []wantVote
+	}{
+		{
+			name: "recorded vote with in favour, against and abstentions",
+			text: "The General Assembly adopted the text by a recorded vote of 169 in favour to 6 against, with 3 abstentions.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 169, no: 6, abstain: 3}},
+		},
+		{
+			name: "votes in favour, against and abstentions as a list",
+			text: "The resolution received 93 votes in favour, 18 against and 65 abstentions in the 193-member Assembly.",
+			want: []wantVote{{body: "UNGA", yes: 93, no: 18, abstain: 65}},
+		},
+		{
+			name: "hyphenated tally",
+			text: "The Senate passed the measure 52-48 late on Thursday.",
+			want: []wantVote{{body: "US_SENATE", outcome: "adopted", yes: 52, no: 48, abstain: -1}},
+		},
+		{
+			name: "hyphenated tally with abstentions after",
+			text: "The assembly resolution passed 93-18, with 65 abstentions.",
+			want: []wantVote{{outcome: "adopted", yes: 93, no: 18, abstain: 65}},
+		},
+		{
+			name: "rejected by votes to votes: larger side is no",
+			text: "Lawmakers in the House of Commons rejected the amendment by 322 votes to 308.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "rejected", yes: 308, no: 322}},
+		},
+		{
+			name: "approved by votes to votes: larger side is yes",
+			text: "The European Parliament approved the regulation by 402 votes to 207.",
+			want: []wantVote{{body: "EP", outcome: "adopted", yes: 402, no: 207}},
+		},
+		{
+			name: "yes votes",
+			text: "The Security Council resolution was adopted with 12 yes votes.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 12}},
+		},
+		{
+			name: "positions in parentheses after each side",
+			text: "By a vote of 2 in favour (China, Russian Federation) to 10 against (France, United Kingdom, United States), with 3 abstentions, the Council rejected the draft.",
+			want: []wantVote{{body: "UNSC", outcome: "rejected", yes: 2, no: 10, abstain: 3,
+				positions: map[string]string{"CHN": "yes", "RUS": "yes", "FRA": "no", "GBR": "no", "USA": "no"}}},
+		},
+		{
+			name: "running list of those voting against",
+			text: "The Third Committee approved the draft by a recorded vote of 80 in favour to 4 against, with 60 abstentions. Those voting against were Belarus, Nicaragua, Syria and Iran.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 80, no: 4, abstain: 60,
+				positions: map[string]string{"BLR": "no", "NIC": "no", "SYR": "no", "IRN": "no"}}},
+		},
+		{
+			name: "list under a heading",
+			text: "The Human Rights Council adopted the resolution with 28 votes in favour.\nCountries that abstained:\n- Brazil\n- India\n- Mexico\nThe text now goes to the Assembly.",
+			want: []wantVote{{body: "UNHRC", outcome: "adopted", yes: 28,
+				positions: map[string]string{"BRA": "abstain", "IND": "abstain", "MEX": "abstain"}}},
+		},
+		{
+			name: "positions in a sentence with while",
+			text: "The council adopted the resolution. Russia voted no, while China, India and the UAE abstained.",
+			want: []wantVote{{outcome: "adopted",
+				positions: map[string]string{"RUS": "no", "CHN": "abstain", "IND": "abstain", "ARE": "abstain"}}},
+		},
+		{
+			name: "forced to abstain",
+			text: "The Security Council approved the text, and the US was forced to abstain.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", positions: map[string]string{"USA": "abstain"}}},
+		},
+		{
+			name: "joined in opposing",
+			text: "At the General Assembly, Hungary joined Russia in opposing the resolution, which passed comfortably.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", positions: map[string]string{"HUN": "no", "RUS": "no"}}},
+		},
+		{
+			name: "vetoed by a permanent member",
+			text: "Russia vetoed a Security Council resolution on Tuesday that 13 members supported, with China abstaining.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", positions: map[string]string{"RUS": "no", "CHN": "abstain"}}},
+		},
+		{
+			name: "failed to win enough votes",
+			text: "The draft put forward by Brazil failed to win the nine votes needed in the Security Council.",
+			want: []wantVote{{body: "UNSC", outcome: "rejected", sponsors: []string{"BRA"}}},
+		},
+		{
+			name: "sponsors: drafted by",
+			text: "The resolution, drafted by Mexico and Ireland, was adopted by the General Assembly without a vote.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", sponsors: []string{"IRL", "MEX"}}},
+		},
+		{
+			name: "sponsors: tabled by",
+			text: "An amendment tabled by Pakistan was rejected by the Human Rights Council.",
+			want: []wantVote{{body: "UNHRC", outcome: "rejected", sponsors: []string{"PAK"}}},
+		},
+		{
+			name: "sponsors: introduced on behalf of",
+			text: "Introduced by Nigeria on behalf of the African Union, the text was approved by the Assembly.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", sponsors: []string{"AU", "NGA"}}},
+		},
+		{
+			name: "a vote reported by two sentences is one vote",
+			text: "The UN General Assembly adopted a resolution on Thursday demanding the return of deported children. The text received 99 votes in favour, with 14 against.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 99, no: 14}},
+		},
+		{
+			name: "an earlier vote mentioned for comparison is its own vote",
+			text: "The Assembly adopted the resolution with 141 votes in favour. A similar resolution last year received 143 votes in favour.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 141}, {yes: 143}},
+		},
+		{
+			name: "amendment then resolution",
+			text: "The Council first rejected an amendment proposed by Russia, with 3 in favour and 9 against. It then adopted the resolution by 12 votes to none, with 3 abstentions.",
+			want: []wantVote{{body: "UNSC", outcome: "rejected", yes: 3, no: 9, sponsors: []string{"RUS"}}, {body: "UNSC", outcome: "adopted", abstain: 3}},
+		},
+		{
+			name: "future and conditional votes are not votes",
+			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
+			want: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := extractor.Extract(context.Background(), "t", tt.text)
+			if len(rec.Votes) != len(tt.want) {
+				t.Fatalf("got %d votes, want %d: %+v", len(rec.Votes), len(tt.want), rec.Votes)
+			}
+			for i, w := range tt.want {
+				checkVote(t, rec.Votes[i], w)
+			}
+		})
+	}
+}
