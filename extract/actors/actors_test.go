@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -81,6 +83,10 @@ func TestFindShortAndFormer(t *testing.T) {
 		{"palestine", "Palestine and Israel", []string{"PSE=Palestine", "ISR=Israel"}},
 		{"cape verde", "Cabo Verde, Cape Verde", []string{"CPV=Cabo Verde", "CPV=Cape Verde"}},
 		{"east timor", "Timor-Leste, East Timor", []string{"TLS=Timor-Leste", "TLS=East Timor"}},
+		{"abbreviated koreas", "N. Korea and S. Korea", []string{"PRK=N. Korea", "KOR=S. Korea"}},
+		{"chinese taipei", "Chinese Taipei won gold", []string{"TWN=Chinese Taipei"}},
+		{"turkey country", "NATO member Turkey and the EU-Turkey deal", []string{"NATO=NATO", "TUR=Turkey", "EU=EU", "TUR=Turkey"}},
+		{"turkey president", "Turkey President Erdogan", []string{"TUR=Turkey"}},
 	})
 }
 
@@ -208,6 +214,10 @@ func TestFindBlockedPhrases(t *testing.T) {
 		{"paris agreement", "the Paris Agreement", nil},
 		{"currency", "US$5 million and AU$3", nil},
 		{"gulf of mexico", "the Gulf of Mexico", nil},
+		{"seas", "the Sea of Japan, the Gulf of Oman and the Irish Sea", nil},
+		{"sports events", "the US Open, the French Open and Indian Wells", nil},
+		{"recipe heading", "Small Whole Turkey – How to Roast It", nil},
+		{"publisher", "Paperback edition. London: Oneworld, 2019.", nil},
 	})
 }
 
@@ -488,5 +498,23 @@ func TestLeaders(t *testing.T) {
 				t.Errorf("Leaders(%q)\n got %q\nwant %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestSeed checks the seed article against the countries of the gold
+// format's example, which is that article's gold.
+func TestSeed(t *testing.T) {
+	root, err := moduleRoot()
+	if err != nil {
+		t.Skip("no module root")
+	}
+	b, err := os.ReadFile(filepath.Join(root, "..", "shared", "seed", "un-ukraine-anniversary.txt"))
+	if err != nil {
+		t.Skip("no seed article")
+	}
+	got := countrySet(Find(string(b)))
+	want := []string{"BLR", "FRA", "GBR", "PRK", "RUS", "UKR", "USA"}
+	if !slices.Equal(got, want) {
+		t.Errorf("countries = %v, want %v", got, want)
 	}
 }

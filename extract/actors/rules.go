@@ -34,7 +34,8 @@ import (
 //   - A demonym used for a language is not an actor ("in French",
 //     "Russian-speaking", "Russian speakers").
 //   - "Jordan", "Chad", "Cuba" and "Georgia" may be first names or
-//     surnames: followed or preceded by a capitalised name ("Jordan
+//     surnames, and "Turkey" a bird in a title-case heading ("Roast
+//     Turkey Recipe"): followed or preceded by a capitalised name ("Jordan
 //     Peterson", "Michael Jordan", "Chad Smith") they are a person; a bare
 //     one is a person too when the text names such a person and names the
 //     country in no other way ("Jordanian", "Amman"). The capitals
@@ -361,6 +362,10 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 				return true
 			}
 		}
+	}
+	// A publisher's place: "London: Penguin, 2019".
+	if n+1 < len(toks) && toks[n].key == ":" && toks[n+1].upper {
+		return true
 	}
 	// Part of a longer name: "Beijing Olympics", "Denzel Washington".
 	if isWord(toks, n) && toks[n-1].spaceAfter && toks[n].upper && !toks[n].sentStart && !notNames[toks[n].key] {
