@@ -1,0 +1,89 @@
+package crawl
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/nlnwa/gowarc/v3"
+)
+
+func TestWARCReadBack(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", http.NotFound)
+	mux.HandleFunc("/", servePage(`<a href="/story">story</a><a href="/old">old</a>`))
+	mux.HandleFunc("/story", servePage(`<p>the story body</p>`))
+	mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/story", http.StatusMovedPermanently) })
+	s := newSite(t, mux)
+	for _, compress := range []bool{false, true} {
+		name := "plain"
+		if compress {
+			name = "gzip"
+		}
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			cfg := testConfig()
+			cfg.Parallelism = 1
+			cfg.WARC = &buf
+			cfg.WARCGzip = compress
+			var got collector
+			crawl(t, cfg, NewMemoryStore(), "warc-"+name, got.handle, s.URL)
+			if compress && !bytes.HasPrefix(buf.Bytes(), []byte{0x1f, 0x8b}) {
+				t.Fatal("WARCGzip output is not gzip")
+			}
+
+			r, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(buf.Bytes()), 0,
+				gowarc.WithStrictValidation())
+			if err != nil {
+				t.Fatal(err)
+			}
+			types := map[string]int{}
+			bodies := map[string]string{}
+			statuses := map[string]int{}
+			for rec, err := range r.Records() {
+				if err != nil {
+					t.Fatalf("read record: %v", err)
+				}
+				if len(rec.Validation) > 0 {
+					t.Errorf("record %s: %v", rec.WarcRecord, rec.Validation)
+				}
+				wr := rec.WarcRecord
+				if v := wr.Version().String(); v != "WARC/1.1" {
+					t.Errorf("version %s", v)
+				}
+				types[wr.Type().String()]++
+				if wr.Type() == gowarc.Response {
+					uri := wr.WarcHeader().Get(gowarc.WarcTargetURI)
+					block, ok := wr.Block().(gowarc.HttpResponseBlock)
+					if !ok {
+						t.Fatalf("response block of %s is %T", uri, wr.Block())
+					}
+					statuses[uri] = block.HttpStatusCode()
+					pr, err := block.PayloadBytes()
+					if err != nil {
+						t.Fatal(err)
+					}
+					b, _ := io.ReadAll(pr)
+					bodies[uri] = string(b)
+					if wr.WarcHeader().Get(gowarc.WarcPayloadDigest) == "" || wr.WarcHeader().Get(gowarc.WarcBlockDigest) == "" {
+						t.Errorf("%s: missing digests", uri)
+					}
+				}
+				rec.Close()
+			}
+			// robots.txt (404), /, /story, /old (301) and the redirect's
+			// target: 5 exchanges.
+			if types["warcinfo"] != 1 || types["response"] != 5 || types["request"] != 5 {
+				t.Errorf("record types = %v", types)
+			}
+			if !strings.Contains(bodies[s.URL+"/story"], "the story body") {
+				t.Errorf("story payload = %q", bodies[s.URL+"/story"])
+			}
+			if statuses[s.URL+"/old"] != 301 || statuses[s.URL+"/robots.txt"] != 404 {
+				t.Errorf("statuses = %v", statuses)
+			}
+		})
+	}
+}
