@@ -263,6 +263,7 @@ func TestFindCongo(t *testing.T) {
 		{"bare follows cod", "Fighting in the DRC goes on. Congo accused Rwanda.", []string{"COD=DRC", "COD=Congo", "RWA=Rwanda"}},
 		{"both named", "The DRC and Congo-Brazzaville met; Congo abstained.", []string{"COD=DRC", "COG=Congo-Brazzaville", "COG=Congo"}},
 		{"eastern", "rebels in eastern Congo", []string{"COD=Congo"}},
+		{"vote list", "In favour: Comoros, Congo, Democratic Republic of the Congo, Costa Rica.", []string{"COM=Comoros", "COG=Congo", "COD=Democratic Republic of the Congo", "CRI=Costa Rica"}},
 		{"congolese", "Congolese troops and Kinshasa", []string{"COD=Congolese", "COD=Kinshasa"}},
 	})
 }
@@ -517,4 +518,21 @@ func TestSeed(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("countries = %v, want %v", got, want)
 	}
+}
+
+// TestFindVoteShapes runs Find over sentences in the shapes vote stories
+// use, checking that every named actor is found.
+func TestFindVoteShapes(t *testing.T) {
+	runFind(t, []findCase{
+		{"sentence positions", "Russia voted no, while China, India and the UAE abstained.", []string{"RUS=Russia", "CHN=China", "IND=India", "ARE=UAE"}},
+		{"forced to abstain", "the US was forced to abstain", []string{"USA=US"}},
+		{"joined", "Britain joined Russia in opposing the text", []string{"GBR=Britain", "RUS=Russia"}},
+		{"parenthesised", "3 in favour (Algeria, China, Russian Federation) to 1 against (United States)", []string{"DZA=Algeria", "CHN=China", "RUS=Russian Federation", "USA=United States"}},
+		{"running list", "Those voting against were Belarus, Nicaragua and the Syrian Arab Republic.", []string{"BLR=Belarus", "NIC=Nicaragua", "SYR=Syrian Arab Republic"}},
+		{"bulleted", "Countries that abstained:\n- Brazil\n- Mozambique\n• Kenya", []string{"BRA=Brazil", "MOZ=Mozambique", "KEN=Kenya"}},
+		{"sponsor", "The draft, tabled by Malta on behalf of the elected members and the European Union", []string{"MLT=Malta", "EU=European Union"}},
+		{"veto", "Moscow vetoed the text, and Beijing followed", []string{"RUS=Moscow", "CHN=Beijing"}},
+		{"ecj", "the European Court of Justice ruled", []string{"EU=European Court of Justice"}},
+		{"sports", "the European Championship in Germany", []string{"DEU=Germany"}},
+	})
 }

@@ -51,7 +51,8 @@ import (
 //     ISO and UN short name), unless the text names the Democratic
 //     Republic of the Congo explicitly ("DRC", "DR Congo", "Kinshasa")
 //     and never the Republic explicitly, or it follows "eastern" (the
-//     eastern DRC): then it is COD.
+//     eastern DRC): then it is COD. In a list of names (", Congo,"), as
+//     in a recorded vote, it stays COG: such lists use the UN's names.
 //   - England, Scotland, Wales and Northern Ireland, and "Scottish",
 //     "Welsh", "Northern Irish", are the United Kingdom (GBR). "English"
 //     is not in the table: it is far more often the language.
@@ -208,13 +209,29 @@ func newDocContext(toks []token, cands []candidate) *docContext {
 
 // congo resolves a bare "Congo" or "Congolese".
 func (d *docContext) congo(toks []token, c candidate) string {
-	if d.hasCOD && !d.hasCOG {
+	if d.hasCOD && !d.hasCOG && !listItem(toks, c) {
 		return "COD"
 	}
 	if p := c.i - 1; p >= 0 && (toks[p].key == "eastern" || toks[p].key == "Eastern") {
 		return "COD"
 	}
 	return "COG"
+}
+
+// listItem reports a name standing alone between list separators, as
+// in a recorded-vote list ("..., Comoros, Congo, Costa Rica, ..."), where
+// names are the UN's.
+func listItem(toks []token, c candidate) bool {
+	p, n := c.i-1, c.j
+	before := toks[c.i].lineStart || p >= 0 && (toks[p].key == "," || toks[p].key == ";" || toks[p].key == "(")
+	after := n >= len(toks) || toks[n].lineStart
+	if !after {
+		switch toks[n].key {
+		case ",", ";", ")", ".":
+			after = true
+		}
+	}
+	return before && after
 }
 
 func isWord(toks []token, i int) bool {
