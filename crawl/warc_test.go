@@ -15,7 +15,9 @@ func TestWARCReadBack(t *testing.T) {
 	mux.HandleFunc("/robots.txt", http.NotFound)
 	mux.HandleFunc("/", servePage(`<a href="/story">story</a><a href="/old">old</a>`))
 	mux.HandleFunc("/story", servePage(`<p>the story body</p>`))
-	mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/story", http.StatusMovedPermanently) })
+	mux.HandleFunc("/old", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/story", http.StatusMovedPermanently)
+	})
 	s := newSite(t, mux)
 	for _, compress := range []bool{false, true} {
 		name := "plain"
