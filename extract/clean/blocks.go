@@ -365,12 +365,21 @@ func (p *page) listing(best int32) bool {
 	return heads >= 4 && el[best].prose < heads*listingProse && 4*el[best].link > el[best].text
 }
 
-// login reports whether the container at best holds a password field
-// and little prose: a login or registration page.
+// login reports whether the container at best has little prose and a
+// password field close by (within three levels up): a login or
+// registration page.
 func (p *page) login(best int32) bool {
+	if len(p.passwords) == 0 || p.elems[best].prose >= loginProse {
+		return false
+	}
+	scope := best
+	for k := 0; k < 3 && p.elems[scope].parent >= 0; k++ {
+		scope = p.elems[scope].parent
+	}
 	for _, i := range p.passwords {
-		if i >= best && i < p.elems[best].end {
-			return p.elems[best].prose < loginProse
+		// Login boxes of article pages sit in pop-ups and hidden panels.
+		if i >= scope && i < p.elems[scope].end && !p.elems[i].negIn && !p.elems[i].dropIn {
+			return true
 		}
 	}
 	return false

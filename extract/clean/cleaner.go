@@ -267,13 +267,16 @@ func trimLines(lines []line, el []elem, title string) []line {
 		r, _ := utf8.DecodeLastRuneInString(l.text)
 		return !strings.ContainsRune(".!?\"“”»«", r)
 	}
-	for len(lines) > 0 && short(lines[0]) && !lines[0].heading {
+	title = normTitle(title)
+	isTitle := func(l line) bool {
+		return l.heading && title != "" && strings.Contains(title, normTitle(l.text)) && len(l.text) > len(title)/3
+	}
+	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading) {
 		lines = lines[1:]
 	}
 	for len(lines) > 0 && short(lines[len(lines)-1]) {
 		lines = lines[:len(lines)-1]
 	}
-	title = normTitle(title)
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -284,7 +287,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 			if i+1 == len(lines) || lines[i+1].heading {
 				continue
 			}
-			if title != "" && strings.Contains(title, normTitle(l.text)) && len(l.text) > len(title)/3 {
+			if isTitle(l) {
 				continue
 			}
 			// A heading over a box made mostly of links titles links to

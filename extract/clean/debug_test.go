@@ -13,6 +13,9 @@ func TestDebugPage(t *testing.T) {
 	}
 	dir := "/work/shared/data/clean-dev"
 	data, _ := ReadSnippetPage(dir, id)
+	if f := os.Getenv("FILE"); f != "" {
+		data, _ = os.ReadFile(f)
+	}
 	text, _ := decode(data, "")
 	_ = text
 	c := New(DefaultConfig())

@@ -26,7 +26,6 @@ type lineWriter struct {
 	block   int32
 	lines   []line
 	elems   []elem
-	heading int
 	inLink  int // depth of open links
 	chars   int
 	links   int
@@ -82,7 +81,7 @@ func (w *lineWriter) breakLine(block int32) {
 		w.lines = append(w.lines, line{
 			text:    w.buf.String(),
 			block:   w.block,
-			heading: w.heading > 0 || headingTag(e.tag),
+			heading: headingTag(e.tag),
 			prose:   e.isProse(),
 			chars:   w.chars,
 			links:   w.links,
@@ -139,9 +138,6 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 				blk = idx
 				w.breakLine(idx)
 			}
-			if headingTag(n.DataAtom) {
-				w.heading++
-			}
 			if n.DataAtom == atom.A {
 				w.inLink++
 			}
@@ -157,9 +153,6 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 			}
 			o := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if headingTag(el[o.idx].tag) {
-				w.heading--
-			}
 			if el[o.idx].tag == atom.A {
 				w.inLink--
 			}
