@@ -2,9 +2,9 @@ package clean
 
 import (
 	"fmt"
-	"strings"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"strings"
 )
 
 // elem is what the cleaner knows about one element of the page body. The
@@ -39,7 +39,7 @@ type elem struct {
 // page is the element table of one page body.
 type page struct {
 	elems     []elem
-	summed    bool // totals filled in
+	summed    bool    // totals filled in
 	passwords []int32 // elements holding a password field
 }
 

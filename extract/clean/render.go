@@ -21,14 +21,14 @@ type line struct {
 
 // lineWriter gathers inline text into lines, collapsing whitespace.
 type lineWriter struct {
-	buf     strings.Builder
-	space   bool // a space is due before the next character
-	block   int32
-	lines   []line
-	elems   []elem
-	inLink  int // depth of open links
-	chars   int
-	links   int
+	buf    strings.Builder
+	space  bool // a space is due before the next character
+	block  int32
+	lines  []line
+	elems  []elem
+	inLink int // depth of open links
+	chars  int
+	links  int
 }
 
 func (w *lineWriter) text(s string) {
