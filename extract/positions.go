@@ -6,6 +6,11 @@ import (
 	"github.com/tally-news/tally/extract/actors"
 )
 
+// maxReach bounds how far, in items, a reader looks from a cue for its
+// actors. Real lists of voters run to a few dozen countries; the bound
+// keeps sentences without an end linear.
+const maxReach = 120
+
 // fillers may stand between a subject and its verb without ending the
 // subject: "the US was forced to abstain", "the UK and France, who
 // abstained", "China, however, abstained".
@@ -38,11 +43,12 @@ var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true
 func subjectBefore(its []item, i int) []string {
 	var codes []string
 	k := i - 1
+	stop := max(0, i-maxReach)
 	// Fillers and commas between the verb and the subject.
-	for k >= 0 && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
+	for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
 		k--
 	}
-	for k >= 0 {
+	for k >= stop {
 		it := its[k]
 		switch {
 		case it.isActor():
@@ -74,7 +80,7 @@ func reverse(s []string) []string {
 
 // pronounBefore reports whether the subject before its[i] is a pronoun.
 func pronounBefore(its []item, i int) bool {
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= 0 && k >= i-maxReach; k-- {
 		if fillers[its[k].lw] || its[k].lw == "," || its[k].tag == "RB" {
 			continue
 		}
@@ -87,7 +93,7 @@ func pronounBefore(its []item, i int) bool {
 // China and the Russian Federation".
 func actorList(its []item, i int) []string {
 	var codes []string
-	for k := i; k < len(its); k++ {
+	for k := i; k < len(its) && k < i+maxReach; k++ {
 		it := its[k]
 		switch {
 		case it.isActor():

@@ -217,7 +217,7 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 	}
 	// A common noun right before the cue is its subject: "language
 	// backing Ukraine" is no actor's stance.
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if its[k].tag == "RB" {
 			continue
 		}
@@ -226,7 +226,7 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 		}
 		break
 	}
-	for k := i - 1; k >= 0; k-- {
+	for k := i - 1; k >= 0 && k >= i-maxReach; k-- {
 		it := its[k]
 		if it.lw == "that" || it.lw == "which" {
 			if k > 0 {

@@ -143,6 +143,9 @@ func mergeFragments(frags []*fragment) []*event {
 	return events
 }
 
+// maxOpenEvents is how many of the latest events a fragment may join.
+const maxOpenEvents = 12
+
 // pickEvent returns the event a fragment belongs to, or nil for a new one.
 // An event that shares a sponsor with the fragment is preferred; otherwise
 // the most recent event the fragment agrees with.
@@ -150,15 +153,18 @@ func pickEvent(events []*event, f *fragment) *event {
 	if f.newEvent {
 		return nil
 	}
+	// Only recent events are candidates: an article returns to a vote
+	// within a few paragraphs, and the bound keeps long texts linear.
+	oldest := max(0, len(events)-maxOpenEvents)
 	if len(f.sponsors) > 0 {
-		for i := len(events) - 1; i >= 0; i-- {
+		for i := len(events) - 1; i >= oldest; i-- {
 			e := events[i]
 			if sharesAny(e.sponsors, f.sponsors) && e.agrees(f) {
 				return e
 			}
 		}
 	}
-	for i := len(events) - 1; i >= 0; i-- {
+	for i := len(events) - 1; i >= oldest; i-- {
 		e := events[i]
 		if e.agrees(f) && (len(f.sponsors) == 0 || len(e.sponsors) == 0 || sharesAny(e.sponsors, f.sponsors)) {
 			return e

@@ -143,7 +143,9 @@ func endsSentence(text string, i, end int) bool {
 // wordBefore returns the word (letters and inner dots) ending at text[i].
 func wordBefore(text string, i int) string {
 	j := i
-	for j > 0 {
+	// Abbreviations are short; the bound keeps long runs of dotted
+	// letters linear.
+	for j > 0 && i-j < 32 {
 		r, size := utf8.DecodeLastRuneInString(text[:j])
 		if unicode.IsLetter(r) || (r == '.' && j < i) {
 			j -= size
