@@ -30,7 +30,7 @@ func (db *DB) Backup(ctx context.Context, path string) (err error) {
 	// A connection of its own: the read pool's are read-only, which
 	// SQLite applies to the file VACUUM INTO writes too, and the write
 	// connection must stay free for the crawl.
-	conn, err := sql.Open("sqlite3", dsn(db.path, false, false))
+	conn, err := sql.Open(driverName, dsn(db.path, false, false))
 	if err != nil {
 		return fmt.Errorf("back up corpus to %s: %w", path, err)
 	}

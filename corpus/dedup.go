@@ -177,55 +177,54 @@ type match struct {
 	similarity float64
 }
 
-// nearQuery looks up the articles that share a band with a signature.
-var nearQuery = func() string {
-	var b strings.Builder
-	b.WriteString("SELECT DISTINCT m.article_id, a.minhash FROM minhash_bands m JOIN articles a ON a.id = m.article_id WHERE ")
-	for i := range lshBands {
-		if i > 0 {
-			b.WriteString(" OR ")
-		}
-		b.WriteString("(m.band = ? AND m.key = ?)")
-	}
-	return b.String()
-}()
+// duplicateQuery looks up the articles whose text hash equals the new
+// text's and those that share a band with its signature.
+var duplicateQuery = "SELECT id, minhash, 1 FROM articles WHERE text_hash = ?" +
+	" UNION ALL SELECT m.article_id, a.minhash, 0 FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
+	" WHERE m.key IN (?" + strings.Repeat(", ?", lshBands-1) + ")"
 
 // findDuplicate looks for the first stored article (other than exclude)
 // that fp duplicates, exactly or nearly; ok is false when there is none.
-// Of several near duplicates, the most similar wins, then the first.
+// An exact duplicate wins; of several near duplicates, the most similar,
+// then the first.
 func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, exclude int64) (m match, ok bool, err error) {
 	if fp.hash == "" {
 		return match{}, false, nil
 	}
-	var id int64
-	err = tx.QueryRowContext(ctx,
-		"SELECT id FROM articles WHERE text_hash = ? AND id != ? ORDER BY id LIMIT 1", fp.hash, exclude).Scan(&id)
-	switch {
-	case err == nil:
-		return match{articleID: id, kind: "exact", similarity: 1}, true, nil
-	case err != sql.ErrNoRows:
-		return match{}, false, fmt.Errorf("look up exact duplicate: %w", err)
+	args := make([]any, 1, 1+lshBands)
+	args[0] = fp.hash
+	if fp.sig != nil {
+		for _, k := range bandKeys(fp.sig) {
+			args = append(args, k)
+		}
+	} else {
+		// No signature: the band keys match nothing stored.
+		for range lshBands {
+			args = append(args, nil)
+		}
 	}
-	if fp.sig == nil {
-		return match{}, false, nil
-	}
-	keys := bandKeys(fp.sig)
-	args := make([]any, 0, 2*lshBands)
-	for b, k := range keys {
-		args = append(args, b, k)
-	}
-	rows, err := tx.QueryContext(ctx, nearQuery, args...)
+	rows, err := tx.QueryContext(ctx, duplicateQuery, args...)
 	if err != nil {
-		return match{}, false, fmt.Errorf("look up near duplicates: %w", err)
+		return match{}, false, fmt.Errorf("look up duplicates: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var cand int64
 		var blob []byte
-		if err := rows.Scan(&cand, &blob); err != nil {
-			return match{}, false, fmt.Errorf("look up near duplicates: %w", err)
+		var exact bool
+		if err := rows.Scan(&cand, &blob, &exact); err != nil {
+			return match{}, false, fmt.Errorf("look up duplicates: %w", err)
 		}
 		if cand == exclude {
+			continue
+		}
+		if exact {
+			if m.kind != "exact" || cand < m.articleID {
+				m = match{articleID: cand, kind: "exact", similarity: 1}
+			}
+			continue
+		}
+		if m.kind == "exact" || fp.sig == nil {
 			continue
 		}
 		s := similarity(fp.sig, decodeSig(blob))
@@ -234,7 +233,7 @@ func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, exclude int6
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return match{}, false, fmt.Errorf("look up near duplicates: %w", err)
+		return match{}, false, fmt.Errorf("look up duplicates: %w", err)
 	}
 	return m, m.articleID != 0, nil
 }
@@ -244,11 +243,12 @@ func indexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error {
 	if sig == nil {
 		return nil
 	}
-	for b, k := range bandKeys(sig) {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO minhash_bands (band, key, article_id) VALUES (?, ?, ?)",
-			b, k, id); err != nil {
-			return fmt.Errorf("index article %d: %w", id, err)
-		}
+	args := make([]any, 0, 2*lshBands)
+	for _, k := range bandKeys(sig) {
+		args = append(args, k, id)
+	}
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO minhash_bands (key, article_id)", args, 2); err != nil {
+		return fmt.Errorf("index article %d: %w", id, err)
 	}
 	return nil
 }
@@ -258,9 +258,8 @@ func unindexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error
 	if sig == nil {
 		return nil
 	}
-	for b, k := range bandKeys(sig) {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE band = ? AND key = ? AND article_id = ?",
-			b, k, id); err != nil {
+	for _, k := range bandKeys(sig) {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE key = ? AND article_id = ?", k, id); err != nil {
 			return fmt.Errorf("unindex article %d: %w", id, err)
 		}
 	}

@@ -228,26 +228,29 @@ func articleDate(a *clean.Article, fetched time.Time) string {
 
 func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, error) {
 	var s Saved
-	err := tx.QueryRowContext(ctx, "SELECT id FROM pages WHERE url = ? AND hash = ?", d.Page.URL, p.hash).Scan(&s.PageID)
-	switch {
-	case err == nil:
-		s.Unchanged = true
-		return s, pageLinks(ctx, tx, &s)
-	case !errors.Is(err, sql.ErrNoRows):
-		return s, fmt.Errorf("look up page: %w", err)
-	}
 	fetched := d.Page.Fetched
 	if fetched.IsZero() {
 		fetched = time.Now()
 	}
 	site := siteOf(d.Page.URL)
+	// The insert does nothing when the same URL and hash are stored, which
+	// spares a look-up before every insert.
 	res, err := tx.ExecContext(ctx, `INSERT INTO pages
 		(job, url, final_url, site, status, content_type, header, hash, body, depth, fetched)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url, hash) DO NOTHING`,
 		d.Page.Job, d.Page.URL, d.Page.FinalURL, site, d.Page.Status, d.Page.ContentType,
 		p.header, p.hash, p.body, d.Page.Depth, formatTime(fetched))
 	if err != nil {
 		return s, fmt.Errorf("store page: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return s, fmt.Errorf("store page: %w", err)
+	} else if n == 0 {
+		s.Unchanged = true
+		if err := tx.QueryRowContext(ctx, "SELECT id FROM pages WHERE url = ? AND hash = ?", d.Page.URL, p.hash).Scan(&s.PageID); err != nil {
+			return s, fmt.Errorf("look up page: %w", err)
+		}
+		return s, pageLinks(ctx, tx, &s)
 	}
 	if s.PageID, err = res.LastInsertId(); err != nil {
 		return s, fmt.Errorf("store page: %w", err)
@@ -329,15 +332,19 @@ func insertRecord(ctx context.Context, tx *sql.Tx, articleID int64, r *extract.R
 	if err != nil {
 		return 0, fmt.Errorf("store record: %w", err)
 	}
+	countries := make([]any, 0, 2*len(r.Countries))
 	for _, c := range r.Countries {
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO record_countries (record_id, code) VALUES (?, ?)", id, c); err != nil {
-			return 0, fmt.Errorf("store country %s: %w", c, err)
-		}
+		countries = append(countries, id, c)
 	}
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO record_countries (record_id, code)", countries, 2); err != nil {
+		return 0, fmt.Errorf("store countries: %w", err)
+	}
+	counts := make([]any, 0, 3*len(r.Counts))
 	for _, c := range r.Counts {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO record_counts (record_id, value, unit) VALUES (?, ?, ?)", id, c.Value, c.Unit); err != nil {
-			return 0, fmt.Errorf("store count: %w", err)
-		}
+		counts = append(counts, id, c.Value, c.Unit)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO record_counts (record_id, value, unit)", counts, 3); err != nil {
+		return 0, fmt.Errorf("store counts: %w", err)
 	}
 	for i, v := range r.Votes {
 		res, err := tx.ExecContext(ctx, `INSERT INTO votes (record_id, body, motion, outcome, yes, no, abstain)
@@ -354,23 +361,27 @@ func insertRecord(ctx context.Context, tx *sql.Tx, articleID int64, r *extract.R
 			actors = append(actors, a)
 		}
 		sort.Strings(actors)
+		positions := make([]any, 0, 3*len(actors))
 		for _, a := range actors {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO vote_positions (vote_id, actor, position) VALUES (?, ?, ?)",
-				vid, a, v.Positions[a]); err != nil {
-				return 0, fmt.Errorf("store position of %s in vote %d: %w", a, i+1, err)
-			}
+			positions = append(positions, vid, a, v.Positions[a])
 		}
+		if err := insertRows(ctx, tx, "INSERT INTO vote_positions (vote_id, actor, position)", positions, 3); err != nil {
+			return 0, fmt.Errorf("store positions of vote %d: %w", i+1, err)
+		}
+		sponsors := make([]any, 0, 2*len(v.Sponsors))
 		for _, a := range v.Sponsors {
-			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO vote_sponsors (vote_id, actor) VALUES (?, ?)", vid, a); err != nil {
-				return 0, fmt.Errorf("store sponsor %s of vote %d: %w", a, i+1, err)
-			}
+			sponsors = append(sponsors, vid, a)
+		}
+		if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO vote_sponsors (vote_id, actor)", sponsors, 2); err != nil {
+			return 0, fmt.Errorf("store sponsors of vote %d: %w", i+1, err)
 		}
 	}
+	stances := make([]any, 0, 4*len(r.Stances))
 	for _, st := range r.Stances {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO stances (record_id, holder, target, polarity) VALUES (?, ?, ?, ?)",
-			id, st.Holder, st.Target, st.Polarity); err != nil {
-			return 0, fmt.Errorf("store stance: %w", err)
-		}
+		stances = append(stances, id, st.Holder, st.Target, st.Polarity)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO stances (record_id, holder, target, polarity)", stances, 4); err != nil {
+		return 0, fmt.Errorf("store stances: %w", err)
 	}
 	return id, nil
 }
@@ -381,4 +392,23 @@ func extractorOf(r *extract.Record) string {
 		return ""
 	}
 	return r.Extractor
+}
+
+// maxRowsPerInsert bounds the rows of one multi-row INSERT, well within
+// SQLite's limit of 32766 parameters.
+const maxRowsPerInsert = 200
+
+// insertRows runs insert (an INSERT statement without its VALUES) for
+// args, width values a row, with many rows a statement.
+func insertRows(ctx context.Context, tx *sql.Tx, insert string, args []any, width int) error {
+	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	for len(args) > 0 {
+		n := min(len(args)/width, maxRowsPerInsert)
+		q := insert + " VALUES " + row + strings.Repeat(", "+row, n-1)
+		if _, err := tx.ExecContext(ctx, q, args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
 }

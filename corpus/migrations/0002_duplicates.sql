@@ -13,10 +13,9 @@ CREATE INDEX articles_text_hash ON articles (text_hash);
 -- Rows are kept by the corpus code (deleted with their article's old
 -- signature), so no foreign key and no second index are needed.
 CREATE TABLE minhash_bands (
-	band       INTEGER NOT NULL,
-	key        INTEGER NOT NULL, -- hash of the band's rows of the signature
+	key        INTEGER NOT NULL, -- hash of the band's number and its rows of the signature
 	article_id INTEGER NOT NULL,
-	PRIMARY KEY (band, key, article_id)
+	PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
 
 CREATE TABLE duplicates (

@@ -1,0 +1,152 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+)
+
+// realPages returns the HTML pages of the shared clean-dev set when it is
+// there (../shared/data relative to the module root), else nil.
+func realPages(tb testing.TB) [][]byte {
+	tb.Helper()
+	files, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "clean-dev", "pages", "*.html.gz"))
+	sort.Strings(files)
+	var pages [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		r, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			tb.Fatalf("%s: %v", f, err)
+		}
+		html, err := io.ReadAll(r)
+		if err != nil {
+			tb.Fatalf("%s: %v", f, err)
+		}
+		pages = append(pages, html)
+	}
+	return pages
+}
+
+// benchDocs returns n distinct docs; with bodies, their pages carry those
+// bodies in turn instead of the generated ones.
+func benchDocs(first, n int, bodies [][]byte) []Doc {
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = testDoc(first+i, fmt.Sprintf("site%d.example", i%20))
+		if len(bodies) > 0 {
+			docs[i].Page.Body = bodies[(first+i)%len(bodies)]
+		}
+	}
+	return docs
+}
+
+// BenchmarkSave measures articles stored per second, each with its page
+// and its record, in batches of 100 (one transaction a batch).
+func BenchmarkSave(b *testing.B) {
+	cases := []struct {
+		name   string
+		bodies [][]byte
+	}{
+		{"generated-pages", nil},
+	}
+	if pages := realPages(b); len(pages) > 0 {
+		cases = append(cases, struct {
+			name   string
+			bodies [][]byte
+		}{"clean-dev-pages", pages})
+	}
+	const batch = 100
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			db := MustOpenDB(b)
+			ctx := context.Background()
+			// Docs are built before the clock runs, a batch at a time.
+			pool := make([][]Doc, 50)
+			for i := range pool {
+				pool[i] = benchDocs(i*batch, batch, c.bodies)
+			}
+			var bytesIn int64
+			for _, d := range pool[0] {
+				bytesIn += int64(len(d.Page.Body))
+			}
+			b.SetBytes(bytesIn)
+			b.ResetTimer()
+			saved := 0
+			for i := 0; b.Loop(); i++ {
+				docs := pool[i%len(pool)]
+				if i >= len(pool) {
+					// New URLs, so nothing is taken as already stored.
+					b.StopTimer()
+					docs = benchDocs(i*batch, batch, c.bodies)
+					b.StartTimer()
+				}
+				if _, err := db.SaveAll(ctx, docs); err != nil {
+					b.Fatal(err)
+				}
+				saved += batch
+			}
+			b.ReportMetric(float64(saved)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// BenchmarkExport measures rows exported per second from a corpus of
+// 20,000 articles with records.
+func BenchmarkExport(b *testing.B) {
+	db := MustOpenDB(b)
+	ctx := context.Background()
+	const articles = 20000
+	for first := 0; first < articles; first += 500 {
+		if _, err := db.SaveAll(ctx, benchDocs(first, 500, nil)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cases := []struct {
+		o    ExportOptions
+		rows int // per export
+		unit string
+	}{
+		{ExportOptions{What: "articles", Format: "jsonl"}, articles, "articles/s"},
+		{ExportOptions{What: "records", Format: "jsonl"}, articles, "records/s"},
+		{ExportOptions{What: "votes", Format: "csv"}, 2 * articles, "rows/s"},
+		{ExportOptions{What: "pages", Format: "jsonl"}, articles, "pages/s"},
+	}
+	for _, c := range cases {
+		b.Run(c.o.What+"-"+c.o.Format, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				if err := db.Export(ctx, io.Discard, c.o); err != nil {
+					b.Fatal(err)
+				}
+				n += c.rows
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), c.unit)
+		})
+	}
+}
+
+// BenchmarkSearch measures a search of a corpus of 20,000 articles.
+func BenchmarkSearch(b *testing.B) {
+	db := MustOpenDB(b)
+	ctx := context.Background()
+	for first := 0; first < 20000; first += 500 {
+		if _, err := db.SaveAll(ctx, benchDocs(first, 500, nil)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if _, err := db.Search(ctx, SearchQuery{Text: "kalo OR renmi", Limit: 20}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
