@@ -22,7 +22,10 @@
 // functions are safe for concurrent use.
 package actors
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Kind says how an actor was named.
 type Kind int
@@ -75,7 +78,8 @@ type Mention struct {
 // without overlaps, the longest phrase winning where phrases overlap.
 // It takes time linear in the length of the text.
 func Find(text string) []Mention {
-	_, hits := find(text)
+	toks, hits := find(text)
+	defer putTokens(toks)
 	if len(hits) == 0 {
 		return nil
 	}
@@ -86,11 +90,37 @@ func Find(text string) []Mention {
 	return out
 }
 
-// find tokenizes the text and returns its tokens and mentions.
+// find tokenizes the text and returns its tokens and mentions. The caller
+// hands the tokens back with putTokens when done with them.
 func find(text string) ([]token, []hit) {
 	t := getTable()
-	toks := tokenize(text, make([]token, 0, len(text)/5+1))
+	toks := tokenize(text, getTokens(len(text)))
 	return toks, resolve(text, toks, t.match(toks))
+}
+
+// tokenPool keeps token buffers between calls, so that a steady stream
+// of articles does not allocate one per article.
+var tokenPool sync.Pool // of *[]token
+
+// maxPooledTokens bounds the buffers kept: a huge input's buffer is left
+// to the garbage collector.
+const maxPooledTokens = 1 << 16
+
+func getTokens(textLen int) []token {
+	want := textLen/4 + 16
+	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) >= want {
+		return (*p)[:0]
+	}
+	return make([]token, 0, want)
+}
+
+func putTokens(toks []token) {
+	if cap(toks) > maxPooledTokens {
+		return
+	}
+	clear(toks) // drop the keys, which point into the caller's text
+	toks = toks[:0]
+	tokenPool.Put(&toks)
 }
 
 // IsBloc reports whether code is one of the bloc codes: EU, EUROPE, NATO,

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -535,4 +536,36 @@ func TestFindVoteShapes(t *testing.T) {
 		{"ecj", "the European Court of Justice ruled", []string{"EU=European Court of Justice"}},
 		{"sports", "the European Championship in Germany", []string{"DEU=Germany"}},
 	})
+}
+
+// TestFindConcurrent runs Find from many goroutines on the shared table;
+// run with -race.
+func TestFindConcurrent(t *testing.T) {
+	texts := []string{
+		"Moscow said Britain and the EU erred.",
+		"Michael Jordan met Georgia's governor in Atlanta, Georgia.",
+		"Côte d’Ivoire, Congo and the DRC abstained.",
+	}
+	want := make([][]string, len(texts))
+	for i, text := range texts {
+		want[i] = found(text)
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for n := 0; n < 200; n++ {
+				i := (g + n) % len(texts)
+				if got := found(texts[i]); !slices.Equal(got, want[i]) {
+					done <- fmt.Errorf("Find(%q) = %q, want %q", texts[i], got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }

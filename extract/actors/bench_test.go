@@ -1,9 +1,9 @@
 package actors
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 )
@@ -98,14 +98,35 @@ func BenchmarkFind(b *testing.B) {
 	b.Run("parallel", func(b *testing.B) {
 		text := syntheticText(16 << 10)
 		b.SetBytes(int64(len(text)))
-		b.SetParallelism(1)
-		_ = runtime.GOMAXPROCS(0)
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				Find(text)
 			}
 		})
 	})
+}
+
+// BenchmarkFindScaling shows that time per byte does not grow with the
+// input, on news text and on inputs built to defeat a matcher: phrase
+// prefixes repeated without end and one line with no sentence end.
+func BenchmarkFindScaling(b *testing.B) {
+	getTable()
+	shapes := map[string]string{
+		"news":     syntheticText(1 << 10),
+		"prefixes": "Democratic Republic of the Lao People's Democratic Micronesia (Federated States of ",
+		"numbers":  "1,500 93-18 Russia's 12 U.S. 2024 ",
+	}
+	for _, name := range []string{"news", "prefixes", "numbers"} {
+		for _, size := range []int{4 << 10, 256 << 10, 4 << 20} {
+			text := strings.Repeat(shapes[name], size/len(shapes[name])+1)[:size]
+			b.Run(fmt.Sprintf("%s/%dKB", name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					Find(text)
+				}
+			})
+		}
+	}
 }
 
 func BenchmarkBuildTable(b *testing.B) {

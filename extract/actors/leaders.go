@@ -16,6 +16,7 @@ import "strings"
 // or an envoy stand for their country.
 func Leaders(text string) []Mention {
 	toks, hits := find(text)
+	defer putTokens(toks)
 	var out []Mention
 	end := 0 // end of the last leader: spans never overlap
 	for _, h := range hits {

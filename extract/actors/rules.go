@@ -120,6 +120,7 @@ type docContext struct {
 }
 
 func newDocContext(toks []token, cands []candidate) *docContext {
+	ambiguous := getTable().ambiguous
 	d := &docContext{person: map[int]bool{}, usState: map[int]bool{}}
 	otherForm := map[string]bool{} // codes named by a form that is not ambiguous
 	personCodes := map[string]bool{}
@@ -132,7 +133,7 @@ func newDocContext(toks []token, cands []candidate) *docContext {
 		case e.code == "COG" && e.flags&flagCongo == 0:
 			d.hasCOG = true
 		}
-		if e.flags&(flagPerson|flagUSState) == 0 {
+		if e.flags&(flagPerson|flagUSState) == 0 && ambiguous[e.code] {
 			otherForm[e.code] = true
 		}
 	}
@@ -173,7 +174,9 @@ func newDocContext(toks []token, cands []candidate) *docContext {
 	for k, c := range cands {
 		e := c.entry
 		if e.flags&(flagPerson|flagUSState) == 0 {
-			last[e.code] = readCountry
+			if ambiguous[e.code] {
+				last[e.code] = readCountry
+			}
 			continue
 		}
 		if e.kind == Capital {

@@ -73,6 +73,7 @@ type table struct {
 	countries map[string]*country // ISO codes and XKX
 	order     []string            // ISO codes in table order
 	blocs     map[string]string   // bloc code to display name
+	ambiguous map[string]bool     // codes with a name that may be a person or a US state
 }
 
 var (
@@ -103,6 +104,7 @@ func buildTable(isoData, suppData string) (*table, error) {
 		root:      &node{},
 		countries: map[string]*country{},
 		blocs:     map[string]string{},
+		ambiguous: map[string]bool{},
 	}
 	for _, b := range blocCodes {
 		t.blocs[b] = b
@@ -323,6 +325,9 @@ func (t *table) add(surface string, e *entry) error {
 			n.next[tok.key] = child
 		}
 		n = child
+	}
+	if e.flags&(flagPerson|flagUSState) != 0 {
+		t.ambiguous[e.code] = true
 	}
 	if len(toks) > t.maxDepth {
 		t.maxDepth = len(toks)
