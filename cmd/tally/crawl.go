@@ -180,6 +180,9 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 		if err != nil && !errors.Is(err, context.Canceled) {
 			return fmt.Errorf("%s: %w", name, err)
 		}
+		if err := nothingFetched(stats); err != nil && f.every <= 0 {
+			return fmt.Errorf("%s: %w", name, err)
+		}
 		if f.every <= 0 || ctx.Err() != nil {
 			return nil
 		}
@@ -190,6 +193,20 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 		case <-time.After(f.every):
 		}
 	}
+}
+
+// nothingFetched reports a run in which every fetch failed, such as one
+// whose seeds cannot be reached, as an error naming the reasons.
+func nothingFetched(s crawl.RunStats) error {
+	if s.Fetched > 0 || s.NotChanged > 0 || s.Failed == 0 {
+		return nil
+	}
+	reasons := make([]string, 0, len(s.Failures))
+	for r, n := range s.Failures {
+		reasons = append(reasons, fmt.Sprintf("%s: %d", r, n))
+	}
+	sort.Strings(reasons)
+	return fmt.Errorf("no page could be fetched (%s)", strings.Join(reasons, ", "))
 }
 
 // jobName names a job after its seeds' hosts.

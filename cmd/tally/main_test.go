@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/corpus"
+	"github.com/tally-news/tally/extract"
+)
+
+// runCLI runs tally in process and returns its output and error.
+func runCLI(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+func repoPath(parts ...string) string {
+	return filepath.Join(append([]string{"..", ".."}, parts...)...)
+}
+
+// TestRunEndToEnd serves the bundled site, runs the main job on it in
+// process and checks what the corpus holds and how it scores.
+func TestRunEndToEnd(t *testing.T) {
+	srv := httptest.NewServer(http.FileServer(http.Dir(repoPath("testdata", "site"))))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "e2e.db")
+
+	out, stderr, err := runCLI(t, "", "run", "--db", db, "--allow-private", "--delay", "5ms", "--parallel", "2", "--depth", "3", srv.URL+"/")
+	if err != nil {
+		t.Fatalf("run: %v\n%s\n%s", err, out, stderr)
+	}
+	if !strings.Contains(out, "0 failed") {
+		t.Errorf("summary reports failures:\n%s", out)
+	}
+
+	c, err := corpus.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var pages bytes.Buffer
+	if err := c.Export(context.Background(), &pages, corpus.ExportOptions{What: "pages", Format: "jsonl"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(pages.String()), "\n") {
+		var row corpus.PageRow
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(row.URL, "/private/") {
+			t.Errorf("%s is disallowed by robots.txt but was fetched", row.URL)
+		}
+	}
+	var recs bytes.Buffer
+	if err := c.Export(context.Background(), &recs, corpus.ExportOptions{What: "records", Format: "jsonl"}); err != nil {
+		t.Fatal(err)
+	}
+	byURL := map[string]extract.Record{}
+	for _, line := range strings.Split(strings.TrimSpace(recs.String()), "\n") {
+		var row corpus.RecordRow
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		var rec extract.Record
+		if err := json.Unmarshal(row.Record, &rec); err != nil {
+			t.Fatal(err)
+		}
+		byURL[strings.TrimPrefix(row.URL, srv.URL)] = rec
+	}
+	seed, ok := byURL["/world/un-votes-ukraine-anniversary.html"]
+	if !ok {
+		t.Fatalf("no record for the seed article; records for %v", keys(byURL))
+	}
+	if len(seed.Votes) != 3 {
+		t.Errorf("seed article: %d votes, want 3: %+v", len(seed.Votes), seed.Votes)
+	}
+	for _, code := range []string{"RUS", "UKR", "USA", "PRK", "BLR", "GBR", "FRA"} {
+		if !contains(seed.Countries, code) {
+			t.Errorf("seed article: country %s missing from %v", code, seed.Countries)
+		}
+	}
+	veto, ok := byURL["/world/unsc-sudan-aid-veto.html"]
+	if !ok || len(veto.Votes) == 0 || veto.Votes[0].Outcome != extract.Vetoed {
+		t.Errorf("Sudan article: first vote not vetoed: %+v", veto.Votes)
+	}
+	// Comments below the article must not leak into its record.
+	for _, code := range []string{"MEX", "ARG", "PER", "HUN"} {
+		if contains(seed.Countries, code) || contains(veto.Countries, code) {
+			t.Errorf("country %s leaked from boilerplate into a record", code)
+		}
+	}
+
+	// The second run of the same job fetches nothing new.
+	out, _, err = runCLI(t, "", "run", "--db", db, "--allow-private", "--delay", "5ms", "--depth", "3", srv.URL+"/")
+	if err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	if !strings.Contains(out, "0 fetched") && !strings.Contains(out, "not changed") {
+		t.Errorf("second run summary: %s", out)
+	}
+}
+
+func TestEvalScoresBundledGold(t *testing.T) {
+	out, _, err := runCLI(t, "", "eval", "--json", "--gold", repoPath("testdata", "gold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scores struct {
+		Types map[string]struct {
+			F1 *float64 `json:"f1"`
+		} `json:"types"`
+	}
+	if err := json.Unmarshal([]byte(out), &scores); err != nil {
+		t.Fatalf("eval --json output is not JSON: %v\n%s", err, out)
+	}
+	overall, ok := scores.Types["overall"]
+	if !ok || overall.F1 == nil {
+		t.Fatalf("no overall score in %s", out)
+	}
+	if *overall.F1 < 0.9 {
+		t.Errorf("overall F1 on testdata/gold = %.3f, want at least 0.9", *overall.F1)
+	}
+}
+
+// TestBadInput checks that each kind of bad input gives one clear error
+// naming what was wrong.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	badGold := filepath.Join(dir, "gold")
+	os.Mkdir(badGold, 0o755)
+	os.WriteFile(filepath.Join(badGold, "a.txt"), []byte("text"), 0o644)
+	os.WriteFile(filepath.Join(badGold, "a.json"), []byte(`{"doc":"a","text_file":"a.txt","countries":[],"counts":[],"stances":[],"votes":[{"outcome":"maybe"}]}`), 0o644)
+	readOnly := filepath.Join(dir, "ro")
+	os.Mkdir(readOnly, 0o555)
+
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing file", []string{"extract", filepath.Join(dir, "nope.txt")}, "nope.txt: no such file"},
+		{"empty article", []string{"extract", write("empty.txt", "  \n")}, "empty article"},
+		{"html without --html", []string{"extract", write("page.txt", "<!DOCTYPE html><html><body>x</body></html>")}, "use --html"},
+		{"malformed gold file", []string{"eval", "--gold", badGold}, "a.json: votes[0].outcome"},
+		{"unwritable corpus path", []string{"run", "--db", filepath.Join(readOnly, "sub", "x.db"), "--allow-private", "http://127.0.0.1:1/"}, "x.db"},
+		{"unreachable seed", []string{"run", "--db", filepath.Join(dir, "u.db"), "--allow-private", "--retries", "0", "http://127.0.0.1:1/"}, "no page could be fetched"},
+		{"seed that is not a URL", []string{"run", "--db", filepath.Join(dir, "v.db"), "not a url"}, "is not an http(s) URL"},
+		{"unknown subcommand", []string{"frobnicate"}, "unknown subcommand"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCLI(t, "", tt.args...)
+			if err == nil {
+				t.Fatalf("no error, want one containing %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+			if strings.Count(err.Error(), "\n") > 0 {
+				t.Errorf("error spans several lines: %q", err)
+			}
+		})
+	}
+}
+
+func TestSubcommandsHaveHelp(t *testing.T) {
+	for name := range commands {
+		t.Run(name, func(t *testing.T) {
+			_, stderr, err := runCLI(t, "", name, "-h")
+			if err == nil || !strings.Contains(err.Error(), "help requested") {
+				t.Fatalf("-h: err = %v", err)
+			}
+			if !strings.Contains(stderr, "usage: tally "+name) {
+				t.Errorf("-h prints no usage line:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func keys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
