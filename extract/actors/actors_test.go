@@ -161,6 +161,8 @@ func TestFindCapitals(t *testing.T) {
 		{"in brussels", "a meeting in Brussels", nil},
 		{"delhi", "New Delhi abstained", []string{"IND=New Delhi"}},
 		{"treaty of rome", "the Treaty of Rome", nil},
+		{"us towns", "Paris, Texas and Moscow, Idaho and Athens, Ga. and Lima, New York", nil},
+		{"chicken kiev", "Chicken Kiev for dinner", nil},
 	})
 }
 
@@ -215,6 +217,9 @@ func TestFindBlockedPhrases(t *testing.T) {
 		{"paris agreement", "the Paris Agreement", nil},
 		{"currency", "US$5 million and AU$3", nil},
 		{"gulf of mexico", "the Gulf of Mexico", nil},
+		{"news agencies", "Agence France-Presse, France 24 and Voice of America reported", nil},
+		{"oas", "the Organization of American States and the Inter-American Development Bank", nil},
+		{"actor", "Tom Holland starred", nil},
 		{"seas", "the Sea of Japan, the Gulf of Oman and the Irish Sea", nil},
 		{"sports events", "the US Open, the French Open and Indian Wells", nil},
 		{"recipe heading", "Small Whole Turkey – How to Roast It", nil},

@@ -21,10 +21,13 @@ import (
 //     one ("in Moscow and Beijing"), nor before a place noun ("Moscow
 //     region", "Moscow's mayor", "Moscow-based"), nor as part of a longer
 //     name ("Beijing Olympics", "Denzel Washington"), nor as a dateline
-//     ("MOSCOW (Reuters) -", "Moscow, Feb 3"), nor in all-caps text.
+//     ("MOSCOW (Reuters) -", "Moscow, Feb 3"), nor as a US town ("Paris,
+//     Texas"), nor in all-caps text.
 //     "Moscow said", "Washington's position", "talks between Kyiv and
 //     Moscow" count. "Brussels" standing for a government is the EU: the
-//     Belgian government is nearly always named "Belgium".
+//     Belgian government is nearly always named "Belgium". "The Hague",
+//     "Geneva" and "New York" are not in the table: standing for
+//     anything, they stand for the courts and the UN they host.
 //   - A seat of government ("the Kremlin", "the White House", "Downing
 //     Street") counts unless it is a place ("at the White House", "inside
 //     the Kremlin", "the White House lawn"); "a statement from the
@@ -33,7 +36,7 @@ import (
 //     in Europe", "the future of Europe").
 //   - A demonym used for a language is not an actor ("in French",
 //     "Russian-speaking", "Russian speakers").
-//   - "Jordan", "Chad", "Cuba" and "Georgia" may be first names or
+//   - "Jordan", "Chad", "Cuba", "Holland" and "Georgia" may be first names or
 //     surnames, and "Turkey" a bird in a title-case heading ("Roast
 //     Turkey Recipe"): followed or preceded by a capitalised name ("Jordan
 //     Peterson", "Michael Jordan", "Chad Smith") they are a person; a bare
@@ -383,6 +386,15 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 			}
 		}
 	}
+	// A US town that shares the name: "Paris, Texas", "Moscow, Idaho".
+	if n+1 < len(toks) && toks[n].key == "," && isWord(toks, n+1) {
+		if usStates[toks[n+1].key] {
+			return true
+		}
+		if n+2 < len(toks) && isWord(toks, n+2) && usStates[toks[n+1].key+" "+toks[n+2].key] {
+			return true
+		}
+	}
 	// A publisher's place: "London: Penguin, 2019".
 	if n+1 < len(toks) && toks[n].key == ":" && toks[n+1].upper {
 		return true
@@ -526,3 +538,16 @@ func titleCase(w string) string {
 	}
 	return string(b)
 }
+
+// usStates are the US states and their postal and AP abbreviations, which
+// after a comma make a capital's name a US town.
+var usStates = set("Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado",
+	"Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+	"Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+	"Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+	"New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+	"Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+	"Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+	"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+	"La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+	"Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo")
