@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/tally-news/tally/corpus"
+)
+
+func init() {
+	register("backup", "copy the corpus to a new file, consistently, even while a crawl writes to it", runBackup)
+}
+
+func runBackup(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "backup", "FILE",
+		"Writes a consistent, compacted copy of the corpus to FILE, which must not exist.\nA crawl may go on writing to the corpus meanwhile.")
+	dbPath := fs.String("db", "tally.db", "corpus file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("backup: give exactly one backup file name")
+	}
+	db, err := openCorpusFile(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	defer db.Close()
+	if err := db.Backup(ctx, fs.Arg(0)); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	s, err := statsOf(ctx, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("backup: check the copy: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "backed up %s to %s: %d pages, %d articles, %d records\n",
+		*dbPath, fs.Arg(0), s.Pages, s.Articles, s.Records)
+	return nil
+}
+
+// statsOf opens the corpus at path and counts what it holds.
+func statsOf(ctx context.Context, path string) (corpus.Stats, error) {
+	db, err := corpus.Open(ctx, path)
+	if err != nil {
+		return corpus.Stats{}, err
+	}
+	defer db.Close()
+	return db.Stats(ctx)
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/tally-news/tally/corpus"
+)
+
+func init() {
+	register("export", "write the corpus out: pages, articles, records or votes as JSONL or CSV", runExport)
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "export", "",
+		"Writes the corpus out row by row, in constant memory. Articles and records as\nJSONL; votes as CSV have one row per vote and actor position, with the article's\nURL and date. Pages whose article duplicates an earlier one are left out unless\n--duplicates is given.")
+	dbPath := fs.String("db", "tally.db", "corpus file")
+	what := fs.String("what", "articles", "what to write: pages, articles, records or votes")
+	format := fs.String("format", "jsonl", "jsonl (one JSON object a line) or csv (with a header row)")
+	dups := fs.Bool("duplicates", false, "also write duplicates, each naming its first copy in duplicate_of")
+	site := fs.String("site", "", "only this site (host name)")
+	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
+	to := fs.String("to", "", "only articles dated up to this date, inclusive (or before this RFC 3339 time)")
+	out := fs.String("out", "", "write to this new file instead of standard output")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("export: unexpected argument %q", fs.Arg(0))
+	}
+	o := corpus.ExportOptions{What: *what, Format: *format, Duplicates: *dups, Site: *site}
+	var err error
+	if o.From, err = parseDateFlag("from", *from, false); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if o.To, err = parseDateFlag("to", *to, true); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	db, err := openCorpusFile(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer db.Close()
+
+	if *out == "" {
+		if err := db.Export(ctx, e.stdout, o); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		return nil
+	}
+	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	bw := bufio.NewWriterSize(f, 256<<10)
+	err = db.Export(ctx, bw, o)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(*out) // no partial file left behind
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}

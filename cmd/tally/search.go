@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tally-news/tally/corpus"
+)
+
+func init() {
+	register("search", "full-text search of the articles' titles and texts, with snippets", runSearch)
+}
+
+func runSearch(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "search", "QUERY...",
+		"Searches the articles' titles and texts (SQLite FTS5) and prints the best\nmatches with a snippet, matched words in [brackets]. The query takes words (all\nmust occur), \"quoted phrases\", OR, NOT, prefix* and title:word; case and accents\ndo not matter.")
+	dbPath := fs.String("db", "tally.db", "corpus file")
+	site := fs.String("site", "", "only this site (host name)")
+	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
+	to := fs.String("to", "", "only articles dated up to this date, inclusive (or before this RFC 3339 time)")
+	limit := fs.Int("limit", 20, "the most hits to print")
+	format := fs.String("format", "text", "output format: text, json (an array) or jsonl (one hit a line)")
+	asJSON := fs.Bool("json", false, "same as --format json")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json", "jsonl":
+	default:
+		return fmt.Errorf("search: --format %q: want text, json or jsonl", *format)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("search: no query given")
+	}
+	if *limit <= 0 {
+		return fmt.Errorf("search: --limit %d: want a positive number", *limit)
+	}
+	q := corpus.SearchQuery{Text: strings.Join(fs.Args(), " "), Site: *site, Limit: *limit}
+	var err error
+	if q.From, err = parseDateFlag("from", *from, false); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	if q.To, err = parseDateFlag("to", *to, true); err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	db, err := openCorpusFile(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer db.Close()
+	hits, err := db.Search(ctx, q)
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	switch *format {
+	case "json":
+		if hits == nil {
+			hits = []corpus.Hit{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(hits)
+	case "jsonl":
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, h := range hits {
+			if err := enc.Encode(h); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(hits) == 0 {
+		fmt.Fprintf(e.stdout, "no article matches %q\n", q.Text)
+		return nil
+	}
+	for i, h := range hits {
+		fmt.Fprintf(e.stdout, "%d. %s\n   %s  (%s, %s)\n   %s\n", i+1, h.Title, h.URL, h.Site,
+			h.Date.Format("2006-01-02"), strings.Join(strings.Fields(h.Snippet), " "))
+	}
+	return nil
+}

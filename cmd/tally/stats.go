@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/tally-news/tally/corpus"
+)
+
+func init() {
+	register("stats", "count what the corpus holds: pages, articles, duplicates, records, failures", runStats)
+}
+
+func runStats(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "stats", "",
+		"Prints the counts of pages, articles, duplicates and records (by type and by\nextractor version), failed fetches by reason, and the most frequent countries\nand voting bodies.")
+	dbPath := fs.String("db", "tally.db", "corpus file")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("stats: unexpected argument %q", fs.Arg(0))
+	}
+	db, err := openCorpusFile(ctx, *dbPath)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	defer db.Close()
+	s, err := db.Stats(ctx)
+	if err != nil {
+		return fmt.Errorf("stats: %w", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	return printStats(e.stdout, *dbPath, s)
+}
+
+// printStats writes s as readable tables.
+func printStats(w io.Writer, path string, s corpus.Stats) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "corpus\t%s\n", path)
+	fmt.Fprintf(tw, "pages\t%d\n", s.Pages)
+	fmt.Fprintf(tw, "articles\t%d\n", s.Articles)
+	fmt.Fprintf(tw, "duplicates\t%d\t(%d exact, %d near)\n", s.Duplicates, s.ExactDuplicates, s.NearDuplicates)
+	fmt.Fprintf(tw, "records\t%d\n", s.Records)
+	for _, k := range []string{"countries", "counts", "votes", "positions", "sponsors", "stances"} {
+		fmt.Fprintf(tw, "  %s\t%d\n", k, s.Facts[k])
+	}
+	fmt.Fprintf(tw, "queued URLs\t%d\n", s.Queued)
+	printCounts(tw, "records by extractor", s.Extractors)
+	printCounts(tw, "failures by reason", s.Failures)
+	printTop(tw, "top countries (records)", s.Countries)
+	printTop(tw, "top bodies (votes)", s.Bodies)
+	return tw.Flush()
+}
+
+func printCounts(w io.Writer, title string, m map[string]int) {
+	fmt.Fprintf(w, "%s\t\n", title)
+	if len(m) == 0 {
+		fmt.Fprintf(w, "  (none)\t\n")
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] || m[keys[i]] == m[keys[j]] && keys[i] < keys[j] })
+	for _, k := range keys {
+		name := k
+		if name == "" {
+			name = "(unnamed)"
+		}
+		fmt.Fprintf(w, "  %s\t%d\n", name, m[k])
+	}
+}
+
+func printTop(w io.Writer, title string, fs []corpus.Frequency) {
+	fmt.Fprintf(w, "%s\t\n", title)
+	if len(fs) == 0 {
+		fmt.Fprintf(w, "  (none)\t\n")
+	}
+	for _, f := range fs {
+		fmt.Fprintf(w, "  %s\t%d\n", f.Value, f.Count)
+	}
+}
+
+// openCorpusFile opens an existing corpus; unlike corpus.Open it does not
+// create one, since reading an empty new corpus is always a mistake.
+func openCorpusFile(ctx context.Context, path string) (*corpus.DB, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("corpus %s does not exist (give another with --db)", path)
+	}
+	return corpus.Open(ctx, path)
+}
+
+// parseDateFlag reads a --from or --to value: a date (2006-01-02) or an
+// RFC 3339 time. A date given to --to (end) means the end of that day.
+func parseDateFlag(flagName, value string, end bool) (time.Time, error) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse("2006-01-02", value); err == nil {
+		if end {
+			t = t.AddDate(0, 0, 1)
+		}
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, value)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--%s %q: want a date (2024-03-01) or an RFC 3339 time", flagName, value)
+	}
+	return t, nil
+}
