@@ -240,6 +240,8 @@ func TestFindGeorgia(t *testing.T) {
 		{"doc context spreads", "The Georgia Senate met. Later, Georgia passed it.", nil},
 		{"country context wins", "Georgian officials in Tbilisi said Georgia would vote.", []string{"GEO=Georgian", "GEO=Georgia"}},
 		{"south georgia", "South Georgia", []string{"SGS=South Georgia"}},
+		{"postal", "Savannah is a city in Georgia, USA.", []string{"USA=USA"}},
+		{"list with usa", "Ukraine, Georgia, USA and France", []string{"UKR=Ukraine", "GEO=Georgia", "USA=USA", "FRA=France"}},
 	})
 }
 
@@ -258,6 +260,7 @@ func TestFindPersons(t *testing.T) {
 		{"chad country", "Chad and Niger", []string{"TCD=Chad", "NER=Niger"}},
 		{"cuba person", "Cuba Gooding Jr. starred.", nil},
 		{"initial", "Michael B. Jordan starred.", nil},
+		{"all caps", "JORDAN AND EGYPT CLOSE BORDERS", []string{"JOR=JORDAN", "EGY=EGYPT"}},
 	})
 }
 

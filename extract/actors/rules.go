@@ -253,7 +253,7 @@ func candidateAt(cands []candidate, i int) bool {
 // personLocal reports whether the name is part of a person's name:
 // followed or preceded by a capitalised name.
 func personLocal(toks []token, cands []candidate, c candidate) bool {
-	if n := c.j; isWord(toks, n) && toks[c.j-1].spaceAfter && toks[n].upper && !toks[n].sentStart &&
+	if n := c.j; isWord(toks, n) && toks[c.j-1].spaceAfter && toks[n].upper && !toks[n].caps && !toks[n].sentStart &&
 		!notNames[toks[n].key] && !candidateAt(cands, n) {
 		return true
 	}
@@ -269,7 +269,7 @@ func nameBefore(toks []token, cands []candidate, i int) bool {
 		len(toks[p-1].key) == 1 && toks[p-1].upper && toks[p-1].end == toks[p].start {
 		return true // "Michael B. Jordan"
 	}
-	if isWord(toks, p) && toks[p].spaceAfter && toks[p].upper && !notNames[toks[p].key] &&
+	if isWord(toks, p) && toks[p].spaceAfter && toks[p].upper && !toks[p].caps && !notNames[toks[p].key] &&
 		!functionWords[strings.ToLower(toks[p].key)] && !candidateAt(cands, p) {
 		if !toks[p].sentStart {
 			return true
@@ -293,11 +293,19 @@ func usStateLocal(toks []token, c candidate) bool {
 	} else if isWord(toks, n) && usStateNext[toks[n].key] {
 		return true
 	}
-	// "Georgia, USA", "Georgia (U.S.)"
-	if n+1 < len(toks) && (toks[n].key == "," || toks[n].key == "(") {
-		switch toks[n+1].key {
-		case "USA", "U.S.", "US", "U.S.A.", "United":
-			return true
+	// "Georgia, USA", "Georgia (U.S.)"; not "Georgia, US and ..." in a list.
+	if n+1 < len(toks) {
+		switch toks[n].key {
+		case "(":
+			switch toks[n+1].key {
+			case "USA", "U.S.", "US", "U.S.A.":
+				return true
+			}
+		case ",":
+			switch toks[n+1].key {
+			case "USA", "U.S.A.":
+				return n+2 >= len(toks) || toks[n+2].lineStart || toks[n+2].class != classWord && toks[n+2].key != ","
+			}
 		}
 	}
 	p := c.i - 1
