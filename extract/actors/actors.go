@@ -23,6 +23,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -121,6 +122,23 @@ func putTokens(toks []token) {
 	clear(toks) // drop the keys, which point into the caller's text
 	toks = toks[:0]
 	tokenPool.Put(&toks)
+}
+
+// Countries returns the distinct country codes the text names, sorted,
+// blocs left out: the countries field of a record.
+func Countries(text string) []string {
+	return countryCodes(Find(text))
+}
+
+func countryCodes(ms []Mention) []string {
+	var out []string
+	for _, m := range ms {
+		if !IsBloc(m.Code) && !slices.Contains(out, m.Code) {
+			out = append(out, m.Code)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // IsBloc reports whether code is one of the bloc codes: EU, EUROPE, NATO,

@@ -42,3 +42,9 @@ func ExampleLookup() {
 	// Micronesia (Federated States of) FSM true Micronesia
 	// New Mexico  false
 }
+
+func ExampleCountries() {
+	fmt.Println(actors.Countries("Britain and France abstained; NATO and the EU said Moscow erred."))
+	// Output:
+	// [FRA GBR RUS]
+}

@@ -30,13 +30,4 @@ func readGoldCountries(t *testing.T, path string) (countries []string, textFile 
 
 // countrySet returns the sorted distinct country codes of mentions,
 // leaving blocs out.
-func countrySet(ms []Mention) []string {
-	var out []string
-	for _, m := range ms {
-		if !IsBloc(m.Code) && !slices.Contains(out, m.Code) {
-			out = append(out, m.Code)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
+func countrySet(ms []Mention) []string { return countryCodes(ms) }
