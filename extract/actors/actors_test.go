@@ -122,6 +122,7 @@ func TestFindDemonyms(t *testing.T) {
 		{"dominican", "Dominican officials", []string{"DOM=Dominican"}},
 		{"cypriots", "Greek Cypriots and Turkish Cypriots", []string{"CYP=Greek Cypriots", "CYP=Turkish Cypriots"}},
 		{"anti", "anti-American protests and pro-Russian forces", []string{"USA=American", "RUS=Russian"}},
+		{"sino", "Sino-American ties", []string{"CHN=Sino", "USA=American"}},
 	})
 }
 
