@@ -221,14 +221,8 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	// Pages that build their text with scripts often carry it whole in
 	// JSON-LD; prefer that when the markup gave much less.
 	if body := meta.articleBody; body != "" && utf8.RuneCountInString(body) > 2*n+200 {
-		var paras []string
-		for _, para := range strings.Split(html.UnescapeString(body), "\n") {
-			if para = collapse(para); para != "" {
-				paras = append(paras, para)
-			}
-		}
-		text := strings.Join(paras, sep)
-		if m := utf8.RuneCountInString(text); m >= c.cfg.MinTextLength {
+		text := strings.Join(ldBodyParagraphs(body), sep)
+		if utf8.RuneCountInString(text) >= c.cfg.MinTextLength {
 			art.Text, art.Reason = text, ""
 			return best
 		}
@@ -333,4 +327,30 @@ func adLabel(s string) bool {
 // normTitle lower-cases a title for comparison.
 func normTitle(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// ldBodyParagraphs splits the articleBody of JSON-LD into paragraphs. Some
+// sites put markup in it; that is parsed like a page.
+func ldBodyParagraphs(body string) []string {
+	var paras []string
+	if strings.Contains(body, "<") {
+		root, err := parseHTML(body)
+		if err != nil {
+			return nil
+		}
+		b := findBody(root)
+		if b == nil {
+			return nil
+		}
+		for _, l := range buildPage(b).render(0, func(int32) bool { return false }) {
+			paras = append(paras, l.text)
+		}
+		return paras
+	}
+	for _, para := range strings.Split(html.UnescapeString(body), "\n") {
+		if para = collapse(para); para != "" {
+			paras = append(paras, para)
+		}
+	}
+	return paras
 }

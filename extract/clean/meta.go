@@ -458,8 +458,9 @@ func (m *pageMeta) chooseTitle(site string) string {
 	return h1
 }
 
+// collapse unescapes entities in s and collapses its whitespace.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
+	return strings.Join(strings.Fields(strings.NewReplacer("\u200b", "", "\ufeff", "").Replace(html.UnescapeString(s))), " ")
 }
 
 // titleSeparators split a document title from the site's name.
@@ -533,7 +534,7 @@ func dedupe(ss []string) []string {
 }
 
 // bylinePrefixes introduce an author's name.
-var bylinePrefixes = []string{"by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "autorin: ", "author: ", "written by ", "posted by ", "text: ", "from "}
+var bylinePrefixes = []string{"written by", "posted by", "by", "von", "par", "por", "di", "door", "av", "autor", "autorin", "author", "text", "from"}
 
 // cleanByline trims a byline to the names it gives.
 func cleanByline(s string) string {
@@ -542,8 +543,8 @@ func cleanByline(s string) string {
 		changed = false
 		low := strings.ToLower(s)
 		for _, p := range bylinePrefixes {
-			if strings.HasPrefix(low, p) {
-				s = strings.TrimSpace(s[len(p):])
+			if strings.HasPrefix(low, p) && len(low) > len(p) && (low[len(p)] == ' ' || low[len(p)] == ':') {
+				s = strings.TrimLeft(s[len(p):], " :")
 				changed = true
 				break
 			}
