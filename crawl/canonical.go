@@ -70,9 +70,12 @@ func canonicalURL(u *url.URL, raw string) (string, error) {
 	if u.Opaque != "" {
 		return "", fmt.Errorf("canonicalize %q: %w", raw, errNotAbsolute)
 	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
 		return "", fmt.Errorf("canonicalize %q: %w", raw, errNoHost)
+	}
+	if strings.HasPrefix(host, ".") || strings.Contains(host, "..") || strings.ContainsAny(host, "[]") {
+		return "", fmt.Errorf("canonicalize %q: host %q: %w", raw, host, errBadHost)
 	}
 	port := u.Port()
 	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
@@ -118,6 +121,7 @@ var (
 	errNotAbsolute = errors.New("not an absolute URL")
 	errScheme      = errors.New("only http and https are crawled")
 	errNoHost      = errors.New("no host")
+	errBadHost     = errors.New("malformed host name")
 )
 
 // canonicalQuery drops tracking and empty parameters from a raw query and
