@@ -164,6 +164,12 @@ func TestFindCapitals(t *testing.T) {
 		{"treaty of rome", "the Treaty of Rome", nil},
 		{"us towns", "Paris, Texas and Moscow, Idaho and Athens, Ga. and Lima, New York", nil},
 		{"chicken kiev", "Chicken Kiev for dinner", nil},
+		{"brussels sprouts", "kale and Brussels sprouts", nil},
+		{"state place", "in Olympia, Washington. The Washington Supreme Court ruled", nil},
+		{"towns", "concerts in Hamburg, Berlin and Munich", nil},
+		{"capital list", "Moscow, Beijing and Tehran objected", []string{"RUS=Moscow", "CHN=Beijing", "IRN=Tehran"}},
+		{"after clause", "Meanwhile, Washington said no", []string{"USA=Washington"}},
+		{"ap style", "Washington Monday said no", []string{"USA=Washington"}},
 	})
 }
 

@@ -20,7 +20,9 @@ import (
 //     ...: "in Moscow", "a visit to Beijing"), nor in a list that follows
 //     one ("in Moscow and Beijing"), nor before a place noun ("Moscow
 //     region", "Moscow's mayor", "Moscow-based"), nor as part of a longer
-//     name ("Beijing Olympics", "Denzel Washington"), nor as a dateline
+//     name ("Beijing Olympics", "Denzel Washington"), nor after another
+//     place and a comma ("Olympia, Washington"), nor before its country
+//     ("Amman, Jordan"), nor as a dateline
 //     ("MOSCOW (Reuters) -", "Moscow, Feb 3"), nor as a US town ("Paris,
 //     Texas"), nor in all-caps text.
 //     "Moscow said", "Washington's position", "talks between Kyiv and
@@ -389,7 +391,7 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 		case "(", "-":
 			return true
 		case ",":
-			if n+1 < len(toks) && (toks[n+1].upper || toks[n+1].key[0] >= '0' && toks[n+1].key[0] <= '9') {
+			if n+1 < len(toks) && (dateWords[toks[n+1].key] || toks[n+1].key[0] >= '0' && toks[n+1].key[0] <= '9') {
 				return true
 			}
 		}
@@ -403,12 +405,26 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 			return true
 		}
 	}
+	// A city and its country: "Amman, Jordan", "Moscow, Russia".
+	if n+1 < len(toks) && toks[n].key == "," {
+		k := sort.Search(len(cands), func(k int) bool { return cands[k].i >= n+1 })
+		if k < len(cands) && cands[k].i == n+1 && cands[k].entry.code == e.code && cands[k].entry.kind != Capital {
+			return true
+		}
+	}
 	// A publisher's place: "London: Penguin, 2019".
 	if n+1 < len(toks) && toks[n].key == ":" && toks[n+1].upper {
 		return true
 	}
-	// Part of a longer name: "Beijing Olympics", "Denzel Washington".
-	if isWord(toks, n) && toks[n-1].spaceAfter && toks[n].upper && !toks[n].sentStart && !notNames[toks[n].key] {
+	// Part of a longer name: "Beijing Olympics", "Washington Supreme
+	// Court", "Denzel Washington".
+	if isWord(toks, n) && toks[n-1].spaceAfter && toks[n].upper && !toks[n].sentStart && !dateWords[toks[n].key] {
+		return true
+	}
+	// A place in a place: "Olympia, Washington", "Hotel Inbal, Jerusalem",
+	// or a list of towns: "Hamburg, Berlin".
+	if p := c.i - 1; p >= 1 && toks[p].key == "," && isWord(toks, p-1) && toks[p-1].upper && !toks[p-1].caps &&
+		!toks[p-1].sentStart && !functionWords[strings.ToLower(toks[p-1].key)] && !candidateAt(cands, p-1) {
 		return true
 	}
 	return nameBefore(toks, cands, c.i)
@@ -485,6 +501,12 @@ var notNames = set("President", "Prime", "Minister", "Ministry", "Foreign", "Def
 	"February", "March", "April", "May", "June", "July", "August", "September", "October",
 	"November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
 	"Nov", "Dec", "I", "A", "But", "And", "Or", "On", "In", "On", "The", "This", "That", "It")
+
+// dateWords may follow a capital in news style ("Moscow Monday said").
+var dateWords = set("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+	"November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+	"Nov", "Dec")
 
 // functionWords are lower-cased words that, capitalised, start a
 // sentence rather than a name.
