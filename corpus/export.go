@@ -33,9 +33,10 @@ type ExportOptions struct {
 	From, To time.Time
 }
 
-// Export kinds and formats.
 var (
-	ExportKinds   = []string{"pages", "articles", "records", "votes"}
+	// ExportKinds lists the values of ExportOptions.What.
+	ExportKinds = []string{"pages", "articles", "records", "votes"}
+	// ExportFormats lists the values of ExportOptions.Format.
 	ExportFormats = []string{"jsonl", "csv"}
 )
 
