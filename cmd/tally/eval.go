@@ -93,36 +93,36 @@ func evaluate(ctx context.Context, p *pipeline, dir string) (eval.Report, error)
 	if err != nil {
 		return eval.Report{}, err
 	}
+	type result struct {
+		pair eval.Pair
+		err  error
+	}
 	pairs := make([]eval.Pair, 0, len(golds))
-	for _, g := range golds {
+	err = inOrder(len(golds), func(i int) result {
+		g := golds[i]
 		data, err := os.ReadFile(g.Source)
 		if err != nil {
-			return eval.Report{}, fmt.Errorf("%s: read source: %w", g.Path, err)
+			return result{err: fmt.Errorf("%s: read source: %w", g.Path, err)}
 		}
 		text := string(data)
 		if g.HTML {
 			art, err := p.cleaner.CleanBytes(data, "", "")
 			if err != nil {
-				return eval.Report{}, fmt.Errorf("%s: clean %s: %w", g.Path, g.Source, err)
+				return result{err: fmt.Errorf("%s: clean %s: %w", g.Path, g.Source, err)}
 			}
 			text = art.Text
 		}
-		pred := p.extractor.Extract(ctx, g.Record.Doc, text)
-		pairs = append(pairs, eval.Pair{Gold: g.Record, Pred: pred})
+		return result{pair: eval.Pair{Gold: g.Record, Pred: p.extractor.Extract(ctx, g.Record.Doc, text)}}
+	}, func(i int, r result) error {
+		if r.err != nil {
+			return r.err
+		}
+		pairs = append(pairs, r.pair)
+		return nil
+	})
+	if err != nil {
+		return eval.Report{}, err
 	}
 	return eval.Evaluate(pairs), nil
 }
 
-// scoreLine is a one-line summary of a report for logs and tables.
-func scoreLine(rep eval.Report) string {
-	var parts []string
-	for _, t := range eval.TypeOrder() {
-		s := rep.Types[t]
-		if !s.Scored {
-			parts = append(parts, t+" -")
-			continue
-		}
-		parts = append(parts, fmt.Sprintf("%s %.3f", t, s.F1))
-	}
-	return strings.Join(parts, ", ")
-}

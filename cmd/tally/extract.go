@@ -41,45 +41,83 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if *format == "json" {
 		enc.SetIndent("", "  ")
 	}
-	for _, name := range fs.Args() {
-		data, err := readInput(e, name)
-		if err != nil {
-			return fmt.Errorf("extract: %w", err)
+	// Standard input is read up front; files are read by the workers.
+	names := fs.Args()
+	var stdinData []byte
+	for _, name := range names {
+		if name == "-" && stdinData == nil {
+			b, err := readInput(e, "-")
+			if err != nil {
+				return fmt.Errorf("extract: %w", err)
+			}
+			stdinData = b
 		}
-		text := string(data)
+	}
+	type result struct {
+		text string
+		rec  extract.Record
+		err  error
+	}
+	// Articles are extracted in parallel on all cores with one shared
+	// extractor; records come out in the order of the arguments.
+	return inOrder(len(names), func(i int) result {
+		name := names[i]
+		data := stdinData
+		if name != "-" {
+			b, err := readInput(e, name)
+			if err != nil {
+				return result{err: err}
+			}
+			data = b
+		}
+		text, err := articleText(p, name, data, *html)
+		if err != nil {
+			return result{err: err}
+		}
 		doc := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 		if name == "-" {
 			doc = "stdin"
 		}
-		if *html {
-			art, err := p.cleaner.CleanBytes(data, "", "")
-			if err != nil {
-				return fmt.Errorf("extract: %s: %w", name, err)
-			}
-			if strings.TrimSpace(art.Text) == "" {
-				return fmt.Errorf("extract: %s: no article found (%s)", name, art.Reason)
-			}
-			text = art.Text
-		} else if err := checkText(name, data); err != nil {
-			return fmt.Errorf("extract: %w", err)
+		return result{text: text, rec: p.extractor.Extract(ctx, doc, text)}
+	}, func(i int, r result) error {
+		if r.err != nil {
+			return fmt.Errorf("extract: %w", r.err)
 		}
-		rec := p.extractor.Extract(ctx, doc, text)
 		if *explain {
-			explainRecord(e.stdout, name, text, rec)
-			continue
+			explainRecord(e.stdout, names[i], r.text, r.rec)
+			return nil
 		}
 		out := struct {
 			File string `json:"file,omitempty"`
 			extract.Record
-		}{Record: rec}
+		}{Record: r.rec}
 		if *format == "jsonl" {
-			out.File = name
+			out.File = names[i]
 		}
 		if err := enc.Encode(out); err != nil {
 			return fmt.Errorf("extract: write: %w", err)
 		}
+		return nil
+	})
+}
+
+// articleText returns the text to extract from: the file as it is, or
+// with --html the article the cleaner finds in it.
+func articleText(p *pipeline, name string, data []byte, html bool) (string, error) {
+	if !html {
+		if err := checkText(name, data); err != nil {
+			return "", err
+		}
+		return string(data), nil
 	}
-	return nil
+	art, err := p.cleaner.CleanBytes(data, "", "")
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	if strings.TrimSpace(art.Text) == "" {
+		return "", fmt.Errorf("%s: no article found (%s)", name, art.Reason)
+	}
+	return art.Text, nil
 }
 
 // readInput reads a named file, or standard input for "-".
