@@ -201,7 +201,7 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 			if e.neg || e.drop {
 				return true
 			}
-			return e.text > 0 && 2*e.link > e.text && blockTag(e.tag)
+			return linkBox(e)
 		})
 		lines = trimLines(lines, el, art.Title)
 	}
@@ -236,6 +236,19 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	}
 	art.Text = b.String()
 	return best
+}
+
+// linkBox reports whether a block is mostly links: a menu, a list of
+// related pages, a "read more" line. A paragraph whose sentence runs on
+// into a link keeps its own words and stays.
+func linkBox(e *elem) bool {
+	if e.text == 0 || 2*e.link <= e.text || !blockTag(e.tag) {
+		return false
+	}
+	if e.tag == atom.P && e.text-e.link >= 30 && 10*e.link < 9*e.text {
+		return false
+	}
+	return true
 }
 
 // trimLines drops what surrounds the article text proper: short lines

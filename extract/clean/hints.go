@@ -87,8 +87,6 @@ func classify(n *html.Node) hint {
 		h |= hintStrongNeg
 	case atom.Figcaption:
 		h |= hintCaption
-	case atom.Header:
-		h |= hintWeakNeg
 	case atom.Article, atom.Main:
 		h |= hintPos
 	}
