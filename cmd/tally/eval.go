@@ -125,4 +125,3 @@ func evaluate(ctx context.Context, p *pipeline, dir string) (eval.Report, error)
 	}
 	return eval.Evaluate(pairs), nil
 }
-
