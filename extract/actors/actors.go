@@ -108,7 +108,7 @@ var tokenPool sync.Pool // of *[]token
 const maxPooledTokens = 1 << 16
 
 func getTokens(textLen int) []token {
-	want := textLen/4 + 16
+	want := textLen/3 + 16
 	if p, ok := tokenPool.Get().(*[]token); ok && cap(*p) >= want {
 		return (*p)[:0]
 	}

@@ -182,6 +182,23 @@ func wordToken(text string, start, end int, ascii, sentStart, lineStart bool) to
 		t.key = fold(w)
 	}
 	letters, uppers := 0, 0
+	if ascii {
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			switch {
+			case c >= 'A' && c <= 'Z':
+				letters++
+				uppers++
+				if k == 0 {
+					t.upper = true
+				}
+			case c >= 'a' && c <= 'z':
+				letters++
+			}
+		}
+		t.caps = letters >= 2 && letters == uppers
+		return t
+	}
 	for k, r := range t.key {
 		if !unicode.IsLetter(r) {
 			continue
