@@ -885,3 +885,37 @@ func TestRunErrors(t *testing.T) {
 		t.Errorf("New with a bad config: %v", err)
 	}
 }
+
+func TestRedirectOffsite(t *testing.T) {
+	other := newSite(t, func() *http.ServeMux {
+		m := http.NewServeMux()
+		m.HandleFunc("/", servePage(`elsewhere`))
+		return m
+	}())
+	otherURL := strings.Replace(other.URL, "127.0.0.1", "localhost", 1)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", servePage(`<a href="/out">out</a>`))
+	mux.HandleFunc("/out", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, otherURL+"/landing", http.StatusFound)
+	})
+	mux.HandleFunc("/seed-moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, otherURL+"/new-home", http.StatusMovedPermanently)
+	})
+	s := newSite(t, mux)
+	store := NewMemoryStore()
+	var got collector
+	stats := crawl(t, testConfig(), store, "j", got.handle, s.URL, s.URL+"/seed-moved")
+	if f := lastFetch(t, store, s.URL+"/out"); f.Error != "redirect-offsite" {
+		t.Errorf("recorded %+v", f)
+	}
+	if other.hit("/landing") != 0 {
+		t.Error("followed a redirect off the site")
+	}
+	// A seed may move to another host.
+	if p, ok := got.page(s.URL + "/seed-moved"); !ok || p.FinalURL != otherURL+"/new-home" {
+		t.Errorf("moved seed: %+v, %v", p, ok)
+	}
+	if stats.Failures["redirect-offsite"] != 1 {
+		t.Errorf("stats = %+v", stats)
+	}
+}

@@ -18,4 +18,30 @@
 // requests per host, refuses to connect to loopback, private and link-local
 // addresses, retries transient failures with exponential backoff, and
 // records every failure against its URL with a short reason.
+//
+// # Failure reasons
+//
+// Store.Done records why a URL was not handed over in Fetch.Error, and
+// RunStats.Failures counts the failures by the same names:
+//
+//	http-NNN            the server answered with status NNN (retried for 429 and 5xx)
+//	timeout             no response or body within RequestTimeout / TotalTimeout (retried)
+//	connection          refused, reset or cut short (retried)
+//	dns                 the name did not resolve (retried unless it does not exist)
+//	too-large           the body exceeded MaxBodySize
+//	redirect-loop       a redirect chain came back on itself
+//	too-many-redirects  more than MaxRedirects redirects
+//	redirect-offsite    a redirect left the site while SameHost is set
+//	private-address     a loopback, private or link-local address, refused
+//	bad-url             the URL could not be requested
+//	gzip, parse, charset  the body could not be decompressed, parsed or decoded
+//	handler             the Handler returned an error
+//	fetch               any other error
+//
+// and these, counted in RunStats.Skipped rather than as failures:
+//
+//	robots              disallowed by robots.txt
+//	content-type        neither HTML, a feed nor a sitemap
+//	duplicate           already fetched in this run under another URL (that
+//	                    record is kept; not recorded as an error)
 package crawl

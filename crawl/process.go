@@ -286,7 +286,11 @@ func (rs *runState) fetchRobots(ctx context.Context, t *task) (o outcome) {
 	if err != nil {
 		body = nil
 	}
-	rules = parseRobots(ex.status, body, c.cfg.UserAgent)
+	status := ex.status
+	if status == http.StatusTooManyRequests {
+		status = http.StatusServiceUnavailable // a server asking to slow down: nothing for now
+	}
+	rules = parseRobots(status, body, c.cfg.UserAgent)
 	rs.log.Debug("robots.txt read", "host", t.host, "status", ex.status,
 		"crawl_delay", rules.crawlDelay, "sitemaps", len(rules.sitemaps))
 	if len(rules.sitemaps) > 0 && rs.onSiteHost(t.host) {
