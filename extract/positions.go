@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
+	"github.com/tally-news/tally/extract/nlp"
 )
 
 // maxReach bounds how far, in items, a reader looks from a cue for its
@@ -290,72 +291,124 @@ func itemNumber(it item) (int, bool) {
 	return 0, false
 }
 
-// headingSides maps the words of a heading line to the side its list
-// gives: "Against:", "Countries that abstained:", "In favour (93):".
-func headingSide(line string) (string, bool) {
-	l := strings.ToLower(strings.TrimSpace(line))
-	if !strings.HasSuffix(l, ":") && !strings.Contains(l, ":") {
-		return "", false
+// headingSide reads the side a heading names: "Against", "Countries
+// that abstained", "In favour (93)", "Voted for". The heading is the few
+// words before a colon.
+func headingSide(head string) (string, bool) {
+	l := strings.ToLower(strings.TrimSpace(head))
+	if i := strings.Index(l, "("); i >= 0 {
+		l = strings.TrimSpace(l[:i])
 	}
-	head := l
-	if i := strings.Index(l, ":"); i >= 0 {
-		head = l[:i]
-	}
-	if len(head) > 60 {
-		return "", false
-	}
+	l = strings.Trim(l, "-*• \t")
 	switch {
-	case strings.Contains(head, "abstain") || strings.Contains(head, "abstention"):
+	case strings.Contains(l, "absent") || strings.Contains(l, "did not vote") || strings.Contains(l, "not voting") || strings.Contains(l, "non-voting"):
+		return "", true
+	case strings.Contains(l, "abstain") || strings.Contains(l, "abstention"):
 		return Abstain, true
-	case strings.Contains(head, "against") || head == "no" || head == "noes" || head == "nays" || strings.HasPrefix(head, "no ("):
+	case strings.Contains(l, "against") || l == "no" || l == "noes" || l == "nays" || strings.HasSuffix(l, "voted no"):
 		return No, true
-	case strings.Contains(head, "in favour") || strings.Contains(head, "in favor") || head == "yes" || head == "ayes" || strings.HasPrefix(head, "yes (") || strings.Contains(head, "voted for") || strings.Contains(head, "voting for"):
+	case strings.Contains(l, "in favour") || strings.Contains(l, "in favor") || l == "yes" || l == "ayes" || l == "for" ||
+		strings.HasSuffix(l, "voted for") || strings.HasSuffix(l, "voting for") || strings.HasSuffix(l, "voted yes"):
 		return Yes, true
 	}
 	return "", false
 }
 
-// listedPositions reads positions laid out as lists under a heading:
+// marker is a heading inside a line: the side it names and where its
+// list starts.
+type marker struct {
+	side  string
+	count int // a count given with the heading, "In favour (93):"; -1 if none
+	from  int // byte offset in the document where its list starts
+}
+
+// markers finds the headings of a sentence: a colon whose few preceding
+// words name a side ("In favour:", "Countries that abstained:").
+func (d *document) markers(s nlp.Sentence) []marker {
+	var out []marker
+	last := 0
+	for i := 0; i < len(s.Text); i++ {
+		c := s.Text[i]
+		if c == ';' || c == '.' {
+			last = i + 1
+			continue
+		}
+		if c != ':' {
+			continue
+		}
+		head := s.Text[last:i]
+		if f := strings.Fields(head); len(f) > 6 {
+			head = strings.Join(f[len(f)-6:], " ")
+		}
+		if side, ok := headingSide(head); ok {
+			m := marker{side: side, count: -1, from: s.Start + i + 1}
+			if n, ok := headingCount(head); ok {
+				m.count = n
+			}
+			out = append(out, m)
+		}
+		last = i + 1
+	}
+	return out
+}
+
+// listedPositions reads positions laid out as lists under headings, on
+// the heading's own line ("In favour: Algeria, China; Against: United
+// States; Abstaining: ...", as UN press releases give them) or on the
+// lines that follow it:
 //
 //	Countries that abstained:
 //	- China
 //	- India
 //
-// or on the heading's own line ("Against: Belarus, Russia"). Each heading
-// gives one fragment.
+// A heading starts a fragment; its list runs to the next heading or to
+// the first line that is not a list of actors.
 func (d *document) listedPositions() []*fragment {
 	var out []*fragment
-	var cur *fragment
+	var cur *fragment // the fragment whose list continues on later lines
+	curSide := ""
 	for si, s := range d.sents {
-		side, isHeading := headingSide(s.Text)
 		ms := d.actorsIn(s.Start, s.End)
-		if isHeading {
-			cur = &fragment{si: si}
-			colon := strings.Index(s.Text, ":")
+		marks := d.markers(s)
+		if len(marks) == 0 {
+			if cur == nil {
+				continue
+			}
+			if !isListLine(s.Text, ms) {
+				cur = nil
+				continue
+			}
 			for _, m := range ms {
-				if m.Start > s.Start+colon {
-					cur.setPosition(m.Code, side, true)
+				if curSide != "" {
+					cur.setPosition(m.Code, curSide, true)
 				}
 			}
 			cur.spans = append(cur.spans, [2]int{s.Start, s.End})
-			if n, ok := headingCount(s.Text); ok {
-				cur.setTally(side, n)
+			continue
+		}
+		f := &fragment{si: si, spans: [][2]int{{s.Start, s.End}}}
+		for k, mk := range marks {
+			end := s.End
+			if k+1 < len(marks) {
+				end = marks[k+1].from
 			}
-			out = append(out, cur)
-			continue
+			for _, m := range ms {
+				if m.Start >= mk.from && m.End <= end && mk.side != "" {
+					f.setPosition(m.Code, mk.side, true)
+				}
+			}
+			if mk.count >= 0 && mk.side != "" {
+				f.setTally(mk.side, mk.count)
+			}
 		}
-		if cur == nil {
-			continue
-		}
-		if !isListLine(d.text[s.Start:s.End], ms) {
+		out = append(out, f)
+		// A heading that ends its line opens a list on the next lines.
+		lastMark := marks[len(marks)-1]
+		if strings.TrimSpace(d.text[lastMark.from:s.End]) == "" {
+			cur, curSide = f, lastMark.side
+		} else {
 			cur = nil
-			continue
 		}
-		side, _ = headingSide(d.sents[cur.si].Text)
-		for _, m := range ms {
-			cur.setPosition(m.Code, side, true)
-		}
-		cur.spans = append(cur.spans, [2]int{s.Start, s.End})
 	}
 	kept := out[:0]
 	for _, f := range out {

@@ -118,6 +118,17 @@ func TestVoteShapes(t *testing.T) {
 				positions: map[string]string{"BRA": "abstain", "IND": "abstain", "MEX": "abstain"}}},
 		},
 		{
+			name: "press-release voting lists on one line",
+			text: "The Assembly adopted the resolution by a recorded vote of 5 in favour to 2 against, with 2 abstentions.\nThe voting was as follows: In favour: Albania, Andorra, Iran (Islamic Republic of), Japan, Kenya. Against: Syrian Arab Republic; Venezuela (Bolivarian Republic of). Abstaining: Chad, Mali. Absent: Nauru.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 5, no: 2, abstain: 2,
+				positions: map[string]string{"ALB": "yes", "AND": "yes", "IRN": "yes", "JPN": "yes", "KEN": "yes", "SYR": "no", "VEN": "no", "TCD": "abstain", "MLI": "abstain"}}},
+		},
+		{
+			name: "heading with a count and bullets",
+			text: "The European Parliament adopted the text.\nAgainst (2):\n* Hungary\n* Slovakia\nThe vote followed a long debate.",
+			want: []wantVote{{body: "EP", outcome: "adopted", no: 2, positions: map[string]string{"HUN": "no", "SVK": "no"}}},
+		},
+		{
 			name: "positions in a sentence with while",
 			text: "The council adopted the resolution. Russia voted no, while China, India and the UAE abstained.",
 			want: []wantVote{{outcome: "adopted",
