@@ -118,7 +118,8 @@ type frame struct {
 // in proportion to depth and no recursion.
 func buildPage(root *html.Node) *page {
 	p := &page{elems: make([]elem, 0, 512)}
-	p.elems = append(p.elems, elem{n: root, parent: -1, tag: root.DataAtom, hint: classify(root)})
+	cache := make(nameCache, 128)
+	p.elems = append(p.elems, elem{n: root, parent: -1, tag: root.DataAtom, hint: classify(root, cache)})
 	stack := []frame{{idx: 0, block: 0}}
 	n := root.FirstChild
 	for n != nil {
@@ -143,7 +144,7 @@ func buildPage(root *html.Node) *page {
 				break
 			}
 			idx := int32(len(p.elems))
-			p.elems = append(p.elems, elem{n: n, parent: top.idx, block: top.block, tag: n.DataAtom, hint: classify(n)})
+			p.elems = append(p.elems, elem{n: n, parent: top.idx, block: top.block, tag: n.DataAtom, hint: classify(n, cache)})
 			if n.FirstChild != nil {
 				f := frame{idx: idx, block: top.block, link: top.link || n.DataAtom == atom.A}
 				if blockTag(n.DataAtom) {

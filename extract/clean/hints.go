@@ -77,8 +77,12 @@ var posWords = []string{
 // article's categories and tags, which say nothing about the element.
 var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "postid-", "format-", "topic-", "rubrik-", "ressort-", "section-"}
 
+// nameCache remembers the hints of class names and ids already read on
+// a page: pages repeat the same few names on many elements.
+type nameCache map[string]hint
+
 // classify reads the hints of one element.
-func classify(n *html.Node) hint {
+func classify(n *html.Node, cache nameCache) hint {
 	var h hint
 	switch n.DataAtom {
 	case atom.Nav, atom.Menu, atom.Dialog:
@@ -93,7 +97,14 @@ func classify(n *html.Node) hint {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			h |= classifyNames(a.Val)
+			hv, ok := cache[a.Val]
+			if !ok {
+				hv = classifyNames(a.Val)
+				if cache != nil {
+					cache[a.Val] = hv
+				}
+			}
+			h |= hv
 		case "role":
 			switch strings.ToLower(strings.TrimSpace(a.Val)) {
 			case "navigation", "contentinfo", "complementary", "search", "menu",
