@@ -301,6 +301,7 @@ func TestRetryAfter429(t *testing.T) {
 
 func TestRetryAfterTooLong(t *testing.T) {
 	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", http.NotFound)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "3600")
 		http.Error(w, "come back tomorrow", http.StatusTooManyRequests)
@@ -917,5 +918,25 @@ func TestRedirectOffsite(t *testing.T) {
 	}
 	if stats.Failures["redirect-offsite"] != 1 {
 		t.Errorf("stats = %+v", stats)
+	}
+}
+
+func TestRobotsUnavailable(t *testing.T) {
+	// RFC 9309: a robots.txt answered with a server error (or 429) means
+	// nothing may be fetched for now.
+	for _, status := range []int{http.StatusTooManyRequests, http.StatusInternalServerError} {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) })
+		mux.HandleFunc("/", servePage(`x`))
+		s := newSite(t, mux)
+		store := NewMemoryStore()
+		var got collector
+		crawl(t, testConfig(), store, "j", got.handle, s.URL)
+		if s.hit("/") != 0 {
+			t.Errorf("robots.txt %d: page fetched anyway", status)
+		}
+		if f := lastFetch(t, store, s.URL+"/"); f.Error != "robots" {
+			t.Errorf("robots.txt %d: recorded %+v", status, f)
+		}
 	}
 }
