@@ -189,6 +189,12 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			continue
 		}
 		subj := subjectBefore(its, i)
+		// "her delegation voted against": the speaker's country.
+		if len(subj) == 0 && ownDelegation(its, i) {
+			if code := r.speakerFor(f.si, i); code != "" {
+				subj = []string{code}
+			}
+		}
 		// A body as subject decides the motion: "MPs backed the bill",
 		// "the Assembly voted against the draft".
 		if len(subj) == 0 && bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
@@ -238,6 +244,24 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		}
 		i += n - 1
 	}
+}
+
+// ownDelegation reports whether the subject before a cue is a speaker's
+// own delegation or country: "her delegation voted against", "his
+// Government had abstained".
+func ownDelegation(its []item, i int) bool {
+	k := i - 1
+	for k >= 0 && (fillers[its[k].lw] || its[k].tag == "RB") {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	switch its[k].lw {
+	case "delegation", "country", "government":
+		return anyWord(its, k-1, "his", "her", "its", "their", "my", "our")
+	}
+	return false
 }
 
 // cueAt matches a position cue at its[i] and returns it with its length.

@@ -13,6 +13,40 @@ type voteReader struct {
 	context string // the body the text last spoke of
 	speaker string // the actor whose representative last spoke
 	spokeAt int    // the sentence where speaker was set
+	// here lists the speakers of the current sentence by item index.
+	here []speakerAt
+	// before is the speaker as the current sentence began.
+	before, beforeAt string
+	beforeSI         int
+}
+
+type speakerAt struct {
+	i    int
+	code string
+}
+
+// speakerFor returns the actor speaking at item i of sentence si: the last
+// one named before i in the sentence, else the one who spoke in the two
+// sentences before.
+func (r *voteReader) speakerFor(si, i int) string {
+	code := ""
+	for _, s := range r.here {
+		if s.i < i {
+			code = s.code
+		}
+	}
+	if code != "" {
+		return code
+	}
+	if r.before != "" && si-r.beforeSI <= 2 {
+		return r.before
+	}
+	return ""
+}
+
+func (r *voteReader) setSpeaker(si, i int, code string) {
+	r.here = append(r.here, speakerAt{i, code})
+	r.speaker, r.spokeAt = code, si
 }
 
 // motionClasses maps motion nouns to the kind of motion they name; a
@@ -95,6 +129,7 @@ func (r *voteReader) read(si int, its []item) []*fragment {
 // bodies finds the body the sentence speaks of and keeps track of the
 // bodies named so far.
 func (r *voteReader) bodies(f *fragment, its []item) {
+	r.before, r.beforeSI, r.here = r.speaker, r.spokeAt, r.here[:0]
 	for i, it := range its {
 		if it.body == "" {
 			continue
@@ -111,11 +146,20 @@ func (r *voteReader) bodies(f *fragment, its []item) {
 	// The actor whose representative speaks: "the representative of
 	// Mozambique", "the speaker for the Russian Federation".
 	for i := 0; i+2 < len(its); i++ {
+		// "Russia's deputy representative", "France's ambassador".
+		if its[i].isActor() && its[i+1].lw == "'s" {
+			for k := i + 2; k < len(its) && k <= i+4; k++ {
+				if roleNouns[its[k].lw] {
+					r.setSpeaker(f.si, i, its[i].actor)
+					break
+				}
+			}
+		}
 		switch its[i].lw {
 		case "representative", "speaker", "delegate", "delegation", "ambassador", "envoy", "representatives":
 			if its[i+1].lw == "of" || its[i+1].lw == "for" {
 				if code := agentAfter(its, i+2); code != "" {
-					r.speaker, r.spokeAt = code, f.si
+					r.setSpeaker(f.si, i, code)
 				}
 			}
 		}
@@ -210,8 +254,10 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 			continue
 		}
 		subj := subjectBefore(its, i)
-		if len(subj) == 0 && pronounBefore(its, i) && r.speaker != "" && si-r.spokeAt <= 2 {
-			subj = []string{r.speaker}
+		if len(subj) == 0 && pronounBefore(its, i) {
+			if code := r.speakerFor(si, i); code != "" {
+				subj = []string{code}
+			}
 		}
 		for _, code := range subj {
 			f.addSponsor(code)

@@ -129,6 +129,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "EP", outcome: "adopted", no: 2, positions: map[string]string{"HUN": "no", "SVK": "no"}}},
 		},
 		{
+			name: "a speaker's own delegation",
+			text: "The Security Council adopted the resolution with 14 votes in favour. Speaking after the vote, the representative of Guyana said her delegation had voted in favour, while Russia's ambassador said his country abstained.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 14, positions: map[string]string{"GUY": "yes", "RUS": "abstain"}}},
+		},
+		{
 			name: "positions in a sentence with while",
 			text: "The council adopted the resolution. Russia voted no, while China, India and the UAE abstained.",
 			want: []wantVote{{outcome: "adopted",
