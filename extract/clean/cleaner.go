@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -261,8 +262,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 		if l.prose {
 			return false
 		}
-		switch el[l.block].tag {
-		case atom.Li, atom.Td, atom.Th, atom.Dd, atom.Dt:
+		if cellTag(el[l.block].tag) {
 			return false
 		}
 		if l.heading {
@@ -276,7 +276,12 @@ func trimLines(lines []line, el []elem, title string) []line {
 	}
 	title = normTitle(title)
 	isTitle := func(l line) bool {
-		return l.heading && title != "" && strings.Contains(title, normTitle(l.text)) && len(l.text) > len(title)/3
+		if !l.heading || title == "" {
+			return false
+		}
+		h := normTitle(l.text)
+		return strings.Contains(title, h) && len(h) > len(title)/3 ||
+			len(title) >= 15 && strings.Contains(h, title) && len(h) < 2*len(title)
 	}
 	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading) {
 		lines = lines[1:]
@@ -287,7 +292,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if adLabel(l.text) {
+		if adLabel(l.text) || !l.prose && (creditLine(l.text) || !hasLetter(l.text) && !cellTag(el[l.block].tag)) {
 			continue
 		}
 		if l.heading {
@@ -319,6 +324,50 @@ func trimLines(lines []line, el []elem, title string) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// creditPrefixes start lines that credit a picture or name a source.
+var creditPrefixes = []string{
+	"foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:",
+	"credit:", "credits:", "quelle:", "source:", "fuente:", "źródło:", "crédit:", "crédits:",
+	"photo credit:", "bildquelle:", "fotoquelle:",
+}
+
+// creditLine reports whether a short line credits a picture or a source,
+// or carries a copyright sign.
+func creditLine(s string) bool {
+	if len(s) > 120 {
+		return false
+	}
+	if strings.Contains(s, "©") {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// cellTag reports whether a block is a table cell or list item, whose
+// short lines and bare figures belong to the table or list.
+func cellTag(a atom.Atom) bool {
+	switch a {
+	case atom.Td, atom.Th, atom.Li, atom.Dd, atom.Dt:
+		return true
+	}
+	return false
 }
 
 // adLabels mark advertisements in several languages.
