@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -42,31 +43,54 @@ func benchSite(b *testing.B, n int) *httptest.Server {
 	return s
 }
 
-// BenchmarkCrawl crawls a loopback site of 10,000 pages into a
-// MemoryStore with the politeness delay off, and reports pages/s.
+// BenchmarkCrawl crawls a generated loopback site (10,000 and 100,000
+// pages) into a MemoryStore with the politeness delay off, and reports
+// pages/s and the process's peak RSS. Run one size at a time for a peak
+// RSS of that size alone, e.g. -bench 'Crawl/pages=100000$'.
 func BenchmarkCrawl(b *testing.B) {
-	const n = 10000
-	s := benchSite(b, n)
-	cfg := testConfig()
-	cfg.MaxDepth = -1
-	cfg.Parallelism = 16
-	cfg.MaxInFlight = 16
-	var pages atomic.Int64
-	b.ResetTimer()
-	for range b.N {
-		c, err := New(cfg, NewMemoryStore(), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		stats, err := c.Run(context.Background(), "bench", []string{s.URL + "/p/0"}, func(ctx context.Context, p Page) error {
-			pages.Add(1)
-			return nil
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			s := benchSite(b, n)
+			cfg := testConfig()
+			cfg.MaxDepth = -1
+			cfg.Parallelism = 16
+			cfg.MaxInFlight = 16
+			var pages atomic.Int64
+			b.ResetTimer()
+			for range b.N {
+				c, err := New(cfg, NewMemoryStore(), nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				stats, err := c.Run(context.Background(), "bench", []string{s.URL + "/p/0"}, func(ctx context.Context, p Page) error {
+					pages.Add(1)
+					return nil
+				})
+				if err != nil || stats.Fetched != n {
+					b.Fatalf("fetched %d pages, err %v", stats.Fetched, err)
+				}
+			}
+			b.ReportMetric(float64(pages.Load())/b.Elapsed().Seconds(), "pages/s")
+			if rss := peakRSS(); rss > 0 {
+				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MiB")
+			}
 		})
-		if err != nil || stats.Fetched != n {
-			b.Fatalf("fetched %d pages, err %v", stats.Fetched, err)
+	}
+}
+
+// peakRSS reads the process's peak resident set size (Linux), or 0.
+func peakRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10
 		}
 	}
-	b.ReportMetric(float64(pages.Load())/b.Elapsed().Seconds(), "pages/s")
+	return 0
 }
 
 // BenchmarkPlainColly fetches the same site with an asynchronous Colly
