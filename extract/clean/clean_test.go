@@ -75,6 +75,15 @@ var pageCases = []struct {
 		},
 		wantNot: []string{"Harvest festival", "Most read", "Five things"},
 	},
+	{
+		name: "standfirst", file: "standfirst.html", url: "https://midland.example/transport/rail-strike",
+		want: []string{
+			"The rail union called off Friday's strike after the operator raised its pay offer",
+			"Trains will run normally on Friday",
+			"The union said it would recommend a vote in favour.",
+		},
+		wantNot: []string{"Transport", "Midland Times staff", "Bus fares"},
+	},
 	{name: "index", file: "index.html", url: "https://valley.example/", reason: true},
 	{name: "login", file: "login.html", url: "https://members.example/login", reason: true},
 }

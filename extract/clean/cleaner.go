@@ -205,6 +205,9 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 			return linkBox(e)
 		})
 		lines = trimLines(lines, el, art.Title)
+		if lead := p.lead(best, art.Description, lines); lead != nil {
+			lines = append(lead, lines...)
+		}
 	}
 	sep := "\n"
 	if c.cfg.BlankLines {
@@ -415,4 +418,52 @@ func ldBodyParagraphs(body string) []string {
 		}
 	}
 	return paras
+}
+
+// lead finds the standfirst of an article that sits outside its container,
+// before it, as many pages print it above the body: a block whose text
+// starts like the page's description. It returns the block's lines, or nil
+// when the text already holds the description or no such block exists.
+func (p *page) lead(best int32, description string, lines []line) []line {
+	desc := collapse(description)
+	if utf8.RuneCountInString(desc) < 60 {
+		return nil
+	}
+	prefix := desc
+	if i := runeOffset(prefix, 40); i < len(prefix) {
+		prefix = prefix[:i]
+	}
+	for _, l := range lines {
+		if strings.Contains(l.text, prefix) {
+			return nil
+		}
+	}
+	el := p.elems
+	want := int32(utf8.RuneCountInString(desc))
+	for i := best - 1; i >= 0 && i >= best-400; i-- {
+		e := &el[i]
+		if e.ownText < 40 || e.negIn || e.dropIn || e.ownText > 3*want || e.end > best {
+			continue // too short, boilerplate, too long, or an ancestor of the container
+		}
+		if !strings.HasPrefix(nodeText(e.n), prefix) {
+			continue
+		}
+		out := p.render(int32(i), func(int32) bool { return false })
+		for k := range out {
+			out[k].prose = true
+		}
+		return out
+	}
+	return nil
+}
+
+// runeOffset returns the byte offset of the n-th rune of s, or len(s).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
