@@ -20,7 +20,12 @@ func init() {
 type cleanOutput struct {
 	File string `json:"file,omitempty"`
 	clean.Article
-	Error string `json:"error,omitempty"`
+}
+
+// cleanFailure is the jsonl line of a file that could not be cleaned.
+type cleanFailure struct {
+	File  string `json:"file"`
+	Error string `json:"error"`
 }
 
 func runClean(ctx context.Context, e *env, args []string) error {
@@ -67,7 +72,7 @@ func runClean(ctx context.Context, e *env, args []string) error {
 			if firstErr == nil {
 				firstErr = err
 			}
-			if err := enc.Encode(cleanOutput{File: name, Error: err.Error()}); err != nil {
+			if err := enc.Encode(cleanFailure{File: name, Error: err.Error()}); err != nil {
 				return fmt.Errorf("clean: write: %w", err)
 			}
 			continue

@@ -48,7 +48,7 @@ type SnippetReport struct {
 	F1        float64     `json:"f1"`
 	MedianMS  float64     `json:"median_ms"` // median time per page
 	TotalMS   float64     `json:"total_ms"`  // time over all pages
-	PerPage   []PageScore `json:"per_page"`
+	PerPage   []PageScore `json:"per_page,omitempty"`
 }
 
 // ErrNoDataset is returned by ScoreSnippets when dir holds no dataset.
