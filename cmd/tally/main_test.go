@@ -209,3 +209,54 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestGoldInitRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "in", "note.txt")
+	os.MkdirAll(filepath.Dir(article), 0o755)
+	os.WriteFile(article, []byte("The Security Council adopted the resolution with 13 votes in favour. Russia abstained."), 0o644)
+	out := filepath.Join(dir, "gold")
+	if _, _, err := runCLI(t, "", "gold", "init", "--out", out, article); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCLI(t, "", "gold", "init", "--out", out, article); err == nil || !strings.Contains(err.Error(), "exists") {
+		t.Fatalf("second init: err = %v, want a refusal to overwrite", err)
+	}
+	text, err := os.ReadFile(filepath.Join(out, "note.txt"))
+	if err != nil || !strings.Contains(string(text), "Security Council") {
+		t.Fatalf("text beside the gold file: %q, %v", text, err)
+	}
+	res, _, err := runCLI(t, "", "eval", "--json", "--gold", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res, `"f1": 1`) {
+		t.Errorf("a fresh gold file does not score 1 against its own extraction:\n%s", res)
+	}
+}
+
+func TestReextractResumesByVersion(t *testing.T) {
+	srv := httptest.NewServer(http.FileServer(http.Dir(repoPath("testdata", "site"))))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "re.db")
+	if _, _, err := runCLI(t, "", "run", "--db", db, "--allow-private", "--delay", "1ms", "--depth", "0", srv.URL+"/world/un-votes-ukraine-anniversary.html"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "", "reextract", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "reextracted 0 pages") {
+		t.Errorf("pages already extracted by this version were redone: %s", out)
+	}
+	out, _, err = runCLI(t, "", "reextract", "--db", db, "--all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "reextracted 1 pages") {
+		t.Errorf("--all: %s", out)
+	}
+	if _, _, err := runCLI(t, "", "reextract", "--db", filepath.Join(t.TempDir(), "missing.db")); err == nil {
+		t.Errorf("reextract on a missing corpus did not fail")
+	}
+}

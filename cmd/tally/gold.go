@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tally-news/tally/extract"
+)
+
+func init() {
+	register("gold", "start gold files for annotation: tally gold init ARTICLE...", runGold)
+}
+
+func runGold(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] != "init" {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
+			fmt.Fprintln(e.stderr, "usage: tally gold init [flags] ARTICLE...")
+			return flag.ErrHelp
+		}
+		return errors.New("gold: usage: tally gold init [flags] ARTICLE...")
+	}
+	fs := newFlagSet(e, "gold init", "ARTICLE...",
+		"Writes, for each article, a gold file pre-filled from the current extraction for a\nperson to correct, with the article's text beside it (NAME.txt and NAME.json in --out).\n'tally eval --gold DIR' then scores the extractors against the corrected files.")
+	out := fs.String("out", "", "folder to write into (default: beside each article)")
+	html := fs.Bool("html", false, "the articles are HTML pages: write their cleaned text")
+	force := fs.Bool("force", false, "overwrite gold files that exist")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("gold init: no article given")
+	}
+	p := newPipeline()
+	for _, name := range fs.Args() {
+		data, err := readInput(e, name)
+		if err != nil {
+			return fmt.Errorf("gold init: %w", err)
+		}
+		text, err := articleText(p, name, data, *html)
+		if err != nil {
+			return fmt.Errorf("gold init: %w", err)
+		}
+		dir := *out
+		if dir == "" {
+			dir = filepath.Dir(name)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("gold init: %w", err)
+		}
+		doc := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		textPath := filepath.Join(dir, doc+".txt")
+		goldPath := filepath.Join(dir, doc+".json")
+		if _, err := os.Stat(goldPath); err == nil && !*force {
+			return fmt.Errorf("gold init: %s exists; pass --force to overwrite it", goldPath)
+		}
+		same, _ := sameFile(name, textPath)
+		if !same {
+			if _, err := os.Stat(textPath); err == nil && !*force {
+				return fmt.Errorf("gold init: %s exists; pass --force to overwrite it", textPath)
+			}
+			if err := os.WriteFile(textPath, []byte(text), 0o644); err != nil {
+				return fmt.Errorf("gold init: %w", err)
+			}
+		}
+		rec := p.extractor.Extract(ctx, doc, text)
+		b, err := json.MarshalIndent(goldOf(rec, doc+".txt"), "", "  ")
+		if err != nil {
+			return fmt.Errorf("gold init: %w", err)
+		}
+		if err := os.WriteFile(goldPath, append(b, '\n'), 0o644); err != nil {
+			return fmt.Errorf("gold init: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "wrote %s (%d countries, %d counts, %d votes, %d stances) beside %s\n",
+			goldPath, len(rec.Countries), len(rec.Counts), len(rec.Votes), len(rec.Stances), textPath)
+	}
+	return nil
+}
+
+// goldOf keeps the fields of a record that a gold file holds: the scored
+// ones and the motion, without evidence.
+func goldOf(r extract.Record, textFile string) extract.Record {
+	g := extract.Record{Doc: r.Doc, TextFile: textFile, Countries: r.Countries, Stances: []extract.Stance{}, Votes: []extract.Vote{}}
+	g.Counts = make([]extract.Count, 0, len(r.Counts))
+	for _, c := range r.Counts {
+		g.Counts = append(g.Counts, extract.Count{Value: c.Value, Unit: c.Unit})
+	}
+	for _, v := range r.Votes {
+		v.Evidence = nil
+		g.Votes = append(g.Votes, v)
+	}
+	for _, s := range r.Stances {
+		s.Evidence = nil
+		g.Stances = append(g.Stances, s)
+	}
+	return g
+}
+
+// sameFile reports whether two paths name one file.
+func sameFile(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(sa, sb), nil
+}
