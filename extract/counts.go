@@ -205,6 +205,13 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 	return Count{Value: value, Unit: unit}, max(end, uend), true
 }
 
+// fractions name parts, not counted things: "two-thirds".
+var fractions = map[string]bool{
+	"half": true, "halves": true, "third": true, "thirds": true, "quarter": true,
+	"quarters": true, "fourth": true, "fourths": true, "fifth": true, "fifths": true,
+	"tenth": true, "tenths": true,
+}
+
 // numberCompound parses "193-member" or "ten-day" into its value and the
 // noun it counts.
 func numberCompound(tok string) (float64, string, bool) {
@@ -218,7 +225,7 @@ func numberCompound(tok string) (float64, string, bool) {
 			return 0, "", false
 		}
 	}
-	if strings.Contains(rest, "-") || rest == "year-old" || rest == "old" {
+	if strings.Contains(rest, "-") || rest == "year-old" || rest == "old" || fractions[rest] {
 		return 0, "", false
 	}
 	if v, ok := digitNumber(head); ok {

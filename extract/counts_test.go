@@ -31,6 +31,8 @@ func TestCounts(t *testing.T) {
 		{"only one is a count", "Only one country voted against.", []string{"1 country"}},
 		{"million scales", "About 1.5 million refugees have fled.", []string{"1500000 refugee"}},
 		{"days", "After 171 days of war, the talks resumed.", []string{"171 day"}},
+		{"fractions are not counts", "It needed a two-thirds majority.", nil},
+		{"vague plurals are not counts", "Tens of thousands marched, and dozens were held for hundreds of days.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,8 +46,31 @@ func subjectBefore(its []item, i int) []string {
 	k := i - 1
 	stop := max(0, i-maxReach)
 	// Fillers and commas between the verb and the subject.
-	for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
+	skip := func() {
+		for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
+			k--
+		}
+	}
+	skip()
+	// "cast the lone vote against": the verb phrase before the cue.
+	for k >= stop && anyWord(its, k, "lone", "sole", "single", "dissenting", "deciding") {
 		k--
+	}
+	if k >= 1 && anyWord(its, k, "the", "a", "an", "its", "their") && anyWord(its, k-1, "cast", "casting", "casts") {
+		k -= 2
+		skip()
+	}
+	// "were the only countries to vote against", "were among the 10
+	// nations voting against": a predicate naming the voters.
+	if k >= stop && (countNouns[its[k].lw] || its[k].lw == "ones") {
+		j := k - 1
+		for j >= stop && (anyWord(its, j, "only", "the", "among", "lone", "sole", "two", "three", "few") || isNumberItem(its[j])) {
+			j--
+		}
+		if j >= stop && anyWord(its, j, "were", "was", "are", "is") {
+			k = j - 1
+			skip()
+		}
 	}
 	for k >= stop {
 		it := its[k]

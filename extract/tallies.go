@@ -52,11 +52,30 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 			i = j
 			continue
 		}
+		// "backed by 141 countries", "opposed by 12 states".
+		if anyWord(its, i-1, "by") && (countNouns[lowerAt(its, i+1)] || anyWord(its, i+1, "member")) {
+			switch lowerAt(its, i-2) {
+			case "backed", "supported", "endorsed", "approved":
+				f.setTally(Yes, n)
+				continue
+			case "opposed", "rejected":
+				f.setTally(No, n)
+				continue
+			}
+		}
 		// "received the support of 153 votes", "won 120 votes".
 		if anyWord(its, i+1, "votes") && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained")) {
 			f.setTally(Yes, n)
 		}
 	}
+}
+
+// lowerAt returns the lowercase text of its[i], or "" outside the slice.
+func lowerAt(its []item, i int) string {
+	if i < 0 || i >= len(its) {
+		return ""
+	}
+	return its[i].lw
 }
 
 // voteContext reports whether a sentence speaks of a vote, so that its

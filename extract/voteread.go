@@ -360,7 +360,11 @@ func hedged(its []item, i int) bool {
 		if hedges[its[k].lw] {
 			return true
 		}
-		if its[k].lw == "to" && !anyWord(its, k-1, "voted", "votes", "vote", "voting", "chose", "decided", "opted", "forced", "went", "led") {
+		// "to" before the word marks an infinitive that may be only
+		// intended ("expected to pass"), unless the verb before it says
+		// the act happened ("voted to reject", "chose to abstain", "the
+		// only countries to vote against").
+		if its[k].lw == "to" && !anyWord(its, k-1, "voted", "votes", "vote", "voting", "chose", "decided", "opted", "forced", "went", "led", "ones") && (k == 0 || !countNouns[its[k-1].lw]) {
 			return true
 		}
 		if its[k].lw == "," || its[k].lw == ";" {

@@ -190,6 +190,41 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "rejected", yes: 3, no: 9, sponsors: []string{"RUS"}}, {body: "UNSC", outcome: "adopted", abstain: 3}},
 		},
 		{
+			name: "en dash tally and word-number abstentions",
+			text: "The council approved the text 13–0, with two abstentions.",
+			want: []wantVote{{outcome: "adopted", yes: 13, no: 0, abstain: 2}},
+		},
+		{
+			name: "vote of N to M",
+			text: "The House of Representatives passed the bill by a vote of 220 to 212.",
+			want: []wantVote{{body: "US_HOUSE", outcome: "adopted", yes: 220, no: 212}},
+		},
+		{
+			name: "the only countries to vote against",
+			text: "The Assembly adopted the resolution. Israel and the United States were the only countries to vote against.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", positions: map[string]string{"ISR": "no", "USA": "no"}}},
+		},
+		{
+			name: "cast the lone vote against",
+			text: "The Security Council adopted the resolution after the United States cast the lone vote against.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", positions: map[string]string{"USA": "no"}}},
+		},
+		{
+			name: "backed by N countries",
+			text: "The resolution, backed by 141 countries, was adopted by the General Assembly.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 141}},
+		},
+		{
+			name: "members voting in favour and abstaining in words",
+			text: "The Council adopted resolution 2231 with 12 members voting in favour and three abstaining.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 12, abstain: 3}},
+		},
+		{
+			name: "withdrawn motion",
+			text: "The opposition motion in the House of Commons was withdrawn before a vote.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "withdrawn", yes: -1, no: -1, abstain: -1}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
