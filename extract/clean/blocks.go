@@ -1,7 +1,6 @@
 package clean
 
 import (
-	"fmt"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"strings"
@@ -308,9 +307,6 @@ func (p *page) best() int {
 			best, bestScore = i, s
 		}
 	}
-	if debug {
-		fmt.Printf("  argmax %d %s %.0f\n", best, p.describe(best), bestScore)
-	}
 	// Widen to ancestors that lose little: they add the headings, lists
 	// and short lines that belong with the prose (recipes, fact boxes).
 	top := &p.elems[best]
@@ -320,36 +316,31 @@ func (p *page) best() int {
 		added := float32(q.text - top.text)
 		addedLinks := float32(q.link - top.link)
 		loss := top.score - q.score
-		if q.score >= expandRatio*bestScore && loss <= expandLoss*added && addedLinks <= 0.3*added {
+		if q.score >= expandRatio*bestScore && loss <= expandLoss*added && addedLinks <= expandLinks*added {
 			widest = int(par)
 		}
 	}
 	return widest
 }
 
-var strongGuard int32 = 4
+// Guards on names: an element named as boilerplate is kept when it holds
+// more than 1/strongGuard (strong names) or 1/weakGuard (weak names) of
+// the page's prose, since such names also turn up on page wrappers
+// ("layout-with-sidebar", "has-header").
+const (
+	strongGuard = 4
+	weakGuard   = 2
+)
 
-var weakGuard int32 = 2
-
-// expandLoss is the most score per character of added text that widening
-// the container may cost: short lines cost 0.3, boilerplate 1.
-var expandLoss float32 = 0.6
-
-var expandRatio float32 = 0.6
-
-func (p *page) describe(i int) string {
-	e := &p.elems[i]
-	var cls, id string
-	for _, a := range e.n.Attr {
-		if a.Key == "class" {
-			cls = a.Val
-		}
-		if a.Key == "id" {
-			id = a.Val
-		}
-	}
-	return e.n.Data + "#" + id + "." + cls
-}
+// Widening the container: an ancestor replaces it when its score is at
+// least expandRatio of the best, each added character costs at most
+// expandLoss of score (short lines cost 0.3, boilerplate 1), and at most
+// expandLinks of the added text is links.
+const (
+	expandRatio = 0.6
+	expandLoss  = 0.6
+	expandLinks = 0.3
+)
 
 // listing reports whether the container at best lists other pages rather
 // than holding an article: several headings that are links, with little

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,8 +15,6 @@ import (
 
 // ErrNotHTML is returned for input that is not an HTML page: empty,
 // binary, or text without any markup.
-var debug = os.Getenv("CLEANDEBUG") != ""
-
 var ErrNotHTML = errors.New("not an HTML page")
 
 // Config tunes a Cleaner. The zero value is not useful; start from
@@ -80,6 +77,9 @@ func (c *Cleaner) Clean(r io.Reader, pageURL string, contentType string) (Articl
 // CleanBytes is Clean for a page already in memory.
 func (c *Cleaner) CleanBytes(data []byte, pageURL string, contentType string) (Article, error) {
 	art := Article{URL: strings.TrimSpace(pageURL)}
+	if c.cfg.MaxBytes > 0 && int64(len(data)) > c.cfg.MaxBytes {
+		data = data[:c.cfg.MaxBytes]
+	}
 	text, _ := decode(data, contentType)
 	if err := checkHTML(text, contentType); err != nil {
 		return art, err
@@ -174,16 +174,6 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 		best = int32(p.best())
 		if el[best].prose > 0 && el[best].score > 0 {
 			break
-		}
-	}
-	if debug {
-		for i := best; i >= 0; i = el[i].parent {
-			fmt.Printf("  %d %s score=%.0f prose=%d text=%d link=%d neg=%v\n", i, p.describe(int(i)), el[i].score, el[i].prose, el[i].text, el[i].link, el[i].neg)
-		}
-		for i := range el {
-			if el[i].prose > el[0].prose/10 && el[i].prose > 300 {
-				fmt.Printf("  P %d %s score=%.0f prose=%d text=%d link=%d neg=%v\n", i, p.describe(int(i)), el[i].score, el[i].prose, el[i].text, el[i].link, el[i].neg)
-			}
 		}
 	}
 	var lines []line
