@@ -8,6 +8,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // trackingParams are query parameters that only say where a visitor came
@@ -36,7 +38,8 @@ func isTrackingParam(key string) bool {
 // URL, so that the same page reached by different spellings is fetched
 // and stored once:
 //
-//   - scheme and host are lower-cased, a trailing dot on the host and the
+//   - scheme and host are lower-cased (an internationalised host is put in
+//     its punycode form), a trailing dot on the host and the
 //     default port (80 for http, 443 for https) are dropped, and so is any
 //     user information;
 //   - the fragment is dropped; an empty path becomes "/"; "." and ".."
@@ -73,6 +76,13 @@ func canonicalURL(u *url.URL, raw string) (string, error) {
 	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
 		return "", fmt.Errorf("canonicalize %q: %w", raw, errNoHost)
+	}
+	if !isASCII(host) {
+		// Internationalised names compare in their ASCII (punycode) form,
+		// the form sent on the wire.
+		if a, err := idna.Punycode.ToASCII(host); err == nil {
+			host = a
+		}
 	}
 	if strings.HasPrefix(host, ".") || strings.Contains(host, "..") || strings.ContainsAny(host, "[]") {
 		return "", fmt.Errorf("canonicalize %q: host %q: %w", raw, host, errBadHost)
@@ -144,7 +154,7 @@ func canonicalQuery(raw string) string {
 		if isTrackingParam(key) {
 			continue
 		}
-		params = append(params, param{key, upperEscapes(part)})
+		params = append(params, param{key, escapeQueryPart(part)})
 	}
 	slices.SortStableFunc(params, func(a, b param) int { return strings.Compare(a.key, b.key) })
 	parts := make([]string, len(params))
@@ -199,4 +209,44 @@ func resolveLink(base *url.URL, href string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeQueryPart percent-encodes the bytes of a raw query parameter that
+// may not appear in a URL's query (spaces, controls, non-ASCII, a "%" that
+// starts no escape) and upper-cases existing escapes.
+func escapeQueryPart(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte('%')
+			b.WriteByte(upperHex(s[i+1]))
+			b.WriteByte(upperHex(s[i+2]))
+			i += 2
+		case queryByte(c):
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// queryByte reports whether c may appear as it is in a query (RFC 3986).
+func queryByte(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-._~!$&'()*+,;=:@/?", c) >= 0
 }

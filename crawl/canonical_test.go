@@ -30,6 +30,8 @@ func TestCanonicalize(t *testing.T) {
 		{"empty query", "https://example.com/a?", "https://example.com/a"},
 		{"ipv6", "http://[::1]:80/a", "http://[::1]/a"},
 		{"ipv6 port", "http://[::1]:8080/a", "http://[::1]:8080/a"},
+		{"idn to punycode", "https://Bücher.example/a", "https://xn--bcher-kva.example/a"},
+		{"query bytes escaped", "https://example.com/a?q=a b&r=caf\xc3\xa9&s=100%", "https://example.com/a?q=a%20b&r=caf%C3%A9&s=100%25"},
 		{"spaces trimmed", "  https://example.com/a  ", "https://example.com/a"},
 	}
 	for _, tt := range tests {
