@@ -940,3 +940,49 @@ func TestRobotsUnavailable(t *testing.T) {
 		}
 	}
 }
+
+func TestLostLockStopsRun(t *testing.T) {
+	const pages = 30
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		for i := range pages {
+			fmt.Fprintf(&b, `<a href="/p/%d">%d</a>`, i, i)
+		}
+		servePage(b.String())(w, r)
+	})
+	mux.HandleFunc("/p/", func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(20 * time.Millisecond)
+		servePage(`x`)(w, r)
+	})
+	s := newSite(t, mux)
+	store := NewMemoryStore()
+	cfg := testConfig()
+	cfg.Parallelism = 1
+	cfg.LockStale = 40 * time.Millisecond // refreshed every 10ms
+	var once atomic.Bool
+	h := func(ctx context.Context, p Page) error {
+		if !once.Swap(true) {
+			// Another process decides the lock is stale and takes it.
+			if err := store.Lock(ctx, "j", "intruder", 0); err != nil {
+				t.Errorf("take over: %v", err)
+			}
+		}
+		return nil
+	}
+	c, err := New(cfg, store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := c.Run(context.Background(), "j", []string{s.URL}, h)
+	if !errors.Is(err, ErrJobLocked) {
+		t.Fatalf("Run after losing its lock: %v", err)
+	}
+	if stats.Queued == 0 {
+		t.Errorf("run went on to the end after losing its lock: %+v", stats)
+	}
+	// The new holder keeps the lock: the stopped run does not release it.
+	if err := store.Lock(context.Background(), "j", "third", time.Hour); !errors.Is(err, ErrJobLocked) {
+		t.Errorf("lock released by a run that no longer held it: %v", err)
+	}
+}
