@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,44 @@ func checkGolden(t *testing.T, name string, got Article) {
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
 		t.Errorf("article differs from %s (run go test -update after checking):\ngot:\n%s\nwant:\n%s", path, buf.Bytes(), want)
+	}
+}
+
+// TestConcurrentUse cleans the fixture pages from several goroutines with
+// one Cleaner; run with -race it checks the Cleaner shares no page state.
+func TestConcurrentUse(t *testing.T) {
+	c := New(DefaultConfig())
+	want := map[string]Article{}
+	pages := map[string][]byte{}
+	for _, tc := range pageCases {
+		data, err := os.ReadFile(filepath.Join("testdata", "pages", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[tc.name] = data
+		if want[tc.name], err = c.CleanBytes(data, tc.url, tc.contentType); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for _, tc := range pageCases {
+				got, err := c.CleanBytes(pages[tc.name], tc.url, tc.contentType)
+				if err == nil && got != want[tc.name] {
+					err = fmt.Errorf("%s: result differs when cleaned concurrently", tc.name)
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -276,7 +276,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 		return strings.Contains(title, h) && len(h) > len(title)/3 ||
 			len(title) >= 15 && strings.Contains(h, title) && len(h) < 2*len(title)
 	}
-	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading) {
+	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading || datelineLine(lines[0].text)) {
 		lines = lines[1:]
 	}
 	for len(lines) > 0 && short(lines[len(lines)-1]) {
@@ -285,7 +285,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if adLabel(l.text) || !l.prose && (creditLine(l.text) || !hasLetter(l.text) && !cellTag(el[l.block].tag)) {
+		if adLabel(l.text) || creditLine(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
 			continue
 		}
 		if l.heading {
@@ -319,6 +319,43 @@ func trimLines(lines []line, el []elem, title string) []line {
 	return out
 }
 
+// datelineWords mark a line of metadata above an article: who wrote it
+// and when it was published or updated.
+var datelineWords = []string{
+	"published", "updated", "last updated", "posted", "veröffentlicht", "aktualisiert",
+	"publié", "mis à jour", "publicado", "actualizado", "pubblicato", "aggiornato",
+	"opublikowano", "read time", "min read", "lesezeit", "minuten lesezeit",
+}
+
+// datelineLine reports whether a line that opens the text is a byline or
+// dateline rather than article text: it starts with "By Name" (in several
+// languages) or, being short, names a publication date.
+func datelineLine(s string) bool {
+	if len(s) > 160 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range []string{"by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "author: "} {
+		if strings.HasPrefix(low, p) {
+			r, _ := utf8.DecodeRuneInString(s[len(p):])
+			if unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	if len(s) > 100 {
+		return false
+	}
+	for _, w := range datelineWords {
+		if strings.Contains(low, w) {
+			if _, ok := textDate(s); ok || strings.Contains(low, "read") || strings.Contains(low, "lesezeit") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // creditPrefixes start lines that credit a picture or name a source.
 var creditPrefixes = []string{
 	"foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:",
@@ -326,16 +363,40 @@ var creditPrefixes = []string{
 	"photo credit:", "bildquelle:", "fotoquelle:",
 }
 
+// legalPrefixes start notices that close many articles.
+var legalPrefixes = []string{"disclaimer", "corrections:", "correction:", "copyright", "all rights reserved", "haftungsausschluss"}
+
+// creditSuffixes end a caption with the picture's credit.
+var creditSuffixes = []string{"photo: ", "photos: ", "foto: ", "fotos: ", "picture: ", "image: ", "bild: ", "credit: ", "photograph: "}
+
 // creditLine reports whether a short line credits a picture or a source,
 // or carries a copyright sign.
 func creditLine(s string) bool {
+	low := strings.ToLower(s)
+	if len(s) <= 400 {
+		for _, p := range legalPrefixes {
+			if strings.HasPrefix(low, p) {
+				return true
+			}
+		}
+	}
+	if len(s) <= 250 {
+		// A caption: text ending in "Photo: Name/Agency".
+		for _, p := range creditSuffixes {
+			if i := strings.LastIndex(low, p); i > 0 {
+				rest := s[i+len(p):]
+				if len(rest) < 60 && !strings.Contains(rest, ". ") {
+					return true
+				}
+			}
+		}
+	}
 	if len(s) > 120 {
 		return false
 	}
 	if strings.Contains(s, "©") {
 		return true
 	}
-	low := strings.ToLower(s)
 	for _, p := range creditPrefixes {
 		if strings.HasPrefix(low, p) {
 			return true

@@ -550,6 +550,13 @@ func cleanByline(s string) string {
 			}
 		}
 	}
+	// Bylines often run on into the date and contact details.
+	low := strings.ToLower(s)
+	for _, stop := range []string{" published", " updated", " veröffentlicht", " aktualisiert", " - [email", " [email", " | ", " · ", " • "} {
+		if i := strings.Index(low, stop); i > 0 {
+			s, low = s[:i], low[:i]
+		}
+	}
 	s = strings.Trim(s, " ,;:|-–—")
 	if len(s) > 200 {
 		return ""
