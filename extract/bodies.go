@@ -118,29 +118,60 @@ func markBodies(its []item) []item {
 	return out
 }
 
+// bodyIndex maps the first word of each body phrase to the phrases that
+// start with it, longest first, each split into words.
+var bodyIndex = func() map[string][][]string {
+	idx := map[string][][]string{}
+	for _, bp := range bodyPhrases {
+		ws := strings.Fields(bp.phrase)
+		idx[ws[0]] = append(idx[ws[0]], append(ws, bp.code))
+	}
+	return idx
+}()
+
 // bodyAt finds the longest body phrase starting at its[i] and returns its
-// code and how many items it spans.
+// code and how many items it spans. An item may hold several words (an
+// actor such as "European Parliament" folded into one).
 func bodyAt(its []item, i int) (string, int) {
-	for n := min(maxBodyWords, len(its)-i); n >= 1; n-- {
-		var b strings.Builder
-		for k := i; k < i+n; k++ {
-			if k > i {
-				b.WriteByte(' ')
+	first := its[i].lw
+	if sp := strings.IndexByte(first, ' '); sp > 0 {
+		first = first[:sp]
+	}
+	cands := bodyIndex[first]
+	if len(cands) == 0 {
+		return "", 0
+	}
+	best, bestN, bestWords := "", 0, 0
+	for _, c := range cands {
+		ws, code := c[:len(c)-1], c[len(c)-1]
+		// Match the phrase's words against the items' words.
+		k, w := i, 0
+		for w < len(ws) && k < len(its) {
+			iw := strings.Fields(its[k].lw)
+			if len(iw) == 0 || w+len(iw) > len(ws) {
+				break
 			}
-			b.WriteString(its[k].lw)
+			ok := true
+			for j := range iw {
+				if iw[j] != ws[w+j] {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			w += len(iw)
+			k++
 		}
-		phrase := b.String()
-		for _, bp := range bodyPhrases {
-			if bp.phrase != phrase {
-				continue
-			}
-			if !bodyContextOK(its, i, n, bp.code) {
-				return "", 0
-			}
-			return bp.code, n
+		if w == len(ws) && len(ws) > bestWords {
+			best, bestN, bestWords = code, k-i, len(ws)
 		}
 	}
-	return "", 0
+	if bestN == 0 || !bodyContextOK(its, i, bestN, best) {
+		return "", 0
+	}
+	return best, bestN
 }
 
 // bodyContextOK rejects body words used for something else: a

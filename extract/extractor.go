@@ -74,6 +74,8 @@ type document struct {
 	tagged [][]nlp.Token
 	once   []sync.Once
 	actors []actors.Mention
+	// itemCache holds each sentence's items once built.
+	itemCache [][]item
 	// runeAt maps byte offsets to character offsets; nil when the text is
 	// ASCII and the two agree.
 	runeAt []int

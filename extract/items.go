@@ -27,8 +27,19 @@ type item struct {
 func (it item) isActor() bool { return it.actor != "" }
 
 // items folds the sentence's tokens into items, actor mentions and body
-// names becoming one item each.
+// names becoming one item each. The result is computed once per sentence
+// and shared by the readers, which must not change it.
 func (d *document) items(si int) []item {
+	if d.itemCache == nil {
+		d.itemCache = make([][]item, len(d.sents))
+	}
+	if d.itemCache[si] == nil {
+		d.itemCache[si] = d.buildItems(si)
+	}
+	return d.itemCache[si]
+}
+
+func (d *document) buildItems(si int) []item {
 	toks := d.tokens(si)
 	s := d.sents[si]
 	ms := d.actorsIn(s.Start, s.End)
