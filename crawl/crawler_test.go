@@ -446,9 +446,12 @@ func TestRedirects(t *testing.T) {
 	if n := s.hit("/new"); n != 1 {
 		t.Errorf("/new fetched %d times, want 1", n)
 	}
-	p, ok := got.page(s.URL + "/moved")
+	p, ok := got.page(s.URL + "/new")
 	if !ok || p.FinalURL != s.URL+"/new" {
 		t.Errorf("page of /moved = %+v, %v", p, ok)
+	}
+	if _, ok := got.page(s.URL + "/moved"); ok {
+		t.Errorf("redirected page handed over under the URL it was moved from")
 	}
 	if stats.Failures["redirect-loop"] != 1 || stats.Failures["too-many-redirects"] != 1 {
 		t.Errorf("stats = %+v", stats)
@@ -913,7 +916,7 @@ func TestRedirectOffsite(t *testing.T) {
 		t.Error("followed a redirect off the site")
 	}
 	// A seed may move to another host.
-	if p, ok := got.page(s.URL + "/seed-moved"); !ok || p.FinalURL != otherURL+"/new-home" {
+	if p, ok := got.page(otherURL + "/new-home"); !ok || p.FinalURL != otherURL+"/new-home" {
 		t.Errorf("moved seed: %+v, %v", p, ok)
 	}
 	if stats.Failures["redirect-offsite"] != 1 {

@@ -186,6 +186,9 @@ func (rs *runState) page(ctx context.Context, o *outcome, t *task, ex *exchange,
 		Header: ex.header, Body: text, ContentType: mt, Hash: f.Hash,
 		Depth: t.Depth, Fetched: f.Fetched,
 	}
+	if final != t.URL {
+		p.URL = final // a page lives where redirects lead
+	}
 	if links.Canonical != "" && links.Canonical != t.URL && sameSite(siteHost(links.Canonical), siteHost(t.URL)) {
 		p.URL = links.Canonical
 	}

@@ -13,11 +13,11 @@ var ErrJobLocked = errors.New("job is already running")
 // Page is one fetched response that the crawler hands to its Handler.
 type Page struct {
 	Job string // the job that fetched it
-	// URL is the page's canonical URL: the one requested, or the
-	// <link rel=canonical> the page declares on the same site, so that an
-	// article reached by several URLs is stored under one.
+	// URL is the page's canonical URL: where the request ended after
+	// redirects, or the <link rel=canonical> the page declares on the same
+	// site, so that an article reached by several URLs is stored under one.
 	URL      string
-	FinalURL string      // the URL after redirects
+	FinalURL string      // the URL after redirects, canonicalised
 	Status   int         // HTTP status code
 	Header   http.Header // response headers
 	// Body is the response body decoded to UTF-8.
