@@ -21,7 +21,8 @@ type Config struct {
 	MaxDepth int
 
 	// Delay is the least time between two requests to the same host. A
-	// larger Crawl-delay in the host's robots.txt wins over it.
+	// larger Crawl-delay in the host's robots.txt wins over it, up to
+	// MaxRetryWait.
 	Delay time.Duration
 	// Parallelism is the largest number of requests in flight to one host.
 	Parallelism int

@@ -10,7 +10,7 @@ type ProgressInfo struct {
 	Failed     int           // failures recorded so far
 	Skipped    int           // URLs and links left out
 	InFlight   int           // requests under way
-	Queued     int           // URLs in the frontier
+	Queued     int           // URLs in the frontier (-1 if the store could not say)
 	Elapsed    time.Duration // since the run started
 	// Rate is responses handled (fetched, not changed or failed) per
 	// second since the run started.
