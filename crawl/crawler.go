@@ -154,7 +154,10 @@ type runState struct {
 // the seeds and works through the frontier. On cancellation it starts
 // nothing new, lets the requests in flight finish and be handled, records
 // the run and returns its counts with an error wrapping ctx.Err(). Any
-// other error means the store failed.
+// other error means the store or the WARC writer failed, or another
+// process took the job's lock over (the error then wraps ErrJobLocked);
+// failures of single URLs are not errors: they are recorded and counted
+// in RunStats.
 func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Handler) (RunStats, error) {
 	stats := RunStats{Failures: map[string]int{}}
 	if strings.TrimSpace(job) == "" {
