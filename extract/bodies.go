@@ -228,10 +228,15 @@ func (r *bodyResolver) resolve(code string) string {
 	case refAssembly:
 		return BodyUNGA
 	case refHouse:
-		if r.lastHouse != "" {
-			return r.lastHouse
+		switch r.lastHouse {
+		case BodyUSSenate, BodyUSHouse:
+			// In American usage "the House" is the House of
+			// Representatives, even right after the Senate.
+			return BodyUSHouse
+		case "":
+			return r.lastParliament
 		}
-		return r.lastParliament
+		return r.lastHouse
 	case refParliament:
 		return r.lastParliament
 	case BodyUNSC, BodyUNHRC:

@@ -148,7 +148,11 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 	var value float64
 	end := i
 	hyphenUnit := ""
-	if v, ok := digitNumber(t.Text); ok {
+	if pair := hyphenPair(t.Text); pair != nil && sentenceSpeaksOfVotes(toks) {
+		// "passed 52-47": the first number here, the others by
+		// hyphenTally.
+		return Count{Value: float64(pair[0]), Unit: "vote"}, i, true
+	} else if v, ok := digitNumber(t.Text); ok {
 		value = v
 		if d.notACount(toks, i, v) {
 			return Count{}, i, false
@@ -409,7 +413,12 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 // vote.
 func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
 	for _, t := range toks {
-		if strings.HasPrefix(lower(t.Text), "vot") {
+		w := lower(t.Text)
+		if strings.HasPrefix(w, "vot") || strings.HasPrefix(w, "abstain") || strings.HasPrefix(w, "abstention") {
+			return true
+		}
+		switch w {
+		case "passed", "adopted", "approved", "rejected", "defeated", "failed", "failing", "carried", "passes", "fails":
 			return true
 		}
 	}

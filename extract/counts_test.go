@@ -14,7 +14,7 @@ func TestCounts(t *testing.T) {
 		text string
 		want []string // "value unit" or "value" for no unit, sorted
 	}{
-		{"digits with separators", "Some 1,500 people marched through the capital.", []string{"1500 people"}},
+		{"digits with separators", "Some 1,500 people marched through the capital.", []string{"1500 person"}},
 		{"number words", "Ninety-three countries backed the text, and twelve opposed it.", []string{"12", "93 country"}},
 		{"number word after approximation", "More than 70 delegations spoke, and almost 60 asked for a vote.", []string{"60", "70 delegation"}},
 		{"twice", "The council has met twice this week.", []string{"2 time"}},

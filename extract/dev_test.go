@@ -13,7 +13,10 @@ import (
 // devSets are the gold sets the extractor is scored on in tests: the
 // project's own, and the shared development set when it is present.
 func devSets(t testing.TB) map[string]string {
-	sets := map[string]string{"testdata": filepath.Join("..", "testdata", "gold")}
+	sets := map[string]string{
+		"testdata/gold":    filepath.Join("..", "testdata", "gold"),
+		"testdata/extract": filepath.Join("..", "testdata", "extract"),
+	}
 	dev := filepath.Join("..", "..", "shared", "data", "extract-dev")
 	if _, err := os.Stat(dev); err == nil {
 		sets["extract-dev"] = dev
@@ -42,12 +45,27 @@ func scoreSet(t testing.TB, dir string) eval.Report {
 	return eval.Evaluate(pairs)
 }
 
+// TestDevScores holds the extractors to the quality they reach on the
+// gold sets: overall F1 of at least 0.9 and every scored type at least
+// 0.8. Run with -v to see the tables, TALLY_VERBOSE=1 for every miss.
 func TestDevScores(t *testing.T) {
 	for name, dir := range devSets(t) {
 		t.Run(name, func(t *testing.T) {
 			rep := scoreSet(t, dir)
 			if testing.Verbose() {
 				rep.WriteText(os.Stdout, os.Getenv("TALLY_VERBOSE") != "")
+			}
+			for typ, s := range rep.Types {
+				if !s.Scored {
+					continue
+				}
+				min := 0.8
+				if typ == eval.Overall {
+					min = 0.9
+				}
+				if s.F1 < min {
+					t.Errorf("%s F1 = %.3f, want at least %.1f", typ, s.F1, min)
+				}
 			}
 		})
 	}

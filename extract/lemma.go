@@ -11,7 +11,7 @@ var irregularPlurals = map[string]string{
 	"thieves": "thief", "wolves": "wolf", "shelves": "shelf", "selves": "self",
 	"crises": "crisis", "analyses": "analysis", "theses": "thesis",
 	"criteria": "criterion", "phenomena": "phenomenon", "indices": "index",
-	"people": "people", "police": "police", "data": "data", "media": "media",
+	"people": "person", "persons": "person", "police": "police", "data": "data", "media": "media",
 	"series": "series", "species": "species", "news": "news", "aircraft": "aircraft",
 	"troops": "troop", "mps": "mp", "meps": "mep", "ayes": "aye", "noes": "no",
 	"nays": "nay", "votes": "vote", "yes": "yes", "yeses": "yes", "buses": "bus", "gases": "gas",

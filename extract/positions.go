@@ -72,9 +72,17 @@ func subjectBefore(its []item, i int) []string {
 			skip()
 		}
 	}
+	if k >= stop && !its[k].isActor() {
+		if code := roleSubject(its, k, stop); code != "" {
+			return []string{code}
+		}
+	}
 	for k >= stop {
 		it := its[k]
 		switch {
+		case it.body != "":
+			// A deciding body is no actor voting; it ends the list.
+			return reverse(codes)
 		case it.isActor():
 			codes = append(codes, it.actor)
 		case it.lw == "'s" || it.lw == "'":
@@ -85,12 +93,88 @@ func subjectBefore(its []item, i int) []string {
 		case listGlue[it.lw]:
 		case len(codes) == 0 && isVerbTag(it.tag) && anyWord(its, k+1, "and"):
 			// "the US proposed and supported a resolution".
+		case len(codes) > 0 && objectPrepositions[it.lw]:
+			// "put forward by Brazil failed": the list is an object.
+			return nil
 		default:
 			return reverse(codes)
 		}
 		k--
 	}
 	return reverse(codes)
+}
+
+// titles stand before a person's name.
+var titles = map[string]bool{
+	"sir": true, "dame": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true,
+	"ms": true, "ms.": true, "dr": true, "dr.": true, "lord": true, "lady": true,
+	"sen.": true, "sen": true, "rep.": true, "gen.": true, "president": true,
+	"chancellor": true, "minister": true, "premier": true, "king": true,
+	"queen": true, "prince": true, "sheikh": true, "emir": true,
+}
+
+// roleSubject finds the actor that a role stands for when the subject
+// ending at its[k] is a person or an office: "Britain's ambassador, Dame
+// Helen Marsh, accused", "German Chancellor Friedrich Merz criticised",
+// "Myanmar's military government thanked", "the council's EU members
+// voted". It returns "" when the subject is not such a role.
+func roleSubject(its []item, k, stop int) string {
+	// An appositive name between commas: ", Dame Helen Marsh,".
+	if anyWord(its, k, ",") {
+		j := k - 1
+		for j >= stop && j > k-6 && (its[j].tag == "NNP" && !its[j].isActor() || titles[its[j].lw]) {
+			j--
+		}
+		if j < k-1 && anyWord(its, j, ",") {
+			k = j - 1
+		} else {
+			return ""
+		}
+	}
+	// A name right before the verb: "Chancellor Friedrich Merz".
+	j := k
+	for j >= stop && j > k-4 && its[j].tag == "NNP" && !its[j].isActor() && !roleNouns[its[j].lw] {
+		j--
+	}
+	k = j
+	for k >= stop && anyWord(its, k, "sir", "dame", "mr", "mrs", "ms", "dr", "lord", "lady") {
+		k--
+	}
+	// The office or group: "ambassador", "foreign ministry spokesperson",
+	// "military government", "EU members".
+	sawRole := false
+	for k >= stop && (roleNouns[its[k].lw] || titles[its[k].lw] || groupNouns[its[k].lw] || sawRole && strings.HasPrefix(its[k].tag, "JJ")) {
+		sawRole = true
+		k--
+	}
+	if !sawRole || k < stop {
+		return ""
+	}
+	if its[k].isActor() && its[k].body == "" {
+		return its[k].actor
+	}
+	if (its[k].lw == "'s" || its[k].lw == "'") && k-1 >= stop && its[k-1].isActor() && its[k-1].body == "" {
+		return its[k-1].actor
+	}
+	return ""
+}
+
+// groupNouns name the people of a government or delegation.
+var groupNouns = map[string]bool{
+	"military": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"ministry": true, "officials": true, "official": true, "leaders": true,
+	"members": true, "chief": true, "secretary": true, "office": true,
+	"cabinet": true, "diplomats": true, "diplomat": true, "junta": true,
+	"regime": true, "administration": true, "state": true,
+}
+
+// objectPrepositions before a list of actors make it an object, not a
+// subject. "with" and "to" are not among them: "with Russia voting
+// against" and "led to the US abstaining" name voters.
+var objectPrepositions = map[string]bool{
+	"by": true, "of": true, "from": true, "at": true, "on": true,
+	"into": true, "about": true, "over": true, "under": true, "between": true,
+	"toward": true, "towards": true, "than": true,
 }
 
 func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }
@@ -183,6 +267,14 @@ var countNouns = map[string]bool{
 	"council": false,
 }
 
+// voterNouns name those who vote, for counted subjects.
+var voterNouns = map[string]bool{
+	"countries": true, "members": true, "states": true, "nations": true,
+	"delegations": true, "lawmakers": true, "mps": true, "senators": true,
+	"meps": true, "representatives": true, "legislators": true,
+	"governments": true, "others": true, "deputies": true, "parliamentarians": true,
+}
+
 // positionsOf reads how actors voted, and the tallies stated as "N
 // countries, including ..., voted against".
 func (r *voteReader) positionsOf(f *fragment, its []item) {
@@ -191,8 +283,17 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		if n == 0 {
 			continue
 		}
-		// "with 11 abstentions" is a tally, read elsewhere.
-		if i > 0 && isNumberItem(its[i-1]) {
+		// "with 11 abstentions" is a tally, and "Abstaining:" a heading,
+		// both read elsewhere; "Another 251 voted against" and "nine
+		// abstained" are tallies too.
+		if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
+			if cue.strong && its[i].lw != "abstention" {
+				v, _ := itemNumber(its[i-1])
+				f.setTally(cue.value, v)
+			}
+			continue
+		}
+		if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
 			continue
 		}
 		// "-backed" after an actor names a sponsor.
@@ -246,9 +347,10 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 				}
 			}
 		}
-		// "... alongside Russia and a few other nations".
+		// "... alongside Russia and a few other nations", "joined by the
+		// United Kingdom".
 		for k := i + n; k < len(its) && k <= i+n+4; k++ {
-			if anyWord(its, k, "alongside", "like") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") {
+			if anyWord(its, k, "alongside", "like") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") {
 				skip := 1
 				if !anyWord(its, k, "alongside", "like") {
 					skip = 2
@@ -302,10 +404,16 @@ func cueAt(its []item, i int) (positionCue, int) {
 // 10.
 func countedSubject(its []item, i int) (int, bool) {
 	k := i - 1
-	for k >= 0 && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
+	sawActor, introduced := false, false
+	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
+		sawActor = sawActor || its[k].isActor()
+		introduced = introduced || anyWord(its, k, "including", "such")
 		k--
 	}
-	if k < 1 || !countNouns[its[k].lw] {
+	// Actors between the count and the verb must be the count's
+	// examples ("Ten countries, including the US, ..."), not a subject of
+	// their own.
+	if k < 1 || !voterNouns[its[k].lw] || sawActor && !introduced {
 		return 0, false
 	}
 	k--
@@ -525,10 +633,19 @@ func agentAfter(its []item, i int) string {
 
 // agentList is actorList seeing through roles: "by the representative of
 // Norway on behalf of ...".
+//
+// A counted group before its examples is seen through too: "co-sponsored
+// by more than 40 countries, including Japan and Thailand".
 func agentList(its []item, i int) []string {
 	k := i
-	for k < len(its) && (its[k].lw == "the" || roleNouns[its[k].lw] || (its[k].lw == "of" || its[k].lw == "for") && k > i) {
+	for k < len(its) && k < i+8 && (its[k].lw == "the" || roleNouns[its[k].lw] || (its[k].lw == "of" || its[k].lw == "for") && k > i ||
+		anyWord(its, k, "more", "than", "some", "over", "about", "nearly", "almost", "around", ",") || voterNouns[its[k].lw] || isNumberItem(its[k])) {
 		k++
+	}
+	if anyWord(its, k, "including") {
+		k++
+	} else if words(its, k, "among", "them") {
+		k += 2
 	}
 	return actorList(its, k)
 }

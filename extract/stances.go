@@ -27,7 +27,8 @@ var stanceCues = []stanceCue{
 	{[]string{"backs"}, Support}, {[]string{"backing"}, Support},
 	{[]string{"defended"}, Support}, {[]string{"defends"}, Support},
 	{[]string{"praised"}, Support}, {[]string{"praises"}, Support},
-	{[]string{"endorsed"}, Support},
+	{[]string{"endorsed"}, Support}, {[]string{"thanked"}, Support},
+	{[]string{"thanks"}, Support},
 	{[]string{"condemned"}, Oppose}, {[]string{"condemns"}, Oppose},
 	{[]string{"condemning"}, Oppose}, {[]string{"condemnation", "of"}, Oppose},
 	{[]string{"blamed"}, Oppose}, {[]string{"blames"}, Oppose}, {[]string{"blaming"}, Oppose},
@@ -60,11 +61,12 @@ func (d *document) stances() []Stance {
 	var res bodyResolver
 	r := &voteReader{d: d, res: &res}
 	for si := range d.sents {
-		if len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) < 2 {
+		if len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 {
 			continue
 		}
 		its := d.items(si)
 		frag := &fragment{si: si}
+		r.bodies(frag, its)
 		r.motions(frag, its)
 		r.sponsorsOf(frag, its, si)
 		var lastNoun []string
@@ -80,6 +82,14 @@ func (d *document) stances() []Stance {
 			holders, coordinated := nounHolder(its, i, n)
 			if coordinated {
 				holders = lastNoun
+			}
+			if holders == nil && pronounBefore(its, i) {
+				if code := r.speakerFor(si, i); code != "" {
+					holders = []string{code}
+				}
+			}
+			if holders == nil {
+				holders = subjectOrAgent(its, i)
 			}
 			if isNounCue(its[i].lw) && holders != nil {
 				lastNoun = holders

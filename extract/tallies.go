@@ -29,6 +29,10 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 			continue
 		}
 		n, ok := itemNumber(it)
+		if it.lw == "none" || it.lw == "zero" || it.lw == "nil" {
+			// "12 in favour to none against", "by 12 votes to none".
+			n, ok = 0, true
+		}
 		if !ok || isYearItem(it) {
 			continue
 		}
@@ -37,9 +41,19 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 		}
 		if side, end := sideAfter(its, i); side != "" {
 			f.setTally(side, n)
-			// "(Algeria, China, Russian Federation)" after the side.
-			if anyWord(its, end+1, "(") {
-				for _, code := range actorList(its, end+2) {
+			// "(Algeria, China, Russian Federation)" after the side, or
+			// "from Russia, China and Pakistan".
+			k := end + 1
+			if anyWord(its, k, ",") {
+				k++
+			}
+			if anyWord(its, end+1, "(") || anyWord(its, k, "from", "including") {
+				if its[k].lw == "from" || its[k].lw == "including" {
+					k++
+				} else {
+					k = end + 2
+				}
+				for _, code := range actorList(its, k) {
 					f.setPosition(code, side, true)
 				}
 			}
@@ -47,7 +61,7 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 		}
 		// "by 322 votes to 308", "by a vote of 12 to 3".
 		if j := toNumber(its, i); j > 0 {
-			m, _ := itemNumber(its[j])
+			m, _ := itemNumber(its[j]) // 0 for "none"
 			f.pair = []int{n, m}
 			i = j
 			continue
@@ -62,6 +76,11 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 				f.setTally(No, n)
 				continue
 			}
+		}
+		// "passed with 14 votes": votes won are votes in favour.
+		if anyWord(its, i+1, "votes") && anyWord(its, i-1, "with") && !anyWord(its, i+2, "against", "to") {
+			f.setTally(Yes, n)
+			continue
 		}
 		// "received the support of 153 votes", "won 120 votes".
 		if anyWord(its, i+1, "votes") && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained")) {
@@ -133,7 +152,7 @@ func toNumber(its []item, i int) int {
 	if !anyWord(its, k, "to") || k+1 >= len(its) {
 		return 0
 	}
-	if _, ok := itemNumber(its[k+1]); !ok {
+	if _, ok := itemNumber(its[k+1]); !ok && !anyWord(its, k+1, "none") {
 		return 0
 	}
 	// Needs "by" or "vote(s)" near: "by 322 votes to 308", "a vote of 12

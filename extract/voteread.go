@@ -57,7 +57,8 @@ var motionClasses = map[string]string{
 	"amendment": "amendment", "amendments": "amendment",
 	"bill": "bill", "legislation": "bill",
 	"motion":  "motion",
-	"measure": "", "proposal": "", "timetable": "", "treaty": "",
+	"measure": "", "proposal": "", "timetable": "", "treaty": "", "version": "",
+	"package": "", "budget": "", "law": "",
 }
 
 // newEventWords before a motion noun announce a motion not met before.
@@ -90,7 +91,7 @@ var outcomeWords = map[string]string{
 	"passed": Adopted, "passes": Adopted, "passing": Adopted,
 	"endorsed": Adopted, "endorses": Adopted, "carried": Adopted,
 	"rejected": Rejected, "rejects": Rejected, "rejecting": Rejected,
-	"defeated": Rejected, "defeats": Rejected, "failed": Rejected, "fails": Rejected,
+	"defeated": Rejected, "defeats": Rejected, "failed": Rejected, "fails": Rejected, "failing": Rejected,
 	"vetoed": Vetoed, "vetoes": Vetoed, "vetoing": Vetoed,
 	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
 }
@@ -108,7 +109,7 @@ var hedges = map[string]bool{
 
 // read returns the fragments one sentence states.
 func (r *voteReader) read(si int, its []item) []*fragment {
-	f := &fragment{si: si}
+	f := &fragment{si: si, past: pastVote(its)}
 	r.bodies(f, its)
 	r.motions(f, its)
 	r.sponsorsOf(f, its, si)
@@ -118,12 +119,61 @@ func (r *voteReader) read(si int, its []item) []*fragment {
 	if !f.hasContent() {
 		return nil
 	}
+	f.threshold = needsQualifiedMajority(its)
+	// A sentence that names no body speaks of the one the text last
+	// named: "The Council then adopted", "MPs also voted".
 	if f.body == "" {
 		f.body = r.context
 	}
 	s := r.d.sents[si]
 	f.spans = append(f.spans, [2]int{s.Start, s.End})
 	return []*fragment{f}
+}
+
+// pastVote reports whether a sentence reports an earlier vote for
+// comparison: "Last year's version passed 99-9-60", "a similar resolution
+// last year received 143 votes", "the previous vote".
+func pastVote(its []item) bool {
+	for i, it := range its {
+		switch it.lw {
+		case "last", "previous", "prior", "similar", "earlier":
+			if anyWord(its, i+1, "year", "year's", "years", "vote", "version", "resolution", "text", "draft", "time", "month", "month's", "session", "week", "week's") {
+				return true
+			}
+		case "ago":
+			return true
+		case "had":
+			// "the General Assembly had adopted": the pluperfect sets a
+			// vote before the story's own.
+			if k := i + 1; k < len(its) {
+				if anyWord(its, k, "also", "already", "previously", "earlier") {
+					k++
+				}
+				if _, ok := outcomeWords[lowerAt(its, k)]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// needsQualifiedMajority reports whether a sentence says the motion needed
+// more than a simple majority.
+func needsQualifiedMajority(its []item) bool {
+	for i, it := range its {
+		switch it.lw {
+		case "needed", "required", "necessary", "threshold", "supermajority":
+			return true
+		case "short":
+			if anyWord(its, i+1, "of") {
+				return true
+			}
+		case "two-thirds":
+			return true
+		}
+	}
+	return false
 }
 
 // bodies finds the body the sentence speaks of and keeps track of the
@@ -198,6 +248,7 @@ func (r *voteReader) motions(f *fragment, its []item) {
 		// The first motion the sentence names is the one it is about.
 		if !seen {
 			f.class, seen = class, true
+			f.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
 		}
 		// The noun phrase before the noun: "a European-backed resolution",
 		// "the US resolution", "Egypt's draft", "a different resolution".
@@ -391,7 +442,9 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 				if !hedged(its, i) {
 					f.outcome = Rejected
 				}
-			case subjBody && (words(its, i+1, "to", "approve") || words(its, i+1, "to", "adopt") || words(its, i+1, "to", "pass") || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for")):
+			case subjBody && (votedTo(its, i+1) || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for")):
+				// "the Rada voted to extend martial law", "the House
+				// voted 220-212 to approve".
 				if !hedged(its, i) {
 					f.outcome = Adopted
 				}
@@ -414,8 +467,8 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		if (it.tag == "JJ" || it.tag == "VBN") && i > 0 && anyWord(its, i-1, "the", "a", "an") && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN") {
 			continue
 		}
-		if it.lw == "failed" || it.lw == "fails" {
-			if !(words(its, i+1, "to", "pass") || words(its, i+1, "to", "win") || words(its, i+1, "to", "secure") || words(its, i+1, "to", "obtain") || words(its, i+1, "to", "get") || words(its, i+1, "to", "garner") || words(its, i+1, "to", "gain") || words(its, i+1, "to", "be", "adopted") || words(its, i+1, "to", "receive") || i+1 >= len(its) || its[i+1].lw == "." || its[i+1].lw == "," || its[i+1].lw == "by" || its[i+1].lw == "with") {
+		if it.lw == "failed" || it.lw == "fails" || it.lw == "failing" {
+			if !(hyphenPair(lowerAt(its, i+1)) != nil || words(its, i+1, "to", "pass") || words(its, i+1, "to", "win") || words(its, i+1, "to", "secure") || words(its, i+1, "to", "obtain") || words(its, i+1, "to", "get") || words(its, i+1, "to", "garner") || words(its, i+1, "to", "gain") || words(its, i+1, "to", "be", "adopted") || words(its, i+1, "to", "receive") || i+1 >= len(its) || its[i+1].lw == "." || its[i+1].lw == "," || its[i+1].lw == "by" || its[i+1].lw == "with") {
 				continue
 			}
 		}
@@ -425,18 +478,28 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		}
 		// Rejections by an actor of something other than a motion are
 		// stances ("rejected the claims").
-		if o == Rejected && it.lw != "failed" && !motionNear(its, i) && f.class == "" {
+		if o == Rejected && it.lw != "failed" && it.lw != "failing" && !motionNear(its, i) && f.class == "" {
 			continue
 		}
 		if (o == Adopted || o == Withdrawn) && !motionNear(its, i) && f.class == "" && f.body == "" {
 			continue
 		}
+		// "Iran rejected the resolution": an actor, not the body,
+		// rejects or approves; that is its position, read elsewhere.
+		if (o == Adopted || o == Rejected) && !passive(its, i) && len(subjectOrAgent(its, i)) > 0 {
+			continue
+		}
 		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
 			f.outcome = o
 		}
-		// "Russia vetoed the draft": the actor casting the veto voted no.
+		// "Russia vetoed the draft", "vetoed by Russia and China": the
+		// actors casting the veto voted no.
 		if o == Vetoed {
-			for _, code := range subjectBefore(its, i) {
+			vetoers := subjectBefore(its, i)
+			if anyWord(its, i+1, "by") {
+				vetoers = agentList(its, i+2)
+			}
+			for _, code := range vetoers {
 				f.setPosition(code, No, true)
 			}
 		}
@@ -469,6 +532,63 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 			f.setPosition(its[i-1].actor, No, true)
 		}
 	}
+}
+
+// votedTo reports whether "to" and a verb follow at its[i], after an
+// optional tally: "to approve", "220-212 to extend".
+func votedTo(its []item, i int) bool {
+	if hyphenPair(lowerAt(its, i)) != nil {
+		i++
+	}
+	return anyWord(its, i, "to") && i+1 < len(its) && (its[i+1].tag == "VB" || anyWord(its, i+1, "approve", "adopt", "pass", "extend", "renew", "back", "endorse", "ratify"))
+}
+
+// passive reports whether the verb at its[i] is passive or a participle
+// after its noun: "was adopted", "has been rejected", "the text, adopted
+// by".
+func passive(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch {
+		case anyWord(its, k, "was", "were", "is", "are", "be", "been", "being", "get", "got"):
+			return true
+		case its[k].tag == "RB" || anyWord(its, k, "not", "then", "also", "narrowly", "overwhelmingly", "unanimously"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// subjectOrAgent finds the actors doing what the verb at its[i] says: the
+// list right before it, or the actor a role or name before it stands for
+// ("the representative of Iran (Islamic Republic of), speaking under rule
+// 37, rejected").
+func subjectOrAgent(its []item, i int) []string {
+	if subj := subjectBefore(its, i); len(subj) > 0 {
+		return subj
+	}
+	// The sentence's opening noun phrase, when it is a role of an actor
+	// and no other verb stands between it and this one.
+	if len(its) > 2 && (anyWord(its, 0, "the", "a") || roleNouns[its[0].lw]) {
+		for k := 0; k < i && k < 6; k++ {
+			if its[k].isActor() && its[k].body == "" {
+				if k > 0 && (roleNouns[its[k-1].lw] || anyWord(its, k-1, "of", "for") && k > 1 && roleNouns[its[k-2].lw]) {
+					// No other verb between it and this one, unless this
+					// one is coordinated: "rejected the text and accused".
+					if !anyWord(its, i-1, "and") {
+						for j := k + 1; j < i; j++ {
+							if isVerbTag(its[j].tag) && its[j].tag != "VBG" && its[j].tag != "VBN" {
+								return nil
+							}
+						}
+					}
+					return []string{its[k].actor}
+				}
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // bodySubject reports whether the subject before the verb at its[i] is a

@@ -33,6 +33,14 @@ type fragment struct {
 	sponsors  []string
 	class     string // the motion's kind: resolution, amendment, bill, motion
 	newEvent  bool   // "a different resolution", "a similar vote last year"
+	past      bool   // an earlier vote the article mentions for comparison
+	// backRef marks a demonstrative back to the last vote: "That text
+	// passed", "this resolution".
+	backRef bool
+	// threshold marks a motion that failed for want of a qualified
+	// majority ("fell short of the 60 votes needed"): its tally's larger
+	// side may be yes.
+	threshold bool
 	spans     [][2]int
 }
 
@@ -79,6 +87,8 @@ type event struct {
 	class     string
 	spans     [][2]int
 	first     int // sentence of the first fragment
+	past      bool
+	threshold bool
 }
 
 // voteWords are the stems whose presence makes a sentence worth reading
@@ -150,8 +160,13 @@ const maxOpenEvents = 12
 // An event that shares a sponsor with the fragment is preferred; otherwise
 // the most recent event the fragment agrees with.
 func pickEvent(events []*event, f *fragment) *event {
-	if f.newEvent {
+	if f.newEvent || f.past {
 		return nil
+	}
+	// "That text passed with 14 votes": back to the last vote, whether or
+	// not it was an earlier one.
+	if f.backRef && len(events) > 0 && events[len(events)-1].agrees(f) {
+		return events[len(events)-1]
 	}
 	// Only recent events are candidates: an article returns to a vote
 	// within a few paragraphs, and the bound keeps long texts linear.
@@ -166,6 +181,11 @@ func pickEvent(events []*event, f *fragment) *event {
 	}
 	for i := len(events) - 1; i >= oldest; i-- {
 		e := events[i]
+		// An earlier vote mentioned for comparison takes nothing more
+		// than its own sentence says.
+		if e.past {
+			continue
+		}
 		if e.agrees(f) && (len(f.sponsors) == 0 || len(e.sponsors) == 0 || sharesAny(e.sponsors, f.sponsors)) {
 			return e
 		}
@@ -227,9 +247,12 @@ func (e *event) absorb(f *fragment) {
 	if e.body == "" {
 		e.body = f.body
 	}
+
 	if e.class == "" {
 		e.class = f.class
 	}
+	e.past = e.past || f.past
+	e.threshold = e.threshold || f.threshold
 	if e.outcome == "" {
 		e.outcome = f.outcome
 	}
@@ -268,7 +291,7 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 		case Adopted:
 			yes, no = hi, lo
 		case Rejected, Vetoed:
-			if hi != lo {
+			if hi != lo && !e.threshold {
 				yes, no = lo, hi
 			}
 		}
@@ -280,6 +303,11 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 		}
 	}
 	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
+		return Vote{}, false
+	}
+	// An earlier vote that the text only says passed or failed ("the
+	// third time this year that a vote had failed") is background.
+	if e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0 {
 		return Vote{}, false
 	}
 	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors}
