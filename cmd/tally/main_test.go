@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -258,5 +259,45 @@ func TestReextractResumesByVersion(t *testing.T) {
 	}
 	if _, _, err := runCLI(t, "", "reextract", "--db", filepath.Join(t.TempDir(), "missing.db")); err == nil {
 		t.Errorf("reextract on a missing corpus did not fail")
+	}
+}
+
+// TestImportWARCAndFolder crawls the bundled site into a WARC file, then
+// imports that archive and the site's folder into fresh corpora.
+func TestImportWARCAndFolder(t *testing.T) {
+	srv := httptest.NewServer(http.FileServer(http.Dir(repoPath("testdata", "site"))))
+	defer srv.Close()
+	dir := t.TempDir()
+	warc := filepath.Join(dir, "site.warc.gz")
+	if _, _, err := runCLI(t, "", "crawl", "--db", filepath.Join(dir, "crawl.db"), "--allow-private", "--delay", "1ms", "--warc", warc, srv.URL+"/"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCLI(t, "", "import", "--db", filepath.Join(dir, "warc.db"), warc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Seven HTML pages were crawled; index pages whose text repeats
+	// another's may be stored as duplicates.
+	var stored, already, dups, failed int
+	fmt.Sscanf(out, "imported %d pages (%d already stored, %d duplicates, %d failed)", &stored, &already, &dups, &failed)
+	if stored+dups != 7 || failed != 0 || stored < 3 {
+		t.Errorf("WARC import: %s", out)
+	}
+	out, _, err = runCLI(t, "", "import", "--db", filepath.Join(dir, "files.db"), "--base-url", "http://example.org/", repoPath("testdata", "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "imported 8 pages") {
+		t.Errorf("folder import: %s", out)
+	}
+	out, _, err = runCLI(t, "", "import", "--db", filepath.Join(dir, "files.db"), "--base-url", "http://example.org/", repoPath("testdata", "site"))
+	if err != nil || !strings.Contains(out, "8 already stored") {
+		t.Errorf("second import stored again: %s %v", out, err)
+	}
+	if _, _, err := runCLI(t, "", "import", "--db", filepath.Join(dir, "x.db"), filepath.Join(dir, "missing.warc")); err == nil || !strings.Contains(err.Error(), "missing.warc") {
+		t.Errorf("missing file: err = %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
+		t.Errorf("a failed import created a corpus")
 	}
 }
