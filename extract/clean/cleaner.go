@@ -228,9 +228,20 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 		art.Reason = fmt.Sprintf("main text too short (%d characters)", n)
 		return best
 	}
+	// A page that declares itself a website rather than an article and
+	// yields no more than a teaser's worth of text is a front or section
+	// page.
+	if n < websiteTeaser && !meta.ld.isArticle && strings.EqualFold(meta.tags["og:type"], "website") {
+		art.Reason = fmt.Sprintf("index page: marked as a website, not an article, with only %d characters of text", n)
+		return best
+	}
 	art.Text = b.String()
 	return best
 }
+
+// websiteTeaser is the most text a page marked og:type=website may yield
+// and still be taken for a front or section page rather than an article.
+const websiteTeaser = 400
 
 // linkBox reports whether a block is mostly links: a menu, a list of
 // related pages, a "read more" line. A paragraph whose sentence runs on
