@@ -389,6 +389,13 @@ func checkReadOnly(ctx context.Context, path string, known int) error {
 // its own transaction, and records them in schema_migrations and in
 // PRAGMA user_version.
 func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return err
+	}
+	if version >= len(ms) {
+		return nil // up to date: no need to wait for the write lock
+	}
 	for _, m := range ms {
 		if err := applyMigration(ctx, db, m); err != nil {
 			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
