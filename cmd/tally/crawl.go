@@ -169,6 +169,7 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 	}
 	if isTerminal(e.stderr) {
 		cfg.Progress = progressLine(e.stderr)
+		cfg.ProgressInterval = 500 * time.Millisecond
 	}
 	c, err := crawl.New(cfg, db, logger)
 	if err != nil {
