@@ -318,3 +318,26 @@ func TestMigrateFromFirstSchema(t *testing.T) {
 		t.Errorf("a near copy of the migrated article: %+v, %v; want DuplicateOf 1", s, err)
 	}
 }
+
+func TestOpenOddFileNames(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"with space.db", "q?mark.db", "hash#tag.db", "per%25cent.db", "ünïcode.db"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			db := mustOpenPath(t, path)
+			if _, err := db.Save(context.Background(), testDoc(1, "example.org")); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+				t.Errorf("corpus not at %q: %v", path, err)
+			}
+			db2 := mustOpenPath(t, path)
+			if n := count(t, db2, "pages"); n != 1 {
+				t.Errorf("reopened corpus has %d pages", n)
+			}
+		})
+	}
+}
