@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	iofs "io/fs"
 	"os"
 
 	"github.com/tally-news/tally/corpus"
@@ -51,6 +53,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, iofs.ErrExist) {
+		return fmt.Errorf("export: --out %s already exists; choose a new name", *out)
+	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
