@@ -48,6 +48,9 @@ func init() {
 			// Copy the log into the database every 40 MB rather than
 			// every 4 MB: pages changed often are copied once.
 			"PRAGMA wal_autocheckpoint = 10000",
+			// After a checkpoint, cut the log back to 64 MB, which a long
+			// export during a crawl may have made grow.
+			"PRAGMA journal_size_limit = 67108864",
 		} {
 			if _, err := c.Exec(p, nil); err != nil {
 				return fmt.Errorf("%s: %w", p, err)

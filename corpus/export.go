@@ -44,6 +44,10 @@ var (
 // transaction: memory stays constant however large the corpus, and the
 // export is a consistent snapshot while a crawl goes on writing.
 //
+// While an export runs, SQLite cannot copy the write-ahead log of a crawl
+// writing at the same time back into the database, so the log grows; it
+// is cut back after the export.
+//
 // The votes as CSV have one row per vote and actor position (one row with
 // an empty actor for a vote without positions), with the article's URL
 // and date. Dates are RFC 3339 in UTC: the publication time when the page
