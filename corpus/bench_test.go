@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync/atomic"
 	"testing"
 )
 
@@ -97,6 +98,25 @@ func BenchmarkSave(b *testing.B) {
 			b.ReportMetric(float64(saved)/b.Elapsed().Seconds(), "articles/s")
 		})
 	}
+}
+
+// BenchmarkSaveConcurrently measures articles stored per second by 16
+// goroutines calling Save at once, as a crawl's workers do.
+func BenchmarkSaveConcurrently(b *testing.B) {
+	db := MustOpenDB(b)
+	ctx := context.Background()
+	var next atomic.Int64
+	b.SetParallelism(8)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			d := testDoc(int(next.Add(1)), "wire.example")
+			if _, err := db.Save(ctx, d); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(next.Load())/b.Elapsed().Seconds(), "articles/s")
 }
 
 // BenchmarkExport measures rows exported per second from a corpus of

@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -76,6 +77,8 @@ var (
 	// ErrNewerSchema means the corpus was written by a newer tally whose
 	// schema this one does not know.
 	ErrNewerSchema = errors.New("corpus schema is newer than this tally")
+	// ErrClosed is returned by Save after Close.
+	ErrClosed = errors.New("corpus is closed")
 	// ErrNoFTS5 means this program was built without SQLite FTS5.
 	ErrNoFTS5 = errors.New("SQLite was built without FTS5: build tally with -tags sqlite_fts5")
 )
@@ -141,6 +144,11 @@ type DB struct {
 	path  string
 	write *sql.DB // one connection: writes are serialised in process
 	read  *sql.DB // a pool of read-only connections
+
+	saves     chan *saveRequest // to the committer (see Save)
+	quit      chan struct{}     // closed by Close
+	committed chan struct{}     // closed when the committer has stopped
+	closeOnce sync.Once
 }
 
 // Open opens the corpus at path, creating it when the file does not
@@ -237,11 +245,22 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 	conns := max(2, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(conns)
 	read.SetMaxIdleConns(conns)
-	return &DB{path: path, write: write, read: read}, nil
+	db := &DB{path: path, write: write, read: read,
+		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
+	go db.commitSaves()
+	return db, nil
 }
 
 // Close closes the corpus.
 func (db *DB) Close() error {
+	var err error
+	db.closeOnce.Do(func() { err = db.close() })
+	return err
+}
+
+func (db *DB) close() error {
+	close(db.quit)
+	<-db.committed
 	err := db.read.Close()
 	if werr := db.write.Close(); err == nil {
 		err = werr

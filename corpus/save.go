@@ -51,25 +51,131 @@ type Saved struct {
 	Unchanged bool
 }
 
-// Save stores one Doc in one transaction: the page (its body gzipped),
-// the article and the record with its queryable rows. Either all of it is
+// Save stores one Doc atomically: the page (its body gzipped), the
+// article and the record with its queryable rows. Either all of it is
 // stored or, on error, none of it.
 //
 // A page whose URL and content hash are already stored stores nothing
 // (Saved.Unchanged). An article that duplicates a stored one, exactly or
-// nearly (see NearDistance), is not stored as a new article: the page is
+// nearly (see NearSimilarity), is not stored as a new article: the page is
 // linked to the first copy, keeping its own URL, title and date, and its
 // record is not stored, the first copy's standing for it.
+//
+// Save is meant to be called from many goroutines at once, as a crawl's
+// workers do: the body is compressed in the caller's goroutine, and docs
+// saved at the same moment share one transaction, each in a savepoint of
+// its own, so that one failing doc leaves the others stored. Save returns
+// once the doc is committed.
 func (db *DB) Save(ctx context.Context, d Doc) (Saved, error) {
-	s, err := db.SaveAll(ctx, []Doc{d})
-	if err != nil {
-		return Saved{}, err
+	if err := validateDoc(&d); err != nil {
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, err)
 	}
-	return s[0], nil
+	p, err := preparePage(&d)
+	if err != nil {
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, err)
+	}
+	req := &saveRequest{ctx: ctx, doc: &d, page: &p, done: make(chan struct{})}
+	select {
+	case db.saves <- req:
+	case <-db.quit:
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, ErrClosed)
+	case <-ctx.Done():
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, ctx.Err())
+	}
+	<-req.done
+	if req.err != nil {
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, req.err)
+	}
+	return req.saved, nil
+}
+
+// saveRequest is one Save waiting for the committer.
+type saveRequest struct {
+	ctx   context.Context
+	doc   *Doc
+	page  *preparedPage
+	saved Saved
+	err   error
+	done  chan struct{} // closed when saved or err is set
+}
+
+// maxGroup is the most Save calls committed in one transaction.
+const maxGroup = 256
+
+// commitSaves runs until Close, committing the docs of concurrent Save
+// calls in groups: whatever has arrived while the last group was being
+// committed goes into the next transaction.
+func (db *DB) commitSaves() {
+	defer close(db.committed)
+	for {
+		var group []*saveRequest
+		select {
+		case r := <-db.saves:
+			group = append(group, r)
+		case <-db.quit:
+			return
+		}
+	more:
+		for len(group) < maxGroup {
+			select {
+			case r := <-db.saves:
+				group = append(group, r)
+			default:
+				break more
+			}
+		}
+		db.commitGroup(group)
+		for _, r := range group {
+			close(r.done)
+		}
+	}
+}
+
+// commitGroup stores each request of group in a savepoint of one
+// transaction and commits it, setting each request's result.
+func (db *DB) commitGroup(group []*saveRequest) {
+	ctx := context.Background() // a group outlives any one caller
+	fail := func(err error) {
+		for _, r := range group {
+			if r.err == nil {
+				r.err, r.saved = err, Saved{}
+			}
+		}
+	}
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		fail(err)
+		return
+	}
+	defer tx.Rollback()
+	for _, r := range group {
+		if err := r.ctx.Err(); err != nil {
+			r.err = err
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT save_doc"); err != nil {
+			fail(err)
+			return
+		}
+		r.saved, r.err = saveDoc(ctx, tx, r.doc, r.page)
+		if r.err != nil {
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO save_doc"); err != nil {
+				fail(err)
+				return
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE save_doc"); err != nil {
+			fail(err)
+			return
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		fail(fmt.Errorf("commit: %w", err))
+	}
 }
 
 // SaveAll stores docs in one transaction, as Save does each: all of them
-// or, on error, none. Storing in batches is much faster than one by one.
+// or, on error, none. Storing in batches is faster than one by one.
 func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	prepared := make([]preparedPage, len(docs))
 	for i := range docs {
@@ -90,6 +196,9 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 		out[i], err = saveDoc(ctx, tx, &docs[i], &prepared[i])
 		if err != nil {
 			return nil, fmt.Errorf("save %s: %w", docs[i].Page.URL, err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("save: %w", err)
 		}
 	}
 	if err := tx.Commit(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -361,5 +362,51 @@ func TestPagesFilterAndReplace(t *testing.T) {
 
 	if err := db.Replace(ctx, 999, &clean.Article{}, nil); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Replace of a missing page = %v", err)
+	}
+}
+
+func TestSaveConcurrently(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	if _, err := db.write.Exec(`CREATE TRIGGER refuse_stance BEFORE INSERT ON stances
+		WHEN new.holder = 'FAIL' BEGIN SELECT RAISE(ABORT, 'stance refused'); END`); err != nil {
+		t.Fatal(err)
+	}
+	const workers, each = 8, 25
+	errs := make([]error, workers*each)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				n := w*each + i
+				d := testDoc(n, "example.org")
+				if n%10 == 3 {
+					d.Record.Stances = append(d.Record.Stances, extract.Stance{Holder: "FAIL", Target: "USA", Polarity: "oppose"})
+				}
+				_, errs[n] = db.Save(ctx, d)
+			}
+		}()
+	}
+	wg.Wait()
+	failed := 0
+	for n, err := range errs {
+		if (n%10 == 3) != (err != nil) {
+			t.Errorf("doc %d: error %v", n, err)
+		}
+		if err != nil {
+			failed++
+		}
+	}
+	stored := workers*each - failed
+	for _, table := range []string{"pages", "articles", "records", "votes", "stances"} {
+		if n := count(t, db, table); n != stored {
+			t.Errorf("%s: %d rows, want %d (one per stored doc)", table, n, stored)
+		}
+	}
+	db.Close()
+	if _, err := db.Save(ctx, testDoc(1000, "example.org")); !errors.Is(err, ErrClosed) {
+		t.Errorf("Save after Close = %v, want ErrClosed", err)
 	}
 }
