@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
 
 // Body codes. The gold format fixes the first eight; the others are the
 // project's own codes for national parliaments, documented in the README.
@@ -13,6 +17,10 @@ const (
 	BodyUSSenate  = "US_SENATE"
 	BodyUSHouse   = "US_HOUSE"
 	BodyEP        = "EP"
+	// BodyAU is the African Union's Peace and Security Council and its
+	// Assembly; BodyEUCouncil the Council of the European Union.
+	BodyAU        = "AU"
+	BodyEUCouncil = "EU_COUNCIL"
 )
 
 // Body references that name no body by themselves ("the Council", "the
@@ -22,7 +30,48 @@ const (
 	refAssembly   = "ref:assembly"
 	refHouse      = "ref:house"
 	refParliament = "ref:parliament"
+	refNational   = "ref:national-assembly"
 )
+
+// chambers maps body codes that other countries' parliaments share a name
+// with to the suffix of the code such a chamber gets: "Canada's House of
+// Commons" is CA_COMMONS, "the Italian Senate" IT_SENATE.
+var chambers = map[string]string{
+	BodyUKCommons: "COMMONS", BodyUKLords: "LORDS", BodyUSSenate: "SENATE",
+	BodyUSHouse: "HOUSE", refParliament: "PARLIAMENT", refNational: "ASSEMBLY",
+}
+
+// homes are the countries whose chambers the plain codes name.
+var homes = map[string]string{
+	BodyUKCommons: "GBR", BodyUKLords: "GBR", BodyUSSenate: "USA", BodyUSHouse: "USA",
+}
+
+// qualifiedBody returns the code of a chamber named with its country, and
+// whether the name was qualified: "House of Commons of Canada", "the
+// Italian Senate", "Hungary's parliament".
+func qualifiedBody(its []item, i, n int, code string) (string, bool) {
+	suffix, ok := chambers[code]
+	if !ok {
+		return code, false
+	}
+	country := ""
+	switch {
+	case i > 0 && its[i-1].isActor():
+		country = its[i-1].actor
+	case i > 1 && its[i-1].lw == "'s" && its[i-2].isActor():
+		country = its[i-2].actor
+	case i+n+1 < len(its) && its[i+n].lw == "of" && its[i+n+1].isActor():
+		country = its[i+n+1].actor
+	}
+	a2 := actors.Alpha2(country)
+	if country == "" || a2 == "" {
+		return code, false
+	}
+	if homes[code] == country {
+		return code, true
+	}
+	return a2 + "_" + suffix, true
+}
 
 // bodyPhrases maps lowercase names of deciding bodies to their codes,
 // longest first where they overlap.
@@ -61,6 +110,11 @@ var bodyPhrases = []struct {
 	{"senators", BodyUSSenate},
 	{"house of representatives", BodyUSHouse},
 	{"european parliament", BodyEP},
+	{"peace and security council", BodyAU},
+	{"council of the european union", BodyEUCouncil},
+	{"council of the eu", BodyEUCouncil},
+	{"eu council", BodyEUCouncil},
+	{"national assembly", refNational},
 	{"meps", BodyEP},
 	{"bundestag", "DE_BUNDESTAG"},
 	{"bundesrat", "DE_BUNDESRAT"},
@@ -107,6 +161,9 @@ func markBodies(its []item) []item {
 				text.WriteByte(' ')
 			}
 			text.WriteString(its[k].text)
+		}
+		if q, ok := qualifiedBody(its, i, n, code); ok {
+			code = q
 		}
 		it := item{text: text.String(), lw: lower(text.String()), tag: "NNP", start: first.start, end: last.end, body: code}
 		if n == 1 {
@@ -195,6 +252,8 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 		return prev == "the" || prev == "'s" || strings.HasSuffix(prev, "-member") || prev == "15-nation" || capital
 	case refParliament:
 		return prev != "european"
+	case refNational:
+		return capital
 	case BodyUKLords:
 		if first.lw == "peers" {
 			return prev == "the" || prev == ""
@@ -204,8 +263,25 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 		return capital
 	case BodyUSSenate:
 		return capital || first.lw == "senators"
+	case BodyEUCouncil:
+		return true
 	}
 	return true
+}
+
+// baseOf returns the plain code a country's chamber code was made from
+// ("CA_COMMONS" gives UK_COMMONS).
+func baseOf(code string) (string, bool) {
+	i := strings.IndexByte(code, '_')
+	if i != 2 || homes[code] != "" {
+		return "", false
+	}
+	for base, suffix := range chambers {
+		if code[i+1:] == suffix && homes[base] != "" || code[i+1:] == suffix && (base == refParliament || base == refNational) {
+			return base, true
+		}
+	}
+	return "", false
 }
 
 // bodyResolver resolves body references against the bodies an article
@@ -214,11 +290,29 @@ type bodyResolver struct {
 	lastCouncil    string
 	lastHouse      string
 	lastParliament string
+	// qualified maps a plain code to the country's chamber the article
+	// named with that name: after "Canada's House of Commons", a bare
+	// "House of Commons" is CA_COMMONS too.
+	qualified map[string]string
 }
 
 // resolve returns the body code for a body item, recording explicit names
 // for later references; "" when a reference cannot be resolved.
 func (r *bodyResolver) resolve(code string) string {
+	if q, ok := r.qualified[code]; ok {
+		code = q
+	}
+	if base, ok := baseOf(code); ok {
+		if r.qualified == nil {
+			r.qualified = map[string]string{}
+		}
+		r.qualified[base] = code
+		if base != refParliament && base != refNational {
+			r.lastHouse = code
+		}
+		r.lastParliament = code
+		return code
+	}
 	switch code {
 	case refCouncil:
 		if r.lastCouncil != "" {
@@ -239,7 +333,9 @@ func (r *bodyResolver) resolve(code string) string {
 		return r.lastHouse
 	case refParliament:
 		return r.lastParliament
-	case BodyUNSC, BodyUNHRC:
+	case refNational:
+		return r.lastParliament
+	case BodyUNSC, BodyUNHRC, BodyAU, BodyEUCouncil:
 		r.lastCouncil = code
 	case BodyUKCommons, BodyUKLords, BodyUSHouse, BodyUSSenate:
 		r.lastHouse = code

@@ -406,6 +406,16 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 	if prevIs(toks, i, "majority") || (prevIs(toks, i, "of") && prevIs(toks, i-1, "majority")) {
 		return "vote", i
 	}
+	// "Yeas 176", "Nays: 150".
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		w := lower(toks[k].Text)
+		if _, ok := prefixSides[w]; ok {
+			return "vote", i
+		}
+		if w != ":" {
+			break
+		}
+	}
 	return "", i
 }
 

@@ -14,8 +14,9 @@ import (
 // project's own, and the shared development set when it is present.
 func devSets(t testing.TB) map[string]string {
 	sets := map[string]string{
-		"testdata/gold":    filepath.Join("..", "testdata", "gold"),
-		"testdata/extract": filepath.Join("..", "testdata", "extract"),
+		"testdata/gold":     filepath.Join("..", "testdata", "gold"),
+		"testdata/extract":  filepath.Join("..", "testdata", "extract"),
+		"testdata/extract2": filepath.Join("..", "testdata", "extract2"),
 	}
 	dev := filepath.Join("..", "..", "shared", "data", "extract-dev")
 	if _, err := os.Stat(dev); err == nil {

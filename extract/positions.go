@@ -247,6 +247,7 @@ var positionCues = []positionCue{
 	{words: []string{"abstain"}, value: Abstain, strong: true},
 	{words: []string{"abstains"}, value: Abstain, strong: true},
 	{words: []string{"abstention"}, value: Abstain, strong: true},
+	{words: []string{"abstainers"}, value: Abstain, strong: true},
 	{words: []string{"opposed"}, value: No, motion: true},
 	{words: []string{"opposing"}, value: No, motion: true},
 	{words: []string{"rejected"}, value: No, motion: true},
@@ -287,11 +288,11 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		// both read elsewhere; "Another 251 voted against" and "nine
 		// abstained" are tallies too.
 		if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
-			if cue.strong && its[i].lw != "abstention" {
-				v, _ := itemNumber(its[i-1])
-				f.setTally(cue.value, v)
+			if !cue.strong || its[i].lw == "abstention" {
+				continue
 			}
-			continue
+			v, _ := itemNumber(its[i-1])
+			f.setTally(cue.value, v)
 		}
 		if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
 			continue
@@ -334,17 +335,39 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			if anyWord(its, j, "the") && anyWord(its, j+1, "resolution", "draft", "text", "motion", "bill", "amendment") {
 				j += 2
 			}
-			if anyWord(its, j, "were", "was", ":", "included", "being", "are") {
-				subj = actorList(its, j+1)
+			if anyWord(its, j, "were", "was", ":", "included", "include", "being", "are") {
+				j++
+				// "were, among others, Singapore, ...".
+				for j < len(its) && anyWord(its, j, ",", "among", "others", "them", "inter", "alia", ":") {
+					j++
+				}
+				subj = actorList(its, j)
 			}
 		}
-		// "joined Russia, North Korea and Belarus ... in voting against".
+		// "joined Russia, North Korea and Belarus ... in voting
+		// against", "again sided with the United States in voting no".
 		if anyWord(its, i-1, "in") {
 			for k := i - 2; k >= 0 && k >= i-20; k-- {
-				if its[k].lw == "joined" || its[k].lw == "joins" || its[k].lw == "join" {
+				if anyWord(its, k, "joined", "joins", "join") {
 					subj = append(subjectBefore(its, k), actorList(its, k+1)...)
 					break
 				}
+				if anyWord(its, k, "sided", "sides", "siding") && anyWord(its, k+1, "with") {
+					subj = append(subjectBefore(its, k), actorList(its, k+2)...)
+					break
+				}
+			}
+		}
+		// "Ukraine switched from voting yes to voting no": the old
+		// position is not read, the new one belongs to the subject of
+		// "switched".
+		if anyWord(its, i-1, "from") && switchedBefore(its, i-1) >= 0 {
+			i += n - 1
+			continue
+		}
+		if anyWord(its, i-1, "to") {
+			if k := switchedBefore(its, i-1); k >= 0 {
+				subj = subjectBefore(its, k)
 			}
 		}
 		// "... alongside Russia and a few other nations", "joined by the
@@ -369,6 +392,20 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		}
 		i += n - 1
 	}
+}
+
+// switchedBefore returns the index of "switched" (or "moved", "changed")
+// that a "from" or "to" at its[i] belongs to, or -1.
+func switchedBefore(its []item, i int) int {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if anyWord(its, k, "switched", "switching", "switches", "moved", "changed", "shifted", "went") {
+			return k
+		}
+		if anyWord(its, k, ",", ";", ".") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // ownDelegation reports whether the subject before a cue is a speaker's

@@ -39,6 +39,11 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 		if anyWord(its, i-1, "of") && anyWord(its, i-2, "majority", "total") || anyWord(its, i-1, "majority") {
 			continue
 		}
+		// "Yeas 176; Nays 150", "Ayes 172, Noes 145", "Against: 5".
+		if side := sideBefore(its, i); side != "" {
+			f.setTally(side, n)
+			continue
+		}
 		if side, end := sideAfter(its, i); side != "" {
 			f.setTally(side, n)
 			// "(Algeria, China, Russian Federation)" after the side, or
@@ -97,12 +102,49 @@ func lowerAt(its []item, i int) string {
 	return its[i].lw
 }
 
+// prefixSides name the side of a tally written before its number.
+var prefixSides = map[string]string{
+	"yeas": Yes, "yea": Yes, "ayes": Yes, "aye": Yes, "contents": Yes,
+	"nays": No, "nay": No, "noes": No, "not-contents": No,
+	"abstentions": Abstain, "abstaining": Abstain, "abstained": Abstain,
+}
+
+// sideBefore reads a side named before the number at its[i]: "Yeas 176",
+// "Nays: 150", "In favour: 93", "Against: 5".
+func sideBefore(its []item, i int) string {
+	k := i - 1
+	colon := anyWord(its, k, ":")
+	if colon {
+		k--
+	}
+	if k < 0 {
+		return ""
+	}
+	if side, ok := prefixSides[its[k].lw]; ok {
+		return side
+	}
+	if !colon {
+		return ""
+	}
+	switch its[k].lw {
+	case "favour", "favor":
+		if anyWord(its, k-1, "in") {
+			return Yes
+		}
+	case "for", "yes":
+		return Yes
+	case "against", "no":
+		return No
+	}
+	return ""
+}
+
 // voteContext reports whether a sentence speaks of a vote, so that its
 // numbers may be tallies.
 func voteContext(its []item) bool {
 	for _, it := range its {
 		switch {
-		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"),
+		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"), prefixSides[it.lw] != "",
 			it.lw == "favour", it.lw == "favor", it.lw == "passed", it.lw == "adopted", it.lw == "approved", it.lw == "rejected", it.lw == "defeated":
 			return true
 		}
@@ -157,7 +199,7 @@ func toNumber(its []item, i int) int {
 	}
 	// Needs "by" or "vote(s)" near: "by 322 votes to 308", "a vote of 12
 	// to 3".
-	if anyWord(its, i+1, "votes", "vote") || anyWord(its, i-1, "by", ",", "(", "\u2014") || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
+	if anyWord(its, i+1, "votes", "vote") || anyWord(its, i-1, "by", ",", "(", "\u2014", "voted") || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
 		return k + 1
 	}
 	return 0

@@ -74,7 +74,8 @@ var sponsorVerbs = map[string]bool{
 	"sponsored": true, "co-sponsored": true, "cosponsored": true,
 	"submitted": true, "presented": true, "authored": true, "penned": true,
 	"proposes": true, "tables": true, "introduces": true, "submits": true,
-	"put": true, "brought": true, "drew": true,
+	"put": true, "brought": true, "drew": true, "co-penned": true,
+	"co-drafted": true, "co-authored": true, "co-tabled": true,
 }
 
 // sponsorTails follow an actor in a compound naming a motion's sponsor:
@@ -94,6 +95,7 @@ var outcomeWords = map[string]string{
 	"defeated": Rejected, "defeats": Rejected, "failed": Rejected, "fails": Rejected, "failing": Rejected,
 	"vetoed": Vetoed, "vetoes": Vetoed, "vetoing": Vetoed,
 	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
+	"negatived": Rejected, "negatives": Rejected,
 }
 
 // hedges before an outcome or position make it unreal: negated,
@@ -120,6 +122,7 @@ func (r *voteReader) read(si int, its []item) []*fragment {
 		return nil
 	}
 	f.threshold = needsQualifiedMajority(its)
+	f.newEvent = f.newEvent || datedLead(its)
 	// A sentence that names no body speaks of the one the text last
 	// named: "The Council then adopted", "MPs also voted".
 	if f.body == "" {
@@ -153,6 +156,28 @@ func pastVote(its []item) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// datedLead reports whether a sentence opens by dating what it reports
+// ("In 2024 it passed again", "In March 2022, the Assembly", "This year
+// the resolution passed"): a comparison across years reports one vote a
+// year.
+func datedLead(its []item) bool {
+	if words(its, 0, "this", "year") || words(its, 0, "last", "year") || words(its, 0, "a", "year", "earlier") {
+		return true
+	}
+	if !anyWord(its, 0, "in", "on", "by") {
+		return false
+	}
+	for k := 1; k < len(its) && k <= 4; k++ {
+		if isYearItem(its[k]) {
+			return true
+		}
+		if !(months[its[k].lw] || isNumberItem(its[k]) || its[k].lw == "early" || its[k].lw == "late" || its[k].lw == "mid") {
+			return false
 		}
 	}
 	return false
@@ -318,6 +343,25 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		}
 		onBehalf(f, its, j)
 	}
+	for i, it := range its {
+		// "A motion by Algeria", "an amendment from Pakistan".
+		if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, "by", "from") && !isVerbTag(lowerTagAt(its, i-1)) {
+			for _, code := range agentList(its, i+2) {
+				f.addSponsor(code)
+			}
+		}
+		// "the representative of Canada, the main sponsor", "France, the
+		// penholder".
+		if it.isActor() && anyWord(its, i+1, ",") && anyWord(its, i+2, "the") {
+			k := i + 3
+			if anyWord(its, k, "main", "lead", "chief", "principal", "sole", "other") {
+				k++
+			}
+			if anyWord(its, k, "sponsor", "penholder", "co-penholder", "drafter", "author", "co-sponsor") {
+				f.addSponsor(it.actor)
+			}
+		}
+	}
 	// "Introducing the draft on behalf of ..., the representative of
 	// Mozambique said": the sentence opens with the participle.
 	if len(its) > 2 {
@@ -341,6 +385,14 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 			}
 		}
 	}
+}
+
+// lowerTagAt returns the tag of its[i], or "" outside the slice.
+func lowerTagAt(its []item, i int) string {
+	if i < 0 || i >= len(its) {
+		return ""
+	}
+	return its[i].tag
 }
 
 // onBehalf adds the actors a motion was tabled for: "introduced ... on
@@ -537,8 +589,15 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 // votedTo reports whether "to" and a verb follow at its[i], after an
 // optional tally: "to approve", "220-212 to extend".
 func votedTo(its []item, i int) bool {
-	if hyphenPair(lowerAt(its, i)) != nil {
-		i++
+	// Skip a tally between "voted" and "to": "220-212", "10 to 3, with
+	// two abstentions,".
+	for k := i; k < len(its) && k < i+10; k++ {
+		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against") ||
+			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
+			continue
+		}
+		i = k
+		break
 	}
 	return anyWord(its, i, "to") && i+1 < len(its) && (its[i+1].tag == "VB" || anyWord(its, i+1, "approve", "adopt", "pass", "extend", "renew", "back", "endorse", "ratify"))
 }

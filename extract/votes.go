@@ -87,6 +87,7 @@ type event struct {
 	class     string
 	spans     [][2]int
 	first     int // sentence of the first fragment
+	last      int // sentence of the latest fragment
 	past      bool
 	threshold bool
 }
@@ -143,7 +144,7 @@ func mergeFragments(frags []*fragment) []*event {
 		if !f.hasContent() {
 			continue
 		}
-		e := pickEvent(events, f)
+		e := pickEvent(byRecency(events), f)
 		if e == nil {
 			e = &event{first: f.si, positions: map[string]position{}, tally: map[string]int{}}
 			events = append(events, e)
@@ -151,6 +152,15 @@ func mergeFragments(frags []*fragment) []*event {
 		e.absorb(f)
 	}
 	return events
+}
+
+// byRecency returns the events ordered from the least to the most
+// recently continued, so that "the most recent event" is the one the text
+// spoke of last, not the one it introduced last.
+func byRecency(events []*event) []*event {
+	out := append([]*event(nil), events...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].last < out[j].last })
+	return out
 }
 
 // maxOpenEvents is how many of the latest events a fragment may join.
@@ -252,6 +262,7 @@ func (e *event) absorb(f *fragment) {
 		e.class = f.class
 	}
 	e.past = e.past || f.past
+	e.last = max(e.last, f.si)
 	e.threshold = e.threshold || f.threshold
 	if e.outcome == "" {
 		e.outcome = f.outcome
@@ -290,10 +301,13 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 		switch e.outcome {
 		case Adopted:
 			yes, no = hi, lo
-		case Rejected, Vetoed:
+		case Rejected:
 			if hi != lo && !e.threshold {
 				yes, no = lo, hi
 			}
+		case Vetoed:
+			// A veto overrides a majority: the larger side voted yes.
+			yes, no = hi, lo
 		}
 		if _, ok := e.tally[Yes]; !ok {
 			e.tally[Yes] = yes

@@ -279,3 +279,12 @@ func lowerASCII(b []byte) {
 		}
 	}
 }
+
+// Alpha2 returns the ISO 3166-1 alpha-2 code of an alpha-3 country code
+// ("CAN" gives "CA"), or "" for a code it does not know or a bloc.
+func Alpha2(code string) string {
+	if c := getTable().countries[code]; c != nil {
+		return c.alpha2
+	}
+	return ""
+}
