@@ -290,25 +290,28 @@ type bodyResolver struct {
 	lastCouncil    string
 	lastHouse      string
 	lastParliament string
-	// qualified maps a plain code to the country's chamber the article
-	// named with that name: after "Canada's House of Commons", a bare
-	// "House of Commons" is CA_COMMONS too.
-	qualified map[string]string
+	// country is the alpha-2 code of the country whose parliament the
+	// article named by country: after "Canada's House of Commons", a bare
+	// "House of Commons" is CA_COMMONS and "the Senate" CA_SENATE.
+	country string
+	// lastLower is the last lower chamber named (a House or Commons), which
+	// "the House" refers to.
+	lastLower string
 }
 
 // resolve returns the body code for a body item, recording explicit names
 // for later references; "" when a reference cannot be resolved.
 func (r *bodyResolver) resolve(code string) string {
-	if q, ok := r.qualified[code]; ok {
-		code = q
+	if suffix, plain := chambers[code]; plain && homes[code] != "" && r.country != "" {
+		code = r.country + "_" + suffix
 	}
 	if base, ok := baseOf(code); ok {
-		if r.qualified == nil {
-			r.qualified = map[string]string{}
-		}
-		r.qualified[base] = code
+		r.country = code[:2]
 		if base != refParliament && base != refNational {
 			r.lastHouse = code
+			if base == BodyUKCommons || base == BodyUSHouse {
+				r.lastLower = code
+			}
 		}
 		r.lastParliament = code
 		return code
@@ -322,6 +325,9 @@ func (r *bodyResolver) resolve(code string) string {
 	case refAssembly:
 		return BodyUNGA
 	case refHouse:
+		if r.lastLower != "" {
+			return r.lastLower
+		}
 		switch r.lastHouse {
 		case BodyUSSenate, BodyUSHouse:
 			// In American usage "the House" is the House of
@@ -340,6 +346,9 @@ func (r *bodyResolver) resolve(code string) string {
 	case BodyUKCommons, BodyUKLords, BodyUSHouse, BodyUSSenate:
 		r.lastHouse = code
 		r.lastParliament = code
+		if code == BodyUKCommons || code == BodyUSHouse {
+			r.lastLower = code
+		}
 	case BodyUNGA:
 	default:
 		r.lastParliament = code

@@ -33,7 +33,7 @@ var fillers = map[string]bool{
 var listGlue = map[string]bool{
 	",": true, "and": true, "&": true, "the": true, "as": true, "well": true,
 	"including": true, "such": true, "—": true, "–": true, "-": true, "or": true,
-	"plus": true, "along": true, "with": true, "nor": true, "both": true, ";": true,
+	"plus": true, "along": true, "with": true, "nor": true, "both": true,
 }
 
 // pronouns stand for an actor named before.
@@ -51,7 +51,19 @@ func subjectBefore(its []item, i int) []string {
 			k--
 		}
 	}
+	// "Japan, which retains capital punishment, also voted against".
+	for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB") {
+		k--
+	}
+	if j := beforeParenthetical(its, k); j != k {
+		k = j
+	}
 	skip()
+	// "were the only abstentions": a predicate naming the voters.
+	if k >= 1 && anyWord(its, k, "the") && anyWord(its, k-1, "were", "was", "are", "is") {
+		k -= 2
+		skip()
+	}
 	// "cast the lone vote against": the verb phrase before the cue.
 	for k >= stop && anyWord(its, k, "lone", "sole", "single", "dissenting", "deciding") {
 		k--
@@ -102,6 +114,29 @@ func subjectBefore(its []item, i int) []string {
 		k--
 	}
 	return reverse(codes)
+}
+
+// beforeParenthetical skips back over a clause set off by commas that
+// stands between a subject and its verb (", which retains capital
+// punishment,", ", meeting on the sidelines of the summit,") when its[k]
+// is the closing comma, and returns the index before the opening comma;
+// otherwise it returns k.
+func beforeParenthetical(its []item, k int) int {
+	if !anyWord(its, k, ",") {
+		return k
+	}
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		if anyWord(its, j, ",") {
+			if anyWord(its, j+1, "which", "who", "whose", "meeting", "speaking", "according", "however", "too") || its[j+1].tag == "VBG" || its[j+1].tag == "VBN" {
+				return j - 1
+			}
+			return k
+		}
+		if anyWord(its, j, ";", ".", ":") {
+			return k
+		}
+	}
+	return k
 }
 
 // titles stand before a person's name.
@@ -248,6 +283,7 @@ var positionCues = []positionCue{
 	{words: []string{"abstains"}, value: Abstain, strong: true},
 	{words: []string{"abstention"}, value: Abstain, strong: true},
 	{words: []string{"abstainers"}, value: Abstain, strong: true},
+	{words: []string{"abstentions"}, value: Abstain, strong: true},
 	{words: []string{"opposed"}, value: No, motion: true},
 	{words: []string{"opposing"}, value: No, motion: true},
 	{words: []string{"rejected"}, value: No, motion: true},

@@ -65,6 +65,7 @@ var motionClasses = map[string]string{
 var newEventWords = map[string]bool{
 	"different": true, "another": true, "separate": true, "rival": true,
 	"competing": true, "alternative": true, "similar": true, "previous": true,
+	"companion": true,
 	"prior": true, "earlier": true, "second": true,
 }
 
@@ -467,7 +468,7 @@ func hedged(its []item, i int) bool {
 		// intended ("expected to pass"), unless the verb before it says
 		// the act happened ("voted to reject", "chose to abstain", "the
 		// only countries to vote against").
-		if its[k].lw == "to" && !anyWord(its, k-1, "voted", "votes", "vote", "voting", "chose", "decided", "opted", "forced", "went", "led", "ones") && (k == 0 || !countNouns[its[k-1].lw]) {
+		if its[k].lw == "to" && !anyWord(its, k-1, "voted", "votes", "vote", "voting", "chose", "decided", "opted", "forced", "went", "led", "ones") && (k == 0 || !countNouns[its[k-1].lw]) && switchedBefore(its, k) < 0 {
 			return true
 		}
 		if its[k].lw == "," || its[k].lw == ";" {
@@ -653,6 +654,13 @@ func subjectOrAgent(its []item, i int) []string {
 // bodySubject reports whether the subject before the verb at its[i] is a
 // deciding body ("the House of Commons voted").
 func bodySubject(its []item, i int) bool {
+	k0 := i - 1
+	for k0 >= 0 && (fillers[its[k0].lw] || its[k0].tag == "RB") {
+		k0--
+	}
+	if j := beforeParenthetical(its, k0); j != k0 {
+		i = j + 1
+	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if its[k].body != "" {
 			return true
@@ -672,7 +680,8 @@ func motionNear(its []item, i int) bool {
 		if _, ok := motionClasses[its[k].lw]; ok {
 			return true
 		}
-		if its[k].lw == "it" && k > i {
+		// "adopted it", "it passed".
+		if its[k].lw == "it" && (k > i || k >= i-2) {
 			return true
 		}
 	}

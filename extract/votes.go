@@ -219,10 +219,15 @@ func (e *event) agrees(f *fragment) bool {
 	if f.body != "" && e.body != "" && f.body != e.body {
 		return false
 	}
-	if f.class != "" && e.class != "" && f.class != e.class {
+	if !classesAgree(f.class, e.class) {
 		return false
 	}
 	if f.outcome != "" && e.outcome != "" && f.outcome != e.outcome {
+		return false
+	}
+	// A motion withdrawn before a vote has no tally or positions.
+	if f.outcome == Withdrawn && (len(e.tally) > 0 || len(e.pairs) > 0 || len(e.positions) > 0) ||
+		e.outcome == Withdrawn && (len(f.tally) > 0 || len(f.pair) > 0 || len(f.positions) > 0) {
 		return false
 	}
 	for side, n := range f.tally {
@@ -248,6 +253,16 @@ func (e *event) agrees(f *fragment) bool {
 		}
 	}
 	return true
+}
+
+// classesAgree reports whether two motions' kinds may be one motion. A
+// bill is put to the House on a motion ("the motion was carried"), so the
+// two agree; an amendment is never the resolution it amends.
+func classesAgree(a, b string) bool {
+	if a == "" || b == "" || a == b {
+		return true
+	}
+	return a == "bill" && b == "motion" || a == "motion" && b == "bill"
 }
 
 func sameSet(a, b, c, d int) bool { return a == c && b == d || a == d && b == c }

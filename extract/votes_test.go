@@ -225,6 +225,31 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UK_COMMONS", outcome: "withdrawn", yes: -1, no: -1, abstain: -1}},
 		},
 		{
+			name: "division with Yeas and Nays in another country's chamber",
+			text: "The Canadian House of Commons passed the bill at third reading. The motion was carried on division: Yeas 170; Nays 140. It now goes to the Senate, where it was approved by 60 votes to 30.",
+			want: []wantVote{{body: "CA_COMMONS", outcome: "adopted", yes: 170, no: 140}, {body: "CA_SENATE", outcome: "adopted", yes: 60, no: 30}},
+		},
+		{
+			name: "only abstentions and a relative clause before the verb",
+			text: "The Human Rights Council resolution passed 40-5-2. Brazil and India were the only abstentions. Japan, which retains capital punishment, voted against.",
+			want: []wantVote{{body: "UNHRC", outcome: "adopted", yes: 40, no: 5, abstain: 2, positions: map[string]string{"BRA": "abstain", "IND": "abstain", "JPN": "no"}}},
+		},
+		{
+			name: "switched from one position to another",
+			text: "The General Assembly adopted the resolution again. Ukraine switched from voting yes to voting no, and Moldova switched from abstaining to voting yes.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", positions: map[string]string{"UKR": "no", "MDA": "yes"}}},
+		},
+		{
+			name: "votes of two years are two votes",
+			text: "In 2023 the Assembly resolution passed 187-2. In 2024 it passed again, 187-2, while Moldova abstained.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 187, no: 2}, {body: "UNGA", outcome: "adopted", yes: 187, no: 2, positions: map[string]string{"MDA": "abstain"}}},
+		},
+		{
+			name: "a withdrawn motion is its own event",
+			text: "The council voted 10 to 3, with two abstentions, to readmit the country. A motion by Algeria to open a debate was withdrawn before a vote.",
+			want: []wantVote{{outcome: "adopted", yes: 10, no: 3, abstain: 2}, {outcome: "withdrawn", sponsors: []string{"DZA"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
