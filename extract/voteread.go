@@ -66,7 +66,7 @@ var newEventWords = map[string]bool{
 	"different": true, "another": true, "separate": true, "rival": true,
 	"competing": true, "alternative": true, "similar": true, "previous": true,
 	"companion": true,
-	"prior": true, "earlier": true, "second": true,
+	"prior":     true, "earlier": true, "second": true,
 }
 
 // sponsorVerbs introduce who drafted or tabled a motion.
