@@ -301,3 +301,93 @@ func TestImportWARCAndFolder(t *testing.T) {
 		t.Errorf("a failed import created a corpus")
 	}
 }
+
+// siteCorpus runs the main job on the bundled site into a new corpus and
+// returns its path.
+func siteCorpus(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(http.FileServer(http.Dir(repoPath("testdata", "site"))))
+	t.Cleanup(srv.Close)
+	db := filepath.Join(t.TempDir(), "site.db")
+	if _, _, err := runCLI(t, "", "run", "--db", db, "--allow-private", "--delay", "1ms", srv.URL+"/"); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestCorpusCommands(t *testing.T) {
+	db := siteCorpus(t)
+	t.Run("export votes csv", func(t *testing.T) {
+		out, _, err := runCLI(t, "", "export", "--db", db, "--what", "votes", "--format", "csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if !strings.HasPrefix(lines[0], "article_id,url,") || len(lines) < 10 {
+			t.Fatalf("votes CSV:\n%s", out)
+		}
+		if !strings.Contains(out, ",vetoed,13,") || !strings.Contains(out, ",RUS,no,") {
+			t.Errorf("the vetoed Sudan draft and Russia's no are not in the votes CSV:\n%s", out)
+		}
+	})
+	t.Run("export records jsonl", func(t *testing.T) {
+		out, _, err := runCLI(t, "", "export", "--db", db, "--what", "records")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(out, "\n"); n != 4 {
+			t.Errorf("%d records exported, want 4: three articles and the about page (index pages hold none):\n%s", n, out)
+		}
+	})
+	t.Run("export bad kind", func(t *testing.T) {
+		if _, _, err := runCLI(t, "", "export", "--db", db, "--what", "nonsense"); err == nil {
+			t.Error("no error for --what nonsense")
+		}
+	})
+	t.Run("search", func(t *testing.T) {
+		out, _, err := runCLI(t, "", "search", "--db", db, "--json", "veto")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, "unsc-sudan-aid-veto.html") {
+			t.Errorf("search for veto does not find the Sudan article:\n%s", out)
+		}
+	})
+	t.Run("stats", func(t *testing.T) {
+		out, _, err := runCLI(t, "", "stats", "--db", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"pages", "articles", "votes", "robots"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("stats output lacks %q:\n%s", want, out)
+			}
+		}
+	})
+	t.Run("backup", func(t *testing.T) {
+		copyPath := filepath.Join(t.TempDir(), "copy.db")
+		if _, _, err := runCLI(t, "", "backup", "--db", db, copyPath); err != nil {
+			t.Fatal(err)
+		}
+		out, _, err := runCLI(t, "", "export", "--db", copyPath, "--what", "records")
+		if err != nil || strings.Count(out, "\n") != 4 {
+			t.Errorf("the backup does not hold the records: %v\n%s", err, out)
+		}
+		if _, _, err := runCLI(t, "", "backup", "--db", db, copyPath); err == nil {
+			t.Error("backup overwrote an existing file")
+		}
+	})
+	t.Run("not a corpus", func(t *testing.T) {
+		junk := filepath.Join(t.TempDir(), "junk.db")
+		os.WriteFile(junk, []byte("not a database at all, but longer than a header would be........................................................"), 0o644)
+		before, _ := os.ReadFile(junk)
+		_, _, err := runCLI(t, "", "stats", "--db", junk)
+		if err == nil {
+			t.Fatal("stats opened a file that is not a corpus")
+		}
+		after, _ := os.ReadFile(junk)
+		if !bytes.Equal(before, after) {
+			t.Error("the file that is not a corpus was changed")
+		}
+	})
+}
