@@ -141,9 +141,6 @@ var bodyPhrases = []struct {
 	{"parliamentarians", refParliament},
 }
 
-// maxBodyWords is the most words a body phrase has.
-const maxBodyWords = 4
-
 // markBodies folds body names into single items with their body code.
 func markBodies(its []item) []item {
 	out := its[:0:0]

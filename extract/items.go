@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
-	"github.com/tally-news/tally/extract/nlp"
 )
 
 // item is one unit of a sentence for the vote and stance readers: a token,
@@ -74,15 +73,6 @@ func (d *document) buildItems(si int) []item {
 		out = append(out, item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End})
 	}
 	return markBodies(out)
-}
-
-// itemsFrom turns plain tokens into items; used where no actors matter.
-func itemsFrom(toks []nlp.Token) []item {
-	out := make([]item, len(toks))
-	for i, t := range toks {
-		out[i] = item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
-	}
-	return out
 }
 
 // words reports whether the items from i on spell the given lowercase

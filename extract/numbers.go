@@ -24,16 +24,6 @@ var scales = map[string]float64{
 // multiplicatives are adverbs that state a count of times.
 var multiplicatives = map[string]int{"once": 1, "twice": 2, "thrice": 3}
 
-var ordinalWords = map[string]bool{
-	"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
-	"sixth": true, "seventh": true, "eighth": true, "ninth": true, "tenth": true,
-	"eleventh": true, "twelfth": true, "thirteenth": true, "fourteenth": true,
-	"fifteenth": true, "sixteenth": true, "seventeenth": true, "eighteenth": true,
-	"nineteenth": true, "twentieth": true, "thirtieth": true, "fortieth": true,
-	"fiftieth": true, "sixtieth": true, "seventieth": true, "eightieth": true,
-	"ninetieth": true, "hundredth": true, "thousandth": true, "millionth": true,
-}
-
 // wordNumber parses a number written in words, as one token ("ten",
 // "ninety-three", "twenty-one") and reports whether it is one.
 func wordNumber(tok string) (int, bool) {
@@ -86,28 +76,6 @@ func digitNumber(tok string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
-}
-
-// isOrdinal reports whether tok is an ordinal ("third", "31st", "9586th").
-func isOrdinal(tok string) bool {
-	w := strings.ToLower(tok)
-	if ordinalWords[w] {
-		return true
-	}
-	if i := strings.IndexAny(w, "-"); i > 0 {
-		if _, ok := tens[w[:i]]; ok && ordinalWords[w[i+1:]] {
-			return true
-		}
-	}
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if strings.HasSuffix(w, suf) {
-			head := w[:len(w)-2]
-			if head != "" && strings.Trim(head, "0123456789,") == "" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // formatValue writes a count's value as the gold files do: integers

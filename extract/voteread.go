@@ -15,9 +15,10 @@ type voteReader struct {
 	spokeAt int    // the sentence where speaker was set
 	// here lists the speakers of the current sentence by item index.
 	here []speakerAt
-	// before is the speaker as the current sentence began.
-	before, beforeAt string
-	beforeSI         int
+	// before is the speaker as the current sentence began, named in
+	// sentence beforeSI.
+	before   string
+	beforeSI int
 }
 
 type speakerAt struct {

@@ -23,7 +23,7 @@ func runGold(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stderr, "usage: tally gold init [flags] ARTICLE...")
 			return flag.ErrHelp
 		}
-		return errors.New("gold: usage: tally gold init [flags] ARTICLE...")
+		return errors.New("gold: the only subcommand is init: tally gold init [flags] ARTICLE")
 	}
 	fs := newFlagSet(e, "gold init", "ARTICLE...",
 		"Writes, for each article, a gold file pre-filled from the current extraction for a\nperson to correct, with the article's text beside it (NAME.txt and NAME.json in --out).\n'tally eval --gold DIR' then scores the extractors against the corrected files.")

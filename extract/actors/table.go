@@ -3,7 +3,6 @@ package actors
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -341,25 +340,4 @@ func (t *table) add(surface string, e *entry) error {
 	}
 	n.entry = e
 	return nil
-}
-
-// phrases lists every phrase of the trie with its entry, for tests.
-func (t *table) phrases() map[string]*entry {
-	out := map[string]*entry{}
-	var walk func(n *node, prefix []string)
-	walk = func(n *node, prefix []string) {
-		if n.entry != nil {
-			out[strings.Join(prefix, " ")] = n.entry
-		}
-		keys := make([]string, 0, len(n.next))
-		for k := range n.next {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			walk(n.next[k], append(prefix, k))
-		}
-	}
-	walk(t.root, nil)
-	return out
 }

@@ -54,7 +54,8 @@ func TestTagOffsets(t *testing.T) {
 }
 
 func TestLoadIsShared(t *testing.T) {
-	if Load() != Load() {
+	first, second := Load(), Load()
+	if first != second {
 		t.Fatal("Load returned two models")
 	}
 }
