@@ -12,7 +12,7 @@ CLEANDEV := ../shared/data/clean-dev
 
 export GOFLAGS
 
-.PHONY: all build test race demo eval bench fuzz vet clean
+.PHONY: all build test race demo eval bench fuzz vet lint clean
 
 all: build
 
@@ -49,6 +49,11 @@ fuzz:
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck from the Go module proxy, installed on first use.
+lint:
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@latest
+	$$($(GO) env GOPATH)/bin/staticcheck ./...
 
 clean:
 	rm -rf bin bench.out
