@@ -63,6 +63,7 @@ func TestStances(t *testing.T) {
 		want []string // "HOLDER polarity TARGET", sorted
 	}{
 		{"sided with", "On Monday the United States sided with Russia at the UN.", []string{"USA support RUS"}},
+		{"imposed sanctions on", "Canada imposed sanctions on Iran on Tuesday.", []string{"CAN oppose IRN"}},
 		{"backed", "Germany backed Ukraine throughout the talks.", []string{"DEU support UKR"}},
 		{"a close ally of", "Belarus, a close ally of Russia, abstained.", []string{"BLR support RUS"}},
 		{"condemned", "France condemned Iran for the strikes.", []string{"FRA oppose IRN"}},

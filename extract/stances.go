@@ -41,6 +41,8 @@ var stanceCues = []stanceCue{
 	{[]string{"opposed"}, Oppose}, {[]string{"opposes"}, Oppose},
 	{[]string{"rebuked"}, Oppose}, {[]string{"slammed"}, Oppose},
 	{[]string{"sanctioned"}, Oppose}, {[]string{"attacked"}, Oppose},
+	{[]string{"sanctions", "on"}, Oppose}, {[]string{"sanctions", "against"}, Oppose},
+	{[]string{"threatened"}, Oppose}, {[]string{"expelled"}, Oppose},
 }
 
 // stanceHedges before a cue deny or suspend it.

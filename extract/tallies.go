@@ -88,7 +88,7 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 			continue
 		}
 		// "received the support of 153 votes", "won 120 votes".
-		if anyWord(its, i+1, "votes") && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained")) {
+		if (anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained")) {
 			f.setTally(Yes, n)
 		}
 	}
@@ -145,7 +145,8 @@ func voteContext(its []item) bool {
 	for _, it := range its {
 		switch {
 		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"), prefixSides[it.lw] != "",
-			it.lw == "favour", it.lw == "favor", it.lw == "passed", it.lw == "adopted", it.lw == "approved", it.lw == "rejected", it.lw == "defeated":
+			it.lw == "favour", it.lw == "favor", it.lw == "passed", it.lw == "adopted", it.lw == "approved", it.lw == "rejected", it.lw == "defeated",
+			strings.HasPrefix(it.lw, "veto"):
 			return true
 		}
 	}

@@ -558,32 +558,34 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 			}
 		}
 	}
-	// "blocked by a Russian veto", "Russia cast its veto".
+	// "blocked by a Russian veto", "Russia cast its 19th veto".
 	for i, it := range its {
 		if it.lw != "veto" && it.lw != "vetoes" {
 			continue
 		}
-		if hedged(its, i) || anyWord(its, i-1, "wield", "use", "threatened", "threat") || hedged(its, i-1) {
+		if hedged(its, i) || anyWord(its, i-1, "wield", "use", "threatened", "threat") {
 			continue
 		}
-		if anyWord(its, i-1, "its", "a", "their", "his", "her", "the") && anyWord(its, i-2, "cast", "casting", "used", "using", "wielded", "wielding", "exercised", "exercising", "by", "blocked", "with") {
-			f.outcome = Vetoed
-			if its[i-1].lw == "a" || its[i-1].lw == "the" {
-				// "a Russian veto" names the actor in the noun phrase.
+		// The noun phrase: determiners, ordinals, adjectives and the
+		// actor that vetoes.
+		var vetoers []string
+		k := i - 1
+		for k >= 0 && k >= i-4 && (anyWord(its, k, "its", "a", "an", "their", "his", "her", "the") || its[k].isActor() ||
+			strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "CD") {
+			if its[k].isActor() {
+				vetoers = append(vetoers, its[k].actor)
 			}
-			for k := i - 1; k >= 0 && k >= i-3; k-- {
-				if its[k].isActor() {
-					f.setPosition(its[k].actor, No, true)
-				}
-			}
-			subj := subjectBefore(its, i-2)
-			for _, code := range subj {
-				f.setPosition(code, No, true)
-			}
+			k--
 		}
-		if i > 0 && its[i-1].isActor() && anyWord(its, i-2, "a", "the", "by") {
-			f.outcome = Vetoed
-			f.setPosition(its[i-1].actor, No, true)
+		if k == i-1 || !anyWord(its, k, "cast", "casting", "casts", "used", "using", "uses", "wielded", "wielding", "exercised", "exercising", "by", "blocked", "with") {
+			continue
+		}
+		f.outcome = Vetoed
+		if !anyWord(its, k, "by", "with", "blocked") {
+			vetoers = append(vetoers, subjectBefore(its, k)...)
+		}
+		for _, code := range vetoers {
+			f.setPosition(code, No, true)
 		}
 	}
 }

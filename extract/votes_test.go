@@ -155,6 +155,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "vetoed", positions: map[string]string{"RUS": "no", "CHN": "abstain"}}},
 		},
 		{
+			name: "cast its nth veto",
+			text: "Russia cast its 19th veto in the Security Council on Friday, killing a draft that had the backing of 13 members.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", yes: 13, positions: map[string]string{"RUS": "no"}}},
+		},
+		{
 			name: "failed to win enough votes",
 			text: "The draft put forward by Brazil failed to win the nine votes needed in the Security Council.",
 			want: []wantVote{{body: "UNSC", outcome: "rejected", sponsors: []string{"BRA"}}},
