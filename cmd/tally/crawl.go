@@ -177,10 +177,12 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 	}
 	for {
 		stats, err := c.Run(ctx, job, seeds, handler(ctx, db))
-		printSummary(e.stdout, job, stats)
 		if err != nil && !errors.Is(err, context.Canceled) {
-			return fmt.Errorf("%s: %w", name, err)
+			// The crawler's errors name themselves ("crawl: lock job
+			// ...: job is already running").
+			return err
 		}
+		printSummary(e.stdout, job, stats)
 		if err := nothingFetched(stats); err != nil && f.every <= 0 {
 			return fmt.Errorf("%s: %w", name, err)
 		}
