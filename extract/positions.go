@@ -47,8 +47,19 @@ func subjectBefore(its []item, i int) []string {
 	stop := max(0, i-maxReach)
 	// Fillers and commas between the verb and the subject.
 	skip := func() {
-		for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–") {
-			k--
+		for k >= stop {
+			switch {
+			case fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–":
+				k--
+			case weekdays[its[k].lw]:
+				// "The United States on Wednesday vetoed".
+				k--
+				if anyWord(its, k, "on") {
+					k--
+				}
+			default:
+				return
+			}
 		}
 	}
 	// "Japan, which retains capital punishment, also voted against".
@@ -137,6 +148,13 @@ func beforeParenthetical(its []item, k int) int {
 		}
 	}
 	return k
+}
+
+// weekdays may stand between a subject and its verb ("Russia on Monday
+// vetoed").
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true,
 }
 
 // titles stand before a person's name.
@@ -490,7 +508,8 @@ func countedSubject(its []item, i int) (int, bool) {
 		return 0, false
 	}
 	k--
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "other", "more", "member")) {
+	// "The remaining 14 council members", "ten other member states".
+	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, "other", "more", "member")) {
 		k--
 	}
 	if k < 0 {

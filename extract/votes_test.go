@@ -160,6 +160,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "vetoed", yes: 13, positions: map[string]string{"RUS": "no"}}},
 		},
 		{
+			name: "a weekday between subject and verb, and the remaining members",
+			text: "The United States on Wednesday vetoed a Security Council resolution on Gaza. The remaining 14 council members voted in favor.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", yes: 14, positions: map[string]string{"USA": "no"}}},
+		},
+		{
 			name: "failed to win enough votes",
 			text: "The draft put forward by Brazil failed to win the nine votes needed in the Security Council.",
 			want: []wantVote{{body: "UNSC", outcome: "rejected", sponsors: []string{"BRA"}}},
