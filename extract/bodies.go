@@ -266,6 +266,26 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 	return true
 }
 
+// lowerChamberOf guesses which lower chamber "the House" names in a text
+// that names none, from the words of American and British politics it
+// uses; "" when it cannot tell.
+func lowerChamberOf(text string) string {
+	us, uk := 0, 0
+	for _, w := range []string{"Senate", "Congress", "Republican", "Democrat", "senator", "Speaker Johnson", "GOP", "White House", "Capitol"} {
+		us += strings.Count(text, w)
+	}
+	for _, w := range []string{"MPs", "Commons", "Lords", "Labour", "Conservative", "Tory", "Tories", "Westminster", "Downing Street", "Liberal Democrat"} {
+		uk += strings.Count(text, w)
+	}
+	switch {
+	case us > uk:
+		return BodyUSHouse
+	case uk > us:
+		return BodyUKCommons
+	}
+	return ""
+}
+
 // baseOf returns the plain code a country's chamber code was made from
 // ("CA_COMMONS" gives UK_COMMONS).
 func baseOf(code string) (string, bool) {
@@ -284,6 +304,10 @@ func baseOf(code string) (string, bool) {
 // bodyResolver resolves body references against the bodies an article
 // named before them.
 type bodyResolver struct {
+	// lowerDefault is the lower chamber "the House" means when the
+	// article has named none: US_HOUSE in American politics, UK_COMMONS
+	// in British.
+	lowerDefault string
 	lastCouncil    string
 	lastHouse      string
 	lastParliament string
@@ -324,6 +348,9 @@ func (r *bodyResolver) resolve(code string) string {
 	case refHouse:
 		if r.lastLower != "" {
 			return r.lastLower
+		}
+		if r.lastHouse == "" && r.lastParliament == "" && r.lowerDefault != "" {
+			return r.lowerDefault
 		}
 		switch r.lastHouse {
 		case BodyUSSenate, BodyUSHouse:

@@ -596,7 +596,8 @@ func votedTo(its []item, i int) bool {
 	// Skip a tally between "voted" and "to": "220-212", "10 to 3, with
 	// two abstentions,".
 	for k := i; k < len(its) && k < i+10; k++ {
-		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against") ||
+		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
+			anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against", "on", "today", "yesterday", "tonight", "overnight", "unanimously", "overwhelmingly", "narrowly") ||
 			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
 			continue
 		}

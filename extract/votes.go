@@ -115,7 +115,7 @@ func mentionsVote(s string) bool {
 
 // votes finds the vote events the text reports.
 func (d *document) votes() []Vote {
-	var res bodyResolver
+	res := bodyResolver{lowerDefault: lowerChamberOf(d.text)}
 	r := &voteReader{d: d, res: &res}
 	var frags []*fragment
 	for si := range d.sents {

@@ -165,6 +165,16 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "vetoed", yes: 14, positions: map[string]string{"USA": "no"}}},
 		},
 		{
+			name: "the House in an American story",
+			text: "The House approved the bill by a vote of 311-112 on Saturday, sending it to the Senate.",
+			want: []wantVote{{body: "US_HOUSE", outcome: "adopted", yes: 311, no: 112}},
+		},
+		{
+			name: "voted N-M with abstentions and a day to do something",
+			text: "The U.N. General Assembly voted 143-9 with 25 abstentions Friday to grant new rights to Palestine.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 143, no: 9, abstain: 25}},
+		},
+		{
 			name: "failed to win enough votes",
 			text: "The draft put forward by Brazil failed to win the nine votes needed in the Security Council.",
 			want: []wantVote{{body: "UNSC", outcome: "rejected", sponsors: []string{"BRA"}}},
