@@ -307,7 +307,7 @@ type bodyResolver struct {
 	// lowerDefault is the lower chamber "the House" means when the
 	// article has named none: US_HOUSE in American politics, UK_COMMONS
 	// in British.
-	lowerDefault string
+	lowerDefault   string
 	lastCouncil    string
 	lastHouse      string
 	lastParliament string
