@@ -40,9 +40,9 @@ var stanceCues = []stanceCue{
 	{[]string{"denounced"}, Oppose}, {[]string{"denounces"}, Oppose},
 	{[]string{"opposed"}, Oppose}, {[]string{"opposes"}, Oppose},
 	{[]string{"rebuked"}, Oppose}, {[]string{"slammed"}, Oppose},
-	{[]string{"sanctioned"}, Oppose}, {[]string{"attacked"}, Oppose},
+	{[]string{"sanctioned"}, Oppose},
 	{[]string{"sanctions", "on"}, Oppose}, {[]string{"sanctions", "against"}, Oppose},
-	{[]string{"threatened"}, Oppose}, {[]string{"expelled"}, Oppose},
+	{[]string{"threatened"}, Oppose},
 }
 
 // stanceHedges before a cue deny or suspend it.
