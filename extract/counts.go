@@ -421,18 +421,30 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 
 // sentenceSpeaksOfVotes reports whether a sentence's tokens speak of a
 // vote.
+//
+// As for tallies, an outcome word counts only beside a motion or a body.
 func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
+	outcome, motion := false, false
 	for _, t := range toks {
 		w := lower(t.Text)
 		if strings.HasPrefix(w, "vot") || strings.HasPrefix(w, "abstain") || strings.HasPrefix(w, "abstention") {
 			return true
 		}
-		switch w {
-		case "passed", "adopted", "approved", "rejected", "defeated", "failed", "failing", "carried", "passes", "fails":
-			return true
+		if _, ok := outcomeWords[w]; ok {
+			outcome = true
+		}
+		if _, ok := motionClasses[w]; ok || w == "it" || bodyWord[w] {
+			motion = true
 		}
 	}
-	return false
+	return outcome && motion
+}
+
+// bodyWord holds single words that name a deciding body.
+var bodyWord = map[string]bool{
+	"assembly": true, "council": true, "senate": true, "house": true,
+	"commons": true, "lords": true, "parliament": true, "mps": true,
+	"lawmakers": true, "committee": true, "congress": true, "chamber": true,
 }
 
 // prevIs reports whether the token before toks[i] is word.

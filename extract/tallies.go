@@ -141,16 +141,27 @@ func sideBefore(its []item, i int) string {
 
 // voteContext reports whether a sentence speaks of a vote, so that its
 // numbers may be tallies.
+//
+// Words of voting are enough ("voted", "abstentions", "in favour",
+// "Yeas"); an outcome ("passed", "adopted") counts only with a motion or a
+// body in the sentence, so that "beat Madrid 3-1 as the champions passed
+// their test" is no vote.
 func voteContext(its []item) bool {
+	outcome, motion := false, false
 	for _, it := range its {
 		switch {
 		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"), prefixSides[it.lw] != "",
-			it.lw == "favour", it.lw == "favor", it.lw == "passed", it.lw == "adopted", it.lw == "approved", it.lw == "rejected", it.lw == "defeated",
-			strings.HasPrefix(it.lw, "veto"):
+			it.lw == "favour", it.lw == "favor", strings.HasPrefix(it.lw, "veto"):
 			return true
 		}
+		if _, ok := outcomeWords[it.lw]; ok {
+			outcome = true
+		}
+		if _, ok := motionClasses[it.lw]; ok || it.body != "" || it.lw == "it" {
+			motion = true
+		}
 	}
-	return false
+	return outcome && motion
 }
 
 // sideAfter reads the side named after the number at its[i]: "in favour",

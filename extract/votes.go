@@ -334,6 +334,11 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
 		return Vote{}, false
 	}
+	// A bare tally, with no body, outcome, position or sponsor, is too
+	// little to call a vote: "the court ruled 6-3".
+	if e.body == "" && e.outcome == "" && len(e.positions) == 0 && len(e.sponsors) == 0 {
+		return Vote{}, false
+	}
 	// An earlier vote that the text only says passed or failed ("the
 	// third time this year that a vote had failed") is background.
 	if e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0 {

@@ -270,6 +270,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{outcome: "adopted", yes: 10, no: 3, abstain: 2}, {outcome: "withdrawn", sponsors: []string{"DZA"}}},
 		},
 		{
+			name: "scores and court rulings are not votes",
+			text: "Manchester City beat Real Madrid 3-1 on Tuesday as the champions passed their toughest test. The Supreme Court ruled 6-3 that the law was unconstitutional, rejecting the appeal.",
+			want: nil,
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
