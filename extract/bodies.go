@@ -49,13 +49,19 @@ var homes = map[string]string{
 // qualifiedBody returns the code of a chamber named with its country, and
 // whether the name was qualified: "House of Commons of Canada", "the
 // Italian Senate", "Hungary's parliament".
-func qualifiedBody(its []item, i, n int, code string) (string, bool) {
+//
+// ownerBefore is the country last named before the sentence, which "its"
+// stands for.
+func qualifiedBody(its []item, i, n int, code, ownerBefore string) (string, bool) {
 	suffix, ok := chambers[code]
 	if !ok {
 		return code, false
 	}
 	country := ""
 	switch {
+	case i > 0 && anyWord(its, i-1, "its", "their") && ownerBefore != "":
+		// "Turkey was the other holdout. Its parliament ratified".
+		country = ownerBefore
 	case i > 0 && its[i-1].isActor():
 		country = its[i-1].actor
 	case i > 1 && its[i-1].lw == "'s" && its[i-2].isActor():
@@ -142,7 +148,9 @@ var bodyPhrases = []struct {
 }
 
 // markBodies folds body names into single items with their body code.
-func markBodies(its []item) []item {
+// owner is the country the text last named before these items, for
+// "its parliament".
+func markBodies(its []item, owner string) []item {
 	out := its[:0:0]
 	for i := 0; i < len(its); {
 		code, n := bodyAt(its, i)
@@ -159,7 +167,7 @@ func markBodies(its []item) []item {
 			}
 			text.WriteString(its[k].text)
 		}
-		if q, ok := qualifiedBody(its, i, n, code); ok {
+		if q, ok := qualifiedBody(its, i, n, code, owner); ok {
 			code = q
 		}
 		it := item{text: text.String(), lw: lower(text.String()), tag: "NNP", start: first.start, end: last.end, body: code}

@@ -31,6 +31,16 @@ var notCountAfter = map[string]bool{
 	"o'clock": true, "bst": true, "est": true, "cet": true,
 }
 
+// currencyWords name money after a number.
+var currencyWords = map[string]bool{
+	"kroner": true, "krone": true, "kronor": true, "krona": true, "zloty": true,
+	"forint": true, "lira": true, "lire": true, "won": true, "rand": true,
+	"reais": true, "real": true, "pesos": true, "peso": true, "shekels": true,
+	"dinars": true, "dirhams": true, "riyals": true, "rupiah": true, "ringgit": true,
+	"baht": true, "naira": true, "shillings": true, "hryvnias": true, "hryvnia": true,
+	"roubles": true, "yuan": true, "renminbi": true, "usd": true, "eur": true,
+}
+
 // identifierBefore marks a number as an identifier ("resolution 2728",
 // "Article 5", "paragraph 1") when the word stands just before it.
 var identifierBefore = map[string]bool{
@@ -204,6 +214,10 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 		// Fractions of a unit are measures, not counts.
 		return Count{}, i, false
 	}
+	// "14.6 billion kroner", "5 million euros": money after the scale.
+	if end+1 < len(toks) && (notCountAfter[lower(toks[end+1].Text)] || currencyWords[lower(toks[end+1].Text)]) {
+		return Count{}, i, false
+	}
 	_ = next
 	unit, uend := d.unitAfter(toks, end, value)
 	return Count{Value: value, Unit: unit}, max(end, uend), true
@@ -273,7 +287,7 @@ func (d *document) notACount(toks []nlp.Token, i int, v float64) bool {
 	if i+1 < len(toks) {
 		next = lower(toks[i+1].Text)
 	}
-	if currencyBefore[prev] || notCountAfter[next] || identifierBefore[prev] || months[prev] || months[next] {
+	if currencyBefore[prev] || notCountAfter[next] || currencyWords[next] || identifierBefore[prev] || months[prev] || months[next] {
 		return true
 	}
 	if next == "per" || (next == "cent" && prev == "per") {
@@ -425,8 +439,11 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 // As for tallies, an outcome word counts only beside a motion or a body.
 func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
 	outcome, motion := false, false
-	for _, t := range toks {
+	for i, t := range toks {
 		w := lower(t.Text)
+		if _, ok := outcomeWords[w]; ok && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
+			return true
+		}
 		if strings.HasPrefix(w, "vot") || strings.HasPrefix(w, "abstain") || strings.HasPrefix(w, "abstention") {
 			return true
 		}

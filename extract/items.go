@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -72,7 +73,19 @@ func (d *document) buildItems(si int) []item {
 		}
 		out = append(out, item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End})
 	}
-	return markBodies(out)
+	return markBodies(out, d.countryBefore(s.Start))
+}
+
+// countryBefore returns the country last named before byte offset b, or
+// "".
+func (d *document) countryBefore(b int) string {
+	i := sort.Search(len(d.actors), func(i int) bool { return d.actors[i].Start >= b })
+	for i--; i >= 0; i-- {
+		if !actors.IsBloc(d.actors[i].Code) {
+			return d.actors[i].Code
+		}
+	}
+	return ""
 }
 
 // words reports whether the items from i on spell the given lowercase

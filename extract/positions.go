@@ -34,6 +34,7 @@ var listGlue = map[string]bool{
 	",": true, "and": true, "&": true, "the": true, "as": true, "well": true,
 	"including": true, "such": true, "—": true, "–": true, "-": true, "or": true,
 	"plus": true, "along": true, "with": true, "nor": true, "both": true,
+	"together": true,
 }
 
 // pronouns stand for an actor named before.
@@ -116,6 +117,10 @@ func subjectBefore(its []item, i int) []string {
 		case listGlue[it.lw]:
 		case len(codes) == 0 && isVerbTag(it.tag) && anyWord(its, k+1, "and"):
 			// "the US proposed and supported a resolution".
+		case it.lw == "by" && k > 0 && anyWord(its, k-1, "joined", "backed", "supported", "followed"):
+			// "China and Pakistan, joined by Indonesia and Qatar, voted
+			// no": the list goes on.
+			k--
 		case len(codes) > 0 && objectPrepositions[it.lw]:
 			// "put forward by Brazil failed": the list is an object.
 			return nil
@@ -498,7 +503,7 @@ func countedSubject(its []item, i int) (int, bool) {
 	sawActor, introduced := false, false
 	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
 		sawActor = sawActor || its[k].isActor()
-		introduced = introduced || anyWord(its, k, "including", "such")
+		introduced = introduced || anyWord(its, k, "including", "such", "-", "–", "—", "(", ":")
 		k--
 	}
 	// Actors between the count and the verb must be the count's

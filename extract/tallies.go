@@ -148,7 +148,11 @@ func sideBefore(its []item, i int) string {
 // their test" is no vote.
 func voteContext(its []item) bool {
 	outcome, motion := false, false
-	for _, it := range its {
+	for i, it := range its {
+		// "failed 18-79", "passed 52-47".
+		if _, ok := outcomeWords[it.lw]; ok && hyphenPair(lowerAt(its, i+1)) != nil {
+			return true
+		}
 		switch {
 		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"), prefixSides[it.lw] != "",
 			it.lw == "favour", it.lw == "favor", strings.HasPrefix(it.lw, "veto"):

@@ -188,9 +188,24 @@ func datedLead(its []item) bool {
 // needsQualifiedMajority reports whether a sentence says the motion needed
 // more than a simple majority.
 func needsQualifiedMajority(its []item) bool {
+	// "needed", "required" only with votes or a majority close by: "the
+	// 60 votes needed", "the required number of votes", not "would have
+	// required a judge".
+	near := func(i int) bool {
+		for k := max(0, i-4); k < len(its) && k <= i+4; k++ {
+			if anyWord(its, k, "votes", "vote", "majority", "number") || isNumberItem(its[k]) && k != i {
+				return true
+			}
+		}
+		return false
+	}
 	for i, it := range its {
 		switch it.lw {
-		case "needed", "required", "necessary", "threshold", "supermajority":
+		case "needed", "required", "necessary":
+			if near(i) {
+				return true
+			}
+		case "threshold", "supermajority":
 			return true
 		case "short":
 			if anyWord(its, i+1, "of") {
@@ -510,6 +525,10 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 			continue
 		}
 		o, ok := outcomeWords[it.lw]
+		if it.lw == "went" && anyWord(its, i+1, "down") && hyphenPair(lowerAt(its, i+2)) != nil {
+			// "a third went down 18-80".
+			o, ok = Rejected, true
+		}
 		if !ok || !hasAnchor {
 			continue
 		}
