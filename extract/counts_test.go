@@ -64,6 +64,12 @@ func TestStances(t *testing.T) {
 	}{
 		{"sided with", "On Monday the United States sided with Russia at the UN.", []string{"USA support RUS"}},
 		{"imposed sanctions on", "Canada imposed sanctions on Iran on Tuesday.", []string{"CAN oppose IRN"}},
+		{"sanctions named by distance are not a stance", "Russia vetoed a text renewing the panel that monitors UN sanctions on North Korea.", nil},
+		{"a person introduced with an office stands for the country", "Danish Prime Minister Mette Frederiksen met reporters. Later, Frederiksen criticised Russia.", []string{"DNK oppose RUS"}},
+		{"a light verb before a stance noun", "French President Emmanuel Macron voiced solidarity with Denmark.", []string{"FRA support DNK"}},
+		{"rallied behind", "European leaders rallied behind Denmark on Thursday.", []string{"EUROPE support DNK"}},
+		{"the bloc stands for the bloc named before", "The European Union's foreign policy chief said the bloc stood with Copenhagen.", []string{"EU support DNK"}},
+		{"a demonym before private people is no target", "Beijing accused Australian producers of dumping.", nil},
 		{"backed", "Germany backed Ukraine throughout the talks.", []string{"DEU support UKR"}},
 		{"a close ally of", "Belarus, a close ally of Russia, abstained.", []string{"BLR support RUS"}},
 		{"condemned", "France condemned Iran for the strikes.", []string{"FRA oppose IRN"}},

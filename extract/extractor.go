@@ -76,6 +76,10 @@ type document struct {
 	actors []actors.Mention
 	// itemCache holds each sentence's items once built.
 	itemCache [][]item
+	// people maps the names of people the text introduces with a
+	// country's office ("Danish Prime Minister Mette Frederiksen") to that
+	// country, so that "Frederiksen said" later stands for Denmark.
+	people map[string]string
 	// runeAt maps byte offsets to character offsets; nil when the text is
 	// ASCII and the two agree.
 	runeAt []int
@@ -87,6 +91,7 @@ func newDocument(m *nlp.Model, text string) *document {
 	d.tagged = make([][]nlp.Token, len(d.sents))
 	d.once = make([]sync.Once, len(d.sents))
 	d.actors = actors.Find(text)
+	d.people = peopleOf(text, actors.Leaders(text))
 	if !isASCII(text) {
 		d.runeAt = make([]int, len(text)+1)
 		n := 0

@@ -71,7 +71,18 @@ func (d *document) buildItems(si int) []item {
 			mi++
 			continue
 		}
-		out = append(out, item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End})
+		it := item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
+		if code, ok := d.people[t.Text]; ok && t.Tag == "NNP" {
+			// A person introduced with a country's office stands for
+			// that country; "Emmanuel Macron" folds into one item.
+			if n := len(out); n > 0 && out[n-1].kind == actors.Leader && out[n-1].actor == code && out[n-1].end+1 >= it.start {
+				out[n-1].text += " " + it.text
+				out[n-1].lw, out[n-1].end = lower(out[n-1].text), it.end
+				continue
+			}
+			it.actor, it.kind = code, actors.Leader
+		}
+		out = append(out, it)
 	}
 	return markBodies(out, d.countryBefore(s.Start))
 }

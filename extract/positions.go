@@ -100,6 +100,15 @@ func subjectBefore(its []item, i int) []string {
 		if code := roleSubject(its, k, stop); code != "" {
 			return []string{code}
 		}
+		// "the bloc", "the alliance": the bloc named before in the
+		// sentence.
+		if anyWord(its, k, "bloc", "alliance", "union") && anyWord(its, k-1, "the") {
+			for j := k - 2; j >= 0; j-- {
+				if its[j].isActor() && actors.IsBloc(its[j].actor) {
+					return []string{its[j].actor}
+				}
+			}
+		}
 	}
 	for k >= stop {
 		it := its[k]
@@ -711,6 +720,8 @@ var roleNouns = map[string]bool{
 	"governments": true, "minister": true, "speaker": true, "permanent": true,
 	"foreign": true, "deputy": true, "president": true, "prime": true,
 	"leader": true, "delegations": true, "mission": true, "authorities": true,
+	"ministers": true, "leaders": true, "envoys": true, "ambassadors": true,
+	"diplomats": true, "officials": true, "presidents": true,
 }
 
 // agentAfter returns the actor named at its[i], seeing through a role

@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
 )
 
 // stanceCue is a phrase by which an actor takes a side toward another:
@@ -19,6 +21,8 @@ var stanceCues = []stanceCue{
 	{[]string{"stands", "with"}, Support}, {[]string{"stood", "with"}, Support},
 	{[]string{"stand", "with"}, Support}, {[]string{"standing", "with"}, Support},
 	{[]string{"stands", "by"}, Support}, {[]string{"stood", "by"}, Support},
+	{[]string{"rallied", "behind"}, Support}, {[]string{"rallied", "around"}, Support},
+	{[]string{"rallying", "behind"}, Support}, {[]string{"in", "support", "of"}, Support},
 	{[]string{"solidarity", "with"}, Support}, {[]string{"allied", "with"}, Support},
 	{[]string{"ally", "of"}, Support}, {[]string{"allies", "of"}, Support},
 	{[]string{"support", "for"}, Support}, {[]string{"backing", "for"}, Support},
@@ -82,6 +86,31 @@ func (d *document) stances() []Stance {
 				continue
 			}
 			holders, coordinated := nounHolder(its, i, n)
+			// Sanctions name their imposer in the noun phrase or as the
+			// subject of imposing them, never by distance.
+			if its[i].lw == "sanctions" && holders == nil {
+				k := i - 1
+				for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "new", "fresh", "further", "more")) {
+					k--
+				}
+				if anyWord(its, k, "imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed") {
+					holders = subjectOrAgent(its, k)
+				}
+				if holders == nil {
+					continue
+				}
+			}
+			// "voiced solidarity with Denmark", "expressed support for
+			// Kyiv": the subject of the light verb holds the stance.
+			if holders == nil && isNounCue(its[i].lw) {
+				k := i - 1
+				for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "its", "their", "his", "her")) {
+					k--
+				}
+				if anyWord(its, k, "voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm") {
+					holders = subjectOrAgent(its, k)
+				}
+			}
 			if coordinated {
 				holders = lastNoun
 			}
@@ -168,6 +197,12 @@ func stanceTargets(its []item, i int) []string {
 			}
 			if j < len(its) {
 				if _, motion := motionClasses[its[j].lw]; motion {
+					return codes
+				}
+				// "Australian producers", "Chinese buyers": a demonym
+				// before people who are not the state is no target.
+				if it.kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
+					!anyWord(its, j, "people", "government", "state", "authorities", "leadership", "regime", "forces", "military") {
 					return codes
 				}
 			}

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
 )
 
 // voteReader reads the vote fragments of sentences in text order, keeping
@@ -237,18 +239,31 @@ func (r *voteReader) bodies(f *fragment, its []item) {
 	}
 	// The actor whose representative speaks: "the representative of
 	// Mozambique", "the speaker for the Russian Federation".
-	for i := 0; i+2 < len(its); i++ {
+	for i := 0; i < len(its); i++ {
+		// A person named with a country's office: "Emmanuel Macron".
+		if its[i].kind == actors.Leader {
+			r.setSpeaker(f.si, i, its[i].actor)
+			continue
+		}
+		// "French President", "the Russian envoy".
+		if its[i].isActor() && its[i].kind == actors.Demonym && i+1 < len(its) && (roleNouns[its[i+1].lw] || titles[its[i+1].lw]) {
+			r.setSpeaker(f.si, i, its[i].actor)
+		}
+		if i+2 >= len(its) {
+			continue
+		}
 		// "Russia's deputy representative", "France's ambassador".
 		if its[i].isActor() && its[i+1].lw == "'s" {
 			for k := i + 2; k < len(its) && k <= i+4; k++ {
-				if roleNouns[its[k].lw] {
+				if roleNouns[its[k].lw] || groupNouns[its[k].lw] {
 					r.setSpeaker(f.si, i, its[i].actor)
 					break
 				}
 			}
 		}
-		switch its[i].lw {
-		case "representative", "speaker", "delegate", "delegation", "ambassador", "envoy", "representatives":
+		if roleNouns[its[i].lw] || groupNouns[its[i].lw] {
+			// "the representative of Mozambique", "Foreign ministers of
+			// the G7".
 			if its[i+1].lw == "of" || its[i+1].lw == "for" {
 				if code := agentAfter(its, i+2); code != "" {
 					r.setSpeaker(f.si, i, code)
