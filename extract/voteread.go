@@ -306,6 +306,7 @@ func (r *voteReader) motions(f *fragment, its []item) {
 		if !seen {
 			f.class, seen = class, true
 			f.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
+			f.ident = motionIdent(its, i)
 		}
 		// The noun phrase before the noun: "a European-backed resolution",
 		// "the US resolution", "Egypt's draft", "a different resolution".
@@ -438,6 +439,43 @@ func onBehalf(f *fragment, its []item, from int) {
 			return
 		}
 	}
+}
+
+// motionIdent returns the identifier written after the motion noun at
+// its[i] ("draft resolution A/79/L.12", "resolution 2728 (2024)", "Bill
+// C-74", "(document A/C.3/81/L.33)"), or "".
+func motionIdent(its []item, i int) string {
+	for k := i + 1; k < len(its) && k <= i+4; k++ {
+		w := its[k].text
+		if anyWord(its, k, "(", "document", "no.", "no", "number") {
+			continue
+		}
+		if isIdentifier(w) {
+			return strings.ToUpper(w)
+		}
+		return ""
+	}
+	return ""
+}
+
+// isIdentifier reports whether a token looks like a document symbol or a
+// motion number: digits with slashes, dots or dashes ("A/79/L.12",
+// "C-74"), or a number of three or more digits that is not a year.
+func isIdentifier(w string) bool {
+	hasDigit := false
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			hasDigit = true
+		}
+	}
+	if !hasDigit {
+		return false
+	}
+	if strings.ContainsAny(w, "/.-") {
+		return hyphenPair(w) == nil
+	}
+	v, ok := digitNumber(w)
+	return ok && len(w) >= 3 && !(len(w) == 4 && v >= 1900 && v <= 2100)
 }
 
 // motionAhead reports whether a motion noun stands within n items from i.

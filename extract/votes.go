@@ -37,6 +37,10 @@ type fragment struct {
 	// backRef marks a demonstrative back to the last vote: "That text
 	// passed", "this resolution".
 	backRef bool
+	// ident is the motion's document symbol or number ("A/79/L.12",
+	// "resolution 2728", "Bill C-74"); motions with two identifiers are
+	// two motions.
+	ident string
 	// threshold marks a motion that failed for want of a qualified
 	// majority ("fell short of the 60 votes needed"): its tally's larger
 	// side may be yes.
@@ -85,6 +89,7 @@ type event struct {
 	positions map[string]position
 	sponsors  []string
 	class     string
+	ident     string
 	spans     [][2]int
 	first     int // sentence of the first fragment
 	last      int // sentence of the latest fragment
@@ -222,6 +227,9 @@ func (e *event) agrees(f *fragment) bool {
 	if !classesAgree(f.class, e.class) {
 		return false
 	}
+	if f.ident != "" && e.ident != "" && f.ident != e.ident {
+		return false
+	}
 	if f.outcome != "" && e.outcome != "" && f.outcome != e.outcome {
 		return false
 	}
@@ -275,6 +283,9 @@ func (e *event) absorb(f *fragment) {
 
 	if e.class == "" {
 		e.class = f.class
+	}
+	if e.ident == "" {
+		e.ident = f.ident
 	}
 	e.past = e.past || f.past
 	e.last = max(e.last, f.si)

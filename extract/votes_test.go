@@ -275,6 +275,11 @@ func TestVoteShapes(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "resolutions adopted in a row are told apart by their symbols",
+			text: "The Assembly then adopted draft resolution A/79/L.12 by a recorded vote of 120 in favour to 8 against, with 40 abstentions. It next adopted draft resolution A/79/L.13 without a vote.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 120, no: 8, abstain: 40}, {body: "UNGA", outcome: "adopted", yes: -1, no: -1, abstain: -1}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
