@@ -382,8 +382,9 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			continue
 		}
 		subj := subjectBefore(its, i)
-		// "her delegation voted against": the speaker's country.
-		if len(subj) == 0 && ownDelegation(its, i) {
+		// "her delegation voted against", "she said it had abstained":
+		// the speaker's country.
+		if len(subj) == 0 && (ownDelegation(its, i) || cue.strong && pronounBefore(its, i)) {
 			if code := r.speakerFor(f.si, i); code != "" {
 				subj = []string{code}
 			}

@@ -134,6 +134,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 14, positions: map[string]string{"GUY": "yes", "RUS": "abstain"}}},
 		},
 		{
+			name: "a pronoun for the speaking delegation",
+			text: "The Council adopted the resolution by 13 votes in favour. The representative of Brazil said it had abstained because the text went too far.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 13, positions: map[string]string{"BRA": "abstain"}}},
+		},
+		{
 			name: "positions in a sentence with while",
 			text: "The council adopted the resolution. Russia voted no, while China, India and the UAE abstained.",
 			want: []wantVote{{outcome: "adopted",
