@@ -261,7 +261,11 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 		return capital
 	case BodyUKLords:
 		if first.lw == "peers" {
-			return prev == "the" || prev == ""
+			next := ""
+			if i+n < len(its) {
+				next = its[i+n].lw
+			}
+			return prev == "the" || prev == "" || strings.HasPrefix(next, "vot") || anyWord(its, i+n, "defeated", "backed", "rejected", "approved", "passed", "inflicted")
 		}
 		return capital
 	case BodyUKCommons:

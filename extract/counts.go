@@ -220,6 +220,10 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 	}
 	_ = next
 	unit, uend := d.unitAfter(toks, end, value)
+	if fractions[unit] || fractions[unit+"s"] {
+		// "two thirds" is a share, not a count.
+		return Count{}, i, false
+	}
 	return Count{Value: value, Unit: unit}, max(end, uend), true
 }
 
@@ -228,6 +232,12 @@ var fractions = map[string]bool{
 	"half": true, "halves": true, "third": true, "thirds": true, "quarter": true,
 	"quarters": true, "fourth": true, "fourths": true, "fifth": true, "fifths": true,
 	"tenth": true, "tenths": true,
+}
+
+// ordinalUnits end compound ordinals: "seventy-eighth".
+var ordinalUnits = map[string]bool{
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true,
+	"sixth": true, "seventh": true, "eighth": true, "ninth": true,
 }
 
 // numberCompound parses "193-member" or "ten-day" into its value and the
@@ -243,7 +253,7 @@ func numberCompound(tok string) (float64, string, bool) {
 			return 0, "", false
 		}
 	}
-	if strings.Contains(rest, "-") || rest == "year-old" || rest == "old" || fractions[rest] {
+	if strings.Contains(rest, "-") || rest == "year-old" || rest == "old" || fractions[rest] || ordinalUnits[rest] {
 		return 0, "", false
 	}
 	if v, ok := digitNumber(head); ok {

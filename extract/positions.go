@@ -27,6 +27,7 @@ var fillers = map[string]bool{
 	"among": true, "those": true, "being": true, "been": true, "would": false,
 	"today": true, "yesterday": true, "tonight": true, "previously": true,
 	"had,": true, "too": true, "likewise": true, "similarly": true, "together": true,
+	"that": true,
 }
 
 // listGlue may stand inside a list of actors.
@@ -130,6 +131,12 @@ func subjectBefore(its []item, i int) []string {
 			// "China and Pakistan, joined by Indonesia and Qatar, voted
 			// no": the list goes on.
 			k--
+		case it.lw == "of" && k > 0 && anyWord(its, k-1, "states", "members", "countries", "nations", "governments"):
+			// "the member states of the European Union voted against".
+			k--
+			for k > stop && anyWord(its, k-1, "member", "the", "all", "other") {
+				k--
+			}
 		case len(codes) > 0 && objectPrepositions[it.lw]:
 			// "put forward by Brazil failed": the list is an object.
 			return nil
@@ -152,7 +159,10 @@ func beforeParenthetical(its []item, k int) int {
 	}
 	for j := k - 1; j >= 0 && j >= k-12; j-- {
 		if anyWord(its, j, ",") {
-			if anyWord(its, j+1, "which", "who", "whose", "meeting", "speaking", "according", "however", "too") || its[j+1].tag == "VBG" || its[j+1].tag == "VBN" {
+			if anyWord(its, j+1, "which", "who", "whose", "meeting", "speaking", "according", "however", "too") || its[j+1].tag == "VBG" || its[j+1].tag == "VBN" ||
+				anyWord(its, j+1, "the", "a", "an") && j > 0 && its[j-1].isActor() && !actorBetween(its, j+1, k) {
+				// ", which retains capital punishment,", "Algeria, the
+				// only Arab member of the council,".
 				return j - 1
 			}
 			return k
@@ -169,6 +179,16 @@ func beforeParenthetical(its []item, k int) int {
 var weekdays = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true,
+}
+
+// actorBetween reports whether an actor stands in its[from:to].
+func actorBetween(its []item, from, to int) bool {
+	for k := from; k < to && k < len(its); k++ {
+		if its[k].isActor() {
+			return true
+		}
+	}
+	return false
 }
 
 // titles stand before a person's name.
@@ -232,7 +252,9 @@ var groupNouns = map[string]bool{
 	"ministry": true, "officials": true, "official": true, "leaders": true,
 	"members": true, "chief": true, "secretary": true, "office": true,
 	"cabinet": true, "diplomats": true, "diplomat": true, "junta": true,
-	"regime": true, "administration": true, "state": true,
+	"regime": true, "administration": true, "state": true, "partners": true,
+	"allies": true, "counterparts": true, "friends": true, "neighbours": true,
+	"neighbors": true,
 }
 
 // objectPrepositions before a list of actors make it an object, not a
@@ -273,7 +295,7 @@ func actorList(its []item, i int) []string {
 		switch {
 		case it.isActor():
 			codes = append(codes, it.actor)
-		case listGlue[it.lw] || it.lw == ":":
+		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, "its", "their"):
 		default:
 			return codes
 		}

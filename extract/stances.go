@@ -32,6 +32,7 @@ var stanceCues = []stanceCue{
 	{[]string{"defended"}, Support}, {[]string{"defends"}, Support},
 	{[]string{"praised"}, Support}, {[]string{"praises"}, Support},
 	{[]string{"endorsed"}, Support}, {[]string{"thanked"}, Support},
+	{[]string{"grateful", "to"}, Support},
 	{[]string{"thanks"}, Support},
 	{[]string{"condemned"}, Oppose}, {[]string{"condemns"}, Oppose},
 	{[]string{"condemning"}, Oppose}, {[]string{"condemnation", "of"}, Oppose},

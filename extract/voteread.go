@@ -317,7 +317,10 @@ func (r *voteReader) motions(f *fragment, its []item) {
 				continue
 			}
 			if p.isActor() {
-				f.addSponsor(p.actor)
+				// "the Safety of Rwanda Bill" names no sponsor.
+				if !anyWord(its, k-1, "of", "on", "for", "with", "against") {
+					f.addSponsor(p.actor)
+				}
 				continue
 			}
 			if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
@@ -377,6 +380,13 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		onBehalf(f, its, j)
 	}
 	for i, it := range its {
+		// "Among the co-sponsors were Belarus, China and Syria", "its
+		// sponsors included Mexico".
+		if anyWord(its, i, "sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor") && anyWord(its, i+1, "were", "included", "include", "are", ":", "was", "is") {
+			for _, code := range actorList(its, i+2) {
+				f.addSponsor(code)
+			}
+		}
 		// "A motion by Algeria", "an amendment from Pakistan".
 		if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, "by", "from") && !isVerbTag(lowerTagAt(its, i-1)) {
 			for _, code := range agentList(its, i+2) {
@@ -615,6 +625,11 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		if (o == Adopted || o == Rejected) && !passive(its, i) && len(subjectOrAgent(its, i)) > 0 {
 			continue
 		}
+		// "Peers defeated the government by 250 votes to 180": the
+		// motion against the government carried.
+		if o == Rejected && anyWord(its, i+1, "the") && anyWord(its, i+2, "government", "ministers") {
+			o = Adopted
+		}
 		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
 			f.outcome = o
 		}
@@ -669,7 +684,7 @@ func votedTo(its []item, i int) bool {
 	// two abstentions,".
 	for k := i; k < len(its) && k < i+10; k++ {
 		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
-			anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against", "on", "today", "yesterday", "tonight", "overnight", "unanimously", "overwhelmingly", "narrowly") ||
+			anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against", "on", "today", "yesterday", "tonight", "overnight", "unanimously", "overwhelmingly", "narrowly", "by") ||
 			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
 			continue
 		}
