@@ -70,6 +70,8 @@ func TestStances(t *testing.T) {
 		{"rallied behind", "European leaders rallied behind Denmark on Thursday.", []string{"EUROPE support DNK"}},
 		{"the bloc stands for the bloc named before", "The European Union's foreign policy chief said the bloc stood with Copenhagen.", []string{"EU support DNK"}},
 		{"a demonym before private people is no target", "Beijing accused Australian producers of dumping.", nil},
+		{"the pronoun after said is the sayer", "Britain, the former colonial power, also said it stood with Guyana.", []string{"GBR support GUY"}},
+		{"a commitment in reported speech", "Britain's ambassador said London would stand by Ukraine for as long as it took.", []string{"GBR support UKR"}},
 		{"backed", "Germany backed Ukraine throughout the talks.", []string{"DEU support UKR"}},
 		{"a close ally of", "Belarus, a close ally of Russia, abstained.", []string{"BLR support RUS"}},
 		{"condemned", "France condemned Iran for the strikes.", []string{"FRA oppose IRN"}},

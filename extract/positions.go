@@ -39,7 +39,7 @@ var listGlue = map[string]bool{
 }
 
 // pronouns stand for an actor named before.
-var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true}
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true}
 
 // subjectBefore collects the list of actors that ends just before its[i],
 // skipping fillers between the list and the verb.

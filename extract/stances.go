@@ -21,6 +21,7 @@ var stanceCues = []stanceCue{
 	{[]string{"stands", "with"}, Support}, {[]string{"stood", "with"}, Support},
 	{[]string{"stand", "with"}, Support}, {[]string{"standing", "with"}, Support},
 	{[]string{"stands", "by"}, Support}, {[]string{"stood", "by"}, Support},
+	{[]string{"stand", "by"}, Support}, {[]string{"standing", "by"}, Support},
 	{[]string{"rallied", "behind"}, Support}, {[]string{"rallied", "around"}, Support},
 	{[]string{"rallying", "behind"}, Support}, {[]string{"in", "support", "of"}, Support},
 	{[]string{"solidarity", "with"}, Support}, {[]string{"allied", "with"}, Support},
@@ -52,7 +53,7 @@ var stanceCues = []stanceCue{
 
 // stanceHedges before a cue deny or suspend it.
 var stanceHedges = map[string]bool{
-	"not": true, "n't": true, "never": true, "would": true, "could": true,
+	"not": true, "n't": true, "never": true, "could": true,
 	"might": true, "if": true, "unless": true, "than": true, "without": true,
 	"refused": true, "declined": true, "whether": true, "instead": true,
 	"stopped": true, "ceased": true, "no": true, "ca": true, "wo": true,
@@ -116,8 +117,15 @@ func (d *document) stances() []Stance {
 				holders = lastNoun
 			}
 			if holders == nil && pronounBefore(its, i) {
-				if code := r.speakerFor(si, i); code != "" {
-					holders = []string{code}
+				// "Britain, the former colonial power, said it stood
+				// with Georgetown": the pronoun is the sayer.
+				if k := sayerBefore(its, i); k >= 0 {
+					holders = subjectOrAgent(its, k)
+				}
+				if holders == nil {
+					if code := r.speakerFor(si, i); code != "" {
+						holders = []string{code}
+					}
 				}
 			}
 			if holders == nil {
@@ -177,7 +185,7 @@ func stanceHedged(its []item, i int) bool {
 func stanceTargets(its []item, i int) []string {
 	k := i
 	for k < len(its) && k <= i+3 && !its[k].isActor() {
-		if its[k].lw == "the" || its[k].lw == "its" || its[k].lw == "their" || strings.HasPrefix(its[k].tag, "JJ") || its[k].lw == "both" {
+		if anyWord(its, k, "the", "its", "their", "our", "both", "his", "her") || strings.HasPrefix(its[k].tag, "JJ") {
 			k++
 			continue
 		}
@@ -301,4 +309,25 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 		return []string{it.actor}
 	}
 	return nil
+}
+
+// sayerBefore returns the index of a verb of saying right before the
+// pronoun that precedes the cue at its[i] ("said it stood with", "said
+// that they backed"), or -1.
+func sayerBefore(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && (fillers[its[k].lw] || its[k].tag == "RB" || its[k].tag == "MD") {
+		k--
+	}
+	if k < 1 || !pronouns[its[k].lw] {
+		return -1
+	}
+	k--
+	if anyWord(its, k, "that") {
+		k--
+	}
+	if anyWord(its, k, "said", "says", "added", "stated", "declared", "insisted", "stressed", "reiterated", "told") {
+		return k
+	}
+	return -1
 }
