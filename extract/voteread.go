@@ -180,6 +180,11 @@ func datedLead(its []item) bool {
 		if isYearItem(its[k]) {
 			return true
 		}
+		// "In March, Washington abstained": a month alone dates an
+		// earlier vote too.
+		if months[its[k].lw] && its[0].lw == "in" && anyWord(its, k+1, ",") {
+			return true
+		}
 		if !(months[its[k].lw] || isNumberItem(its[k]) || its[k].lw == "early" || its[k].lw == "late" || its[k].lw == "mid") {
 			return false
 		}
