@@ -391,3 +391,67 @@ func TestCorpusCommands(t *testing.T) {
 		}
 	})
 }
+
+func TestCleanCommand(t *testing.T) {
+	page := repoPath("testdata", "site", "world", "un-votes-ukraine-anniversary.html")
+	t.Run("text", func(t *testing.T) {
+		out, _, err := runCLI(t, "", "clean", page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Title:     US sides with Russia", "Byline:    Clara Vance", "Published: 2025-02-25", "The US joined Russia, North Korea, and Belarus"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("clean output lacks %q:\n%s", want, out)
+			}
+		}
+		// The comment thread below the article must not leak.
+		if strings.Contains(out, "Mexico") || strings.Contains(out, "Argentina") {
+			t.Errorf("boilerplate leaked into the article:\n%s", out)
+		}
+	})
+	t.Run("jsonl names each file", func(t *testing.T) {
+		index := repoPath("testdata", "site", "index.html")
+		out, _, err := runCLI(t, "", "clean", "--format", "jsonl", page, index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != 2 {
+			t.Fatalf("%d lines, want 2:\n%s", len(lines), out)
+		}
+		var first, second struct {
+			File, Text, Reason string
+		}
+		json.Unmarshal([]byte(lines[0]), &first)
+		json.Unmarshal([]byte(lines[1]), &second)
+		if first.File != page || first.Text == "" || second.File != index || second.Text != "" || second.Reason == "" {
+			t.Errorf("jsonl records: %+v / %+v", first, second)
+		}
+	})
+	t.Run("stdin", func(t *testing.T) {
+		html, _ := os.ReadFile(page)
+		out, _, err := runCLI(t, string(html), "clean", "--format", "json", "-")
+		if err != nil || !strings.Contains(out, "siding with Russia twice") {
+			t.Errorf("stdin: %v\n%s", err, out)
+		}
+	})
+	t.Run("missing file", func(t *testing.T) {
+		if _, _, err := runCLI(t, "", "clean", "nope.html"); err == nil || !strings.Contains(err.Error(), "nope.html") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+func TestEvalCleanCommand(t *testing.T) {
+	out, _, err := runCLI(t, "", "eval-clean", "--verbose", filepath.Join("testdata", "snippets"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "2 pages") || !strings.Contains(out, "F1 1.0000") {
+		t.Errorf("eval-clean on the fixture set:\n%s", out)
+	}
+	out, _, err = runCLI(t, "", "eval-clean", filepath.Join(t.TempDir(), "absent"))
+	if err != nil || !strings.Contains(out, "skipped") {
+		t.Errorf("absent folder: err %v, output %q", err, out)
+	}
+}
