@@ -699,6 +699,14 @@ func votedTo(its []item, i int) bool {
 	return anyWord(its, i, "to") && i+1 < len(its) && (its[i+1].tag == "VB" || anyWord(its, i+1, "approve", "adopt", "pass", "extend", "renew", "back", "endorse", "ratify"))
 }
 
+// ellipticMotion reports whether a sentence opens on a motion named by
+// its rank in a list the text gave before: "The first, tabled by Austria,
+// ...", "The second was also rejected", "The latter passed".
+func ellipticMotion(its []item) bool {
+	return anyWord(its, 0, "the", "a") && anyWord(its, 1, "first", "second", "third", "fourth", "fifth", "latter", "former", "other") &&
+		(anyWord(its, 2, ",", "was", "were", "is", "passed", "failed", "fell") || isVerbTag(lowerTagAt(its, 2)))
+}
+
 // passive reports whether the verb at its[i] is passive or a participle
 // after its noun: "was adopted", "has been rejected", "the text, adopted
 // by".
@@ -772,6 +780,9 @@ func bodySubject(its []item, i int) bool {
 // motionNear reports whether a motion noun or "it" stands within a few
 // items of its[i].
 func motionNear(its []item, i int) bool {
+	if ellipticMotion(its) {
+		return true
+	}
 	for k := max(0, i-6); k < len(its) && k <= i+5; k++ {
 		if _, ok := motionClasses[its[k].lw]; ok {
 			return true

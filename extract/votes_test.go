@@ -295,6 +295,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 120, no: 8, abstain: 40}, {body: "UNGA", outcome: "adopted", yes: -1, no: -1, abstain: -1}},
 		},
 		{
+			name: "amendments named by their rank",
+			text: "Prior to that, the Assembly rejected two amendments. The first, tabled by Austria, was rejected by a recorded vote of 89 in favour to 61 against, with 20 abstentions. The second, proposed by the United States, was also rejected, by 84 in favour to 62 against, with 25 abstentions.",
+			want: []wantVote{{body: "UNGA", outcome: "rejected", yes: 89, no: 61, abstain: 20, sponsors: []string{"AUT"}}, {body: "UNGA", outcome: "rejected", yes: 84, no: 62, abstain: 25, sponsors: []string{"USA"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
