@@ -53,7 +53,7 @@ var strongNegWords = []string{
 	"dateline", "login", "signin", "modal", "popup", "toolbar", "skiplink",
 	"skip-link", "screen-reader", "sr-only", "visually-hidden",
 	"visuallyhidden", "print-only", "author-bio", "authorbio", "author-box",
-	"authorbox", "socialmedia", "read-more", "readmore", "weiterlesen", "disclaimer", "affiliate",
+	"authorbox", "socialmedia", "read-more", "readmore", "weiterlesen", "disclaimer", "disclosure", "affiliate",
 }
 
 // strongNegTokens are whole tokens of boilerplate class names and ids.
@@ -64,7 +64,7 @@ var weakNegTokens = []string{
 	"header", "masthead", "meta", "tags", "tag", "author", "date", "time", "print", "tools", "extra", "aside",
 	"teaser", "bio", "foot", "info", "links", "more", "rating", "label",
 	"anzeige", "pub", "complementary", "hide", "noprint", "source",
-	"legal", "contact", "search", "overlay", "follow",
+	"legal", "contact", "search", "overlay", "follow", "cta",
 }
 
 // posWords are substrings of class names and ids of article text.

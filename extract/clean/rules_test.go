@@ -1,0 +1,58 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// ruleArticle is the body of a short news story that the rule tests wrap
+// with the pieces of boilerplate they check.
+const ruleArticle = `<p>The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers found that two of its piers had sunk further than expected.</p>
+<p>Buses and bicycles will still be allowed across, and a ferry will run every twenty minutes during the morning and evening rush hours while repairs go on.</p>
+<p>The mayor said the decision had not been easy but that safety had to come first, and promised a public meeting in each district before work begins.</p>`
+
+// TestRules checks single rules of the cleaner on small pages: before and
+// after are put around the story inside its <article>.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name          string
+		before, after string
+		want          []string
+		wantNot       []string
+	}{
+		{
+			name:    "affiliate disclosure box",
+			before:  `<p class="comp disclosure-text">We pick the products we write about ourselves and may earn a commission when you buy through our links. Read our disclosure policy for details.</p>`,
+			want:    []string{"The city council voted"},
+			wantNot: []string{"commission"},
+		},
+		{
+			name:    "call to action under the story",
+			after:   `<section class="c-letters-cta"><p>We want to hear what you think about this article. <a href="/letters/">Submit a letter</a> to the editor.</p></section>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"We want to hear"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<!DOCTYPE html><html lang="en"><head><title>Harbour bridge to close to cars</title></head><body>
+<nav><a href="/">Home</a> <a href="/city/">City</a> <a href="/sport/">Sport</a></nav>
+<article><h1>Harbour bridge to close to cars</h1>` + tt.before + ruleArticle + tt.after + `</article>
+<footer><p>The Harbour Gazette</p></footer></body></html>`
+			art, err := Clean(strings.NewReader(page), "https://gazette.example/city/bridge")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(art.Text, w) {
+					t.Errorf("text lacks %q:\n%s", w, art.Text)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(art.Text, w) {
+					t.Errorf("text has %q:\n%s", w, art.Text)
+				}
+			}
+		})
+	}
+}
