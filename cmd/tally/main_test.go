@@ -455,3 +455,38 @@ func TestEvalCleanCommand(t *testing.T) {
 		t.Errorf("absent folder: err %v, output %q", err, out)
 	}
 }
+
+// TestEvalHTMLGold scores a gold file whose source is an HTML page: the
+// whole clean-then-extract path runs on it.
+func TestEvalHTMLGold(t *testing.T) {
+	dir := t.TempDir()
+	html, err := os.ReadFile(repoPath("testdata", "site", "world", "un-votes-ukraine-anniversary.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "page.html"), html, 0o644)
+	gold, err := os.ReadFile(repoPath("testdata", "gold", "un-ukraine-anniversary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := strings.Replace(string(gold), `"text_file": "un-ukraine-anniversary.txt"`, `"html_file": "page.html"`, 1)
+	if g == string(gold) {
+		t.Fatal("could not point the gold file at the HTML page")
+	}
+	os.WriteFile(filepath.Join(dir, "page.json"), []byte(g), 0o644)
+	out, _, err := runCLI(t, "", "eval", "--json", "--gold", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scores struct {
+		Types map[string]struct {
+			F1 *float64 `json:"f1"`
+		} `json:"types"`
+	}
+	if err := json.Unmarshal([]byte(out), &scores); err != nil {
+		t.Fatal(err)
+	}
+	if f1 := scores.Types["overall"].F1; f1 == nil || *f1 < 0.9 {
+		t.Errorf("overall F1 from the HTML page: %v\n%s", f1, out)
+	}
+}
