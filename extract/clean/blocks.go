@@ -137,8 +137,13 @@ func buildPage(root *html.Node) *page {
 			}
 		case html.ElementNode:
 			if skippedTag(n.DataAtom) {
-				if n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "password") {
-					p.passwords = append(p.passwords, top.idx)
+				if n.DataAtom == atom.Input {
+					switch typ := attr(n, "type"); {
+					case strings.EqualFold(typ, "password"):
+						p.passwords = append(p.passwords, top.idx)
+					case emailField(n, typ):
+						p.markSignup(stack)
+					}
 				}
 				break
 			}
@@ -177,6 +182,29 @@ func buildPage(root *html.Node) *page {
 		p.elems[f.idx].end = int32(len(p.elems))
 	}
 	return p
+}
+
+// emailField reports whether an input element asks for an e-mail address.
+func emailField(n *html.Node, typ string) bool {
+	if strings.EqualFold(typ, "email") {
+		return true
+	}
+	if typ != "" && !strings.EqualFold(typ, "text") {
+		return false
+	}
+	return containsFold(attr(n, "name"), "mail") || containsFold(attr(n, "placeholder"), "mail")
+}
+
+// markSignup marks the innermost form around an e-mail field as
+// boilerplate: a newsletter sign-up or a contact box. The guards on strong
+// names keep a form that wraps the whole page.
+func (p *page) markSignup(stack []frame) {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if e := &p.elems[stack[k].idx]; e.tag == atom.Form {
+			e.hint |= hintStrongNeg
+			return
+		}
+	}
 }
 
 // isProse reports whether the element's own text reads like running text

@@ -32,6 +32,18 @@ func TestRules(t *testing.T) {
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"We want to hear"},
 		},
+		{
+			name:    "newsletter form",
+			after:   `<form action="/subscribe"><p><strong>Get our free morning briefing</strong></p><p>Enter your address and we will send the news to you every day.</p><input type="text" name="email" value="Your e-mail"><button>Join</button></form>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"morning briefing", "every day"},
+		},
+		{
+			name:   "form around the whole page stays",
+			before: `<form action="/search"><input type="email" name="q">`,
+			after:  `</form>`,
+			want:   []string{"The city council voted", "promised a public meeting"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
