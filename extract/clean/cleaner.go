@@ -290,7 +290,11 @@ func trimLines(lines []line, el []elem, title string) []line {
 	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading || datelineLine(lines[0].text)) {
 		lines = lines[1:]
 	}
-	for len(lines) > 0 && short(lines[len(lines)-1]) {
+	for len(lines) > 0 {
+		l := lines[len(lines)-1]
+		if !short(l) && !promoLine(l.text) && !legalLine(l.text) {
+			break
+		}
 		lines = lines[:len(lines)-1]
 	}
 	out := lines[:0]
@@ -362,6 +366,64 @@ func datelineLine(s string) bool {
 			if _, ok := textDate(s); ok || strings.Contains(low, "read") || strings.Contains(low, "lesezeit") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// promoWords mark the lines that close many articles without belonging
+// to them: calls to subscribe, to follow the site, to install its app, to
+// write in or to give, and pointers to more reading.
+var promoWords = []string{
+	"newsletter", "subscribe", "subscription", "sign up", "sign-up", "signup",
+	"follow us", "letter to the editor", "letters to the editor", "support our",
+	"support independent", "become a member", "donate", "read more", "read next",
+	"more from", "you may also like", "you might also like", "related:",
+	"recommended", "share this", "email us", "write to us",
+	"abonnier", "folgen sie uns", "folgt uns", "folgt mir", "unterstützen sie",
+	"unterstütze ", "weiterlesen", "lesen sie auch", "schon gelesen", "lust auf mehr",
+	"ähnliche beiträge", "mehr zum thema", "abonnez", "suivez-nous", "lire aussi",
+	"suscrib", "síguenos", "siguenos", "escríbenos", "escribirnos",
+}
+
+// appWords, with an app named in the same short line, ask the reader to
+// install it.
+var appWords = []string{"download", "phone", "install", "google play", "app store"}
+
+// promoLine reports whether a short line invites the reader to subscribe,
+// follow, install, write in, give, or read on. It is applied to the last
+// lines of a text only, where such calls stand.
+func promoLine(s string) bool {
+	if len(s) > 250 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, w := range promoWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	if hasToken(low, "app") || hasToken(low, "apps") {
+		for _, w := range appWords {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// legalLine reports whether a line is a legal notice (disclaimer,
+// copyright), however long; like promoLine it is applied to the last
+// lines of a text only.
+func legalLine(s string) bool {
+	if len(s) > 1500 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range legalPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
 		}
 	}
 	return false

@@ -44,6 +44,23 @@ func TestRules(t *testing.T) {
 			after:  `</form>`,
 			want:   []string{"The city council voted", "promised a public meeting"},
 		},
+		{
+			name:    "app and newsletter calls closing the story",
+			after:   `<p><b>Get the latest news straight to your phone with the Gazette app.</b></p><p>Want more stories like this? Sign up for our evening newsletter.</p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"Gazette app", "Sign up"},
+		},
+		{
+			name:    "long disclaimer closing the story",
+			after:   `<p><em>Disclaimer: ` + strings.Repeat("Opinions in this article are the author's own and do not reflect the views of the publisher or its owners. ", 5) + `</em></p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"Opinions in this article"},
+		},
+		{
+			name:   "calls inside the story stay",
+			before: `<p>Residents who want to follow the works can sign up for text alerts, the council said, and a phone app will show ferry times.</p>`,
+			want:   []string{"sign up for text alerts", "promised a public meeting"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
