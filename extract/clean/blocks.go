@@ -264,13 +264,25 @@ func (p *page) score(strictness int) {
 		p.summed = true
 	}
 	total := el[0].prose
+	var captionProse int32
 	for i := range el {
 		e := &el[i]
 		e.neg = boilerplate(e, total, strictness) && !p.inProse(e)
 		e.negIn = e.neg || (e.parent >= 0 && el[e.parent].negIn)
 		e.drop = strictness >= 1 && e.hint&hintCaption != 0 && !headingTag(e.tag) && e.prose*2 <= total && !p.inProse(e)
-		e.dropIn = e.drop || (e.parent >= 0 && el[e.parent].dropIn)
+		outer := e.parent < 0 || !el[e.parent].dropIn
+		e.dropIn = e.drop || !outer
+		if e.drop && outer && !e.negIn {
+			captionProse += e.prose
+		}
 		e.score = 0
+	}
+	// When the captions hold most of the prose, the page is a gallery
+	// told in its captions: they are the text.
+	if 2*captionProse > total {
+		for i := range el {
+			el[i].drop, el[i].dropIn = false, false
+		}
 	}
 	for i := len(el) - 1; i >= 0; i-- {
 		e := &el[i]

@@ -85,3 +85,38 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestGalleryCaptions checks that captions are left out of an article
+// with a picture, but kept when they tell the story of a gallery.
+func TestGalleryCaptions(t *testing.T) {
+	slide := func(n int) string {
+		return `<figure><img src="/p.jpg"><figcaption class="slide-caption"><p>Step ` + string(rune('0'+n)) +
+			`: fold the cardboard along the marked line, glue the two flaps together and leave the mask to dry overnight before painting it.</p></figcaption></figure>`
+	}
+	gallery := `<html><body><nav><a href="/">Home</a></nav><article class="gallery"><h1>Five masks to make at home</h1><div class="intro"><p>Rainy weekends call for a project, and these paper masks need nothing more than a cereal box, glue and a few pots of paint.</p></div>`
+	for i := 1; i <= 5; i++ {
+		gallery += slide(i)
+	}
+	gallery += `</article></body></html>`
+	news := `<html><body><article><h1>Bridge to close</h1><figure><img src="/b.jpg"><figcaption>The old harbour bridge, seen from the ferry terminal on a grey winter morning last year.</figcaption></figure>` + ruleArticle + `</article></body></html>`
+	tests := []struct {
+		name, page, want, wantNot string
+	}{
+		{"gallery keeps captions", gallery, "Step 3: fold the cardboard", ""},
+		{"article drops caption", news, "The city council voted", "seen from the ferry terminal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Clean(strings.NewReader(tt.page), "https://gazette.example/a")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(art.Text, tt.want) {
+				t.Errorf("text lacks %q:\n%s", tt.want, art.Text)
+			}
+			if tt.wantNot != "" && strings.Contains(art.Text, tt.wantNot) {
+				t.Errorf("text has %q:\n%s", tt.wantNot, art.Text)
+			}
+		})
+	}
+}
