@@ -303,6 +303,10 @@ func trimLines(lines []line, el []elem, title string) []line {
 		if adLabel(l.text) || creditLine(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
 			continue
 		}
+		// Bylines and datelines also follow a standfirst at the top.
+		if i < headLines && !l.heading && short(l) && datelineLine(l.text) {
+			continue
+		}
 		if l.heading {
 			if i+1 == len(lines) || lines[i+1].heading {
 				continue
@@ -333,6 +337,10 @@ func trimLines(lines []line, el []elem, title string) []line {
 	}
 	return out
 }
+
+// headLines is how many lines at the top of a text are searched for a
+// byline or dateline below the standfirst.
+const headLines = 5
 
 // datelineWords mark a line of metadata above an article: who wrote it
 // and when it was published or updated.

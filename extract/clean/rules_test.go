@@ -61,6 +61,12 @@ func TestRules(t *testing.T) {
 			before: `<p>Residents who want to follow the works can sign up for text alerts, the council said, and a phone app will show ferry times.</p>`,
 			want:   []string{"sign up for text alerts", "promised a public meeting"},
 		},
+		{
+			name:    "byline and dateline below the standfirst",
+			before:  `<p>Engineers found that two piers of the harbour bridge had sunk, and the council acted within a week of their report.</p><div>By <a href="/staff/a">Ann Lee</a> and <a href="/staff/b">Tom Fry</a></div><div>Updated 6:45 AM, March 14, 2024</div>`,
+			want:    []string{"Engineers found that two piers", "The city council voted"},
+			wantNot: []string{"Ann Lee", "Updated"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
