@@ -441,14 +441,46 @@ func legalLine(s string) bool {
 var creditPrefixes = []string{
 	"foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:",
 	"credit:", "credits:", "quelle:", "source:", "fuente:", "źródło:", "crédit:", "crédits:",
-	"photo credit:", "bildquelle:", "fotoquelle:",
+	"photo credit:", "bildquelle:", "fotoquelle:", "photo by ", "photograph by ",
 }
 
 // legalPrefixes start notices that close many articles.
 var legalPrefixes = []string{"disclaimer", "corrections:", "correction:", "copyright", "all rights reserved", "haftungsausschluss"}
 
+// creditOpeners start the parenthesised credit that closes a caption:
+// "(AP Photo/Name)", "(picture alliance / dpa)", "(Photo: Name)".
+var creditOpeners = []string{
+	"photo", "foto", "ap photo", "picture alliance", "image", "bild", "credit",
+	"getty", "reuters", "afp", "epa", "dpa", "courtesy", "pictured",
+}
+
+// agencyEnds end a caption credited to a picture agency.
+var agencyEnds = []string{"getty images", "shutterstock", "istockphoto", "istock", "alamy", "alamy stock photo"}
+
+// creditTail reports whether a lower-cased line ends with the credit of a
+// picture: a parenthesised credit or the name of a picture agency.
+func creditTail(low string) bool {
+	low = strings.TrimRight(low, " .")
+	if strings.HasSuffix(low, ")") {
+		if i := strings.LastIndexByte(low, '('); i >= 0 && len(low)-i < 80 {
+			inner := strings.TrimSpace(low[i+1:])
+			for _, p := range creditOpeners {
+				if strings.HasPrefix(inner, p) {
+					return true
+				}
+			}
+		}
+	}
+	for _, a := range agencyEnds {
+		if strings.HasSuffix(low, a) {
+			return true
+		}
+	}
+	return false
+}
+
 // creditSuffixes end a caption with the picture's credit.
-var creditSuffixes = []string{"photo: ", "photos: ", "foto: ", "fotos: ", "picture: ", "image: ", "bild: ", "credit: ", "photograph: "}
+var creditSuffixes = []string{"photo: ", "photos: ", "foto: ", "fotos: ", "picture: ", "image: ", "bild: ", "credit: ", "photograph: ", "fot. "}
 
 // creditLine reports whether a short line credits a picture or a source,
 // or carries a copyright sign.
@@ -471,6 +503,9 @@ func creditLine(s string) bool {
 				}
 			}
 		}
+	}
+	if len(s) <= 300 && creditTail(low) {
+		return true
 	}
 	if len(s) > 120 {
 		return false

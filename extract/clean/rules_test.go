@@ -126,3 +126,24 @@ func TestGalleryCaptions(t *testing.T) {
 		})
 	}
 }
+
+func TestCreditLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Firefighters work through the night on Main Street. (AP Photo/Jane Roe)", true},
+		{"Der Minister am Montag in Berlin. (picture alliance / dpa / Max Muster)", true},
+		{"A tree rests on a car on Elm Street on Wednesday night. John Smith/Getty Images", true},
+		{"Nowa platforma handlu, fot. shutterstock", true},
+		{"Photo by Jane Roe", true},
+		{"The council met on Tuesday (the third meeting this month).", false},
+		{"The artist said she had drawn him spontaneously, she told AFP.", false},
+		{"The exhibition opens with a photo by a local artist of the old harbour bridge.", false},
+	}
+	for _, tt := range tests {
+		if got := creditLine(tt.line); got != tt.want {
+			t.Errorf("creditLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
