@@ -300,7 +300,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if adLabel(l.text) || creditLine(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
+		if adLabel(l.text) || creditLine(l.text) || short(l) && widgetLine(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
 			continue
 		}
 		// Bylines and datelines also follow a standfirst at the top.
@@ -536,6 +536,33 @@ func cellTag(a atom.Atom) bool {
 	switch a {
 	case atom.Td, atom.Th, atom.Li, atom.Dd, atom.Dt:
 		return true
+	}
+	return false
+}
+
+// widgetPrefixes start the labels of buttons and notices that pages set
+// between paragraphs: share buttons, "continues below" notes around ads,
+// audio players, comment counters.
+var widgetPrefixes = []string{
+	"share on ", "share this", "share via", "share article", "share the article", "share:",
+	"click to share", "tweet this", "pin it", "email this", "print this", "copy link",
+	"story continues below", "article continues below", "continue reading below",
+	"content continues below", "scroll to continue", "listen to this article",
+	"skip advertisement", "view comments", "show comments", "comments (",
+	"artikel teilen", "weiterlesen nach der anzeige", "artikel wird unter der anzeige",
+	"partager sur", "compartir en",
+}
+
+// widgetLine reports whether a short line is the label of a page widget.
+func widgetLine(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, p := range widgetPrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
 	}
 	return false
 }

@@ -67,6 +67,13 @@ func TestRules(t *testing.T) {
 			want:    []string{"Engineers found that two piers", "The city council voted"},
 			wantNot: []string{"Ann Lee", "Updated"},
 		},
+		{
+			name:    "widget labels between paragraphs",
+			before:  `<p>Share on Facebook</p><p><a href="#c">Comments (12)</a></p>`,
+			after:   `<p>Story continues below advertisement</p><p>Officials expect the work to take two years and to cost less than a new bridge would.</p>`,
+			want:    []string{"The city council voted", "Officials expect the work"},
+			wantNot: []string{"Share on", "Comments", "continues below"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
