@@ -27,6 +27,7 @@ type elem struct {
 	text  int32
 	link  int32
 	prose int32 // characters of prose blocks
+	heads int32 // headings made of a link: teasers of other pages
 
 	neg    bool // this element is boilerplate by its own hints
 	negIn  bool // this element or an ancestor is boilerplate
@@ -254,11 +255,15 @@ func (p *page) score(strictness int) {
 			if e.isProse() {
 				e.prose += e.ownText - e.ownLink
 			}
+			if headingTag(e.tag) && e.text > 0 && 2*e.link > e.text {
+				e.heads++
+			}
 			if e.parent >= 0 {
 				q := &el[e.parent]
 				q.text += e.text
 				q.link += e.link
 				q.prose += e.prose
+				q.heads += e.heads
 			}
 		}
 		p.summed = true

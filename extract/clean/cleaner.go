@@ -192,7 +192,7 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 			if e.neg || e.drop {
 				return true
 			}
-			return linkBox(e)
+			return linkBox(e) || i != best && teaserBox(e, el[best].prose)
 		})
 		lines = trimLines(lines, el, art.Title)
 		if lead := p.lead(best, art.Description, lines); lead != nil {
@@ -255,6 +255,21 @@ func linkBox(e *elem) bool {
 	}
 	return true
 }
+
+// teaserBox reports whether a block inside the article container lists
+// other pages: at least teaserHeads headings that are links, each with no
+// more than a summary's worth of prose, holding less than half of the
+// container's prose ("More stories", "Related").
+func teaserBox(e *elem, containerProse int32) bool {
+	return e.heads >= teaserHeads && e.prose < e.heads*teaserProse && 2*e.prose < containerProse
+}
+
+// A teaser box has at least teaserHeads linked headings and less than
+// teaserProse characters of prose for each.
+const (
+	teaserHeads = 3
+	teaserProse = 250
+)
 
 // trimLines drops what surrounds the article text proper: short lines
 // that are not prose before the first and after the last paragraph

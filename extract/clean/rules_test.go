@@ -74,6 +74,22 @@ func TestRules(t *testing.T) {
 			want:    []string{"The city council voted", "Officials expect the work"},
 			wantNot: []string{"Share on", "Comments", "continues below"},
 		},
+		{
+			name: "teasers of other stories under the story",
+			after: `<div><h2>More stories</h2>
+<div><h3><a href="/a">Oil prices slip as supply fears ease</a></h3><p>Brent crude fell below eighty dollars a barrel for the first time in a month as traders bet on more supply.</p></div>
+<div><h3><a href="/b">Retail sales fall for a second month</a></h3><p>Shoppers cut back on clothing and furniture in April as higher bills squeezed household budgets.</p></div>
+<div><h3><a href="/c">Car makers warn on tariffs</a></h3><p>The industry body said new tariffs on parts could add thousands to the price of a family car.</p></div></div>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"More stories", "Brent crude", "Shoppers", "industry body"},
+		},
+		{
+			name: "linked subheadings of the story stay",
+			after: `<h2><a href="/ferry">The ferry</a></h2><p>` + strings.Repeat("The ferry will run every twenty minutes at rush hour and every hour at other times, from both banks of the river. ", 3) + `</p>
+<h2><a href="/buses">The buses</a></h2><p>` + strings.Repeat("Buses will keep crossing the bridge in both directions, with a lower speed limit while the piers are repaired. ", 3) + `</p>
+<h2><a href="/works">The works</a></h2><p>` + strings.Repeat("Divers will inspect the piers every month, and the engineers will report to the council after each inspection. ", 3) + `</p>`,
+			want: []string{"The ferry will run", "Buses will keep crossing", "Divers will inspect"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
