@@ -305,13 +305,20 @@ func trimLines(lines []line, el []elem, title string) []line {
 	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading || datelineLine(lines[0].text)) {
 		lines = lines[1:]
 	}
-	for len(lines) > 0 {
-		l := lines[len(lines)-1]
-		if !short(l) && !promoLine(l.text) && !legalLine(l.text) {
-			break
+	// Calls and notices close the text; so do short lines, but only
+	// before the boxes inside it are dropped, since what the boxes hid
+	// may be a table or list of the article.
+	trimTail := func(lines []line, shortToo bool) []line {
+		for len(lines) > 0 {
+			l := lines[len(lines)-1]
+			if !(shortToo && short(l)) && !promoLine(l.text) && !legalLine(l.text) {
+				break
+			}
+			lines = lines[:len(lines)-1]
 		}
-		lines = lines[:len(lines)-1]
+		return lines
 	}
+	lines = trimTail(lines, true)
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -328,6 +335,19 @@ func trimLines(lines []line, el []elem, title string) []line {
 			}
 			if isTitle(l) {
 				continue
+			}
+			// A heading that names a section of the page rather than of
+			// the article ("About the author", "Related articles") heads
+			// a few lines that go with it.
+			if sectionHeading(l.text) {
+				end := i + 1
+				for end < len(lines) && !lines[end].heading && end-i <= sectionLines {
+					end++
+				}
+				if end == len(lines) || lines[end].heading {
+					i = end - 1
+					continue
+				}
 			}
 			// A heading over a box made mostly of links titles links to
 			// other pages ("More on this", "Read next").
@@ -350,7 +370,39 @@ func trimLines(lines []line, el []elem, title string) []line {
 		}
 		out = append(out, l)
 	}
-	return out
+	return trimTail(out, false)
+}
+
+// sectionLines is the most lines under a heading that names a section of
+// the page which are dropped with it.
+const sectionLines = 4
+
+// sectionTitles name sections of a page that are not part of its article.
+var sectionTitles = map[string]bool{
+	"about the author": true, "about the authors": true, "about the writer": true,
+	"related": true, "related articles": true, "related stories": true, "related posts": true,
+	"related content": true, "related coverage": true, "related reading": true,
+	"more stories": true, "more from": true, "more on this story": true, "more on this topic": true,
+	"read more": true, "read next": true, "read this next": true, "recommended": true,
+	"recommended for you": true, "recommended stories": true, "you may also like": true,
+	"you might also like": true, "most read": true, "most popular": true, "trending": true,
+	"trending now": true, "comments": true, "leave a reply": true, "leave a comment": true,
+	"share this": true, "share this article": true, "share this story": true, "tags": true,
+	"topics": true, "also read": true, "see also": true, "sign up": true, "newsletter": true,
+	"follow us": true, "über den autor": true, "über die autorin": true, "über die autoren": true,
+	"ähnliche artikel": true, "ähnliche beiträge": true, "das könnte sie auch interessieren": true,
+	"mehr zum thema": true, "weitere artikel": true, "kommentare": true, "auch interessant": true,
+	"lesen sie auch": true, "à lire aussi": true, "sur le même sujet": true, "commentaires": true,
+	"te puede interesar": true, "noticias relacionadas": true, "comentarios": true,
+}
+
+// sectionHeading reports whether a heading names a section of the page
+// that is not part of the article.
+func sectionHeading(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
+	return sectionTitles[strings.ToLower(strings.Trim(s, " :.!?…»«›>"))]
 }
 
 // headLines is how many lines at the top of a text are searched for a
@@ -407,6 +459,7 @@ var promoWords = []string{
 	"unterstütze ", "weiterlesen", "lesen sie auch", "schon gelesen", "lust auf mehr",
 	"ähnliche beiträge", "mehr zum thema", "abonnez", "suivez-nous", "lire aussi",
 	"suscrib", "síguenos", "siguenos", "escríbenos", "escribirnos",
+	"tags:", "topics:", "filed under", "republished", "originally published", "originally appeared",
 }
 
 // appWords, with an app named in the same short line, ask the reader to

@@ -90,6 +90,14 @@ func TestRules(t *testing.T) {
 <h2><a href="/works">The works</a></h2><p>` + strings.Repeat("Divers will inspect the piers every month, and the engineers will report to the council after each inspection. ", 3) + `</p>`,
 			want: []string{"The ferry will run", "Buses will keep crossing", "Divers will inspect"},
 		},
+		{
+			name: "sections of the page under their headings",
+			after: `<p>This article was originally published by the Harbour Review and is republished with permission.</p>
+<h3>About the author</h3><p>Ann Lee has reported on the city and its harbour for twenty years, and before that she worked as an engineer on bridges.</p>
+<h3>Related articles:</h3><p>Ferries across the river will run more often from April, the operator said in a statement on its website.</p><p>Tags: bridges, harbour, council</p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"republished", "About the author", "twenty years", "Related", "Ferries across", "Tags"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
