@@ -197,6 +197,8 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 		lines = trimLines(lines, el, art.Title)
 		if lead := p.lead(best, art.Description, lines); lead != nil {
 			lines = append(lead, lines...)
+		} else if lead := p.titleLead(best, lines); lead != nil {
+			lines = append(lead, lines...)
 		}
 	}
 	sep := "\n"
@@ -539,6 +541,10 @@ func creditTail(low string) bool {
 			}
 		}
 	}
+	// "... © Name" closes a caption.
+	if i := strings.LastIndex(low, "©"); i >= 0 && len(low)-i < 40 {
+		return true
+	}
 	for _, a := range agencyEnds {
 		if strings.HasSuffix(low, a) {
 			return true
@@ -718,6 +724,69 @@ func (p *page) lead(best int32, description string, lines []line) []line {
 	}
 	return nil
 }
+
+// titleLead finds the standfirst of an article printed between its title
+// (the last <h1> before the container) and the container: the blocks of
+// prose there that are not boilerplate, link boxes or captions, when they
+// are no more than leadBlocks blocks and leadChars characters. It returns
+// their lines, or nil.
+func (p *page) titleLead(best int32, lines []line) []line {
+	el := p.elems
+	h := int32(-1)
+	for i := best - 1; i >= 0 && i >= best-leadReach; i-- {
+		if el[i].tag == atom.H1 {
+			if el[i].end <= best && !el[i].negIn {
+				h = i
+			}
+			break
+		}
+	}
+	if h < 0 || len(lines) == 0 {
+		return nil
+	}
+	var out []line
+	chars, blocks := 0, 0
+	for i := el[h].end; i < best; i++ {
+		e := &el[i]
+		if e.end > best {
+			continue // an ancestor of the container
+		}
+		if e.negIn || e.dropIn || linkBox(e) {
+			i = e.end - 1
+			continue
+		}
+		if !blockTag(e.tag) || !e.isProse() || e.prose != e.text-e.link {
+			continue
+		}
+		for _, l := range p.render(i, func(int32) bool { return false }) {
+			if strings.Contains(lines[0].text, l.text) {
+				return nil
+			}
+			if creditLine(l.text) || adLabel(l.text) || widgetLine(l.text) || len(l.text) < 80 && datelineLine(l.text) {
+				continue
+			}
+			l.prose = true
+			out = append(out, l)
+			chars += l.chars
+		}
+		// More than a standfirst's worth of prose between title and
+		// container is something else: teasers, a second article.
+		if blocks++; blocks > leadBlocks || chars > leadChars {
+			return nil
+		}
+		i = e.end - 1
+	}
+	return out
+}
+
+// The standfirst between title and container is at most leadBlocks
+// blocks of at most leadChars characters in all, within leadReach
+// elements of the container.
+const (
+	leadBlocks = 2
+	leadChars  = 600
+	leadReach  = 300
+)
 
 // runeOffset returns the byte offset of the n-th rune of s, or len(s).
 func runeOffset(s string, n int) int {

@@ -168,6 +168,7 @@ func TestCreditLine(t *testing.T) {
 		{"A tree rests on a car on Elm Street on Wednesday night. John Smith/Getty Images", true},
 		{"Nowa platforma handlu, fot. shutterstock", true},
 		{"Photo by Jane Roe", true},
+		{"Der Minister besucht am Montag die neue Werft in Bremen, wo künftig die Schiffe für die Küstenwache gebaut werden sollen. © Werft GmbH", true},
 		{"The council met on Tuesday (the third meeting this month).", false},
 		{"The artist said she had drawn him spontaneously, she told AFP.", false},
 		{"The exhibition opens with a photo by a local artist of the old harbour bridge.", false},
@@ -175,6 +176,32 @@ func TestCreditLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := creditLine(tt.line); got != tt.want {
 			t.Errorf("creditLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestTitleLead checks that a standfirst printed between the title and
+// the article container, apart from it, is taken into the text.
+func TestTitleLead(t *testing.T) {
+	page := `<html lang="en"><head><title>Bridge to close to cars</title></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/city">City</a> <a href="/sport">Sport</a></div>
+<div class="wrap"><div class="head"><h1>Harbour bridge to close to cars</h1>
+<p class="dek">Engineers found that two piers had sunk, and the council acted within a week of their report on the old crossing.</p>
+<p>Published 14 March 2024</p>
+<div class="tools"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a> <a href="#">Email</a> <a href="#">Print</a> <a href="#">Save this article for later</a></div>
+<div class="video"><a href="/v">Watch: the bridge from the air, filmed by a drone over the harbour last week</a><ul><li><a href="/v2">Ferry timetable for the months of the works</a></li><li><a href="/v3">How the piers were built a century ago</a></li></ul></div></div>
+<div class="text">` + ruleArticle + `</div></div>
+<div class="side"><h3>Latest</h3><ul><li><a href="/1">Fair opens on Friday</a></li></ul></div></body></html>`
+	art, err := Clean(strings.NewReader(page), "https://gazette.example/city/bridge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(art.Text, "Engineers found that two piers had sunk") {
+		t.Errorf("text does not open with the standfirst:\n%s", art.Text)
+	}
+	for _, w := range []string{"Published", "Facebook", "Watch:", "Ferry timetable"} {
+		if strings.Contains(art.Text, w) {
+			t.Errorf("text has %q:\n%s", w, art.Text)
 		}
 	}
 }
