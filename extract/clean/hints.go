@@ -75,7 +75,10 @@ var posWords = []string{
 
 // taxonomyPrefixes start class names that content systems derive from an
 // article's categories and tags, which say nothing about the element.
-var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "postid-", "format-", "topic-", "rubrik-", "ressort-", "section-"}
+var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "postid-", "format-", "topic-", "rubrik-", "ressort-", "section-",
+	// State names say what an element has or lacks ("has-sharing",
+	// "no-sidebar", "with-related"), not what it is.
+	"has-", "with-", "no-"}
 
 // nameCache remembers the hints of class names and ids already read on
 // a page: pages repeat the same few names on many elements.

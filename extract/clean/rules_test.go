@@ -205,3 +205,21 @@ func TestTitleLead(t *testing.T) {
 		}
 	}
 }
+
+func TestClassifyNames(t *testing.T) {
+	tests := []struct {
+		names string
+		want  hint
+	}{
+		{"comp disclosure", hintStrongNeg},
+		{"c-letters-cta", hintWeakNeg},
+		{"contentHeader has-sharing", hintPos},
+		{"layout no-sidebar with-related", 0},
+		{"share-bar", hintStrongNeg},
+	}
+	for _, tt := range tests {
+		if got := classifyNames(tt.names); got != tt.want {
+			t.Errorf("classifyNames(%q) = %b, want %b", tt.names, got, tt.want)
+		}
+	}
+}
