@@ -324,7 +324,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if adLabel(l.text) || creditLine(l.text) || short(l) && widgetLine(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
+		if adLabel(l.text) || creditLine(l.text) || short(l) && widgetLine(l.text) || l.links > 0 && inlinePromo(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
 			continue
 		}
 		// Bylines and datelines also follow a standfirst at the top.
@@ -452,17 +452,51 @@ func datelineLine(s string) bool {
 // to them: calls to subscribe, to follow the site, to install its app, to
 // write in or to give, and pointers to more reading.
 var promoWords = []string{
-	"newsletter", "subscribe", "subscription", "sign up", "sign-up", "signup",
-	"follow us", "letter to the editor", "letters to the editor", "support our",
-	"support independent", "become a member", "donate", "read more", "read next",
-	"more from", "you may also like", "you might also like", "related:",
-	"recommended", "share this", "email us", "write to us",
+	"newsletter", "subscribe to our", "subscribe now", "subscribe today", "subscribe for",
+	"sign up for our", "sign up to our", "sign up here", "sign up now", "follow us",
+	"letter to the editor", "letters to the editor", "support our journalism",
+	"support independent", "become a member", "donate now", "donate today",
+	"read more", "read next", "you may also like", "you might also like", "related:",
+	"share this", "email us", "write to us",
 	"abonnier", "folgen sie uns", "folgt uns", "folgt mir", "unterstützen sie",
 	"unterstütze ", "weiterlesen", "lesen sie auch", "schon gelesen", "lust auf mehr",
 	"ähnliche beiträge", "mehr zum thema", "abonnez", "suivez-nous", "lire aussi",
 	"suscrib", "síguenos", "siguenos", "escríbenos", "escribirnos",
 	"tags:", "topics:", "filed under", "republished", "originally published", "originally appeared",
 }
+
+// inlinePromoWords mark a line with a link set between paragraphs to
+// point elsewhere: a sign-up, a follow, a pointer to another story.
+var inlinePromoWords = []string{
+	"sign up", "newsletter", "subscribe to", "follow us", "download the app",
+	"download our app", "read more:", "related:", "see also:", "also read:",
+	"read also:", "lesen sie auch", "mehr zum thema", "lire aussi", "lea también",
+}
+
+// inlinePromo reports whether a short line with a link is a call to sign
+// up or follow, or a pointer to another page, opening with words that
+// say so. Lines of the article that mention such things run longer, say
+// so later, or carry no link.
+func inlinePromo(s string) bool {
+	if len(s) > 200 {
+		return false
+	}
+	low := strings.ToLower(s)
+	if len(low) > inlinePromoAt+20 {
+		low = low[:inlinePromoAt+20]
+	}
+	for _, w := range inlinePromoWords {
+		if i := strings.Index(low, w); i >= 0 && i <= inlinePromoAt {
+			return true
+		}
+	}
+	return false
+}
+
+// inlinePromoAt is how far into a line the words of a call may start:
+// calls open with them, sentences of the article that mention signing up
+// reach them later.
+const inlinePromoAt = 40
 
 // appWords, with an app named in the same short line, ask the reader to
 // install it.

@@ -98,6 +98,18 @@ func TestRules(t *testing.T) {
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"republished", "About the author", "twenty years", "Related", "Ferries across", "Tags"},
 		},
+		{
+			name:    "calls with links between paragraphs",
+			before:  `<p>Sign up for The Morning Tide, our daily newsletter, <a href="/nl">here</a>.</p>`,
+			after:   `<p>Related: <a href="/a">Ferry fares to rise</a> as the operator adds boats</p><p>Drivers can check the diversions on the council's website, or sign up for text alerts <a href="/alerts">on this page</a>.</p>`,
+			want:    []string{"The city council voted", "Drivers can check the diversions"},
+			wantNot: []string{"Morning Tide", "Ferry fares"},
+		},
+		{
+			name:  "a closing paragraph that mentions subscribing stays",
+			after: `<p>The panel recommended that residents who want updates subscribe to the council's text service.</p>`,
+			want:  []string{"The panel recommended that residents"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
