@@ -450,7 +450,8 @@ func datelineLine(s string) bool {
 
 // promoWords mark the lines that close many articles without belonging
 // to them: calls to subscribe, to follow the site, to install its app, to
-// write in or to give, and pointers to more reading.
+// write in or to give, pointers to more reading, tag lists, and notes on
+// affiliate links.
 var promoWords = []string{
 	"newsletter", "subscribe to our", "subscribe now", "subscribe today", "subscribe for",
 	"sign up for our", "sign up to our", "sign up here", "sign up now", "follow us",
@@ -463,6 +464,8 @@ var promoWords = []string{
 	"ähnliche beiträge", "mehr zum thema", "abonnez", "suivez-nous", "lire aussi",
 	"suscrib", "síguenos", "siguenos", "escríbenos", "escribirnos",
 	"tags:", "topics:", "filed under", "republished", "originally published", "originally appeared",
+	"affiliate link", "affiliate commission", "earn a commission", "earns a commission",
+	"affiliate-link", "partnerlink", "eine provision",
 }
 
 // inlinePromoWords mark a line with a link set between paragraphs to

@@ -110,6 +110,12 @@ func TestRules(t *testing.T) {
 			after: `<p>The panel recommended that residents who want updates subscribe to the council's text service.</p>`,
 			want:  []string{"The panel recommended that residents"},
 		},
+		{
+			name:    "affiliate note closing the story",
+			after:   `<p>This article contains affiliate links; we may earn a commission on purchases made through them.</p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"affiliate"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
