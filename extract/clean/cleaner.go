@@ -726,8 +726,9 @@ func ldBodyParagraphs(body string) []string {
 }
 
 // lead finds the standfirst of an article that sits outside its container,
-// before it, as many pages print it above the body: a block whose text
-// starts like the page's description. It returns the block's lines, or nil
+// before it, as many pages print it above the body, or in a caption at the
+// top of the container: a block whose text starts like the page's
+// description. It returns the block's lines, or nil
 // when the text already holds the description or no such block exists.
 func (p *page) lead(best int32, description string, lines []line) []line {
 	desc := collapse(description)
@@ -745,19 +746,33 @@ func (p *page) lead(best int32, description string, lines []line) []line {
 	}
 	el := p.elems
 	want := int32(utf8.RuneCountInString(desc))
-	for i := best - 1; i >= 0 && i >= best-400; i-- {
+	match := func(i int32) []line {
 		e := &el[i]
-		if e.ownText < 40 || e.negIn || e.dropIn || e.ownText > 3*want || e.end > best {
-			continue // too short, boilerplate, too long, or an ancestor of the container
+		if e.ownText < 40 || e.negIn || e.ownText > 3*want || !strings.HasPrefix(nodeText(e.n), prefix) {
+			return nil // too short, boilerplate, too long, or another text
 		}
-		if !strings.HasPrefix(nodeText(e.n), prefix) {
-			continue
-		}
-		out := p.render(int32(i), func(int32) bool { return false })
+		out := p.render(i, func(int32) bool { return false })
 		for k := range out {
 			out[k].prose = true
 		}
 		return out
+	}
+	for i := best - 1; i >= 0 && i >= best-400; i-- {
+		if el[i].end > best {
+			continue // an ancestor of the container
+		}
+		if out := match(i); out != nil {
+			return out
+		}
+	}
+	// Some pages print the standfirst as the caption of the picture at
+	// the top of the container, where captions are left out.
+	for i := best + 1; i < el[best].end && i <= best+leadReach; i++ {
+		if el[i].dropIn && !el[i].negIn {
+			if out := match(i); out != nil {
+				return out
+			}
+		}
 	}
 	return nil
 }

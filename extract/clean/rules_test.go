@@ -241,3 +241,25 @@ func TestClassifyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionLead checks that a standfirst printed as the caption of the
+// picture at the top of the article is kept, while other captions go.
+func TestCaptionLead(t *testing.T) {
+	dek := "Engineers found that two piers of the old harbour bridge had sunk, and the council acted within a week of their report."
+	page := `<html lang="en"><head><title>Bridge to close</title><meta name="description" content="` + dek + `"></head><body>
+<div class="nav"><a href="/">Home</a> <a href="/city">City</a></div>
+<article><h1>Harbour bridge to close to cars</h1>
+<figure><img src="/b.jpg"><figcaption>` + dek + `</figcaption></figure>` + ruleArticle + `
+<figure><img src="/c.jpg"><figcaption>Ferries at the harbour on a calm morning, seen from the old lighthouse on the point.</figcaption></figure>
+<p>Work on the piers is expected to start in the spring and to take about two years, the city engineer said.</p></article></body></html>`
+	art, err := Clean(strings.NewReader(page), "https://gazette.example/city/bridge")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(art.Text, "Engineers found that two piers") {
+		t.Errorf("text does not open with the standfirst:\n%s", art.Text)
+	}
+	if strings.Contains(art.Text, "Ferries at the harbour") {
+		t.Errorf("text has the caption of the second picture:\n%s", art.Text)
+	}
+}
