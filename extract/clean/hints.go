@@ -188,7 +188,8 @@ func classifyName(name string) hint {
 			break
 		}
 	}
-	start := -1
+	start, toks := -1, 0
+	lastWeak := false
 	for i := 0; i <= len(name); i++ {
 		if i < len(name) && isAlnum(name[i]) {
 			if start < 0 {
@@ -201,6 +202,8 @@ func classifyName(name string) hint {
 		}
 		tok := name[start:i]
 		start = -1
+		toks++
+		lastWeak = false
 		for _, w := range strongNegTokens {
 			if tok == w {
 				h |= hintStrongNeg
@@ -213,9 +216,17 @@ func classifyName(name string) hint {
 		for _, w := range weakNegTokens {
 			if tok == w {
 				h |= hintWeakNeg
+				// The header or teaser of an article holds its title
+				// and standfirst.
+				lastWeak = w != "header" && w != "teaser"
 				break
 			}
 		}
+	}
+	// In "post-author", "entry-meta" or "article__tags" the last word
+	// names the part, the first only the whole it belongs to.
+	if lastWeak && toks > 1 {
+		h &^= hintPos
 	}
 	return h
 }

@@ -234,6 +234,12 @@ func TestClassifyNames(t *testing.T) {
 		{"contentHeader has-sharing", hintPos},
 		{"layout no-sidebar with-related", 0},
 		{"share-bar", hintStrongNeg},
+		{"post-author", hintWeakNeg},
+		{"entry-meta", hintWeakNeg},
+		{"article__tags", hintWeakNeg},
+		{"article-header", hintPos | hintWeakNeg},
+		{"article-teaser", hintPos | hintWeakNeg},
+		{"article-body", hintPos},
 	}
 	for _, tt := range tests {
 		if got := classifyNames(tt.names); got != tt.want {
