@@ -283,7 +283,9 @@ func trimLines(lines []line, el []elem, title string) []line {
 		if l.prose {
 			return false
 		}
-		if cellTag(el[l.block].tag) {
+		// Lines of a table or list are short; a cell that holds
+		// paragraphs of prose is only the layout of the page.
+		if cellTag(el[l.block].tag) && el[l.block].prose < layoutCellProse {
 			return false
 		}
 		if l.heading {
@@ -304,9 +306,25 @@ func trimLines(lines []line, el []elem, title string) []line {
 		return strings.Contains(title, h) && len(h) > len(title)/3 ||
 			len(title) >= 15 && strings.Contains(h, title) && len(h) < 2*len(title)
 	}
-	for len(lines) > 0 && (isTitle(lines[0]) || short(lines[0]) && !lines[0].heading || datelineLine(lines[0].text)) {
-		lines = lines[1:]
+	top := func(l line) bool {
+		return isTitle(l) || short(l) && !l.heading || datelineLine(l.text)
 	}
+	// Lines of a block split by <br> are judged one by one at the top,
+	// for a title, byline and date: no more than headLines of them, or
+	// they are verses or a list.
+	topOwn := func(l line) bool {
+		l.prose = l.own
+		return top(l)
+	}
+	k := 0
+	for k < len(lines) && topOwn(lines[k]) {
+		k++
+	}
+	if k > headLines || k == len(lines) {
+		for k = 0; k < len(lines) && top(lines[k]); k++ {
+		}
+	}
+	lines = lines[k:]
 	// Calls and notices close the text; so do short lines, but only
 	// before the boxes inside it are dropped, since what the boxes hid
 	// may be a table or list of the article.
@@ -406,6 +424,10 @@ func sectionHeading(s string) bool {
 	}
 	return sectionTitles[strings.ToLower(strings.Trim(s, " :.!?…»«›>"))]
 }
+
+// layoutCellProse is the least prose of a table cell or list item that
+// lays out a page rather than holding data.
+const layoutCellProse = 400
 
 // headLines is how many lines at the top of a text are searched for a
 // byline or dateline below the standfirst.

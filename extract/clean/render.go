@@ -14,9 +14,10 @@ type line struct {
 	text    string
 	block   int32 // element index of the block the text belongs to
 	heading bool
-	prose   bool
-	chars   int // characters of the line
-	links   int // characters inside links
+	prose   bool // the block is prose
+	own     bool // the line, judged on its own, is prose
+	chars   int  // characters of the line
+	links   int  // characters inside links
 }
 
 // lineWriter gathers inline text into lines, collapsing whitespace.
@@ -78,11 +79,20 @@ func (w *lineWriter) flushSpace() {
 func (w *lineWriter) breakLine(block int32) {
 	if w.buf.Len() > 0 {
 		e := &w.elems[w.block]
+		text := w.buf.String()
+		prose := e.isProse()
+		own := prose
+		if prose && int32(w.chars) < e.ownText/2 {
+			// A block split into lines by <br>: each line is judged
+			// on its own.
+			own = lineProse(text, w.links)
+		}
 		w.lines = append(w.lines, line{
-			text:    w.buf.String(),
+			text:    text,
 			block:   w.block,
 			heading: headingTag(e.tag),
-			prose:   e.isProse(),
+			prose:   prose,
+			own:     own,
 			chars:   w.chars,
 			links:   w.links,
 		})
@@ -166,4 +176,12 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 	}
 	w.breakLine(root)
 	return w.lines
+}
+
+// lineProse is elem.isProse for one line of text with links characters
+// inside links.
+func lineProse(text string, links int) bool {
+	chars, words, punct := textStats(text)
+	e := elem{ownText: chars, ownLink: int32(links), ownWords: words, ownPunct: punct}
+	return e.isProse()
 }

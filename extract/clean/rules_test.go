@@ -269,3 +269,48 @@ func TestCaptionLead(t *testing.T) {
 		t.Errorf("text has the caption of the second picture:\n%s", art.Text)
 	}
 }
+
+// TestBrokenLines checks that the title and byline at the top of a text
+// set as one block split by <br> (in a layout table cell) are trimmed
+// like separate lines, while a text made only of short lines is kept.
+func TestBrokenLines(t *testing.T) {
+	story := strings.ReplaceAll(strings.ReplaceAll(ruleArticle, "<p>", ""), "</p>", "<br><br>")
+	tests := []struct {
+		name, cell    string
+		want, wantNot []string
+	}{
+		{
+			name:    "title and byline above the story",
+			cell:    `<font size="5"><b>Harbour bridge to close to cars</b></font><br><i>By Tom Burke, Staff Writer</i><br><br>` + story,
+			want:    []string{"The city council voted", "promised a public meeting"},
+			wantNot: []string{"Harbour bridge to close", "Tom Burke"},
+		},
+		{
+			name: "a poem of short lines",
+			cell: strings.Repeat("The tide comes in across the sand<br>and leaves again before the night<br>the boats lie still upon the strand<br>", 4) +
+				`This poem was written for the reopening of the harbour walk last summer by a pupil of the school on the hill.`,
+			want: []string{"The tide comes in across the sand"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head><title>Harbour bridge to close to cars</title></head><body><table><tr>
+<td class="menu"><a href="/">Home</a><br><a href="/local">Local</a><br><a href="/sports">Sports</a></td>
+<td>` + tt.cell + `</td></tr></table></body></html>`
+			art, err := Clean(strings.NewReader(page), "https://gazette.example/bridge.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(art.Text, w) {
+					t.Errorf("text lacks %q:\n%s", w, art.Text)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(art.Text, w) {
+					t.Errorf("text has %q:\n%s", w, art.Text)
+				}
+			}
+		})
+	}
+}
