@@ -54,6 +54,8 @@ var strongNegWords = []string{
 	"skip-link", "screen-reader", "sr-only", "visually-hidden",
 	"visuallyhidden", "print-only", "author-bio", "authorbio", "author-box",
 	"authorbox", "socialmedia", "read-more", "readmore", "weiterlesen", "disclaimer", "disclosure", "affiliate",
+	"recirc", "zergnet", "editors-pick", "editorspick", "up-next", "upnext", "read-next", "readnext",
+	"more-stories", "morestories", "more-from", "also-read", "alsoread",
 }
 
 // strongNegTokens are whole tokens of boilerplate class names and ids.

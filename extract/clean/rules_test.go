@@ -240,6 +240,8 @@ func TestClassifyNames(t *testing.T) {
 		{"article-header", hintPos | hintWeakNeg},
 		{"article-teaser", hintPos | hintWeakNeg},
 		{"article-body", hintPos},
+		{"story-recirc", hintPos | hintStrongNeg},
+		{"up-next-list", hintStrongNeg},
 	}
 	for _, tt := range tests {
 		if got := classifyNames(tt.names); got != tt.want {
