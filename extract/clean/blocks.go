@@ -151,7 +151,7 @@ func buildPage(root *html.Node) *page {
 			idx := int32(len(p.elems))
 			p.elems = append(p.elems, elem{n: n, parent: top.idx, block: top.block, tag: n.DataAtom, hint: classify(n, cache)})
 			if n.FirstChild != nil {
-				f := frame{idx: idx, block: top.block, link: top.link || n.DataAtom == atom.A}
+				f := frame{idx: idx, block: top.block, link: top.link || isLink(n)}
 				if blockTag(n.DataAtom) {
 					f.block = idx
 				}
@@ -206,6 +206,22 @@ func (p *page) markSignup(stack []frame) {
 			return
 		}
 	}
+}
+
+// isLink reports whether n is a link: an <a> with an href, or one that
+// scripts make a link. A named anchor (<a name> or <a id> without href,
+// often left unclosed on older pages) only marks a place and holds no
+// link.
+func isLink(n *html.Node) bool {
+	if n.DataAtom != atom.A {
+		return false
+	}
+	if _, ok := attrOK(n, "href"); ok {
+		return true
+	}
+	_, named := attrOK(n, "name")
+	_, id := attrOK(n, "id")
+	return !named && !id
 }
 
 // isProse reports whether the element's own text reads like running text

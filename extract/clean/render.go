@@ -148,7 +148,7 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 				blk = idx
 				w.breakLine(idx)
 			}
-			if n.DataAtom == atom.A {
+			if isLink(n) {
 				w.inLink++
 			}
 			stack = append(stack, open{idx: idx, block: blk})
@@ -163,7 +163,7 @@ func (p *page) render(root int32, skip func(i int32) bool) []line {
 			}
 			o := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if el[o.idx].tag == atom.A {
+			if isLink(el[o.idx].n) {
 				w.inLink--
 			}
 			if o.block == o.idx {

@@ -116,6 +116,16 @@ func TestRules(t *testing.T) {
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"affiliate"},
 		},
+		{
+			name:  "subheading with a named anchor",
+			after: `<h2><a name="next">What happens next</a></h2><p>Work on the piers is expected to start in the spring and to take about two years, the city engineer said.</p>`,
+			want:  []string{"What happens next", "Work on the piers"},
+		},
+		{
+			name:   "unclosed named anchor",
+			before: `<h2><a name="top">The vote</h2>`,
+			want:   []string{"The vote", "The city council voted", "promised a public meeting"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
