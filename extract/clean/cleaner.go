@@ -523,6 +523,25 @@ func inlinePromo(s string) bool {
 // reach them later.
 const inlinePromoAt = 40
 
+// contactWords, with an e-mail address in the same line, tell the reader
+// how to reach the writer or the editors.
+var contactWords = []string{"contact", "reach", "email", "e-mail", "write to", "kontakt", "erreichen"}
+
+// contactLine reports whether a lower-cased line gives an e-mail address
+// to write to.
+func contactLine(low string) bool {
+	at := strings.IndexByte(low, '@')
+	if at <= 0 || !strings.Contains(low[at:], ".") {
+		return false
+	}
+	for _, w := range contactWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // appWords, with an app named in the same short line, ask the reader to
 // install it.
 var appWords = []string{"download", "phone", "install", "google play", "app store"}
@@ -539,6 +558,9 @@ func promoLine(s string) bool {
 		if strings.Contains(low, w) {
 			return true
 		}
+	}
+	if contactLine(low) {
+		return true
 	}
 	if hasToken(low, "app") || hasToken(low, "apps") {
 		for _, w := range appWords {

@@ -126,6 +126,12 @@ func TestRules(t *testing.T) {
 			before: `<h2><a name="top">The vote</h2>`,
 			want:   []string{"The vote", "The city council voted", "promised a public meeting"},
 		},
+		{
+			name:    "contact line closing the story",
+			after:   `<p><em>To reach the reporter behind this story, contact ann.lee@gazette.example.</em></p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"ann.lee@"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
