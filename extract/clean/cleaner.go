@@ -523,6 +523,10 @@ func inlinePromo(s string) bool {
 // reach them later.
 const inlinePromoAt = 40
 
+// staffPrefixes open the line of agency copy that names who reported,
+// wrote and edited it.
+var staffPrefixes = []string{"reporting by", "additional reporting", "writing by", "editing by", "compiled by"}
+
 // contactWords, with an e-mail address in the same line, tell the reader
 // how to reach the writer or the editors.
 var contactWords = []string{"contact", "reach", "email", "e-mail", "write to", "kontakt", "erreichen"}
@@ -561,6 +565,11 @@ func promoLine(s string) bool {
 	}
 	if contactLine(low) {
 		return true
+	}
+	for _, p := range staffPrefixes {
+		if strings.HasPrefix(strings.TrimLeft(low, "( "), p) {
+			return true
+		}
 	}
 	if hasToken(low, "app") || hasToken(low, "apps") {
 		for _, w := range appWords {

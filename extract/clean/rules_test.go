@@ -132,6 +132,12 @@ func TestRules(t *testing.T) {
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"ann.lee@"},
 		},
+		{
+			name:    "agency staff line closing the story",
+			after:   `<p>Reporting by Ann Lee in Harbourtown and Tom Fry in Rivermouth; additional reporting by Kim Dale; editing by Sam Moss and Jo Park</p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"Reporting by"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
