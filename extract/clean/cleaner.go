@@ -728,7 +728,10 @@ func widgetLine(s string) bool {
 			return true
 		}
 	}
-	return false
+	// "Advertisement - Continue Reading Below", "Continue reading the
+	// main story", "Article continues after advertisement".
+	return strings.Contains(low, "continue reading") || strings.Contains(low, "scroll to continue") ||
+		strings.Contains(low, "continues after") || strings.Contains(low, "continues below")
 }
 
 // adLabels mark advertisements in several languages.

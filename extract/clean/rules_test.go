@@ -70,9 +70,9 @@ func TestRules(t *testing.T) {
 		{
 			name:    "widget labels between paragraphs",
 			before:  `<p>Share on Facebook</p><p><a href="#c">Comments (12)</a></p>`,
-			after:   `<p>Story continues below advertisement</p><p>Officials expect the work to take two years and to cost less than a new bridge would.</p>`,
-			want:    []string{"The city council voted", "Officials expect the work"},
-			wantNot: []string{"Share on", "Comments", "continues below"},
+			after:   `<p>Story continues below advertisement</p><p>Officials expect the work to take two years and to cost less than a new bridge would.</p><div>ADVERTISEMENT - CONTINUE READING BELOW</div><p>The mayor will present the plan at a public meeting next week.</p>`,
+			want:    []string{"The city council voted", "Officials expect the work", "public meeting next week"},
+			wantNot: []string{"Share on", "Comments", "continues below", "CONTINUE READING"},
 		},
 		{
 			name: "teasers of other stories under the story",
