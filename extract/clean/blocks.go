@@ -28,6 +28,9 @@ type elem struct {
 	link  int32
 	prose int32 // characters of prose blocks
 	heads int32 // headings made of a link: teasers of other pages
+	imgs  int32 // images
+	cards int32 // children that are teaser cards: picture, link, a line or two
+	parts int32 // children with text
 
 	neg    bool // this element is boilerplate by its own hints
 	negIn  bool // this element or an ancestor is boilerplate
@@ -274,12 +277,22 @@ func (p *page) score(strictness int) {
 			if headingTag(e.tag) && e.text > 0 && 2*e.link > e.text {
 				e.heads++
 			}
+			if e.tag == atom.Img || e.tag == atom.Picture {
+				e.imgs++
+			}
 			if e.parent >= 0 {
 				q := &el[e.parent]
 				q.text += e.text
 				q.link += e.link
 				q.prose += e.prose
 				q.heads += e.heads
+				q.imgs += e.imgs
+				if e.text > 0 {
+					q.parts++
+					if e.imgs > 0 && e.link > 0 && e.text < cardText {
+						q.cards++
+					}
+				}
 			}
 		}
 		p.summed = true
@@ -313,6 +326,10 @@ func (p *page) score(strictness int) {
 		}
 	}
 }
+
+// cardText is the most text of a teaser card: a headline and a line or
+// two of summary.
+const cardText = 300
 
 // inProse reports whether e is an inline element inside a paragraph of
 // prose: a link or emphasis there belongs to its sentence whatever its

@@ -259,11 +259,24 @@ func linkBox(e *elem) bool {
 }
 
 // teaserBox reports whether a block inside the article container lists
-// other pages: at least teaserHeads headings that are links, each with no
-// more than a summary's worth of prose, holding less than half of the
-// container's prose ("More stories", "Related").
+// other pages, holding less than half of the container's prose ("More
+// stories", "Related"): at least teaserHeads headings that are links, each
+// with no more than a summary's worth of prose, or at least teaserHeads
+// children, and most of them, that are cards with a picture and a link.
 func teaserBox(e *elem, containerProse int32) bool {
-	return e.heads >= teaserHeads && e.prose < e.heads*teaserProse && 2*e.prose < containerProse
+	if 2*e.prose >= containerProse {
+		return false
+	}
+	if e.heads >= teaserHeads && e.prose < e.heads*teaserProse {
+		return true
+	}
+	// A row of cards, each a picture with a link and a line or two; the
+	// rows of a table are data.
+	switch e.tag {
+	case atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr:
+		return false
+	}
+	return e.cards >= teaserHeads && 2*e.cards >= e.parts
 }
 
 // A teaser box has at least teaserHeads linked headings and less than

@@ -138,6 +138,23 @@ func TestRules(t *testing.T) {
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"Reporting by"},
 		},
+		{
+			name: "cards of other stories under the story",
+			after: `<div class="grid">
+<div><a href="/a"><img src="/a.jpg"></a><a href="/a">Ferry fares to rise</a><p>The operator says fuel costs have doubled.</p></div>
+<div><a href="/b"><img src="/b.jpg"></a><a href="/b">New lighthouse museum</a><p>It opens on Saturday with free entry.</p></div>
+<div><a href="/c"><img src="/c.jpg"></a><a href="/c">Harbour swim returns</a><p>Two hundred swimmers have signed up.</p></div></div>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"Ferry fares", "lighthouse", "swimmers"},
+		},
+		{
+			name: "steps with pictures stay",
+			after: `<div class="steps">
+<div><img src="/1.jpg"><p>First the engineers drill a core from each pier to test the stone.</p></div>
+<div><img src="/2.jpg"><p>Then divers fit steel collars around the two piers that have sunk.</p></div>
+<div><img src="/3.jpg"><p>Last, the road deck is lifted and set down on new bearings.</p></div></div>`,
+			want: []string{"drill a core", "steel collars", "new bearings"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
