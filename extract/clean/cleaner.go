@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -187,12 +188,20 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	case p.listing(best):
 		art.Reason = "index page: headlines linking to other pages, not an article"
 	default:
-		lines = p.render(best, func(i int32) bool {
+		root, parts := p.siblings(best)
+		prose := el[best].prose
+		for _, k := range parts {
+			prose += el[k].prose
+		}
+		lines = p.render(root, func(i int32) bool {
 			e := &el[i]
 			if e.neg || e.drop {
 				return true
 			}
-			return linkBox(e) || i != best && teaserBox(e, el[best].prose)
+			if root != best && e.parent == root && !slices.Contains(parts, i) && i != best {
+				return true
+			}
+			return linkBox(e) || i != best && teaserBox(e, prose)
 		})
 		lines = trimLines(lines, el, art.Title)
 		if lead := p.lead(best, art.Description, lines); lead != nil {
@@ -239,6 +248,57 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 	}
 	art.Text = b.String()
 	return best
+}
+
+// siblings finds the parts of an article split by a box between them:
+// elements next to the container, or next to its parent, made like it
+// (same tag and class) that are prose as well (a positive score, at least
+// siblingProse characters of prose, few links, no <h1> of another
+// article). It returns the element holding
+// them all and the parts besides the container, or the container and nil.
+func (p *page) siblings(best int32) (int32, []int32) {
+	el := p.elems
+	cur := best
+	for level := 0; level < 2; level++ {
+		par := el[cur].parent
+		if par < 0 {
+			break
+		}
+		var parts []int32
+		class := attr(el[cur].n, "class")
+		for i := par + 1; i < el[par].end; i = el[i].end {
+			e := &el[i]
+			if i == cur || e.tag != el[cur].tag || attr(e.n, "class") != class {
+				continue // not a part made like the container
+			}
+			if e.score <= 0 || e.prose < siblingProse || e.negIn || e.dropIn || 4*e.link > e.text {
+				continue
+			}
+			if p.hasTag(i, atom.H1) {
+				continue
+			}
+			parts = append(parts, i)
+		}
+		if parts != nil {
+			return par, append(parts, cur)
+		}
+		cur = par
+	}
+	return best, nil
+}
+
+// siblingProse is the least prose of a part of an article beside its
+// container.
+const siblingProse = 100
+
+// hasTag reports whether element i or one of its descendants has tag a.
+func (p *page) hasTag(i int32, a atom.Atom) bool {
+	for k := i; k < p.elems[i].end; k++ {
+		if p.elems[k].tag == a {
+			return true
+		}
+	}
+	return false
 }
 
 // websiteTeaser is the most text a page marked og:type=website may yield

@@ -355,3 +355,39 @@ func TestBrokenLines(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitArticle checks that an article split in two by a box of links
+// keeps both parts, and that a second article beside it is not taken in.
+func TestSplitArticle(t *testing.T) {
+	links := `<section class="module"><h2>Latest news</h2><ul>` + strings.Repeat(`<li><a href="/n">School closes after roof collapse in the storm on Sunday</a></li>`, 8) + `</ul></section>`
+	part2 := `<section><div class="txt"><p>Opponents said the closure would hurt shops on both banks, and traders will ask the council to pay for extra ferries.</p>
+<p>Engineers expect the repairs to take two years and to cost less than a new bridge would, the council said.</p></div></section>`
+	other := `<section><div class="txt"><h1>Fair opens on Friday</h1><p>The autumn fair opens on Friday with more rides than ever before, and the organisers expect record crowds over the weekend.</p></div></section>`
+	page := func(after string) string {
+		return `<html><head><title>Harbour bridge to close</title></head><body><div class="nav"><a href="/">Home</a> <a href="/city">City</a></div>
+<main><h1>Harbour bridge to close</h1><section><div class="txt">` + ruleArticle + `</div></section>` + links + after + `</main></body></html>`
+	}
+	tests := []struct {
+		name, after, want, wantNot string
+	}{
+		{"second part", part2, "Opponents said the closure", ""},
+		{"another article", other, "promised a public meeting", "autumn fair"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Clean(strings.NewReader(page(tt.after)), "https://gazette.example/city/bridge")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(art.Text, tt.want) || !strings.Contains(art.Text, "The city council voted") {
+				t.Errorf("text lacks %q or the first part:\n%s", tt.want, art.Text)
+			}
+			if tt.wantNot != "" && strings.Contains(art.Text, tt.wantNot) {
+				t.Errorf("text has %q:\n%s", tt.wantNot, art.Text)
+			}
+			if strings.Contains(art.Text, "School closes") {
+				t.Errorf("text has the links between the parts:\n%s", art.Text)
+			}
+		})
+	}
+}
