@@ -415,7 +415,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if adLabel(l.text) || creditLine(l.text) || short(l) && widgetLine(l.text) || l.links > 0 && inlinePromo(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
+		if adLabel(l.text) || creditLine(l.text) || short(l) && widgetLine(l.text) || consentLine(l.text) || l.links > 0 && inlinePromo(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
 			continue
 		}
 		// Bylines and datelines also follow a standfirst at the top.
@@ -600,6 +600,33 @@ const inlinePromoAt = 40
 // wrote and edited it.
 var staffPrefixes = []string{"reporting by", "additional reporting", "writing by", "editing by", "compiled by"}
 
+// consentPhrases, with "cookies" in the same line, are how a site tells
+// its readers that it sets cookies.
+var consentPhrases = []string{
+	"we use cookies", "uses cookies", "use of cookies", "using cookies", "wir cookies",
+	"verwendet cookies", "verwenden cookies", "nutzt cookies", "setzt cookies",
+	"nutzen wir cookies", "verwenden wir cookies", "setzen wir cookies",
+	"utilise des cookies", "utilisons des cookies", "utilizamos cookies", "usamos cookies",
+}
+
+// consentLine reports whether a line is the notice of a cookie banner
+// that no class name gave away.
+func consentLine(s string) bool {
+	if len(s) > 700 {
+		return false
+	}
+	low := strings.ToLower(s)
+	if !strings.Contains(low, "cookie") {
+		return false
+	}
+	for _, p := range consentPhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // contactWords, with an e-mail address in the same line, tell the reader
 // how to reach the writer or the editors.
 var contactWords = []string{"contact", "reach", "email", "e-mail", "write to", "kontakt", "erreichen"}
@@ -627,6 +654,9 @@ var appWords = []string{"download", "phone", "install", "google play", "app stor
 // follow, install, write in, give, or read on. It is applied to the last
 // lines of a text only, where such calls stand.
 func promoLine(s string) bool {
+	if consentLine(s) {
+		return true
+	}
 	if len(s) > 250 {
 		return false
 	}

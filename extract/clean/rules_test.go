@@ -155,6 +155,17 @@ func TestRules(t *testing.T) {
 <div><img src="/3.jpg"><p>Last, the road deck is lifted and set down on new bearings.</p></div></div>`,
 			want: []string{"drill a core", "steel collars", "new bearings"},
 		},
+		{
+			name:    "cookie notice without a name",
+			after:   `<div><p>We use cookies to make this site work and to measure how it is used. By clicking OK you agree to their use; you can withdraw consent at any time in the settings.</p></div>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"cookies"},
+		},
+		{
+			name:  "a story about cookies stays",
+			after: `<p>The regulator said sites that set cookies without asking must change their banners by June or face fines.</p>`,
+			want:  []string{"sites that set cookies"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
