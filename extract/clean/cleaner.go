@@ -415,7 +415,7 @@ func trimLines(lines []line, el []elem, title string) []line {
 	out := lines[:0]
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if adLabel(l.text) || creditLine(l.text) || short(l) && widgetLine(l.text) || consentLine(l.text) || l.links > 0 && inlinePromo(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
+		if adLabel(l.text) || creditLine(l.text) || short(l) && (widgetLine(l.text) || !l.heading && sectionHeading(l.text)) || consentLine(l.text) || l.links > 0 && inlinePromo(l.text) || !l.prose && !hasLetter(l.text) && !cellTag(el[l.block].tag) {
 			continue
 		}
 		// Bylines and datelines also follow a standfirst at the top.
@@ -458,6 +458,11 @@ func trimLines(lines []line, el []elem, title string) []line {
 			}
 			if chars > 0 && links*10 > chars*3 {
 				i = end - 1
+				continue
+			}
+			// A section title over lines of the article: the box it
+			// headed was dropped, and only the title goes.
+			if sectionHeading(l.text) {
 				continue
 			}
 		}

@@ -166,6 +166,12 @@ func TestRules(t *testing.T) {
 			after: `<p>The regulator said sites that set cookies without asking must change their banners by June or face fines.</p>`,
 			want:  []string{"sites that set cookies"},
 		},
+		{
+			name:    "section title left over a dropped box",
+			before:  `<p>The bridge has carried traffic across the harbour for more than a century, and it is listed.</p><h2>Related</h2><ul class="related-links"><li><a href="/a">Ferry fares to rise</a></li><li><a href="/b">Bridge history</a></li></ul>`,
+			want:    []string{"more than a century", "The city council voted"},
+			wantNot: []string{"Related", "Ferry fares"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
