@@ -431,15 +431,20 @@ func trimLines(lines []line, el []elem, title string) []line {
 			}
 			// A heading that names a section of the page rather than of
 			// the article ("About the author", "Related articles") heads
-			// a few lines that go with it.
+			// a few lines that go with it: those in the box around the
+			// heading, when that box holds none of the article before it.
 			if sectionHeading(l.text) {
-				end := i + 1
-				for end < len(lines) && !lines[end].heading && end-i <= sectionLines {
-					end++
-				}
-				if end == len(lines) || lines[end].heading {
-					i = end - 1
-					continue
+				box := el[l.block].parent
+				inBox := func(b int32) bool { return box >= 0 && b >= box && b < el[box].end }
+				if box >= 0 && (len(out) == 0 || !inBox(out[len(out)-1].block)) {
+					end := i + 1
+					for end < len(lines) && !lines[end].heading && end-i <= sectionLines && inBox(lines[end].block) {
+						end++
+					}
+					if end == len(lines) || lines[end].heading || !inBox(lines[end].block) {
+						i = end - 1
+						continue
+					}
 				}
 			}
 			// A heading over a box made mostly of links titles links to

@@ -93,8 +93,8 @@ func TestRules(t *testing.T) {
 		{
 			name: "sections of the page under their headings",
 			after: `<p>This article was originally published by the Harbour Review and is republished with permission.</p>
-<h3>About the author</h3><p>Ann Lee has reported on the city and its harbour for twenty years, and before that she worked as an engineer on bridges.</p>
-<h3>Related articles:</h3><p>Ferries across the river will run more often from April, the operator said in a statement on its website.</p><p>Tags: bridges, harbour, council</p>`,
+<div><h3>About the author</h3><p>Ann Lee has reported on the city and its harbour for twenty years, and before that she worked as an engineer on bridges.</p></div>
+<div><h3>Related articles:</h3><p>Ferries across the river will run more often from April, the operator said in a statement on its website.</p></div><p>Tags: bridges, harbour, council</p>`,
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"republished", "About the author", "twenty years", "Related", "Ferries across", "Tags"},
 		},
