@@ -715,6 +715,7 @@ var creditPrefixes = []string{
 	"foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:",
 	"credit:", "credits:", "quelle:", "source:", "fuente:", "źródło:", "crédit:", "crédits:",
 	"photo credit:", "bildquelle:", "fotoquelle:", "photo by ", "photograph by ",
+	"image source", "image caption", "media caption", "picture caption", "video caption",
 }
 
 // legalPrefixes start notices that close many articles.

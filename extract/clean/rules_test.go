@@ -242,6 +242,8 @@ func TestCreditLine(t *testing.T) {
 		{"A tree rests on a car on Elm Street on Wednesday night. John Smith/Getty Images", true},
 		{"Nowa platforma handlu, fot. shutterstock", true},
 		{"Photo by Jane Roe", true},
+		{"Image source, Getty Images", true},
+		{"Image caption, The bridge was closed to cars on Tuesday", true},
 		{"Der Minister besucht am Montag die neue Werft in Bremen, wo künftig die Schiffe für die Küstenwache gebaut werden sollen. © Werft GmbH", true},
 		{"The council met on Tuesday (the third meeting this month).", false},
 		{"The artist said she had drawn him spontaneously, she told AFP.", false},
