@@ -535,7 +535,7 @@ func datelineLine(s string) bool {
 	for _, p := range []string{"by ", "von ", "par ", "por ", "di ", "door ", "av ", "autor: ", "author: "} {
 		if strings.HasPrefix(low, p) {
 			r, _ := utf8.DecodeRuneInString(s[len(p):])
-			if unicode.IsUpper(r) {
+			if unicode.IsUpper(r) && namesLine(s[len(p):]) {
 				return true
 			}
 		}
@@ -708,6 +708,28 @@ func legalLine(s string) bool {
 		}
 	}
 	return false
+}
+
+// nameJoiners join names in a byline without being names.
+var nameJoiners = map[string]bool{"and": true, "und": true, "et": true, "y": true, "e": true, "i": true, "en": true, "och": true, "og": true, "der": true, "de": true, "van": true, "von": true, "del": true, "la": true}
+
+// namesLine reports whether the words of s that start with a letter are
+// mostly capitalised, as names, titles and dates in a byline are; the
+// words of a sentence that opens with "By" ("By Tuesday the river had
+// risen") are mostly not.
+func namesLine(s string) bool {
+	upper, words := 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) || nameJoiners[w] {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return 2*upper >= words
 }
 
 // creditPrefixes start lines that credit a picture or name a source.

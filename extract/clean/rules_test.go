@@ -410,3 +410,22 @@ func TestSplitArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestDatelineLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"By Jane Doe and John Smith, Reuters", true},
+		{"By JANE DOE | Staff Writer", true},
+		{"Von Max Muster und Erika Mustermann", true},
+		{"Updated 6:45 AM EDT, Thu March 14, 2024", true},
+		{"By Tuesday afternoon the river had risen two metres and the army was called in.", false},
+		{"Von Montag an gilt in der ganzen Stadt die neue Regel für Radfahrer.", false},
+	}
+	for _, tt := range tests {
+		if got := datelineLine(tt.line); got != tt.want {
+			t.Errorf("datelineLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
