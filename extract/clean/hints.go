@@ -65,7 +65,7 @@ var strongNegTokens = []string{"nav", "widget", "widgets", "ad", "ads", "adv", "
 var weakNegTokens = []string{
 	"header", "masthead", "meta", "tags", "tag", "author", "date", "time", "print", "tools", "extra", "aside",
 	"teaser", "bio", "foot", "info", "links", "more", "rating", "label",
-	"anzeige", "pub", "complementary", "hide", "noprint", "source",
+	"anzeige", "pub", "complementary", "noprint", "source",
 	"legal", "contact", "search", "overlay", "follow", "cta",
 }
 

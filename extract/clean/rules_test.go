@@ -298,6 +298,8 @@ func TestClassifyNames(t *testing.T) {
 		{"article-header", hintPos | hintWeakNeg},
 		{"article-teaser", hintPos | hintWeakNeg},
 		{"article-body", hintPos},
+		{"slide ssr-hide", 0},
+		{"hide-mobile", 0},
 		{"story-recirc", hintPos | hintStrongNeg},
 		{"up-next-list", hintStrongNeg},
 	}
