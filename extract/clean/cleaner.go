@@ -497,6 +497,11 @@ var sectionTitles = map[string]bool{
 	"mehr zum thema": true, "weitere artikel": true, "kommentare": true, "auch interessant": true,
 	"lesen sie auch": true, "à lire aussi": true, "sur le même sujet": true, "commentaires": true,
 	"te puede interesar": true, "noticias relacionadas": true, "comentarios": true,
+	"latest news": true, "top stories": true, "more news": true, "most viewed": true,
+	"popular stories": true, "editor's picks": true, "editors' picks": true, "around the web": true,
+	"from our partners": true, "sponsored stories": true, "promoted stories": true,
+	"more for you": true, "what to read next": true, "don't miss": true, "watch next": true,
+	"more coverage": true, "in case you missed it": true,
 }
 
 // sectionHeading reports whether a heading names a section of the page
@@ -505,6 +510,7 @@ func sectionHeading(s string) bool {
 	if len(s) > 40 {
 		return false
 	}
+	s = strings.ReplaceAll(s, "’", "'")
 	return sectionTitles[strings.ToLower(strings.Trim(s, " :.!?…»«›>"))]
 }
 

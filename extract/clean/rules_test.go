@@ -431,3 +431,23 @@ func TestDatelineLine(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionHeading(t *testing.T) {
+	tests := []struct {
+		heading string
+		want    bool
+	}{
+		{"About the author", true},
+		{"Related articles:", true},
+		{"Don’t miss", true},
+		{"Editor's picks", true},
+		{"MORE NEWS", true},
+		{"What happens next", false},
+		{"Related costs rose sharply", false},
+	}
+	for _, tt := range tests {
+		if got := sectionHeading(tt.heading); got != tt.want {
+			t.Errorf("sectionHeading(%q) = %v, want %v", tt.heading, got, tt.want)
+		}
+	}
+}
