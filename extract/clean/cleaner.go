@@ -643,6 +643,45 @@ func consentLine(s string) bool {
 	return false
 }
 
+// bioJobs are the trades of the people who write for a paper.
+var bioJobs = []string{
+	"reporter", "writer", "correspondent", "editor", "journalist", "columnist",
+	"contributor", "freelance", "author of", "redakteur", "autorin", "autor ", "journalistin",
+}
+
+// bioLine reports whether a line is the note on the writer that closes
+// many articles: "Jane Doe is a reporter for ...", "Jane Doe covers
+// ...". It opens with a capitalised name and names a writing trade.
+func bioLine(s, low string) bool {
+	words := strings.Fields(s)
+	if len(words) < 4 || len(words) > 60 {
+		return false
+	}
+	names := 0
+	for _, w := range words[:4] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		names++
+	}
+	if names < 2 || names > 3 {
+		return false
+	}
+	verb := strings.ToLower(words[names])
+	switch verb {
+	case "is", "covers", "writes", "has", "ist", "schreibt":
+	default:
+		return false
+	}
+	for _, j := range bioJobs {
+		if strings.Contains(low, j) {
+			return true
+		}
+	}
+	return false
+}
+
 // contactWords, with an e-mail address in the same line, tell the reader
 // how to reach the writer or the editors.
 var contactWords = []string{"contact", "reach", "email", "e-mail", "write to", "kontakt", "erreichen"}
@@ -682,7 +721,7 @@ func promoLine(s string) bool {
 			return true
 		}
 	}
-	if contactLine(low) {
+	if contactLine(low) || bioLine(s, low) {
 		return true
 	}
 	for _, p := range staffPrefixes {

@@ -172,6 +172,17 @@ func TestRules(t *testing.T) {
 			want:    []string{"more than a century", "The city council voted"},
 			wantNot: []string{"Related", "Ferry fares"},
 		},
+		{
+			name:    "note on the writer closing the story",
+			after:   `<p><em>Ann Lee is a senior reporter for the Gazette who covers transport and the harbour.</em></p>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"senior reporter"},
+		},
+		{
+			name:   "a writer named inside the story stays",
+			before: `<p>Ann Lee is a senior reporter for the Gazette, and her report on the piers last year first raised the alarm.</p>`,
+			want:   []string{"her report on the piers"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
