@@ -49,8 +49,8 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	// Check every input before the corpus is touched.
 	for _, a := range fs.Args() {
-		if _, err := os.Stat(a); err != nil {
-			return fmt.Errorf("import: %s: no such file or folder", a)
+		if err := checkImportArg(a); err != nil {
+			return fmt.Errorf("import: %w", err)
 		}
 	}
 	c, err := corpus.Open(ctx, *db)
@@ -120,6 +120,43 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// checkImportArg checks that a path exists and, for a file, that it looks
+// like an HTML page or a WARC file, so that bad input is refused before
+// the corpus is opened.
+func checkImportArg(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%s: no such file or folder", path)
+	}
+	if st.IsDir() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 1024)
+	n, _ := f.Read(head)
+	head = head[:n]
+	if isWARCName(path) {
+		if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b || strings.HasPrefix(string(head), "WARC/") {
+			return nil
+		}
+		return fmt.Errorf("%s: not a WARC file", path)
+	}
+	if !looksLikeHTML(head) {
+		return fmt.Errorf("%s: not an HTML page", path)
+	}
+	return nil
+}
+
+// looksLikeHTML reports whether the start of a file is HTML markup.
+func looksLikeHTML(head []byte) bool {
+	h := strings.ToLower(string(head))
+	return strings.Contains(h, "<html") || strings.Contains(h, "<!doctype html") || strings.Contains(h, "<body") || strings.Contains(h, "<p")
+}
+
 // importPath sends the pages of one argument: a WARC file, an HTML file or
 // a folder of them.
 func importPath(ctx context.Context, path, job string, base *url.URL, maxBody int64, send func(crawl.Page) error) error {
@@ -177,8 +214,7 @@ func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBo
 	if err != nil {
 		return err
 	}
-	head := strings.ToLower(string(data[:min(len(data), 1024)]))
-	if !strings.Contains(head, "<html") && !strings.Contains(head, "<!doctype html") && !strings.Contains(head, "<body") && !strings.Contains(head, "<p") {
+	if !looksLikeHTML(data[:min(len(data), 1024)]) {
 		return fmt.Errorf("%s: not an HTML page", path)
 	}
 	u := fileURL(path, rel, base)

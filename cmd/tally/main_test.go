@@ -297,6 +297,11 @@ func TestImportWARCAndFolder(t *testing.T) {
 	if _, _, err := runCLI(t, "", "import", "--db", filepath.Join(dir, "x.db"), filepath.Join(dir, "missing.warc")); err == nil || !strings.Contains(err.Error(), "missing.warc") {
 		t.Errorf("missing file: err = %v", err)
 	}
+	notHTML := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notHTML, []byte("plain notes, no markup"), 0o644)
+	if _, _, err := runCLI(t, "", "import", "--db", filepath.Join(dir, "x.db"), notHTML); err == nil || !strings.Contains(err.Error(), "not an HTML page") {
+		t.Errorf("non-HTML file: err = %v", err)
+	}
 	if _, err := os.Stat(filepath.Join(dir, "x.db")); err == nil {
 		t.Errorf("a failed import created a corpus")
 	}
