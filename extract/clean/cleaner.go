@@ -923,12 +923,21 @@ var adLabels = map[string]bool{
 	"annonse": true, "annons": true, "advertentie": true, "publicidade": true,
 }
 
-// adLabel reports whether a line is only the label of an advertisement.
+// adLabel reports whether a line is only the label of an advertisement,
+// or a short line that opens with one.
 func adLabel(s string) bool {
-	if len(s) > 20 {
+	if len(s) <= 20 {
+		return adLabels[strings.ToLower(strings.Trim(s, " -–—:·*"))]
+	}
+	// "ANZEIGE - ...", "Sponsored: ...": a label and the ad's own line.
+	if len(s) > 100 {
 		return false
 	}
-	return adLabels[strings.ToLower(strings.Trim(s, " -–—:·*"))]
+	i := strings.IndexAny(s, "-–—:|")
+	if i <= 0 || i > 20 {
+		return false
+	}
+	return adLabels[strings.ToLower(strings.TrimSpace(s[:i]))]
 }
 
 // normTitle lower-cases a title for comparison.

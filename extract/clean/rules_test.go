@@ -462,3 +462,22 @@ func TestSectionHeading(t *testing.T) {
 		}
 	}
 }
+
+func TestAdLabel(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Advertisement", true},
+		{"- Anzeige -", true},
+		{"ANZEIGE - Heute mal essen gehen? Wie wäre es mit:", true},
+		{"Sponsored: Five tips for a cheaper energy bill", true},
+		{"Ads on buses will be banned from next year, the council said.", false},
+		{"The advertisement ran for two weeks.", false},
+	}
+	for _, tt := range tests {
+		if got := adLabel(tt.line); got != tt.want {
+			t.Errorf("adLabel(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
