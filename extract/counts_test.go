@@ -68,6 +68,8 @@ func TestStances(t *testing.T) {
 		{"a person introduced with an office stands for the country", "Danish Prime Minister Mette Frederiksen met reporters. Later, Frederiksen criticised Russia.", []string{"DNK oppose RUS"}},
 		{"a light verb before a stance noun", "French President Emmanuel Macron voiced solidarity with Denmark.", []string{"FRA support DNK"}},
 		{"rallied behind", "European leaders rallied behind Denmark on Thursday.", []string{"EUROPE support DNK"}},
+		{"lashed out at", "Iran lashed out at Britain over the seizure.", []string{"IRN oppose GBR"}},
+		{"welcomed a country", "Germany welcomed Finland into the alliance.", []string{"DEU support FIN"}},
 		{"the bloc stands for the bloc named before", "The European Union's foreign policy chief said the bloc stood with Copenhagen.", []string{"EU support DNK"}},
 		{"a demonym before private people is no target", "Beijing accused Australian producers of dumping.", nil},
 		{"the pronoun after said is the sayer", "Britain, the former colonial power, also said it stood with Guyana.", []string{"GBR support GUY"}},
