@@ -201,7 +201,7 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 			if root != best && e.parent == root && !slices.Contains(parts, i) && i != best {
 				return true
 			}
-			return linkBox(e) || i != best && teaserBox(e, prose)
+			return linkBox(e) || i != best && (teaserBox(e, prose) || nestedTeaser(e))
 		})
 		lines = trimLines(lines, el, art.Title)
 		if lead := p.lead(best, art.Description, lines); lead != nil {
@@ -338,6 +338,18 @@ func teaserBox(e *elem, containerProse int32) bool {
 	}
 	return e.cards >= teaserHeads && 2*e.cards >= e.parts
 }
+
+// nestedTeaser reports whether an element inside the article container
+// is an <article> of its own with little prose, a quarter or more of its
+// text in links: an article nested in another is a related item or a
+// comment (as HTML defines it), and a short, linked one is a teaser.
+func nestedTeaser(e *elem) bool {
+	return e.tag == atom.Article && 4*e.link >= e.text && e.prose < nestedTeaserProse
+}
+
+// nestedTeaserProse is the least prose of an <article> inside the
+// container that is taken for part of the text.
+const nestedTeaserProse = 500
 
 // A teaser box has at least teaserHeads linked headings and less than
 // teaserProse characters of prose for each.

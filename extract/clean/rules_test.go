@@ -183,6 +183,12 @@ func TestRules(t *testing.T) {
 			before: `<p>Ann Lee is a senior reporter for the Gazette, and her report on the piers last year first raised the alarm.</p>`,
 			want:   []string{"her report on the piers"},
 		},
+		{
+			name:    "nested article teasers",
+			after:   `<div><h2>More from the harbour</h2><article><a href="/a">Ferry fares to rise in April</a><p>The operator says fuel costs have doubled.</p></article><article><a href="/b">Lighthouse museum opens</a><p>Entry is free on Saturday.</p></article></div>`,
+			want:    []string{"promised a public meeting"},
+			wantNot: []string{"Ferry fares", "fuel costs", "Entry is free"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
