@@ -908,6 +908,9 @@ var widgetPrefixes = []string{
 	"skip advertisement", "view comments", "show comments", "comments (",
 	"artikel teilen", "weiterlesen nach der anzeige", "artikel wird unter der anzeige",
 	"partager sur", "compartir en",
+	"read more", "show more", "show less", "load more", "see more", "view more", "view all", "see all",
+	"weiterlesen", "mehr lesen", "mehr anzeigen", "weniger anzeigen", "alle anzeigen", "bild anzeigen",
+	"lire la suite", "leer más", "ver más",
 }
 
 // widgetLine reports whether a short line is the label of a page widget.
