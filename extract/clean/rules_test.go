@@ -69,8 +69,8 @@ func TestRules(t *testing.T) {
 		},
 		{
 			name:    "widget labels between paragraphs",
-			before:  `<p>Share on Facebook</p><p><a href="#c">Comments (12)</a></p><div><a href="/more">Read more</a> <span>Show more</span></div>`,
-			after:   `<p>Story continues below advertisement</p><p>Officials expect the work to take two years and to cost less than a new bridge would.</p><div>ADVERTISEMENT - CONTINUE READING BELOW</div><p>The mayor will present the plan at a public meeting next week.</p>`,
+			before:  `<p>Share on Facebook</p><p><a href="#c">Comments (12)</a></p>`,
+			after:   `<div><a href="/more">Read more</a> <span>Show more</span></div><p>Story continues below advertisement</p><p>Officials expect the work to take two years and to cost less than a new bridge would.</p><div>ADVERTISEMENT - CONTINUE READING BELOW</div><p>The mayor will present the plan at a public meeting next week.</p>`,
 			want:    []string{"The city council voted", "Officials expect the work", "public meeting next week"},
 			wantNot: []string{"Share on", "Comments", "continues below", "CONTINUE READING", "Show more"},
 		},
