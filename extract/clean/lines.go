@@ -576,8 +576,40 @@ func widgetLine(s string) bool {
 	}
 	// "Advertisement - Continue Reading Below", "Continue reading the
 	// main story", "Article continues after advertisement".
-	return strings.Contains(low, "continue reading") || strings.Contains(low, "scroll to continue") ||
-		strings.Contains(low, "continues after") || strings.Contains(low, "continues below")
+	if strings.Contains(low, "continue reading") || strings.Contains(low, "scroll to continue") ||
+		strings.Contains(low, "continues after") || strings.Contains(low, "continues below") {
+		return true
+	}
+	return slideCounter(low)
+}
+
+// slideWords name the pictures of a gallery that counters number.
+var slideWords = map[string]bool{
+	"image": true, "photo": true, "picture": true, "slide": true, "bild": true, "foto": true, "imagen": true,
+}
+
+// slideCounter reports whether a lower-cased line counts the pictures of
+// a gallery: "Image 3 of 12", "Bild 1 von 10", "photo 2/8".
+func slideCounter(low string) bool {
+	w := strings.Fields(strings.ReplaceAll(low, "/", " / "))
+	if len(w) < 3 || len(w) > 5 || !slideWords[w[0]] || !number(w[1]) || !number(w[len(w)-1]) {
+		return false
+	}
+	switch w[2] {
+	case "of", "von", "de", "di", "/", "sur":
+		return true
+	}
+	return false
+}
+
+// number reports whether s is made of digits only.
+func number(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // adLabels mark advertisements in several languages.

@@ -487,3 +487,23 @@ func TestAdLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestWidgetLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Share on Facebook", true},
+		{"Image 3 of 12", true},
+		{"Bild 1 von 10", true},
+		{"Photo 2/8", true},
+		{"Advertisement - Continue Reading Below", true},
+		{"Image 3 of the series shows the old bridge", false},
+		{"Sharing the cost was the hardest part", false},
+	}
+	for _, tt := range tests {
+		if got := widgetLine(tt.line); got != tt.want {
+			t.Errorf("widgetLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
