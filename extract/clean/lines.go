@@ -561,6 +561,8 @@ var widgetPrefixes = []string{
 	"read more", "show more", "show less", "load more", "see more", "view more", "view all", "see all",
 	"weiterlesen", "mehr lesen", "mehr anzeigen", "weniger anzeigen", "alle anzeigen", "bild anzeigen",
 	"lire la suite", "leer más", "ver más",
+	"view this post on instagram", "a post shared by", "view on instagram", "view on twitter",
+	"watch on youtube",
 }
 
 // widgetLine reports whether a short line is the label of a page widget.

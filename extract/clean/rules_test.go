@@ -496,6 +496,8 @@ func TestWidgetLine(t *testing.T) {
 		{"Share on Facebook", true},
 		{"Image 3 of 12", true},
 		{"Bild 1 von 10", true},
+		{"View this post on Instagram", true},
+		{"A post shared by Ann Lee (@annlee)", true},
 		{"Photo 2/8", true},
 		{"Advertisement - Continue Reading Below", true},
 		{"Image 3 of the series shows the old bridge", false},
