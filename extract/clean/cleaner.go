@@ -200,7 +200,7 @@ func (c *Cleaner) extract(p *page, art *Article, meta *pageMeta) int32 {
 			if root != best && e.parent == root && !slices.Contains(parts, i) && i != best {
 				return true
 			}
-			return linkBox(e) || i != best && (teaserBox(e, prose) || nestedTeaser(e))
+			return linkBox(e) || i != best && (teaserBox(e, prose) || nestedTeaser(e) || p.signupBox(i))
 		})
 		lines = trimLines(lines, el, art.Title)
 		if lead := p.lead(best, art.Description, lines); lead != nil {
@@ -337,6 +337,37 @@ func teaserBox(e *elem, containerProse int32) bool {
 	}
 	return e.cards >= teaserHeads && 2*e.cards >= e.parts
 }
+
+// signupWords mark the text of a box that asks for a sign-up.
+var signupWords = []string{"sign up", "sign-up", "subscribe", "newsletter", "your inbox", "abonnieren", "anmelden", "abonnez", "suscríbete"}
+
+// signupBox reports whether element i is a small box with a heading and
+// a link whose text asks the reader to sign up or subscribe: a
+// newsletter box set between paragraphs without a name that gives it
+// away.
+func (p *page) signupBox(i int32) bool {
+	e := &p.elems[i]
+	if e.text == 0 || e.text > signupText || e.link == 0 || !blockTag(e.tag) || headingTag(e.tag) {
+		return false
+	}
+	titled := false
+	for k := i + 1; k < e.end && !titled; k++ {
+		titled = headingTag(p.elems[k].tag) && p.elems[k].text > 0
+	}
+	if !titled {
+		return false
+	}
+	low := strings.ToLower(nodeText(e.n))
+	for _, w := range signupWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// signupText is the most text of a sign-up box.
+const signupText = 300
 
 // nestedTeaser reports whether an element inside the article container
 // is an <article> of its own with little prose, a quarter or more of its

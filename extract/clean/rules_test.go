@@ -189,6 +189,17 @@ func TestRules(t *testing.T) {
 			want:    []string{"promised a public meeting"},
 			wantNot: []string{"Ferry fares", "fuel costs", "Entry is free"},
 		},
+		{
+			name:    "newsletter box without a name",
+			before:  `<p>Engineers first raised the alarm about the piers of the old harbour bridge two years ago.</p><div><h3>Get the Morning Tide</h3><p>Our top stories, in your inbox every weekday.</p><a href="/nl">Sign up</a></div>`,
+			want:    []string{"Engineers first raised", "The city council voted"},
+			wantNot: []string{"Morning Tide", "in your inbox"},
+		},
+		{
+			name:  "a paragraph on newsletters stays",
+			after: `<div><p>The council will post updates on the works in its weekly newsletter, which residents can <a href="/nl">subscribe to online</a>.</p><p>A hotline will also open in March for questions about the diversions.</p></div>`,
+			want:  []string{"weekly newsletter", "hotline will also open"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
