@@ -486,6 +486,35 @@ func creditTail(low string) bool {
 	return false
 }
 
+// nameSlashCredit reports whether a line ends in the credit of a
+// caption written as "First Last/Outlet" after its last sentence: two
+// capitalised words before a slash and a short capitalised name after it.
+func nameSlashCredit(s string) bool {
+	s = strings.TrimRight(s, " .")
+	i := strings.LastIndexByte(s, '/')
+	if i <= 0 || len(s)-i > 40 {
+		return false
+	}
+	after := s[i+1:]
+	r, _ := utf8.DecodeRuneInString(after)
+	if !unicode.IsUpper(r) || strings.Contains(after, ". ") {
+		return false
+	}
+	words := strings.Fields(s[:i])
+	if len(words) < 3 {
+		return false // the credit alone is left to the other rules
+	}
+	for _, w := range words[len(words)-2:] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
+			return false // not a name, or an acronym (TCP/IP)
+		}
+	}
+	// The credit follows the caption's last sentence.
+	end, _ := utf8.DecodeLastRuneInString(words[len(words)-3])
+	return strings.ContainsRune(".!?)”\"", end)
+}
+
 // creditSuffixes end a caption with the picture's credit.
 var creditSuffixes = []string{"photo: ", "photos: ", "foto: ", "fotos: ", "picture: ", "image: ", "bild: ", "credit: ", "photograph: ", "fot. "}
 
@@ -499,6 +528,9 @@ func creditLine(s string) bool {
 				return true
 			}
 		}
+	}
+	if len(s) <= 250 && nameSlashCredit(s) {
+		return true
 	}
 	if len(s) <= 250 {
 		// A caption: text ending in "Photo: Name/Agency".
