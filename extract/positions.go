@@ -98,8 +98,8 @@ func subjectBefore(its []item, i int) []string {
 		}
 	}
 	if k >= stop && !its[k].isActor() {
-		if code := roleSubject(its, k, stop); code != "" {
-			return []string{code}
+		if codes := roleSubjects(its, k, stop); len(codes) > 0 {
+			return codes
 		}
 		// "the bloc", "the alliance": the bloc named before in the
 		// sentence.
@@ -244,6 +244,32 @@ func roleSubject(its []item, k, stop int) string {
 		return its[k-1].actor
 	}
 	return ""
+}
+
+// roleSubjects is roleSubject for a group named by a list of demonyms:
+// "our Chinese, South African and Brazilian partners, who voted in
+// favour" gives all three.
+func roleSubjects(its []item, k, stop int) []string {
+	code := roleSubject(its, k, stop)
+	if code == "" {
+		return nil
+	}
+	// Find the actor roleSubject stopped at and collect the list it ends.
+	for j := k; j >= stop; j-- {
+		if its[j].isActor() && its[j].actor == code {
+			if its[j].kind != actors.Demonym {
+				return []string{code}
+			}
+			var codes []string
+			for ; j >= stop && (its[j].isActor() && its[j].kind == actors.Demonym || anyWord(its, j, ",", "and")); j-- {
+				if its[j].isActor() {
+					codes = append(codes, its[j].actor)
+				}
+			}
+			return reverse(codes)
+		}
+	}
+	return []string{code}
 }
 
 // groupNouns name the people of a government or delegation.

@@ -144,7 +144,7 @@ func pastVote(its []item) bool {
 	for i, it := range its {
 		switch it.lw {
 		case "last", "previous", "prior", "similar", "earlier":
-			if anyWord(its, i+1, "year", "year's", "years", "vote", "version", "resolution", "text", "draft", "time", "month", "month's", "session", "week", "week's") {
+			if anyWord(its, i+1, "year", "year's", "years", "vote", "version", "resolution", "text", "draft", "time", "month", "month's", "session", "week", "week's") && !comparisonClause(its, i) {
 				return true
 			}
 		case "ago":
@@ -186,6 +186,21 @@ func datedLead(its []item) bool {
 			return true
 		}
 		if !(months[its[k].lw] || isNumberItem(its[k]) || its[k].lw == "early" || its[k].lw == "late" || its[k].lw == "mid") {
+			return false
+		}
+	}
+	return false
+}
+
+// comparisonClause reports whether its[i] sits in a clause that compares
+// the story's vote with earlier ones: ", as they have done in previous
+// years", ", like last year".
+func comparisonClause(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if anyWord(its, k, "as", "like", "unlike") && anyWord(its, k-1, ",", "—") {
+			return true
+		}
+		if anyWord(its, k, ".", ";") {
 			return false
 		}
 	}
@@ -390,6 +405,7 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		if anyWord(its, i, "sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor") && anyWord(its, i+1, "were", "included", "include", "are", ":", "was", "is") {
 			for _, code := range actorList(its, i+2) {
 				f.addSponsor(code)
+				f.sponsorList = true
 			}
 		}
 		// "A motion by Algeria", "an amendment from Pakistan".

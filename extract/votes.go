@@ -45,11 +45,15 @@ type fragment struct {
 	// majority ("fell short of the 60 votes needed"): its tally's larger
 	// side may be yes.
 	threshold bool
-	spans     [][2]int
+	// sponsorList marks a sentence that lists sponsors outright ("Among
+	// the co-sponsors were ..."), which is about a vote even without a
+	// motion noun.
+	sponsorList bool
+	spans       [][2]int
 }
 
 func (f *fragment) hasContent() bool {
-	return f.outcome != "" || len(f.tally) > 0 || len(f.pair) > 0 || len(f.positions) > 0 || len(f.sponsors) > 0 && f.class != ""
+	return f.outcome != "" || len(f.tally) > 0 || len(f.pair) > 0 || len(f.positions) > 0 || len(f.sponsors) > 0 && (f.class != "" || f.sponsorList)
 }
 
 func (f *fragment) setPosition(code, value string, strong bool) {
