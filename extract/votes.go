@@ -205,7 +205,8 @@ func pickEvent(events []*event, f *fragment) *event {
 		if e.past {
 			continue
 		}
-		if e.agrees(f) && (len(f.sponsors) == 0 || len(e.sponsors) == 0 || sharesAny(e.sponsors, f.sponsors)) {
+		// Co-sponsors listed apart join the event's own sponsors.
+		if e.agrees(f) && (len(f.sponsors) == 0 || len(e.sponsors) == 0 || f.sponsorList || sharesAny(e.sponsors, f.sponsors)) {
 			return e
 		}
 	}
