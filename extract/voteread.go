@@ -115,6 +115,66 @@ var hedges = map[string]bool{
 
 // read returns the fragments one sentence states.
 func (r *voteReader) read(si int, its []item) []*fragment {
+	parts := splitMotions(its)
+	if len(parts) == 1 {
+		return r.readPart(si, its, true)
+	}
+	var out []*fragment
+	for k, part := range parts {
+		frags := r.readPart(si, part, k == 0)
+		for _, f := range frags {
+			// Each motion of the sentence is a vote of its own.
+			f.newEvent = f.newEvent || k > 0
+		}
+		out = append(out, frags...)
+	}
+	return out
+}
+
+// splitMotions splits a sentence that reports several motions, each with
+// its own document symbol ("adopted without a vote the resolution on
+// fisheries (document A/78/L.31), and, also without a vote, a text on
+// cooperation (document A/78/L.27)"), at the clause boundary before each
+// later motion. A sentence with one motion or none is one part.
+func splitMotions(its []item) [][]item {
+	var cuts []int
+	seen := ""
+	for i, it := range its {
+		if _, ok := motionClasses[it.lw]; !ok {
+			continue
+		}
+		id := motionIdent(its, i)
+		if id == "" || id == seen {
+			continue
+		}
+		if seen != "" {
+			// Cut at the last ", and" or ";" before the motion's phrase.
+			for k := i - 1; k > 0 && k >= i-12; k-- {
+				if anyWord(its, k, ";") || anyWord(its, k, "and") && anyWord(its, k-1, ",") {
+					cuts = append(cuts, k)
+					break
+				}
+			}
+		}
+		seen = id
+	}
+	if len(cuts) == 0 {
+		return [][]item{its}
+	}
+	var parts [][]item
+	from := 0
+	for _, c := range cuts {
+		if c > from {
+			parts = append(parts, its[from:c])
+			from = c
+		}
+	}
+	return append(parts, its[from:])
+}
+
+// readPart reads the fragment one sentence, or one part of a sentence,
+// states. whole says the part opens the sentence.
+func (r *voteReader) readPart(si int, its []item, whole bool) []*fragment {
 	f := &fragment{si: si, past: pastVote(its)}
 	r.bodies(f, its)
 	r.motions(f, its)
@@ -122,11 +182,25 @@ func (r *voteReader) read(si int, its []item) []*fragment {
 	r.outcomeOf(f, its)
 	r.talliesOf(f, its)
 	r.positionsOf(f, its)
+	// "also without a vote": a later part inherits the sentence's verb.
+	if f.outcome == "" && !whole && (containsWord(its, "adopted") || words(its, 0, "and")) {
+		for _, it := range its {
+			if it.lw == "without" || it.lw == "also" {
+				f.outcome = Adopted
+				break
+			}
+		}
+	}
 	if !f.hasContent() {
 		return nil
 	}
+	for i := range its {
+		if words(its, i, "without", "a", "vote") || words(its, i, "by", "consensus") || words(its, i, "by", "acclamation") {
+			f.noVote = true
+		}
+	}
 	f.threshold = needsQualifiedMajority(its)
-	f.newEvent = f.newEvent || datedLead(its)
+	f.newEvent = f.newEvent || whole && datedLead(its)
 	// A sentence that names no body speaks of the one the text last
 	// named: "The Council then adopted", "MPs also voted".
 	if f.body == "" {
@@ -135,6 +209,16 @@ func (r *voteReader) read(si int, its []item) []*fragment {
 	s := r.d.sents[si]
 	f.spans = append(f.spans, [2]int{s.Start, s.End})
 	return []*fragment{f}
+}
+
+// containsWord reports whether one of the items is w.
+func containsWord(its []item, w string) bool {
+	for _, it := range its {
+		if it.lw == w {
+			return true
+		}
+	}
+	return false
 }
 
 // pastVote reports whether a sentence reports an earlier vote for
@@ -319,7 +403,9 @@ func (r *voteReader) motions(f *fragment, its []item) {
 				continue
 			}
 		}
-		if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") {
+		// "the text", "a text on cooperation", but not "text messages".
+		if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") &&
+			!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) {
 			continue
 		}
 		// The first motion the sentence names is the one it is about.
@@ -484,7 +570,18 @@ func motionIdent(its []item, i int) string {
 		if isIdentifier(w) {
 			return strings.ToUpper(w)
 		}
-		return ""
+		break
+	}
+	// A symbol given after the title: "the resolution titled
+	// '...' (document A/78/L.5)", "a text on cooperation (document
+	// A/78/L.27)".
+	for k := i + 1; k+1 < len(its) && k <= i+40; k++ {
+		if anyWord(its, k, ";", ".") {
+			break
+		}
+		if anyWord(its, k, "document") && isIdentifier(its[k+1].text) {
+			return strings.ToUpper(its[k+1].text)
+		}
 	}
 	return ""
 }

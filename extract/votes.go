@@ -49,7 +49,10 @@ type fragment struct {
 	// the co-sponsors were ..."), which is about a vote even without a
 	// motion noun.
 	sponsorList bool
-	spans       [][2]int
+	// noVote marks a motion adopted "without a vote" or "by consensus":
+	// it has no tally or positions.
+	noVote bool
+	spans  [][2]int
 }
 
 func (f *fragment) hasContent() bool {
@@ -99,6 +102,7 @@ type event struct {
 	last      int // sentence of the latest fragment
 	past      bool
 	threshold bool
+	noVote    bool
 }
 
 // voteWords are the stems whose presence makes a sentence worth reading
@@ -238,9 +242,11 @@ func (e *event) agrees(f *fragment) bool {
 	if f.outcome != "" && e.outcome != "" && f.outcome != e.outcome {
 		return false
 	}
-	// A motion withdrawn before a vote has no tally or positions.
-	if f.outcome == Withdrawn && (len(e.tally) > 0 || len(e.pairs) > 0 || len(e.positions) > 0) ||
-		e.outcome == Withdrawn && (len(f.tally) > 0 || len(f.pair) > 0 || len(f.positions) > 0) {
+	// A motion withdrawn before a vote, or adopted without one, has no
+	// tally or positions.
+	counted := func(tally map[string]int, pair []int, n int) bool { return len(tally) > 0 || len(pair) > 0 || n > 0 }
+	if (f.outcome == Withdrawn || f.noVote) && (len(e.tally) > 0 || len(e.pairs) > 0 || len(e.positions) > 0) ||
+		(e.outcome == Withdrawn || e.noVote) && counted(f.tally, f.pair, len(f.positions)) {
 		return false
 	}
 	for side, n := range f.tally {
@@ -293,6 +299,7 @@ func (e *event) absorb(f *fragment) {
 		e.ident = f.ident
 	}
 	e.past = e.past || f.past
+	e.noVote = e.noVote || f.noVote
 	e.last = max(e.last, f.si)
 	e.threshold = e.threshold || f.threshold
 	if e.outcome == "" {

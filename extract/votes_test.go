@@ -300,6 +300,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "rejected", yes: 89, no: 61, abstain: 20, sponsors: []string{"AUT"}}, {body: "UNGA", outcome: "rejected", yes: 84, no: 62, abstain: 25, sponsors: []string{"USA"}}},
 		},
 		{
+			name: "two motions in one sentence, each adopted without a vote",
+			text: "The Assembly then adopted without a vote the resolution on sustainable fisheries (document A/78/L.31), introduced by the representative of Norway, and, also without a vote, a text on cooperation with the Caribbean Community (document A/78/L.27). It later adopted the resolution on the embargo (document A/78/L.5), tabled by Cuba, by a recorded vote of 187 in favour to 2 against.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: -1, sponsors: []string{"NOR"}}, {body: "UNGA", outcome: "adopted", yes: -1}, {body: "UNGA", outcome: "adopted", yes: 187, no: 2, sponsors: []string{"CUB"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
