@@ -41,6 +41,14 @@ var chambers = map[string]string{
 	BodyUSHouse: "HOUSE", refParliament: "PARLIAMENT", refNational: "ASSEMBLY",
 }
 
+// legislatures are the named parliaments of countries, which "the
+// parliament of X" means.
+var legislatures = map[string]string{
+	"ISR": "IL_KNESSET", "DEU": "DE_BUNDESTAG", "RUS": "RU_DUMA", "UKR": "UA_RADA",
+	"IND": "IN_LOK_SABHA", "IRL": "IE_DAIL", "POL": "PL_SEJM", "SWE": "SE_RIKSDAG",
+	"NOR": "NO_STORTING", "DNK": "DK_FOLKETING", "GBR": BodyUKCommons,
+}
+
 // homes are the countries whose chambers the plain codes name.
 var homes = map[string]string{
 	BodyUKCommons: "GBR", BodyUKLords: "GBR", BodyUSSenate: "USA", BodyUSHouse: "USA",
@@ -75,6 +83,10 @@ func qualifiedBody(its []item, i, n int, code, ownerBefore string) (string, bool
 	}
 	if homes[code] == country {
 		return code, true
+	}
+	// "Israel's parliament" is the Knesset.
+	if named, ok := legislatures[country]; ok && (code == refParliament || code == refNational) {
+		return named, true
 	}
 	return a2 + "_" + suffix, true
 }

@@ -297,7 +297,11 @@ func (d *document) notACount(toks []nlp.Token, i int, v float64) bool {
 	if i+1 < len(toks) {
 		next = lower(toks[i+1].Text)
 	}
-	if currencyBefore[prev] || notCountAfter[next] || currencyWords[next] || identifierBefore[prev] || months[prev] || months[next] {
+	if currencyBefore[prev] || notCountAfter[next] || currencyWords[next] || identifierBefore[prev] || months[strings.TrimSuffix(prev, ".")] || months[strings.TrimSuffix(next, ".")] {
+		return true
+	}
+	// "the Group of 77" names a group.
+	if prev == "of" && i > 1 && toks[i-2].Text == "Group" {
 		return true
 	}
 	if next == "per" || (next == "cent" && prev == "per") {
@@ -395,6 +399,11 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 		}
 		if isNounTag(t.Tag) || (t.Tag == "" && isLetters(t.Text)) {
 			if value != 1 && looksPlural(t.Text, t.Tag) {
+				// "1,000 police officers": a plural noun after it is the
+				// head.
+				if k+1 < len(toks) && toks[k+1].Tag == "NNS" {
+					return lemma(toks[k+1].Text), k + 1
+				}
 				return lemma(t.Text), k
 			}
 			if value == 1 && !nextIsNoun(toks, k) {

@@ -490,9 +490,11 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		// "... alongside Russia and a few other nations", "joined by the
 		// United Kingdom".
 		for k := i + n; k < len(its) && k <= i+n+4; k++ {
-			if anyWord(its, k, "alongside", "like") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") {
+			if anyWord(its, k, "alongside", "like", "including") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") || words(its, k, "among", "them") {
+				// "Nine countries voted against, among them the United
+				// States and Israel".
 				skip := 1
-				if !anyWord(its, k, "alongside", "like") {
+				if !anyWord(its, k, "alongside", "like", "including") {
 					skip = 2
 				}
 				subj = append(subj, actorList(its, k+skip)...)
@@ -796,7 +798,7 @@ func agentAfter(its []item, i int) string {
 func agentList(its []item, i int) []string {
 	k := i
 	for k < len(its) && k < i+8 && (its[k].lw == "the" || roleNouns[its[k].lw] || (its[k].lw == "of" || its[k].lw == "for") && k > i ||
-		anyWord(its, k, "more", "than", "some", "over", "about", "nearly", "almost", "around", ",") || voterNouns[its[k].lw] || isNumberItem(its[k])) {
+		anyWord(its, k, "more", "than", "some", "over", "about", "nearly", "almost", "around", ",", "core", "group", "a") || voterNouns[its[k].lw] || isNumberItem(its[k])) {
 		k++
 	}
 	if anyWord(its, k, "including") {

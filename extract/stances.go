@@ -138,6 +138,16 @@ func (d *document) stances() []Stance {
 			if holders == nil {
 				holders = subjectOrAgent(its, i)
 			}
+			// "Ireland, Norway, Slovenia and Spain went further,
+			// condemning Israel's decision": the participle's subject is
+			// the main clause's.
+			if len(holders) <= 1 && its[i].tag == "VBG" {
+				if k := mainVerbBefore(its, i); k > 0 {
+					if subj := subjectBefore(its, k); len(subj) > len(holders) {
+						holders = subj
+					}
+				}
+			}
 			if isNounCue(its[i].lw) && holders != nil {
 				lastNoun = holders
 			}
@@ -316,6 +326,27 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 		return []string{it.actor}
 	}
 	return nil
+}
+
+// mainVerbBefore finds the finite verb of the clause that a participle
+// at its[i], set off by a comma, depends on; -1 if none.
+func mainVerbBefore(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || fillers[its[k].lw]) {
+		k--
+	}
+	if !anyWord(its, k, ",") {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" {
+			return j
+		}
+		if anyWord(its, j, ",", ";") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // sayerBefore returns the index of a verb of saying right before the

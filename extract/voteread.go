@@ -158,6 +158,20 @@ func splitMotions(its []item) [][]item {
 		}
 		seen = id
 	}
+	// "Adopts Text Calling for ..., Rejects European Union Amendment":
+	// two verbs of outcome, each with its own kind of motion.
+	if len(cuts) == 0 {
+		if c := outcomeCut(its); c > 0 {
+			cuts = append(cuts, c)
+		}
+	}
+	// "The first law was approved by 92 votes to 10 and the second by 87
+	// votes to 9".
+	for i := 1; i+2 < len(its); i++ {
+		if its[i].lw == "and" && anyWord(its, i+1, "the") && anyWord(its, i+2, "second", "third", "fourth", "other", "latter") && hyphenOrBy(its, i+3) {
+			cuts = append(cuts, i)
+		}
+	}
 	if len(cuts) == 0 {
 		return [][]item{its}
 	}
@@ -170,6 +184,42 @@ func splitMotions(its []item) [][]item {
 		}
 	}
 	return append(parts, its[from:])
+}
+
+// hyphenOrBy reports whether a tally follows at its[i]: "by 87 votes",
+// "87-9".
+func hyphenOrBy(its []item, i int) bool {
+	return anyWord(its, i, "by") && i+1 < len(its) && isNumberItem(its[i+1]) || i < len(its) && hyphenPair(its[i].lw) != nil
+}
+
+// outcomeCut returns where a sentence reporting two outcomes of two kinds
+// of motion divides: at the comma or "and" before the second outcome
+// verb; 0 when it does not.
+func outcomeCut(its []item) int {
+	var verbs []int
+	classes := map[string]bool{}
+	for i, it := range its {
+		if o, ok := outcomeWords[it.lw]; ok && (o == Adopted || o == Rejected) {
+			verbs = append(verbs, i)
+		}
+		if c, ok := motionClasses[it.lw]; ok && c != "" {
+			classes[c] = true
+		}
+	}
+	if len(verbs) < 2 || len(classes) < 2 || outcomeWords[its[verbs[0]].lw] == outcomeWords[its[verbs[1]].lw] {
+		return 0
+	}
+	for k := verbs[1] - 1; k > verbs[0]; k-- {
+		if anyWord(its, k, ",", "and", ";") {
+			// Each side must name its motion.
+			from := max(0, verbs[0]-3)
+			if hasMotion(its, from, k-from) && hasMotion(its, k, len(its)-k) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // readPart reads the fragment one sentence, or one part of a sentence,
@@ -393,6 +443,17 @@ func bodyIsObject(its []item, i int) bool {
 // named in the noun phrase and whether they announce another motion.
 func (r *voteReader) motions(f *fragment, its []item) {
 	seen := false
+	// "Before acting on the text as a whole, the Assembly considered an
+	// amendment": the opening clause names another motion.
+	opening := 0
+	if anyWord(its, 0, "before", "after", "following", "prior", "having", "when", "while", "until", "once") {
+		for k := 1; k < len(its) && k < 20; k++ {
+			if its[k].lw == "," {
+				opening = k
+				break
+			}
+		}
+	}
 	for i, it := range its {
 		class, ok := motionClasses[it.lw]
 		if !ok {
@@ -409,7 +470,7 @@ func (r *voteReader) motions(f *fragment, its []item) {
 			continue
 		}
 		// The first motion the sentence names is the one it is about.
-		if !seen {
+		if !seen && i > opening {
 			f.class, seen = class, true
 			f.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
 			f.ident = motionIdent(its, i)
@@ -428,6 +489,11 @@ func (r *voteReader) motions(f *fragment, its []item) {
 					f.addSponsor(p.actor)
 				}
 				continue
+			}
+			if _, outcome := outcomeWords[p.lw]; outcome {
+				// "Russian Federation Vetoes Draft": a verb, not a
+				// modifier, however a headline capitalises it.
+				break
 			}
 			if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
 				continue
@@ -629,7 +695,7 @@ func motionInClause(its []item, i, n int) bool {
 }
 
 func hasMotion(its []item, i, n int) bool {
-	for k := i; k < len(its) && k < i+n; k++ {
+	for k := max(0, i); k < len(its) && k < i+n; k++ {
 		if _, ok := motionClasses[its[k].lw]; ok {
 			return true
 		}
@@ -710,6 +776,10 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 			// "a third went down 18-80".
 			o, ok = Rejected, true
 		}
+		// "scraped through by 348 votes to 345", "sailed through".
+		if anyWord(its, i, "scraped", "squeaked", "sailed", "squeezed", "got") && anyWord(its, i+1, "through") {
+			o, ok = Adopted, true
+		}
 		if !ok || !hasAnchor {
 			continue
 		}
@@ -763,6 +833,13 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 			}
 		}
 	}
+	// "was not adopted owing to the negative vote of a permanent member":
+	// the Security Council's formula for a veto.
+	for i := range its {
+		if words(its, i, "negative", "vote", "of", "a", "permanent", "member") || words(its, i, "negative", "votes", "of", "permanent", "members") {
+			f.outcome = Vetoed
+		}
+	}
 	// "blocked by a Russian veto", "Russia cast its 19th veto".
 	for i, it := range its {
 		if it.lw != "veto" && it.lw != "vetoes" {
@@ -802,7 +879,8 @@ func votedTo(its []item, i int) bool {
 	// two abstentions,".
 	for k := i; k < len(its) && k < i+10; k++ {
 		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
-			anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against", "on", "today", "yesterday", "tonight", "overnight", "unanimously", "overwhelmingly", "narrowly", "by") ||
+			anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against", "on", "today", "yesterday", "tonight", "overnight", "unanimously", "overwhelmingly", "narrowly", "by",
+				"a", "wide", "narrow", "large", "big", "comfortable", "overwhelming", "margin", "majority") ||
 			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
 			continue
 		}

@@ -305,6 +305,26 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: -1, sponsors: []string{"NOR"}}, {body: "UNGA", outcome: "adopted", yes: -1}, {body: "UNGA", outcome: "adopted", yes: 187, no: 2, sponsors: []string{"CUB"}}},
 		},
 		{
+			name: "the Security Council's formula for a veto",
+			text: "The draft received 13 votes in favour to 1 against (Russian Federation), with 1 abstention (China), and was not adopted owing to the negative vote of a permanent member of the Council.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", yes: 13, no: 1, abstain: 1, positions: map[string]string{"RUS": "no", "CHN": "abstain"}}},
+		},
+		{
+			name: "two laws in one sentence and a named parliament",
+			text: "Israel's parliament passed two laws on Monday. The first law was approved by 92 votes to 10 and the second by 87 votes to 9.",
+			want: []wantVote{{body: "IL_KNESSET", outcome: "adopted", yes: 92, no: 10}, {body: "IL_KNESSET", yes: 87, no: 9}},
+		},
+		{
+			name: "scraped through, and voters listed after the verb",
+			text: "The motion scraped through the Bundestag by 348 votes to 345. In New York, the General Assembly adopted the resolution with 143 votes; nine countries voted against, among them Hungary and Israel.",
+			want: []wantVote{{body: "DE_BUNDESTAG", outcome: "adopted", yes: 348, no: 345}, {body: "UNGA", outcome: "adopted", yes: 143, no: 9, positions: map[string]string{"HUN": "no", "ISR": "no"}}},
+		},
+		{
+			name: "a headline with two outcomes for two motions",
+			text: "General Assembly Adopts Text on Trade Measures, Rejects European Union Amendment by Recorded Vote",
+			want: []wantVote{{body: "UNGA", outcome: "adopted"}, {body: "UNGA", outcome: "rejected", sponsors: []string{"EU"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
