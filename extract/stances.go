@@ -15,6 +15,10 @@ type stanceCue struct {
 	polarity string
 }
 
+// reversalCues oppose only when they ask the target to undo something:
+// "urged Israel to reconsider", not "urged Israel to join the talks".
+var reversalCues = map[string]bool{"urged": true, "urges": true, "called": true, "calls": true}
+
 var stanceCues = []stanceCue{
 	{[]string{"sided", "with"}, Support}, {[]string{"siding", "with"}, Support},
 	{[]string{"sides", "with"}, Support}, {[]string{"side", "with"}, Support},
@@ -41,6 +45,12 @@ var stanceCues = []stanceCue{
 	{[]string{"hit", "back", "at"}, Oppose}, {[]string{"chided"}, Oppose},
 	{[]string{"censured"}, Oppose}, {[]string{"assailed"}, Oppose},
 	{[]string{"decried"}, Oppose}, {[]string{"berated"}, Oppose},
+	{[]string{"concerned", "about"}, Oppose}, {[]string{"concerned", "over"}, Oppose},
+	{[]string{"concerned", "by"}, Oppose}, {[]string{"troubled", "by"}, Oppose},
+	{[]string{"alarmed", "by"}, Oppose}, {[]string{"alarmed", "at"}, Oppose},
+	{[]string{"concern", "over"}, Oppose}, {[]string{"concern", "about"}, Oppose},
+	{[]string{"urged"}, Oppose}, {[]string{"urges"}, Oppose},
+	{[]string{"called", "on"}, Oppose}, {[]string{"calls", "on"}, Oppose},
 	{[]string{"thanks"}, Support},
 	{[]string{"condemned"}, Oppose}, {[]string{"condemns"}, Oppose},
 	{[]string{"condemning"}, Oppose}, {[]string{"condemnation", "of"}, Oppose},
@@ -94,64 +104,19 @@ func (d *document) stances() []Stance {
 			if len(targets) == 0 {
 				continue
 			}
-			holders, coordinated := nounHolder(its, i, n)
-			// Sanctions name their imposer in the noun phrase or as the
-			// subject of imposing them, never by distance.
-			if its[i].lw == "sanctions" && holders == nil {
-				k := i - 1
-				for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "new", "fresh", "further", "more")) {
-					k--
-				}
-				if anyWord(its, k, "imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed") {
-					holders = subjectOrAgent(its, k)
-				}
-				if holders == nil {
-					continue
-				}
+			if reversalCues[its[i].lw] && !asksReversal(its, i+n) {
+				continue
 			}
-			// "voiced solidarity with Denmark", "expressed support for
-			// Kyiv": the subject of the light verb holds the stance.
-			if holders == nil && isNounCue(its[i].lw) {
-				k := i - 1
-				for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "its", "their", "his", "her")) {
-					k--
-				}
-				if anyWord(its, k, "voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm") {
-					holders = subjectOrAgent(its, k)
-				}
-			}
-			if coordinated {
-				holders = lastNoun
-			}
-			if holders == nil && pronounBefore(its, i) {
-				// "Britain, the former colonial power, said it stood
-				// with Georgetown": the pronoun is the sayer.
-				if k := sayerBefore(its, i); k >= 0 {
-					holders = subjectOrAgent(its, k)
-				}
-				if holders == nil {
-					if code := r.speakerFor(si, i); code != "" {
-						holders = []string{code}
-					}
-				}
-			}
-			if holders == nil {
-				holders = subjectOrAgent(its, i)
-			}
-			// "Ireland, Norway, Slovenia and Spain went further,
-			// condemning Israel's decision": the participle's subject is
-			// the main clause's.
-			if len(holders) <= 1 && its[i].tag == "VBG" {
-				if k := mainVerbBefore(its, i); k > 0 {
-					if subj := subjectBefore(its, k); len(subj) > len(holders) {
-						holders = subj
-					}
-				}
+			holders, skip := r.holdersAt(its, si, i, n, lastNoun, 0)
+			if skip {
+				continue
 			}
 			if isNounCue(its[i].lw) && holders != nil {
 				lastNoun = holders
 			}
-			if holders == nil {
+			// Calls to undo something need a stated caller: a resolution
+			// "that called on Sudan to cease" speaks for no nearby actor.
+			if holders == nil && !reversalCues[its[i].lw] {
 				holders = stanceHolders(its, i, frag.sponsors)
 			}
 			for _, h := range holders {
@@ -349,6 +314,25 @@ func mainVerbBefore(its []item, i int) int {
 	return -1
 }
 
+// reversals are what a party is urged to undo.
+var reversals = map[string]bool{
+	"reconsider": true, "reverse": true, "withdraw": true, "halt": true,
+	"stop": true, "refrain": true, "abandon": true, "drop": true, "rescind": true,
+	"scrap": true, "end": true, "cease": true, "repeal": true, "retract": true,
+	"revoke": true, "desist": true, "release": true, "lift": true,
+}
+
+// asksReversal reports whether the words after a cue's target ask it to
+// undo something: "Israel to reconsider".
+func asksReversal(its []item, i int) bool {
+	for k := i; k+1 < len(its) && k < i+8; k++ {
+		if its[k].lw == "to" {
+			return reversals[its[k+1].lw]
+		}
+	}
+	return false
+}
+
 // sayerBefore returns the index of a verb of saying right before the
 // pronoun that precedes the cue at its[i] ("said it stood with", "said
 // that they backed"), or -1.
@@ -361,11 +345,94 @@ func sayerBefore(its []item, i int) int {
 		return -1
 	}
 	k--
-	if anyWord(its, k, "that") {
-		k--
-	}
-	if anyWord(its, k, "said", "says", "added", "stated", "declared", "insisted", "stressed", "reiterated", "told") {
-		return k
+	// "said that they", "said in a joint statement they".
+	for j := k; j >= 0 && j >= k-6; j-- {
+		if anyWord(its, j, "said", "says", "added", "stated", "declared", "insisted", "stressed", "reiterated", "told") {
+			return j
+		}
+		if !anyWord(its, j, "that", "in", "a", "an", "the", "joint", "statement", "letter", "communique", "declaration", ",") {
+			return -1
+		}
 	}
 	return -1
+}
+
+// holdersAt finds who holds the stance whose cue of n items starts at
+// its[i]: the noun phrase of a stance noun, the imposer of sanctions, the
+// subject of a light verb, a speaker or sayer for a pronoun, a role or
+// person, the main clause's subject for a participle, and for a verb
+// coordinated with an earlier one ("were gravely concerned and urged
+// Israel to reconsider"), that verb's holders. lastNoun holds the
+// holders of the sentence's last stance noun.
+func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, depth int) (holders []string, skip bool) {
+	holders, coordinated := nounHolder(its, i, n)
+	// Sanctions name their imposer in the noun phrase or as the
+	// subject of imposing them, never by distance.
+	if its[i].lw == "sanctions" && holders == nil {
+		k := i - 1
+		for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "new", "fresh", "further", "more")) {
+			k--
+		}
+		if anyWord(its, k, "imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed") {
+			holders = subjectOrAgent(its, k)
+		}
+		if holders == nil {
+			return nil, true
+		}
+	}
+	// "voiced solidarity with Denmark", "expressed support for
+	// Kyiv": the subject of the light verb holds the stance.
+	if holders == nil && isNounCue(its[i].lw) {
+		k := i - 1
+		for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "its", "their", "his", "her")) {
+			k--
+		}
+		if anyWord(its, k, "voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm") {
+			holders = subjectOrAgent(its, k)
+		}
+	}
+	if coordinated {
+		holders = lastNoun
+	}
+	if holders == nil && pronounBefore(its, i) {
+		// "Britain, the former colonial power, said it stood
+		// with Georgetown": the pronoun is the sayer.
+		if k := sayerBefore(its, i); k >= 0 {
+			holders = subjectOrAgent(its, k)
+		}
+		if holders == nil {
+			if code := r.speakerFor(si, i); code != "" {
+				holders = []string{code}
+			}
+		}
+	}
+	if holders == nil {
+		holders = subjectOrAgent(its, i)
+	}
+	// "Ireland, Norway, Slovenia and Spain went further,
+	// condemning Israel's decision": the participle's subject is
+	// the main clause's.
+	if len(holders) <= 1 && its[i].tag == "VBG" {
+		if k := mainVerbBefore(its, i); k > 0 {
+			if subj := subjectBefore(its, k); len(subj) > len(holders) {
+				holders = subj
+			}
+		}
+	}
+	// "... and urged Israel to reconsider": the subject of the verb
+	// before "and".
+	if holders == nil && depth == 0 && anyWord(its, i-1, "and") {
+		for k := i - 2; k >= 0 && k >= i-7; k-- {
+			if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, "were", "was", "is", "are") {
+				if h, _ := r.holdersAt(its, si, k, 1, lastNoun, depth+1); len(h) > 0 {
+					holders = h
+				}
+				break
+			}
+			if anyWord(its, k, ",", ";") {
+				break
+			}
+		}
+	}
+	return holders, false
 }
