@@ -129,6 +129,10 @@ var bodyPhrases = []struct {
 	{"house of representatives", BodyUSHouse},
 	{"european parliament", BodyEP},
 	{"peace and security council", BodyAU},
+	{"iaea board of governors", "IAEA_BOARD"},
+	{"board of governors", "IAEA_BOARD"},
+	{"iaea board", "IAEA_BOARD"},
+	{"upper house", BodyUSSenate},
 	{"council of the european union", BodyEUCouncil},
 	{"council of the eu", BodyEUCouncil},
 	{"eu council", BodyEUCouncil},
@@ -283,31 +287,72 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 	case BodyUKCommons:
 		return capital
 	case BodyUSSenate:
-		return capital || first.lw == "senators"
+		return capital || first.lw == "senators" || first.lw == "upper"
 	case BodyEUCouncil:
 		return true
 	}
 	return true
 }
 
+// chamberCountryOf guesses the country whose chambers a text speaks of
+// when it names them without a country ("the Senate passed the bill" in a
+// story from Canberra): the country the text names most, when it is
+// neither the United States nor Britain and the text uses no words of
+// their politics. It returns an alpha-2 code or "".
+func chamberCountryOf(text string, mentions []actors.Mention) string {
+	if us, uk := politicsSignals(text); us > 0 || uk > 0 {
+		return ""
+	}
+	if !strings.Contains(text, "Senate") && !strings.Contains(text, "House of") && !strings.Contains(text, "upper house") {
+		return ""
+	}
+	n := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range mentions {
+		if actors.IsBloc(m.Code) {
+			continue
+		}
+		n[m.Code]++
+		if n[m.Code] > bestN {
+			best, bestN = m.Code, n[m.Code]
+		}
+	}
+	if best == "" || best == "USA" || best == "GBR" {
+		return ""
+	}
+	return actors.Alpha2(best)
+}
+
 // lowerChamberOf guesses which lower chamber "the House" names in a text
 // that names none, from the words of American and British politics it
 // uses; "" when it cannot tell.
-func lowerChamberOf(text string) string {
-	us, uk := 0, 0
-	for _, w := range []string{"Senate", "Congress", "Republican", "Democrat", "senator", "Speaker Johnson", "GOP", "White House", "Capitol"} {
-		us += strings.Count(text, w)
-	}
-	for _, w := range []string{"MPs", "Commons", "Lords", "Labour", "Conservative", "Tory", "Tories", "Westminster", "Downing Street", "Liberal Democrat"} {
-		uk += strings.Count(text, w)
-	}
+//
+// chamberCountry is what chamberCountryOf found: a story about another
+// country's Senate is not about Congress.
+func lowerChamberOf(text, chamberCountry string) string {
+	us, uk := politicsSignals(text)
 	switch {
 	case us > uk:
 		return BodyUSHouse
 	case uk > us:
 		return BodyUKCommons
+	case us == 0 && uk == 0 && chamberCountry == "" && strings.Contains(text, "Senate"):
+		// A House and a Senate with no other country named: Congress.
+		return BodyUSHouse
 	}
 	return ""
+}
+
+// politicsSignals counts the words of American and of British politics
+// in a text.
+func politicsSignals(text string) (us, uk int) {
+	for _, w := range []string{"Congress", "Republican", "Democrat", "GOP", "White House", "Capitol", "U.S. Senate", "US Senate"} {
+		us += strings.Count(text, w)
+	}
+	for _, w := range []string{"MPs", "Commons", "Lords", "Labour", "Conservative", "Tory", "Tories", "Westminster", "Downing Street", "Liberal Democrat"} {
+		uk += strings.Count(text, w)
+	}
+	return us, uk
 }
 
 // baseOf returns the plain code a country's chamber code was made from

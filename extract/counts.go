@@ -127,7 +127,7 @@ func mayHoldNumber(s string) bool {
 		}
 	}
 	l := strings.ToLower(s)
-	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "twice", "thrice", "dozen"} {
+	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "twice", "thrice", "dozen", "once"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -149,6 +149,10 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 	}
 	if n, ok := multiplicatives[w]; ok && n > 1 {
 		return Count{Value: float64(n), Unit: "time"}, i, true
+	}
+	// "once a year", "at least once": a count; "once an ally" is not.
+	if w == "once" && (next == "a" && i+2 < len(toks) && periodWords[lower(toks[i+2].Text)] || prev == "least" || prev == "only" || prev == "than") {
+		return Count{Value: 1, Unit: "time"}, i, true
 	}
 	if w == "dozen" && (prev == "a" || prev == "one") {
 		unit, end := d.unitAfter(toks, i, 12)
@@ -227,6 +231,9 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 	return Count{Value: value, Unit: unit}, max(end, uend), true
 }
 
+// periodWords follow "once a".
+var periodWords = map[string]bool{"year": true, "month": true, "week": true, "day": true, "decade": true, "session": true}
+
 // fractions name parts, not counted things: "two-thirds".
 var fractions = map[string]bool{
 	"half": true, "halves": true, "third": true, "thirds": true, "quarter": true,
@@ -248,12 +255,21 @@ func numberCompound(tok string) (float64, string, bool) {
 		return 0, "", false
 	}
 	head, rest := tok[:i], strings.TrimLeft(tok[i:], "-\u2010\u2011")
+	if rest == "year-old" || rest == "years-old" {
+		// "22-year-old": an age, a count of years.
+		if v, ok := digitNumber(head); ok {
+			return v, "year", true
+		}
+		if n, ok := wordNumber(head); ok {
+			return float64(n), "year", true
+		}
+	}
 	for _, r := range rest {
 		if r < 'a' || r > 'z' {
 			return 0, "", false
 		}
 	}
-	if strings.Contains(rest, "-") || rest == "year-old" || rest == "old" || fractions[rest] || ordinalUnits[rest] {
+	if strings.Contains(rest, "-") || rest == "old" || fractions[rest] || ordinalUnits[rest] {
 		return 0, "", false
 	}
 	if v, ok := digitNumber(head); ok {
@@ -375,9 +391,11 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 			t := toks[k]
 			lw := lower(t.Text)
 			if isNounTag(t.Tag) && looksPlural(t.Text, t.Tag) && !strings.HasSuffix(lw, "'s") {
-				return lemma(t.Text), k
+				// The partitive's words are not used up: "53 of the
+				// chamber's 100 seats" holds another count.
+				return lemma(t.Text), i
 			}
-			if t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NNP" || lw == "'s" || lw == "the" {
+			if t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "CD" || lw == "'s" || lw == "the" {
 				k++
 				continue
 			}
@@ -460,6 +478,9 @@ func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
 	outcome, motion := false, false
 	for i, t := range toks {
 		w := lower(t.Text)
+		if w == "tally" || w == "split" && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
+			return true
+		}
 		if _, ok := outcomeWords[w]; ok && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
 			return true
 		}

@@ -32,6 +32,9 @@ func TestCounts(t *testing.T) {
 		{"million scales", "About 1.5 million refugees have fled.", []string{"1500000 refugee"}},
 		{"days", "After 171 days of war, the talks resumed.", []string{"171 day"}},
 		{"fractions are not counts", "It needed a two-thirds majority.", nil},
+		{"ages count years", "The 22-year-old died in custody.", []string{"22 year"}},
+		{"once a year is a count, once an ally is not", "They meet at least once a year. Once an ally, it now stands apart.", []string{"1 time"}},
+		{"a partitive leaves the whole for its own count", "Republicans hold 53 of the chamber's 100 seats.", []string{"100 seat", "53 seat"}},
 		{"vague plurals are not counts", "Tens of thousands marched, and dozens were held for hundreds of days.", nil},
 	}
 	for _, tt := range tests {

@@ -490,11 +490,12 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		// "... alongside Russia and a few other nations", "joined by the
 		// United Kingdom".
 		for k := i + n; k < len(its) && k <= i+n+4; k++ {
-			if anyWord(its, k, "alongside", "like", "including") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") || words(its, k, "among", "them") {
+			if anyWord(its, k, "alongside", "like", "including", "-", "—", "–", ":") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") || words(its, k, "among", "them") {
 				// "Nine countries voted against, among them the United
-				// States and Israel".
+				// States and Israel", "Three voted against - Russia,
+				// China and Burkina Faso -".
 				skip := 1
-				if !anyWord(its, k, "alongside", "like", "including") {
+				if !anyWord(its, k, "alongside", "like", "including", "-", "—", "–", ":") {
 					skip = 2
 				}
 				subj = append(subj, actorList(its, k+skip)...)

@@ -155,7 +155,7 @@ func voteContext(its []item) bool {
 		}
 		switch {
 		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"), prefixSides[it.lw] != "",
-			it.lw == "favour", it.lw == "favor", strings.HasPrefix(it.lw, "veto"):
+			it.lw == "favour", it.lw == "favor", strings.HasPrefix(it.lw, "veto"), it.lw == "tally":
 			return true
 		}
 		if _, ok := outcomeWords[it.lw]; ok {

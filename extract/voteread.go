@@ -100,7 +100,18 @@ var outcomeWords = map[string]string{
 	"vetoed": Vetoed, "vetoes": Vetoed, "vetoing": Vetoed,
 	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
 	"negatived": Rejected, "negatives": Rejected,
+	"confirmed": Adopted, "confirms": Adopted, "ratified": Adopted, "ratifies": Adopted,
+	"cleared": Adopted, "clears": Adopted,
 }
+
+// memberNouns name the members of a chamber as people.
+var memberNouns = map[string]bool{
+	"mps": true, "senators": true, "lawmakers": true, "legislators": true,
+	"meps": true, "peers": true, "parliamentarians": true,
+}
+
+// permanentMembers hold a veto in the Security Council.
+var permanentMembers = map[string]bool{"CHN": true, "FRA": true, "RUS": true, "GBR": true, "USA": true}
 
 // hedges before an outcome or position make it unreal: negated,
 // conditional or still to come.
@@ -430,6 +441,17 @@ func (r *voteReader) bodies(f *fragment, its []item) {
 // bodyIsObject reports whether the body at its[i] is what a motion is
 // about rather than who votes on it: "convening the General Assembly".
 func bodyIsObject(its []item, i int) bool {
+	// "suspend Russia from the Human Rights Council", "elected to the
+	// Council".
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if anyWord(its, k, "the") {
+			continue
+		}
+		if anyWord(its, k, "from", "into", "onto") || anyWord(its, k, "to") && anyWord(its, k-1, "elected", "admitted", "readmitted", "returned", "return", "re-elected") {
+			return true
+		}
+		break
+	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		if its[k].lw == "the" || strings.HasSuffix(its[k].lw, "-member") {
 			continue
@@ -484,8 +506,10 @@ func (r *voteReader) motions(f *fragment, its []item) {
 				continue
 			}
 			if p.isActor() {
-				// "the Safety of Rwanda Bill" names no sponsor.
-				if !anyWord(its, k-1, "of", "on", "for", "with", "against") {
+				// "the Safety of Rwanda Bill" names no sponsor, and a
+				// country before a bill or motion is its subject ("the
+				// Rwanda bill"): legislators, not countries, bring bills.
+				if !anyWord(its, k-1, "of", "on", "for", "with", "against") && class != "bill" && class != "motion" {
 					f.addSponsor(p.actor)
 				}
 				continue
@@ -538,7 +562,9 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 			continue
 		}
 		subj := subjectBefore(its, i)
-		if len(subj) == 0 && pronounBefore(its, i) {
+		if len(subj) == 0 && (pronounBefore(its, i) || ownDelegation(its, i)) {
+			// "He proposed an amendment", "his delegation had tabled
+			// the text".
 			if code := r.speakerFor(si, i); code != "" {
 				subj = []string{code}
 			}
@@ -784,6 +810,12 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 			continue
 		}
 		if hedged(its, i) {
+			// "did not adopt the draft", "was not adopted": a result
+			// stated in the negative is a rejection, unless a modal or
+			// condition makes it no result at all.
+			if (o == Adopted) && negatedResult(its, i) && f.outcome == "" {
+				f.outcome = Rejected
+			}
 			continue
 		}
 		// "the adopted text" is an adjective, "failed to" needs a verb of
@@ -838,6 +870,34 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 	for i := range its {
 		if words(its, i, "negative", "vote", "of", "a", "permanent", "member") || words(its, i, "negative", "votes", "of", "permanent", "members") {
 			f.outcome = Vetoed
+		}
+	}
+	// "the United States blocked a similar demand at the Security
+	// Council": a permanent member blocking a Council text vetoes it.
+	for i := range its {
+		if !anyWord(its, i, "blocked", "blocks", "killed") || hedged(its, i) {
+			continue
+		}
+		council := false
+		for _, it := range its {
+			if it.body == BodyUNSC || it.body == refCouncil && r.res.lastCouncil != BodyUNHRC && r.res.lastCouncil != BodyAU {
+				council = true
+			}
+		}
+		if !council {
+			continue
+		}
+		var p5 []string
+		for _, code := range subjectBefore(its, i) {
+			if permanentMembers[code] {
+				p5 = append(p5, code)
+			}
+		}
+		if len(p5) > 0 {
+			f.outcome = Vetoed
+			for _, code := range p5 {
+				f.setPosition(code, No, true)
+			}
 		}
 	}
 	// "blocked by a Russian veto", "Russia cast its 19th veto".
@@ -896,6 +956,34 @@ func votedTo(its []item, i int) bool {
 func ellipticMotion(its []item) bool {
 	return anyWord(its, 0, "the", "a") && anyWord(its, 1, "first", "second", "third", "fourth", "fifth", "latter", "former", "other") &&
 		(anyWord(its, 2, ",", "was", "were", "is", "passed", "failed", "fell") || isVerbTag(lowerTagAt(its, 2)))
+}
+
+// negatedResult reports whether the word at its[i] is negated by "not"
+// or "n't" alone, with no modal or condition before it.
+func negatedResult(its []item, i int) bool {
+	neg := false
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch {
+		case anyWord(its, k, "not", "n't"):
+			neg = true
+		case anyWord(its, k, "did", "does", "was", "were", "is", "are", "has", "have", "had", "been", "do"):
+		case its[k].tag == "RB":
+		default:
+			return neg && !hedgedBefore(its, k)
+		}
+	}
+	return neg
+}
+
+// hedgedBefore reports whether a modal or a condition stands within a
+// few items before its[k].
+func hedgedBefore(its []item, k int) bool {
+	for j := k; j >= 0 && j >= k-3; j-- {
+		if anyWord(its, j, "would", "could", "should", "will", "might", "may", "if", "unless", "must") {
+			return true
+		}
+	}
+	return false
 }
 
 // passive reports whether the verb at its[i] is passive or a participle
@@ -958,6 +1046,11 @@ func bodySubject(its []item, i int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if its[k].body != "" {
+			// "several crossbench senators voted against": some members,
+			// not the chamber.
+			if memberNouns[its[k].lw] && k > 0 && !anyWord(its, k-1, "the", ",", ";") && its[k-1].tag != "IN" {
+				return false
+			}
 			return true
 		}
 		if fillers[its[k].lw] {

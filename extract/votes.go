@@ -128,7 +128,8 @@ func mentionsVote(s string) bool {
 
 // votes finds the vote events the text reports.
 func (d *document) votes() []Vote {
-	res := bodyResolver{lowerDefault: lowerChamberOf(d.text)}
+	country := chamberCountryOf(d.text, d.actors)
+	res := bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country}
 	r := &voteReader{d: d, res: &res}
 	var frags []*fragment
 	for si := range d.sents {

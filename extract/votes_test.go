@@ -325,6 +325,26 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "adopted"}, {body: "UNGA", outcome: "rejected", sponsors: []string{"EU"}}},
 		},
 		{
+			name: "another country's chambers named without the country",
+			text: "Australia will ban social media for children after the Senate passed the bill 34 votes to 19. Several crossbench senators voted against it. A day earlier it cleared the House of Representatives 102 votes to 13.",
+			want: []wantVote{{body: "AU_SENATE", outcome: "adopted", yes: 34, no: 19}, {body: "AU_HOUSE", outcome: "adopted", yes: 102, no: 13}},
+		},
+		{
+			name: "a result stated in the negative",
+			text: "The Security Council did not adopt the draft resolution, which received 4 votes in favour to 9 against, with 2 abstentions.",
+			want: []wantVote{{body: "UNSC", outcome: "rejected", yes: 4, no: 9, abstain: 2}},
+		},
+		{
+			name: "the IAEA board, and voters in a dash list",
+			text: "The IAEA Board of Governors passed the resolution with 19 countries voting in favour. Three countries voted against - Russia, China and Burkina Faso - while 11 abstained.",
+			want: []wantVote{{body: "IAEA_BOARD", outcome: "adopted", yes: 19, no: 3, abstain: 11, positions: map[string]string{"RUS": "no", "CHN": "no", "BFA": "no"}}},
+		},
+		{
+			name: "a permanent member blocking a Council text",
+			text: "Last month the United States blocked a similar demand at the Security Council.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", positions: map[string]string{"USA": "no"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
