@@ -206,6 +206,7 @@ var titles = map[string]bool{
 // "Myanmar's military government thanked", "the council's EU members
 // voted". It returns "" when the subject is not such a role.
 func roleSubject(its []item, k, stop int) string {
+	k0 := k
 	// An appositive name between commas: ", Dame Helen Marsh,".
 	if anyWord(its, k, ",") {
 		j := k - 1
@@ -235,13 +236,40 @@ func roleSubject(its []item, k, stop int) string {
 		k--
 	}
 	if !sawRole || k < stop {
-		return ""
+		return ownerOfRole(its, k0, stop)
 	}
 	if its[k].isActor() && its[k].body == "" {
 		return its[k].actor
 	}
 	if (its[k].lw == "'s" || its[k].lw == "'") && k-1 >= stop && its[k-1].isActor() && its[k-1].body == "" {
 		return its[k-1].actor
+	}
+	return ownerOfRole(its, k0, stop)
+}
+
+// ownerOfRole finds a long office set off by commas before a verb:
+// "Iran's vice president for women and family affairs, Khadijeh Karimi,
+// accused" gives Iran. It looks back from k, over the appositive name, for
+// an actor with "'s" and a role noun; "" if none.
+func ownerOfRole(its []item, k, stop int) string {
+	if !anyWord(its, k, ",") {
+		return ""
+	}
+	// Skip the name between commas.
+	j := k - 1
+	for j >= stop && j > k-6 && !anyWord(its, j, ",") {
+		j--
+	}
+	if !anyWord(its, j, ",") {
+		return ""
+	}
+	for m := j - 1; m >= stop && m >= j-10; m-- {
+		if anyWord(its, m, ",", ";", ".") || isVerbTag(its[m].tag) {
+			return ""
+		}
+		if its[m].isActor() && its[m].body == "" && anyWord(its, m+1, "'s") && m+2 < len(its) && (roleNouns[its[m+2].lw] || titles[its[m+2].lw] || groupNouns[its[m+2].lw] || strings.HasPrefix(its[m+2].tag, "JJ") || anyWord(its, m+2, "vice", "deputy", "chief")) {
+			return its[m].actor
+		}
 	}
 	return ""
 }

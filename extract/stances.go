@@ -166,6 +166,15 @@ func stanceHedged(its []item, i int) bool {
 // resolution", "the US draft") is no target.
 func stanceTargets(its []item, i int) []string {
 	k := i
+	// "opposed attempts by Washington, Seoul and Tokyo", "condemned the
+	// decision of Israel": the actors behind an act are its target.
+	j := i
+	if anyWord(its, j, "the", "any", "all") {
+		j++
+	}
+	if anyWord(its, j, "attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation") && anyWord(its, j+1, "by", "of", "from") {
+		k = j + 2
+	}
 	for k < len(its) && k <= i+3 && !its[k].isActor() {
 		if anyWord(its, k, "the", "its", "their", "our", "both", "his", "her") || strings.HasPrefix(its[k].tag, "JJ") {
 			k++
