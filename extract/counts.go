@@ -91,7 +91,17 @@ func (d *document) counts() []Count {
 			if !ok {
 				continue
 			}
-			ev := d.evidence(toks[i].Start, toks[span].End)
+			// The evidence runs to the counted noun, also where the count
+			// leaves the words after it to others ("two of its closest
+			// allies").
+			evEnd := span
+			for k := span; c.Unit != "" && k < len(toks) && k <= span+8; k++ {
+				if lemma(toks[k].Text) == c.Unit {
+					evEnd = k
+					break
+				}
+			}
+			ev := d.evidence(toks[i].Start, toks[evEnd].End)
 			c.Evidence = &ev
 			add(c)
 			for _, extra := range hyphenTally(toks[i].Text) {
