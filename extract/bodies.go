@@ -72,6 +72,9 @@ func qualifiedBody(its []item, i, n int, code, ownerBefore string) (string, bool
 		country = ownerBefore
 	case i > 0 && its[i-1].isActor():
 		country = its[i-1].actor
+	case i > 2 && anyWord(its, i-1, "whose") && anyWord(its, i-2, ",") && its[i-3].isActor():
+		// "Finland, whose parliament approved".
+		country = its[i-3].actor
 	case i > 1 && its[i-1].lw == "'s" && its[i-2].isActor():
 		country = its[i-2].actor
 	case i+n+1 < len(its) && its[i+n].lw == "of" && its[i+n+1].isActor():
@@ -299,12 +302,12 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 // story from Canberra): the country the text names most, when it is
 // neither the United States nor Britain and the text uses no words of
 // their politics. It returns an alpha-2 code or "".
-func chamberCountryOf(text string, mentions []actors.Mention) string {
+func chamberCountryOf(text string, mentions []actors.Mention) (alpha2, alpha3 string) {
 	if us, uk := politicsSignals(text); us > 0 || uk > 0 {
-		return ""
+		return "", ""
 	}
-	if !strings.Contains(text, "Senate") && !strings.Contains(text, "House of") && !strings.Contains(text, "upper house") {
-		return ""
+	if !strings.Contains(text, "Senate") && !strings.Contains(text, "House") && !strings.Contains(text, "upper house") && !strings.Contains(text, "MPs") {
+		return "", ""
 	}
 	n := map[string]int{}
 	best, bestN := "", 0
@@ -318,9 +321,9 @@ func chamberCountryOf(text string, mentions []actors.Mention) string {
 		}
 	}
 	if best == "" || best == "USA" || best == "GBR" {
-		return ""
+		return "", ""
 	}
-	return actors.Alpha2(best)
+	return actors.Alpha2(best), best
 }
 
 // lowerChamberOf guesses which lower chamber "the House" names in a text
@@ -345,12 +348,20 @@ func lowerChamberOf(text, chamberCountry string) string {
 
 // politicsSignals counts the words of American and of British politics
 // in a text.
+//
+// Words shared with other countries' politics (MPs, Conservatives, the
+// Commons) count for Britain only when the text names Britain.
 func politicsSignals(text string) (us, uk int) {
 	for _, w := range []string{"Congress", "Republican", "Democrat", "GOP", "White House", "Capitol", "U.S. Senate", "US Senate"} {
 		us += strings.Count(text, w)
 	}
-	for _, w := range []string{"MPs", "Commons", "Lords", "Labour", "Conservative", "Tory", "Tories", "Westminster", "Downing Street", "Liberal Democrat"} {
+	for _, w := range []string{"Westminster", "Downing Street", "Tory", "Tories", "Liberal Democrat", "House of Lords"} {
 		uk += strings.Count(text, w)
+	}
+	if strings.Contains(text, "Britain") || strings.Contains(text, "British") || strings.Contains(text, "UK") || strings.Contains(text, "England") || uk > 0 {
+		for _, w := range []string{"MPs", "Commons", "Labour", "Conservative"} {
+			uk += strings.Count(text, w)
+		}
 	}
 	return us, uk
 }
@@ -380,6 +391,8 @@ type bodyResolver struct {
 	lastCouncil    string
 	lastHouse      string
 	lastParliament string
+	// country3 is country's alpha-3 code.
+	country3 string
 	// country is the alpha-2 code of the country whose parliament the
 	// article named by country: after "Canada's House of Commons", a bare
 	// "House of Commons" is CA_COMMONS and "the Senate" CA_SENATE.
@@ -394,6 +407,11 @@ type bodyResolver struct {
 func (r *bodyResolver) resolve(code string) string {
 	if suffix, plain := chambers[code]; plain && homes[code] != "" && r.country != "" {
 		code = r.country + "_" + suffix
+		// India's MPs sit in the Lok Sabha: a country with a named lower
+		// chamber keeps its name.
+		if named, ok := legislatures[r.country3]; ok && (suffix == "COMMONS" || suffix == "HOUSE") {
+			code = named
+		}
 	}
 	if base, ok := baseOf(code); ok {
 		r.country = code[:2]

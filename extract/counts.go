@@ -383,7 +383,16 @@ func oneIsCounted(toks []nlp.Token, i int) bool {
 			return true
 		}
 	}
+	// "by 119 votes to one".
+	if i > 1 && lower(toks[i-1].Text) == "to" && (lower(toks[i-2].Text) == "votes" || isDigits(toks[i-2].Text)) {
+		return true
+	}
 	return false
+}
+
+func isDigits(s string) bool {
+	_, ok := digitNumber(s)
+	return ok
 }
 
 func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }

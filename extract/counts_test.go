@@ -73,6 +73,7 @@ func TestStances(t *testing.T) {
 		{"rallied behind", "European leaders rallied behind Denmark on Thursday.", []string{"EUROPE support DNK"}},
 		{"lashed out at", "Iran lashed out at Britain over the seizure.", []string{"IRN oppose GBR"}},
 		{"opposed the attempts of actors", "China's foreign ministry said it opposed attempts by Washington and Tokyo to form blocs.", []string{"CHN oppose JPN", "CHN oppose USA"}},
+		{"thanks for support received", "Sudan thanked Egypt for its support.", []string{"EGY support SDN"}},
 		{"a long office before an appositive name", "Iran's vice president for women and family affairs, Khadijeh Karimi, accused Germany of meddling.", []string{"IRN oppose DEU"}},
 		{"a joint statement, concern and a call to reconsider", "Britain and Japan said in a joint statement they were gravely concerned and urged Israel to reconsider.", []string{"GBR oppose ISR", "JPN oppose ISR"}},
 		{"a call to join is no opposition", "France urged Italy to join the talks.", nil},

@@ -349,6 +349,9 @@ func actorList(its []item, i int) []string {
 		switch {
 		case it.isActor():
 			codes = append(codes, it.actor)
+		case it.lw == "(" && len(codes) > 0 && k+2 < len(its) && its[k+2].lw == ")":
+			// "the Organisation of Islamic Cooperation (OIC)".
+			k += 2
 		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, "its", "their"):
 		default:
 			return codes
@@ -394,7 +397,6 @@ var positionCues = []positionCue{
 	{words: []string{"abstentions"}, value: Abstain, strong: true},
 	{words: []string{"opposed"}, value: No, motion: true},
 	{words: []string{"opposing"}, value: No, motion: true},
-	{words: []string{"rejected"}, value: No, motion: true},
 	{words: []string{"supported"}, value: Yes, motion: true},
 	{words: []string{"backed"}, value: Yes, motion: true},
 	{words: []string{"endorsed"}, value: Yes, motion: true},
@@ -827,7 +829,7 @@ func agentAfter(its []item, i int) string {
 func agentList(its []item, i int) []string {
 	k := i
 	for k < len(its) && k < i+8 && (its[k].lw == "the" || roleNouns[its[k].lw] || (its[k].lw == "of" || its[k].lw == "for") && k > i ||
-		anyWord(its, k, "more", "than", "some", "over", "about", "nearly", "almost", "around", ",", "core", "group", "a") || voterNouns[its[k].lw] || isNumberItem(its[k])) {
+		anyWord(its, k, "more", "than", "some", "over", "about", "nearly", "almost", "around", ",", "core", "group", "a", "led", "by", "latin", "american", "african", "western", "arab", "asian") || voterNouns[its[k].lw] || isNumberItem(its[k])) {
 		k++
 	}
 	if anyWord(its, k, "including") {

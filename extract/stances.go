@@ -111,6 +111,10 @@ func (d *document) stances() []Stance {
 			if skip {
 				continue
 			}
+			// "X thanked Y for its support": the support is Y's.
+			if anyWord(its, i, "thanked", "thanks") && thanksForSupport(its, i+n) && len(holders) > 0 {
+				holders, targets = targets, holders
+			}
 			if isNounCue(its[i].lw) && holders != nil {
 				lastNoun = holders
 			}
@@ -321,6 +325,17 @@ func mainVerbBefore(its []item, i int) int {
 		}
 	}
 	return -1
+}
+
+// thanksForSupport reports whether a thanks names support received:
+// "for its support", "for their backing".
+func thanksForSupport(its []item, i int) bool {
+	for k := i; k+2 < len(its) && k < i+8; k++ {
+		if its[k].lw == "for" {
+			return anyWord(its, k+1, "its", "their", "his", "her", "the") && anyWord(its, k+2, "support", "backing", "help", "solidarity", "assistance", "stance")
+		}
+	}
+	return false
 }
 
 // reversals are what a party is urged to undo.

@@ -101,7 +101,7 @@ var outcomeWords = map[string]string{
 	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
 	"negatived": Rejected, "negatives": Rejected,
 	"confirmed": Adopted, "confirms": Adopted, "ratified": Adopted, "ratifies": Adopted,
-	"cleared": Adopted, "clears": Adopted,
+	"cleared": Adopted, "clears": Adopted, "lost": Rejected,
 }
 
 // memberNouns name the members of a chamber as people.
@@ -447,7 +447,10 @@ func bodyIsObject(its []item, i int) bool {
 		if anyWord(its, k, "the") {
 			continue
 		}
-		if anyWord(its, k, "from", "into", "onto") || anyWord(its, k, "to") && anyWord(its, k-1, "elected", "admitted", "readmitted", "returned", "return", "re-elected") {
+		if anyWord(its, k, "from", "into", "onto") || anyWord(its, k, "to") && anyWord(its, k-1, "elected", "admitted", "readmitted", "returned", "return", "re-elected") ||
+			anyWord(its, k, "of") && anyWord(its, k-1, "member", "members", "president", "presidency", "reform", "seat", "seats") && !voteContext(its) {
+			// "a permanent member of the Security Council" is no vote
+			// of the Council.
 			return true
 		}
 		break
@@ -488,7 +491,8 @@ func (r *voteReader) motions(f *fragment, its []item) {
 		}
 		// "the text", "a text on cooperation", but not "text messages".
 		if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") &&
-			!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) {
+			!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) &&
+			!determinedText(its, i) {
 			continue
 		}
 		// The first motion the sentence names is the one it is about.
@@ -552,6 +556,11 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		if anyWord(its, j, "by") {
 			for _, code := range agentList(its, j+1) {
 				f.addSponsor(code)
+				// "It was drafted by ...": a sentence about who drafted
+				// the motion.
+				if anyWord(its, i-1, "was", "were", "been") {
+					f.sponsorList = true
+				}
 			}
 			onBehalf(f, its, j)
 			continue
@@ -648,6 +657,22 @@ func onBehalf(f *fragment, its []item, from int) {
 			return
 		}
 	}
+}
+
+// determinedText reports whether "text" at its[i] heads a noun phrase
+// with a determiner and adjectives: "a second, milder text", "its revised
+// text".
+func determinedText(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch {
+		case anyWord(its, k, "a", "an", "the", "another", "its", "their", "this", "that"):
+			return k < i-1
+		case strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, ",", "second", "third", "new", "revised", "rival"):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // motionIdent returns the identifier written after the motion noun at
@@ -832,6 +857,11 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		if it.lw == "passed" && anyWord(its, i+1, "away", "through", "over", "on") {
 			continue
 		}
+		// "lost the vote", "the motion was lost", "lost 272-285"; not
+		// "lost control".
+		if it.lw == "lost" && !(words(its, i+1, "the", "vote") || anyWord(its, i+1, "by", ".", ",") || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, "was", "were")) {
+			continue
+		}
 		// Rejections by an actor of something other than a motion are
 		// stances ("rejected the claims").
 		if o == Rejected && it.lw != "failed" && it.lw != "failing" && !motionNear(its, i) && f.class == "" {
@@ -847,7 +877,7 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		}
 		// "Peers defeated the government by 250 votes to 180": the
 		// motion against the government carried.
-		if o == Rejected && anyWord(its, i+1, "the") && anyWord(its, i+2, "government", "ministers") {
+		if it.lw == "defeated" && anyWord(its, i+1, "the") && anyWord(its, i+2, "government", "ministers") && !anyWord(its, i+3, "'s", "'") {
 			o = Adopted
 		}
 		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {

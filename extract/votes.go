@@ -128,8 +128,8 @@ func mentionsVote(s string) bool {
 
 // votes finds the vote events the text reports.
 func (d *document) votes() []Vote {
-	country := chamberCountryOf(d.text, d.actors)
-	res := bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country}
+	country, country3 := chamberCountryOf(d.text, d.actors)
+	res := bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country, country3: country3}
 	r := &voteReader{d: d, res: &res}
 	var frags []*fragment
 	for si := range d.sents {

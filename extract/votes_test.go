@@ -345,6 +345,21 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "vetoed", positions: map[string]string{"USA": "no"}}},
 		},
 		{
+			name: "MPs rejected the government's motion",
+			text: "Cameron said he would not order military action after MPs rejected the government's motion by 285 votes to 272.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "rejected", yes: 272, no: 285}},
+		},
+		{
+			name: "MPs of a country with a named lower house",
+			text: "India's Lok Sabha passed the bill with 454 members voting in favour. An amendment was rejected by a voice vote. The two MPs who voted against are from a small party.",
+			want: []wantVote{{body: "IN_LOK_SABHA", outcome: "adopted", yes: 454}, {body: "IN_LOK_SABHA", outcome: "rejected"}},
+		},
+		{
+			name: "drafted by a bloc with its acronym, presented by a group led by countries",
+			text: "The text was approved by the Assembly with 134 votes in favour. It was drafted by the Organisation of Islamic Cooperation (OIC) and the European Union.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 134, sponsors: []string{"EU", "OIC"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
