@@ -49,6 +49,10 @@ var legislatures = map[string]string{
 	"NOR": "NO_STORTING", "DNK": "DK_FOLKETING", "GBR": BodyUKCommons,
 }
 
+// upperChambers are the named upper chambers that "the upper house" or
+// "the Senate" of a country means.
+var upperChambers = map[string]string{"IND": "IN_RAJYA_SABHA", "DEU": "DE_BUNDESRAT"}
+
 // homes are the countries whose chambers the plain codes name.
 var homes = map[string]string{
 	BodyUKCommons: "GBR", BodyUKLords: "GBR", BodyUSSenate: "USA", BodyUSHouse: "USA",
@@ -410,6 +414,9 @@ func (r *bodyResolver) resolve(code string) string {
 		// India's MPs sit in the Lok Sabha: a country with a named lower
 		// chamber keeps its name.
 		if named, ok := legislatures[r.country3]; ok && (suffix == "COMMONS" || suffix == "HOUSE") {
+			code = named
+		}
+		if named, ok := upperChambers[r.country3]; ok && (suffix == "SENATE" || suffix == "LORDS") {
 			code = named
 		}
 	}

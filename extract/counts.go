@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 
 	"github.com/tally-news/tally/extract/nlp"
@@ -200,9 +201,7 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 				end++
 			}
 		}
-		if prev == "of" && i > 1 && lower(toks[i-2].Text) == "one" {
-			return Count{}, i, false
-		}
+
 	} else {
 		return Count{}, i, false
 	}
@@ -223,6 +222,10 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 			continue
 		}
 		break
+	}
+	// "8.7 lakh" is 870000, not 869999.9999999999.
+	if r := math.Round(value); math.Abs(value-r) < 1e-6*math.Max(1, r) {
+		value = r
 	}
 	if value != float64(int64(value)) {
 		// Fractions of a unit are measures, not counts.

@@ -31,6 +31,8 @@ func TestCounts(t *testing.T) {
 		{"only one is a count", "Only one country voted against.", []string{"1 country"}},
 		{"million scales", "About 1.5 million refugees have fled.", []string{"1500000 refugee"}},
 		{"days", "After 171 days of war, the talks resumed.", []string{"171 day"}},
+		{"lakh", "The board holds 8.7 lakh properties.", []string{"870000 property"}},
+		{"one of five", "Russia is one of five permanent members.", []string{"5 member"}},
 		{"fractions are not counts", "It needed a two-thirds majority.", nil},
 		{"ages count years", "The 22-year-old died in custody.", []string{"22 year"}},
 		{"once a year is a count, once an ally is not", "They meet at least once a year. Once an ally, it now stands apart.", []string{"1 time"}},

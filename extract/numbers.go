@@ -19,6 +19,7 @@ var tens = map[string]int{
 
 var scales = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 // multiplicatives are adverbs that state a count of times.

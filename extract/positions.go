@@ -76,6 +76,10 @@ func subjectBefore(its []item, i int) []string {
 	if k >= 1 && anyWord(its, k, "the") && anyWord(its, k-1, "were", "was", "are", "is") {
 		k -= 2
 		skip()
+	} else if k >= 2 && anyWord(its, k, "the") && anyWord(its, k-1, "among") && anyWord(its, k-2, "were", "was", "are", "is") {
+		// "were among the abstentions".
+		k -= 3
+		skip()
 	}
 	// "cast the lone vote against": the verb phrase before the cue.
 	for k >= stop && anyWord(its, k, "lone", "sole", "single", "dissenting", "deciding") {
@@ -571,7 +575,7 @@ func ownDelegation(its []item, i int) bool {
 	}
 	switch its[k].lw {
 	case "delegation", "country", "government":
-		return anyWord(its, k-1, "his", "her", "its", "their", "my", "our")
+		return anyWord(its, k-1, "his", "her", "its", "their", "my", "our", "whose")
 	}
 	return false
 }

@@ -101,7 +101,7 @@ var outcomeWords = map[string]string{
 	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
 	"negatived": Rejected, "negatives": Rejected,
 	"confirmed": Adopted, "confirms": Adopted, "ratified": Adopted, "ratifies": Adopted,
-	"cleared": Adopted, "clears": Adopted, "lost": Rejected,
+	"cleared": Adopted, "clears": Adopted, "lost": Rejected, "elected": Adopted,
 }
 
 // memberNouns name the members of a chamber as people.
@@ -649,6 +649,15 @@ func lowerTagAt(its []item, i int) string {
 // onBehalf adds the actors a motion was tabled for: "introduced ... on
 // behalf of the African Union".
 func onBehalf(f *fragment, its []item, from int) {
+	// "..., together with the State of Palestine".
+	for k := from; k+1 < len(its) && k < from+16; k++ {
+		if words(its, k, "together", "with") || words(its, k, "jointly", "with") {
+			for _, code := range agentList(its, k+2) {
+				f.addSponsor(code)
+			}
+			break
+		}
+	}
 	for k := from; k+2 < len(its) && k < from+12; k++ {
 		if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
 			for _, code := range actorList(its, k+3) {
@@ -811,9 +820,13 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 				}
 			case subjBody && (votedTo(its, i+1) || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for")):
 				// "the Rada voted to extend martial law", "the House
-				// voted 220-212 to approve".
+				// voted 220-212 to approve"; "voted by 432 votes to 202
+				// to reject" is a rejection.
 				if !hedged(its, i) {
 					f.outcome = Adopted
+					if votedToReject(its, i+1) {
+						f.outcome = Rejected
+					}
 				}
 			case subjBody && words(its, i+1, "against"):
 				if !hedged(its, i) {
@@ -830,6 +843,15 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		// "scraped through by 348 votes to 345", "sailed through".
 		if anyWord(its, i, "scraped", "squeaked", "sailed", "squeezed", "got") && anyWord(its, i+1, "through") {
 			o, ok = Adopted, true
+		}
+		// "gave its final blessing", "gave the green light".
+		if anyWord(its, i, "gave", "gives", "given") {
+			for k := i + 1; k < len(its) && k <= i+4; k++ {
+				if anyWord(its, k, "blessing", "approval", "backing", "assent", "nod") || words(its, k, "green", "light") {
+					o, ok = Adopted, true
+					break
+				}
+			}
 		}
 		if !ok || !hasAnchor {
 			continue
@@ -1011,6 +1033,17 @@ func hedgedBefore(its []item, k int) bool {
 	for j := k; j >= 0 && j >= k-3; j-- {
 		if anyWord(its, j, "would", "could", "should", "will", "might", "may", "if", "unless", "must") {
 			return true
+		}
+	}
+	return false
+}
+
+// votedToReject reports whether the verb that "voted ... to" leads to
+// undoes the motion: "voted 432 to 202 to reject".
+func votedToReject(its []item, i int) bool {
+	for k := i; k+1 < len(its) && k < i+12; k++ {
+		if its[k].lw == "to" && !isNumberItem(its[k+1]) {
+			return anyWord(its, k+1, "reject", "block", "defeat", "oppose", "scrap", "overturn", "repeal", "strike")
 		}
 	}
 	return false

@@ -360,6 +360,21 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 134, sponsors: []string{"EU", "OIC"}}},
 		},
 		{
+			name: "voted by N to M to reject",
+			text: "MPs voted by 432 votes to 202 to reject the withdrawal agreement.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "rejected", yes: 202, no: 432}},
+		},
+		{
+			name: "a final blessing, and a delegation named by whose",
+			text: "The European Parliament gave its final blessing to the AI Act by 523 votes to 46. The representative of France, whose delegation voted in favour, welcomed the text.",
+			want: []wantVote{{body: "EP", outcome: "adopted", yes: 523, no: 46, positions: map[string]string{"FRA": "yes"}}},
+		},
+		{
+			name: "an upper house with its own name",
+			text: "India's Rajya Sabha debate ended late. The Upper House passed the Waqf bill by 128 votes to 95.",
+			want: []wantVote{{body: "IN_RAJYA_SABHA", outcome: "adopted", yes: 128, no: 95}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
