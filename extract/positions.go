@@ -35,7 +35,7 @@ var listGlue = map[string]bool{
 	",": true, "and": true, "&": true, "the": true, "as": true, "well": true,
 	"including": true, "such": true, "—": true, "–": true, "-": true, "or": true,
 	"plus": true, "along": true, "with": true, "nor": true, "both": true,
-	"together": true,
+	"together": true, "--": true,
 }
 
 // pronouns stand for an actor named before.
@@ -51,7 +51,7 @@ func subjectBefore(its []item, i int) []string {
 	skip := func() {
 		for k >= stop {
 			switch {
-			case fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–":
+			case fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–" || its[k].lw == "--":
 				k--
 			case weekdays[its[k].lw]:
 				// "The United States on Wednesday vetoed".
@@ -598,7 +598,7 @@ func countedSubject(its []item, i int) (int, bool) {
 	sawActor, introduced := false, false
 	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
 		sawActor = sawActor || its[k].isActor()
-		introduced = introduced || anyWord(its, k, "including", "such", "-", "–", "—", "(", ":")
+		introduced = introduced || anyWord(its, k, "including", "such", "-", "--", "–", "—", "(", ":")
 		k--
 	}
 	// Actors between the count and the verb must be the count's
@@ -608,8 +608,12 @@ func countedSubject(its []item, i int) (int, bool) {
 		return 0, false
 	}
 	k--
-	// "The remaining 14 council members", "ten other member states".
+	// "The remaining 14 council members", "ten other member states"; but
+	// "139 Labour MPs" are a party's members, not the chamber's tally.
 	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, "other", "more", "member")) {
+		if its[k].tag == "NNP" && !its[k].isActor() && its[k].text != "" && its[k].text[0] >= 'A' && its[k].text[0] <= 'Z' && !anyWord(its, k, "council", "member", "members") {
+			return 0, false
+		}
 		k--
 	}
 	if k < 0 {

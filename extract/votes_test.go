@@ -375,6 +375,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "IN_RAJYA_SABHA", outcome: "adopted", yes: 128, no: 95}},
 		},
 		{
+			name: "a list between double dashes, and a party's members are no tally",
+			text: "The Security Council adopted resolution 1973 with 10 votes in favour. Five countries -- Russia, China, Germany, Brazil and India -- abstained. In London, 139 Labour MPs voted against the government.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 10, abstain: 5, positions: map[string]string{"RUS": "abstain", "CHN": "abstain", "DEU": "abstain", "BRA": "abstain", "IND": "abstain"}}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
