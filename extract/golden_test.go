@@ -19,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden records in testdata/
 // accept a change.
 func TestGoldenRecords(t *testing.T) {
 	var files []string
-	for _, dir := range []string{"gold", "extract", "extract2", "extract3", "extract4", "extract5", "extract6", "extract7", "extract8", "extract9"} {
+	for _, dir := range []string{"gold", "extract", "extract2", "extract3", "extract4", "extract5", "extract6", "extract7", "extract8", "extract9", "extract10"} {
 		m, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.txt"))
 		files = append(files, m...)
 	}

@@ -19,6 +19,11 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 	if !voteContext(its) {
 		return
 	}
+	// "140 Labour MPs backed renewal and 47 opposed it": the numbers count
+	// a party's members, not the chamber's votes.
+	if partyCounts(its) {
+		return
+	}
 	for i := 0; i < len(its); i++ {
 		it := its[i]
 		if pair := hyphenPair(it.text); pair != nil {
@@ -100,6 +105,18 @@ func lowerAt(its []item, i int) string {
 		return ""
 	}
 	return its[i].lw
+}
+
+// partyCounts reports whether a sentence counts the members of a party
+// or group: a number, a capitalised name that is no actor, and members.
+func partyCounts(its []item) bool {
+	for i := 0; i+2 < len(its); i++ {
+		if isNumberItem(its[i]) && its[i+1].tag == "NNP" && !its[i+1].isActor() && its[i+1].body == "" &&
+			(memberNouns[its[i+2].lw] || anyWord(its, i+2, "members", "deputies", "representatives")) {
+			return true
+		}
+	}
+	return false
 }
 
 // prefixSides name the side of a tally written before its number.

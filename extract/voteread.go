@@ -448,7 +448,7 @@ func bodyIsObject(its []item, i int) bool {
 			continue
 		}
 		if anyWord(its, k, "from", "into", "onto") || anyWord(its, k, "to") && anyWord(its, k-1, "elected", "admitted", "readmitted", "returned", "return", "re-elected") ||
-			anyWord(its, k, "of") && anyWord(its, k-1, "member", "members", "president", "presidency", "reform", "seat", "seats") && !voteContext(its) {
+			anyWord(its, k, "of") && anyWord(its, k-1, "member", "members", "president", "presidency", "reform", "seat", "seats") && (!voteContext(its) || anyWord(its, k-2, "permanent", "elected", "non-permanent")) {
 			// "a permanent member of the Security Council" is no vote
 			// of the Council.
 			return true
@@ -922,6 +922,8 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 	for i := range its {
 		if words(its, i, "negative", "vote", "of", "a", "permanent", "member") || words(its, i, "negative", "votes", "of", "permanent", "members") {
 			f.outcome = Vetoed
+			// Only the Security Council has permanent members.
+			f.body = BodyUNSC
 		}
 	}
 	// "the United States blocked a similar demand at the Security

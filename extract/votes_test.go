@@ -380,6 +380,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 10, abstain: 5, positions: map[string]string{"RUS": "abstain", "CHN": "abstain", "DEU": "abstain", "BRA": "abstain", "IND": "abstain"}}},
 		},
 		{
+			name: "a party's members counted, and a body named only as the permanent members' council",
+			text: "The Human Rights Council voted 17 to 6 to appoint a rapporteur on Russia, one of the five permanent members of the Security Council. In London, 140 Labour MPs backed renewal and 47 opposed it.",
+			want: []wantVote{{body: "UNHRC", outcome: "adopted", yes: 17, no: 6}},
+		},
+		{
 			name: "future and conditional votes are not votes",
 			text: "The Assembly is expected to vote on the resolution next week. If it passes, it would be the fourth such text.",
 			want: nil,
