@@ -33,7 +33,7 @@ demo: build
 
 # Regenerates the evaluation table in README.md.
 eval: build
-	./$(BIN) eval --markdown --gold testdata/gold --gold testdata/extract --gold testdata/extract2 --gold testdata/extract3 --gold testdata/extract4 --gold testdata/extract5 --gold testdata/extract6 --gold testdata/extract7 --gold testdata/extract8 --gold testdata/extract9 --gold $(DEV) > eval.md.tmp
+	./$(BIN) eval --markdown --gold testdata/gold --gold testdata/extract --gold testdata/extract2 --gold testdata/extract3 --gold testdata/extract4 --gold testdata/extract5 --gold testdata/extract6 --gold testdata/extract7 --gold testdata/extract8 --gold testdata/extract9 --gold testdata/extract10 --gold $(DEV) > eval.md.tmp
 	awk 'BEGIN { while ((getline l < "eval.md.tmp") > 0) t = t l "\n" } \
 	     /<!-- eval:begin -->/ { print; printf "%s", t; skip = 1; next } \
 	     /<!-- eval:end -->/ { skip = 0 } !skip' README.md > README.md.tmp
