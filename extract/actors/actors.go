@@ -96,7 +96,43 @@ func Find(text string) []Mention {
 func find(text string) ([]token, []hit) {
 	t := getTable()
 	toks := tokenize(text, getTokens(len(text)))
-	return toks, resolve(text, toks, t.match(toks))
+	return toks, t.elided(text, toks, resolve(text, toks, t.match(toks)))
+}
+
+// elided adds the countries named by a modifier whose head noun is left
+// to the next conjunct: in "North and South Korea" the "North" is North
+// Korea, in "South and North Korean troops" the "South" is South Korean.
+// The modifier counts only when it and the rest of the phrase after the
+// conjunction form a different country of the table; "Sudan and South
+// Sudan" and "France and South Africa" add nothing.
+func (t *table) elided(text string, toks []token, hits []hit) []hit {
+	var out []hit
+	prevEnd := 0 // first token after the previous hit
+	for k, h := range hits {
+		m := h.i - 2
+		if h.j-h.i >= 2 && m >= prevEnd && toks[m].class == classWord && toks[m].upper &&
+			toks[m].spaceAfter && (toks[h.i-1].key == "and" || toks[h.i-1].key == "or" || toks[h.i-1].key == "&") {
+			n, _ := t.step(t.root, &toks[m])
+			for x := h.i + 1; n != nil && x < h.j; x++ {
+				n, _ = t.step(n, &toks[x])
+			}
+			if n != nil && n.entry != nil && n.entry.code != "" && n.entry.code != h.Code && !IsBloc(n.entry.code) {
+				if out == nil {
+					out = append(make([]hit, 0, len(hits)+1), hits[:k]...)
+				}
+				start, end := toks[m].start, toks[m].end
+				out = append(out, hit{Mention{Code: n.entry.code, Start: start, End: end, Text: text[start:end], Kind: n.entry.kind}, m, m + 1})
+			}
+		}
+		if out != nil {
+			out = append(out, h)
+		}
+		prevEnd = h.j
+	}
+	if out == nil {
+		return hits
+	}
+	return out
 }
 
 // tokenPool keeps token buffers between calls, so that a steady stream
