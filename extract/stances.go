@@ -96,6 +96,21 @@ func (d *document) stances() []Stance {
 		r.sponsorsOf(frag, its, si)
 		var lastNoun []string
 		for i := 0; i < len(its); i++ {
+			if polarity, holders, targets, n := receivedStance(its, i); n > 0 {
+				for _, h := range holders {
+					for _, t := range targets {
+						key := [3]string{h, t, polarity}
+						if h == t || seen[key] {
+							continue
+						}
+						seen[key] = true
+						ev := d.evidence(its[i].start, its[i+n-1].end)
+						out = append(out, Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev})
+					}
+				}
+				i += n - 1
+				continue
+			}
 			cue, n := stanceCueAt(its, i)
 			if n == 0 || its[i].tail || stanceHedged(its, i) {
 				continue
@@ -459,4 +474,73 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 		}
 	}
 	return holders, false
+}
+
+// receivedNouns are stances an actor receives "from" others: "drawing
+// criticism from Britain", "won backing from France".
+var receivedNouns = map[string]string{
+	"criticism": Oppose, "condemnation": Oppose, "rebuke": Oppose, "rebukes": Oppose,
+	"support": Support, "backing": Support, "praise": Support,
+}
+
+// receiveVerbs take a received stance as their object.
+var receiveVerbs = wordSet(
+	"drew", "draws", "draw", "drawing", "drawn", "won", "wins", "win", "winning",
+	"received", "receives", "receiving", "got", "gets", "getting", "faced", "faces",
+	"face", "facing", "attracted", "attracts", "attracting", "earned", "earns",
+	"earning", "garnered", "garners", "garnering", "enjoyed", "enjoys", "enjoying",
+	"secured", "secures", "securing", "prompted", "prompting", "sparked",
+	"sparking", "triggered", "triggering", "provoked", "provoking",
+)
+
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// receivedStance reads a stance stated from the target's side: "Russia
+// vetoed the draft, drawing sharp criticism from Britain and the United
+// States" (Britain and the United States oppose Russia), "Kyiv won
+// strong backing from Paris". The noun must be the object of a verb of
+// receiving whose subject is an actor, and the givers follow "from". It
+// returns the cue's length n, 0 when there is none.
+func receivedStance(its []item, i int) (polarity string, holders, targets []string, n int) {
+	polarity, ok := receivedNouns[its[i].lw]
+	if !ok || !anyWord(its, i+1, "from") || its[i].tail {
+		return "", nil, nil, 0
+	}
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB" || anyWord(its, k, "the", "a", "an", "some", "much")) {
+		k--
+	}
+	if k < 0 || !receiveVerbs[its[k].lw] || stanceHedged(its, k) || stanceHedged(its, i) {
+		return "", nil, nil, 0
+	}
+	holders = stanceTargets(its, i+2)
+	if len(holders) == 0 {
+		return "", nil, nil, 0
+	}
+	targets = subjectOrAgent(its, k)
+	// "Russia vetoed the draft, drawing criticism from": the
+	// participle's subject is the main clause's.
+	// A long main clause: the subject of the sentence's first finite
+	// verb ("Russia on Monday vetoed a draft that ..., drawing").
+	if len(targets) == 0 && its[k].tag == "VBG" && anyWord(its, k-1, ",") {
+		m := mainVerbBefore(its, k)
+		for j := 0; m < 0 && j < k; j++ {
+			if its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" {
+				m = j
+			}
+		}
+		if m > 0 {
+			targets = subjectBefore(its, m)
+		}
+	}
+	if len(targets) == 0 {
+		return "", nil, nil, 0
+	}
+	return polarity, holders, targets, 2
 }
