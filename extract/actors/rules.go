@@ -359,7 +359,7 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 	}
 	if isWord(toks, p) {
 		w := strings.ToLower(toks[p].key)
-		if seat && seatLocatives[w] || !seat && locatives[w] {
+		if seat && seatLocatives[w] || !seat && locatives[w] && !governmentAct(toks, p) {
 			return true
 		}
 		// "in Moscow and Beijing"
@@ -429,6 +429,36 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 	}
 	return nameBefore(toks, cands, c.i)
 }
+
+// governmentAct reports whether the locative at toks[p] ties a capital
+// to something only a government gives or holds: "a warning from
+// Moscow", "criticism from Washington", "the position of Beijing".
+func governmentAct(toks []token, p int) bool {
+	if !isWord(toks, p-1) {
+		return false
+	}
+	prev := strings.ToLower(toks[p-1].key)
+	switch strings.ToLower(toks[p].key) {
+	case "from":
+		return actNouns[prev] || giveNouns[prev]
+	case "of":
+		return actNouns[prev] || heldNouns[prev]
+	}
+	return false
+}
+
+// actNouns are stances and acts a government gives or takes ("from
+// Moscow", "of Moscow"). Lower case.
+var actNouns = set("criticism", "condemnation", "support", "backing", "praise", "rebuke", "approval",
+	"opposition", "objection", "objections", "demand", "demands", "request", "warning", "warnings",
+	"threat", "threats", "pressure", "assurances", "guarantee", "guarantees", "retaliation")
+
+// giveNouns are what comes "from" a government. Lower case.
+var giveNouns = set("statement", "response", "reaction", "message", "signal", "signals", "protest", "reply", "denial")
+
+// heldNouns are what a government holds ("the position of Beijing").
+// Lower case.
+var heldNouns = set("position", "stance", "policy", "policies", "decision", "ally", "allies", "view", "views")
 
 // usedAsLanguage reports a demonym that names a language: "in French",
 // "Russian-speaking", "Russian speakers".
