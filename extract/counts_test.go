@@ -85,6 +85,8 @@ func TestStances(t *testing.T) {
 		{"criticism received from others", "Russia vetoed the text, drawing sharp criticism from Britain and the United States.", []string{"GBR oppose RUS", "USA oppose RUS"}},
 		{"criticism received after a long main clause", "Russia on Monday vetoed a draft resolution that called on Sudan's warring parties to stop fighting, drawing criticism from Britain.", []string{"GBR oppose RUS"}},
 		{"backing won from others", "Ukraine won strong backing from France and Germany.", []string{"DEU support UKR", "FRA support UKR"}},
+		{"condemnation from a capital", "Moscow faced condemnation from Washington after the vote.", []string{"USA oppose RUS"}},
+		{"opposition faced", "Sweden faced opposition from Hungary and Turkey.", []string{"HUN oppose SWE", "TUR oppose SWE"}},
 		{"support received by a text is no actor's", "The draft received support from France.", nil},
 		{"support not received", "Serbia did not win support from Hungary.", nil},
 		{"the bloc stands for the bloc named before", "The European Union's foreign policy chief said the bloc stood with Copenhagen.", []string{"EU support DNK"}},

@@ -479,7 +479,7 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 // receivedNouns are stances an actor receives "from" others: "drawing
 // criticism from Britain", "won backing from France".
 var receivedNouns = map[string]string{
-	"criticism": Oppose, "condemnation": Oppose, "rebuke": Oppose, "rebukes": Oppose,
+	"criticism": Oppose, "condemnation": Oppose, "rebuke": Oppose, "rebukes": Oppose, "opposition": Oppose,
 	"support": Support, "backing": Support, "praise": Support,
 }
 
