@@ -43,7 +43,7 @@ func (x *Extractor) Extract(ctx context.Context, doc, text string) Record {
 		return finish(rec)
 	}
 	rec.Votes = d.votes()
-	rec.Stances = d.stances()
+	rec.Stances = d.stances(vetoers(rec.Votes))
 	return finish(rec)
 }
 

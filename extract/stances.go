@@ -79,8 +79,38 @@ var stanceHedges = map[string]bool{
 	"lacking": true, "any": true, "nor": true, "denied": true, "denies": true,
 }
 
+// vetoers returns the permanent members that cast the veto when the
+// votes hold exactly one vetoed motion: "the veto" in the text is theirs.
+func vetoers(votes []Vote) []string {
+	var out []string
+	n := 0
+	for _, v := range votes {
+		if v.Outcome != Vetoed {
+			continue
+		}
+		n++
+		for code, pos := range v.Positions {
+			if pos == No && permanentMembers[code] {
+				out = append(out, code)
+			}
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	sort.Strings(out)
+	return out
+}
+
+// vetoAt reports whether its[i] begins "the veto" or "the vetoes".
+func vetoAt(its []item, i int) bool {
+	return anyWord(its, i, "the", "this", "that", "these") && anyWord(its, i+1, "veto", "vetoes", "vetos")
+}
+
 // stances finds actors' stated support for or opposition to other actors.
-func (d *document) stances() []Stance {
+// vetoers are the casters of the one veto the text reports, if any:
+// condemning "the veto" opposes them.
+func (d *document) stances(vetoers []string) []Stance {
 	var out []Stance
 	seen := map[[3]string]bool{}
 	var res bodyResolver
@@ -116,6 +146,9 @@ func (d *document) stances() []Stance {
 				continue
 			}
 			targets := stanceTargets(its, i+n)
+			if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
+				targets = vetoers
+			}
 			if len(targets) == 0 {
 				continue
 			}
