@@ -251,6 +251,11 @@ func stanceTargets(its []item, i int) []string {
 				if _, motion := motionClasses[its[j].lw]; motion {
 					return codes
 				}
+				// "backed Ukraine and Russia condemned": the actor
+				// after "and" is the next clause's subject.
+				if len(codes) > 0 && anyWord(its, k-1, "and") && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
+					return codes
+				}
 				// "Australian producers", "Chinese buyers": a demonym
 				// before people who are not the state is no target.
 				if it.kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
@@ -466,6 +471,12 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 	if coordinated {
 		holders = lastNoun
 	}
+	// "her country stood with Ukraine": the speaker's country.
+	if holders == nil && ownDelegation(its, i) {
+		if code := r.speakerFor(si, i); code != "" {
+			holders = []string{code}
+		}
+	}
 	if holders == nil && pronounBefore(its, i) {
 		// "Britain, the former colonial power, said it stood
 		// with Georgetown": the pronoun is the sayer.
@@ -477,6 +488,9 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 				holders = []string{code}
 			}
 		}
+	}
+	if holders == nil && depth == 0 {
+		holders = r.coordinatedHolders(its, si, i, lastNoun)
 	}
 	if holders == nil {
 		holders = subjectOrAgent(its, i)
@@ -491,22 +505,27 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 			}
 		}
 	}
-	// "... and urged Israel to reconsider": the subject of the verb
-	// before "and".
-	if holders == nil && depth == 0 && anyWord(its, i-1, "and") {
-		for k := i - 2; k >= 0 && k >= i-7; k-- {
-			if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, "were", "was", "is", "are") {
-				if h, _ := r.holdersAt(its, si, k, 1, lastNoun, depth+1); len(h) > 0 {
-					holders = h
-				}
-				break
-			}
-			if anyWord(its, k, ",", ";") {
-				break
-			}
+	return holders, false
+}
+
+// coordinatedHolders finds the holders of a verb right after "and",
+// which has no subject of its own: "were gravely concerned and urged
+// Israel to reconsider", "stood with Georgia and condemned Russia" (not
+// Georgia). They are the holders of the verb before "and"; nil if none.
+func (r *voteReader) coordinatedHolders(its []item, si, i int, lastNoun []string) []string {
+	if !anyWord(its, i-1, "and") {
+		return nil
+	}
+	for k := i - 2; k >= 0 && k >= i-7; k-- {
+		if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, "were", "was", "is", "are") {
+			h, _ := r.holdersAt(its, si, k, 1, lastNoun, 1)
+			return h
+		}
+		if anyWord(its, k, ",", ";") {
+			return nil
 		}
 	}
-	return holders, false
+	return nil
 }
 
 // receivedNouns are stances an actor receives "from" others: "drawing
