@@ -189,13 +189,34 @@ func (d *document) stances(vetoers []string) []Stance {
 	return out
 }
 
+// stanceCueAt matches a stance cue at its[i] and returns it with its
+// length. Adverbs may stand inside a phrasal cue: "stood firmly with",
+// "sided squarely with".
 func stanceCueAt(its []item, i int) (stanceCue, int) {
 	for _, c := range stanceCues {
-		if words(its, i, c.words...) {
-			return c, len(c.words)
+		if n := wordsAcrossAdverbs(its, i, c.words); n > 0 {
+			return c, n
 		}
 	}
 	return stanceCue{}, 0
+}
+
+// wordsAcrossAdverbs reports how many items the words ws take from
+// its[i], allowing adverbs between them; 0 when they do not match.
+func wordsAcrossAdverbs(its []item, i int, ws []string) int {
+	k := i
+	for n, w := range ws {
+		if n > 0 {
+			for k < len(its) && k < i+len(ws)+2 && its[k].tag == "RB" && its[k].lw != w {
+				k++
+			}
+		}
+		if k >= len(its) || its[k].lw != w {
+			return 0
+		}
+		k++
+	}
+	return k - i
 }
 
 // stanceHedged reports whether the cue at its[i] is negated, conditional
@@ -492,6 +513,13 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 	if holders == nil && depth == 0 {
 		holders = r.coordinatedHolders(its, si, i, lastNoun)
 	}
+	// "South Korea would stand with", "Beijing will continue to
+	// support": the subject of the modal.
+	if holders == nil {
+		if k := modalBefore(its, i); k > 0 {
+			holders = subjectOrAgent(its, k)
+		}
+	}
 	if holders == nil {
 		holders = subjectOrAgent(its, i)
 	}
@@ -595,4 +623,24 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 		return "", nil, nil, 0
 	}
 	return polarity, holders, targets, 2
+}
+
+// modalBefore returns the index of a modal of commitment ("would",
+// "will") before the verb at its[i], through adverbs and "continue to";
+// -1 if none. Modals of possibility are hedges (see stanceHedges).
+func modalBefore(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if anyWord(its, k, "to") && anyWord(its, k-1, "continue", "continues") {
+		k -= 2
+		for k >= 0 && its[k].tag == "RB" {
+			k--
+		}
+	}
+	if anyWord(its, k, "would", "will", "shall", "'ll") {
+		return k
+	}
+	return -1
 }
