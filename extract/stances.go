@@ -68,6 +68,39 @@ var stanceCues = []stanceCue{
 	{[]string{"threatened"}, Oppose},
 }
 
+// baseCues are stance verbs in their base form, cues only when tagged
+// as verbs.
+var baseCues = map[string]string{
+	"support": Support, "back": Support, "defend": Support, "praise": Support,
+	"oppose": Oppose, "condemn": Oppose, "criticise": Oppose, "criticize": Oppose,
+	"denounce": Oppose, "blame": Oppose, "accuse": Oppose,
+}
+
+// baseVerb reports whether the base form at its[i] is a verb: tagged so,
+// or after a vow ("pledged to"), a modal, "we" or "they", or a list of actors ("France
+// and Germany back Kyiv"), through adverbs. The tagger often takes
+// "support" for a noun after an adverb.
+func baseVerb(its []item, i int) bool {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || strings.HasSuffix(its[k].lw, "ly")) {
+		k--
+	}
+	// "vowed to support": the subject of the vow. After "urged Hungary
+	// to" or "expect China to" the verb is no one's stated stance.
+	if anyWord(its, k, "to") {
+		return anyWord(its, k-1, "continue", "continues", "continued", "vowed", "vows", "pledged", "pledges",
+			"promised", "promises", "decided", "agreed", "resolved")
+	}
+	// "Hungary should support Sweden": a demand, often another's.
+	if anyWord(its, k, "should", "must", "ought", "can", "cannot") {
+		return false
+	}
+	if its[i].tag == "VB" || its[i].tag == "VBP" || anyWord(its, k, "would", "will", "shall", "we", "they") {
+		return true
+	}
+	return k >= 2 && its[k].isActor() && anyWord(its, k-1, "and") && its[k-2].isActor()
+}
+
 // stanceHedges before a cue deny or suspend it.
 var stanceHedges = map[string]bool{
 	"not": true, "n't": true, "never": true, "could": true,
@@ -193,6 +226,11 @@ func (d *document) stances(vetoers []string) []Stance {
 // length. Adverbs may stand inside a phrasal cue: "stood firmly with",
 // "sided squarely with".
 func stanceCueAt(its []item, i int) (stanceCue, int) {
+	// Base forms are verbs only when tagged so: "to support Kyiv", "we
+	// oppose Moscow", not "US support Ukraine has".
+	if p, ok := baseCues[its[i].lw]; ok && baseVerb(its, i) {
+		return stanceCue{words: []string{its[i].lw}, polarity: p}, 1
+	}
 	for _, c := range stanceCues {
 		if n := wordsAcrossAdverbs(its, i, c.words); n > 0 {
 			return c, n
