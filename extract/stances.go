@@ -174,6 +174,26 @@ func (d *document) stances(vetoers []string) []Stance {
 				i += n - 1
 				continue
 			}
+			if polarity, targets, n := namedAs(its, i); n > 0 && !stanceHedged(its, i) {
+				holders := participleSubject(its, i)
+				skip := false
+				if holders == nil {
+					holders, skip = r.holdersAt(its, si, i, 1, lastNoun, 0)
+				}
+				if !skip {
+					for _, h := range holders {
+						for _, t := range targets {
+							key := [3]string{h, t, polarity}
+							if h == t || seen[key] {
+								continue
+							}
+							seen[key] = true
+							ev := d.evidence(its[i].start, its[i+n-1].end)
+							out = append(out, Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev})
+						}
+					}
+				}
+			}
 			cue, n := stanceCueAt(its, i)
 			if n == 0 || its[i].tail || stanceHedged(its, i) {
 				continue
@@ -681,4 +701,88 @@ func modalBefore(its []item, i int) int {
 		return k
 	}
 	return -1
+}
+
+// namingVerbs name an actor as something: "calling Serbia a reliable
+// partner".
+var namingVerbs = wordSet("called", "calls", "call", "calling", "branded", "brands", "branding",
+	"described", "describes", "describing", "labelled", "labeled", "labelling", "labeling")
+
+// namedNouns are what an actor or its act is called, with the stance the
+// name states.
+var namedNouns = map[string]string{
+	"partner": Support, "partners": Support, "friend": Support, "friends": Support,
+	"ally": Support, "allies": Support, "brother": Support, "champion": Support,
+	"disgrace": Oppose, "threat": Oppose, "aggressor": Oppose, "pariah": Oppose,
+	"menace": Oppose, "bully": Oppose, "outrage": Oppose, "provocation": Oppose,
+	"shame": Oppose, "travesty": Oppose, "betrayal": Oppose, "stab": Oppose,
+	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose,
+}
+
+// namedAs reads "calling Serbia a reliable partner" (support) and
+// "calling Moscow's veto a disgrace" (oppose): a naming verb, an actor
+// (or its act), then "a", "an" or "as a" and a noun of namedNouns
+// through adjectives. It returns the stance, its targets and the length
+// of the phrase, n 0 when there is none.
+func namedAs(its []item, i int) (polarity string, targets []string, n int) {
+	if !namingVerbs[its[i].lw] || i+1 >= len(its) {
+		return "", nil, 0
+	}
+	k := i + 1
+	if anyWord(its, k, "the") {
+		k++
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return "", nil, 0
+	}
+	target := its[k].actor
+	k++
+	for k < len(its) && its[k].tail {
+		k++
+	}
+	// The actor's act: "Moscow's veto", "Australia's decision".
+	if anyWord(its, k, "'s", "'") {
+		k += 2
+	}
+	if anyWord(its, k, "as") {
+		k++
+	}
+	if !anyWord(its, k, "a", "an") {
+		return "", nil, 0
+	}
+	for j := k + 1; j < len(its) && j <= k+4; j++ {
+		if p, ok := namedNouns[its[j].lw]; ok {
+			// "a partner in crime" is no partner.
+			if anyWord(its, j+1, "in") && anyWord(its, j+2, "crime") {
+				return "", nil, 0
+			}
+			return p, []string{target}, j + 1 - i
+		}
+		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || its[j].lw == "," || its[j].tag == "NN" && j+1 < len(its) && namedNouns[its[j+1].lw] != "") {
+			return "", nil, 0
+		}
+	}
+	return "", nil, 0
+}
+
+// participleSubject finds the subject of a participle set off by a comma
+// ("South Korea would stand with the United States, calling Tokyo a
+// partner"): the actor subject of the nearest finite verb or modal
+// before the comma, in the same clause. Nil if the participle follows no
+// comma or no such subject is found.
+func participleSubject(its []item, i int) []string {
+	if !anyWord(its, i-1, ",") {
+		return nil
+	}
+	for k := i - 2; k > 0 && k >= i-maxReach; k-- {
+		if anyWord(its, k, ";", ":") {
+			return nil
+		}
+		if t := its[k].tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
+			if subj := subjectBefore(its, k); len(subj) > 0 {
+				return subj
+			}
+		}
+	}
+	return nil
 }
