@@ -174,6 +174,23 @@ func (d *document) stances(vetoers []string) []Stance {
 				i += n - 1
 				continue
 			}
+			if targets, n := protestAct(its, i); n > 0 && !stanceHedged(its, i) {
+				if holders, skip := r.holdersAt(its, si, i, 1, lastNoun, 0); !skip {
+					for _, h := range holders {
+						for _, t := range targets {
+							key := [3]string{h, t, Oppose}
+							if h == t || seen[key] {
+								continue
+							}
+							seen[key] = true
+							ev := d.evidence(its[i].start, its[i+n-1].end)
+							out = append(out, Stance{Holder: h, Target: t, Polarity: Oppose, Evidence: &ev})
+						}
+					}
+				}
+				i += n - 1
+				continue
+			}
 			if polarity, targets, n := namedAs(its, i); n > 0 && !stanceHedged(its, i) {
 				holders := participleSubject(its, i)
 				skip := false
@@ -785,4 +802,74 @@ func participleSubject(its []item, i int) []string {
 		}
 	}
 	return nil
+}
+
+// envoyNouns are a state's representatives abroad.
+var envoyNouns = wordSet("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
+	"charge", "chargé", "d'affaires")
+
+// protestAct reads the acts of diplomatic protest, which a reader takes
+// as opposition to the state they are aimed at: summoning or expelling
+// its envoy ("summoned China's envoy", "expelled 20 Russian diplomats",
+// "summoned Japanese Ambassador Hideo Tarumi"), recalling one's own from
+// it ("recalled its ambassadors to the United States and Australia"),
+// declaring its people persona non grata ("declared Brazilian President
+// Lula persona non grata"). It returns the states and the phrase's
+// length, n 0 when there is none.
+func protestAct(its []item, i int) (targets []string, n int) {
+	w := its[i].lw
+	switch w {
+	case "summoned", "summons", "summoning", "expelled", "expels", "expelling":
+		k := i + 1
+		for k < len(its) && k <= i+4 && !its[k].isActor() {
+			if !(anyWord(its, k, "the", "a", "an", "two", "three", "four", "five", "several", "dozens", "of") || isNumberItem(its[k]) || strings.HasPrefix(its[k].tag, "JJ")) {
+				return nil, 0
+			}
+			k++
+		}
+		if k >= len(its) || !its[k].isActor() {
+			return nil, 0
+		}
+		code := its[k].actor
+		j := k + 1
+		for j < len(its) && (its[j].tail || anyWord(its, j, "'s", "'")) {
+			j++
+		}
+		for j < len(its) && j <= k+3 && !envoyNouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, "deputy", "top", "senior")) {
+			j++
+		}
+		if j >= len(its) || !envoyNouns[its[j].lw] {
+			return nil, 0
+		}
+		return []string{code}, j + 1 - i
+	case "recalled", "recalls", "recalling":
+		k := i + 1
+		if !anyWord(its, k, "its", "their", "his", "her") {
+			return nil, 0
+		}
+		k++
+		if !envoyNouns[its[k].lw] || k+1 >= len(its) || !anyWord(its, k+1, "to", "from", "in") {
+			return nil, 0
+		}
+		if t := stanceTargets(its, k+2); len(t) > 0 {
+			return t, k + 1 - i
+		}
+	case "declared", "declares", "declaring":
+		k := i + 1
+		for k < len(its) && k <= i+3 && !its[k].isActor() {
+			k++
+		}
+		if k >= len(its) || !its[k].isActor() {
+			return nil, 0
+		}
+		for j := k + 1; j+2 < len(its) && j <= k+10; j++ {
+			if words(its, j, "persona", "non", "grata") {
+				return []string{its[k].actor}, j + 3 - i
+			}
+			if anyWord(its, j, ",", ";", ".") {
+				break
+			}
+		}
+	}
+	return nil, 0
 }
