@@ -96,7 +96,45 @@ func Find(text string) []Mention {
 func find(text string) ([]token, []hit) {
 	t := getTable()
 	toks := tokenize(text, getTokens(len(text)))
-	return toks, t.elided(text, toks, resolve(text, toks, t.match(toks)))
+	return toks, shortForms(text, toks, t.elided(text, toks, resolve(text, toks, t.match(toks))))
+}
+
+// shortForms adds the bloc institutions a text names in full and then
+// by their short form: after "the European Commission", "the
+// Commission" is the same body (EU). A short form before the full name,
+// or with a name of its own ("the Election Commission"), is not.
+func shortForms(text string, toks []token, hits []hit) []hit {
+	first := -1 // first token after the first full name
+	for _, h := range hits {
+		if h.Code == "EU" && strings.EqualFold(h.Text, "European Commission") {
+			first = h.j
+			break
+		}
+	}
+	if first < 0 {
+		return hits
+	}
+	var added []hit
+	k := 0
+	for i := first + 1; i < len(toks); i++ {
+		if toks[i].key != "Commission" || toks[i-1].key != "the" && toks[i-1].key != "The" {
+			continue
+		}
+		for k < len(hits) && hits[k].j <= i {
+			k++
+		}
+		if k < len(hits) && hits[k].i <= i {
+			continue // inside a longer name
+		}
+		start, end := toks[i].start, toks[i].end
+		added = append(added, hit{Mention{Code: "EU", Start: start, End: end, Text: text[start:end], Kind: Bloc}, i, i + 1})
+	}
+	if len(added) == 0 {
+		return hits
+	}
+	out := append(hits, added...)
+	slices.SortStableFunc(out, func(a, b hit) int { return a.i - b.i })
+	return out
 }
 
 // elided adds the countries named by a modifier whose head noun is left
