@@ -108,6 +108,7 @@ func TestStances(t *testing.T) {
 		{"recalling one's ambassadors", "France on Friday recalled its ambassadors to the United States and Australia for consultations.", []string{"FRA oppose AUS", "FRA oppose USA"}},
 		{"persona non grata", "Israel on Monday declared Brazilian President Luiz Inacio Lula da Silva \"persona non grata\" after he spoke.", []string{"ISR oppose BRA"}},
 		{"an envoy not summoned", "Japan did not summon China's envoy. Germany recalled its ambassador's words about Poland.", nil},
+		{"a ministry named by its field", "China's commerce ministry accused Germany of protectionism.", []string{"CHN oppose DEU"}},
 		{"condemning the veto opposes its caster", "Russia vetoed a draft Security Council resolution on Sudan on Monday. The other 14 members voted in favour. British Foreign Secretary David Lammy condemned the veto.", []string{"GBR oppose RUS"}},
 		{"the veto of an unknown caster is no target", "Britain condemned the veto.", nil},
 		{"the veto of two vetoed drafts is no target", "Russia vetoed a draft Security Council resolution on Syria. Later the United States vetoed a second draft Security Council resolution. France condemned the veto.", nil},

@@ -235,7 +235,7 @@ func roleSubject(its []item, k, stop int) string {
 	// The office or group: "ambassador", "foreign ministry spokesperson",
 	// "military government", "EU members".
 	sawRole := false
-	for k >= stop && (roleNouns[its[k].lw] || titles[its[k].lw] || groupNouns[its[k].lw] || sawRole && strings.HasPrefix(its[k].tag, "JJ")) {
+	for k >= stop && (roleNouns[its[k].lw] || titles[its[k].lw] || groupNouns[its[k].lw] || sawRole && (strings.HasPrefix(its[k].tag, "JJ") || portfolios[its[k].lw])) {
 		sawRole = true
 		k--
 	}
@@ -302,6 +302,15 @@ func roleSubjects(its []item, k, stop int) []string {
 		}
 	}
 	return []string{code}
+}
+
+// portfolios are the nouns that name a ministry's field: "China's
+// commerce ministry", "the trade minister".
+var portfolios = map[string]bool{
+	"commerce": true, "trade": true, "defence": true, "defense": true, "finance": true,
+	"economy": true, "interior": true, "justice": true, "health": true, "energy": true,
+	"education": true, "agriculture": true, "environment": true, "industry": true,
+	"security": true, "information": true, "culture": true, "transport": true,
 }
 
 // groupNouns name the people of a government or delegation.
