@@ -113,7 +113,7 @@ var voteWords = []string{
 	"amendment", "sponsor", "tabled", "propos", "introduc", "defeat", "endorse",
 	"support", "back", "oppos", "carried", "council", "assembly", "house",
 	"commons", "senate", "parliament", "mps", "lawmakers", "representative",
-	"speaker", "delegat", "ambassador", "envoy",
+	"speaker", "delegat", "ambassador", "envoy", "fail", "went down", "lost",
 }
 
 func mentionsVote(s string) bool {

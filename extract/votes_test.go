@@ -80,6 +80,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "US_SENATE", outcome: "adopted", yes: 52, no: 48, abstain: -1}},
 		},
 		{
+			name: "a tally in a sentence of its own with only an outcome",
+			text: "The Senate on Wednesday rejected the resolution. It failed 18-79.",
+			want: []wantVote{{body: "US_SENATE", outcome: "rejected", yes: 18, no: 79}},
+		},
+		{
 			name: "hyphenated tally with abstentions after",
 			text: "The assembly resolution passed 93-18, with 65 abstentions.",
 			want: []wantVote{{outcome: "adopted", yes: 93, no: 18, abstain: 65}},
