@@ -166,8 +166,8 @@ func sideBefore(its []item, i int) string {
 func voteContext(its []item) bool {
 	outcome, motion := false, false
 	for i, it := range its {
-		// "failed 18-79", "passed 52-47".
-		if _, ok := outcomeWords[it.lw]; ok && hyphenPair(lowerAt(its, i+1)) != nil {
+		// "failed 18-79", "passed 52-47", "went down 18-80".
+		if _, ok := outcomeWords[it.lw]; (ok || it.lw == "down" && anyWord(its, i-1, "went", "goes", "go")) && hyphenPair(lowerAt(its, i+1)) != nil {
 			return true
 		}
 		switch {

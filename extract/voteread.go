@@ -177,9 +177,12 @@ func splitMotions(its []item) [][]item {
 		}
 	}
 	// "The first law was approved by 92 votes to 10 and the second by 87
-	// votes to 9".
+	// votes to 9", "A second failed 19-78, and a third, on kits, went
+	// down 18-80": a later motion of a list with a tally of its own, when
+	// the part before has one too.
 	for i := 1; i+2 < len(its); i++ {
-		if its[i].lw == "and" && anyWord(its, i+1, "the") && anyWord(its, i+2, "second", "third", "fourth", "other", "latter") && hyphenOrBy(its, i+3) {
+		if its[i].lw == "and" && anyWord(its, i+1, "the", "a") && anyWord(its, i+2, "second", "third", "fourth", "fifth", "other", "latter") &&
+			tallyWithin(its, i+3, min(len(its), i+30)) && tallyWithin(its, 0, i) {
 			cuts = append(cuts, i)
 		}
 	}
@@ -199,6 +202,17 @@ func splitMotions(its []item) [][]item {
 
 // hyphenOrBy reports whether a tally follows at its[i]: "by 87 votes",
 // "87-9".
+// tallyWithin reports whether a tally shape ("18-80", "by 87") starts
+// in its[from:to].
+func tallyWithin(its []item, from, to int) bool {
+	for k := from; k < to; k++ {
+		if hyphenOrBy(its, k) {
+			return true
+		}
+	}
+	return false
+}
+
 func hyphenOrBy(its []item, i int) bool {
 	return anyWord(its, i, "by") && i+1 < len(its) && isNumberItem(its[i+1]) || i < len(its) && hyphenPair(its[i].lw) != nil
 }
@@ -853,7 +867,10 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 				}
 			}
 		}
-		if !ok || !hasAnchor {
+		// A tally right after the verb anchors it: "failed 18-79",
+		// "went down 18-80".
+		tallied := hyphenPair(lowerAt(its, i+1)) != nil || it.lw == "went" && hyphenPair(lowerAt(its, i+2)) != nil
+		if !ok || !hasAnchor && !tallied {
 			continue
 		}
 		if hedged(its, i) {
@@ -886,7 +903,7 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		}
 		// Rejections by an actor of something other than a motion are
 		// stances ("rejected the claims").
-		if o == Rejected && it.lw != "failed" && it.lw != "failing" && !motionNear(its, i) && f.class == "" {
+		if o == Rejected && it.lw != "failed" && it.lw != "failing" && !tallied && !motionNear(its, i) && f.class == "" {
 			continue
 		}
 		if (o == Adopted || o == Withdrawn) && !motionNear(its, i) && f.class == "" && f.body == "" {

@@ -85,6 +85,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "US_SENATE", outcome: "rejected", yes: 18, no: 79}},
 		},
 		{
+			name: "a list of motions with a tally each, two in one sentence",
+			text: "The Senate rejected two amendments to the farm bill on Tuesday. One, on subsidies, failed 40-58, and a second, on crop insurance for small farms, went down 33-65.",
+			want: []wantVote{{body: "US_SENATE", outcome: "rejected", yes: 40, no: 58}, {body: "US_SENATE", outcome: "rejected", yes: 33, no: 65}},
+		},
+		{
 			name: "hyphenated tally with abstentions after",
 			text: "The assembly resolution passed 93-18, with 65 abstentions.",
 			want: []wantVote{{outcome: "adopted", yes: 93, no: 18, abstain: 65}},
