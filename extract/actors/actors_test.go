@@ -91,6 +91,7 @@ func TestFindShortAndFormer(t *testing.T) {
 		{"the commission after the european commission", "The European Commission proposed tariffs. China accused the Commission of protectionism.", []string{"EU=European Commission", "CHN=China", "EU=Commission"}},
 		{"the commission before the european commission", "The Commission met. The European Commission proposed tariffs.", []string{"EU=European Commission"}},
 		{"another commission", "The European Commission proposed tariffs. The Election Commission of India met.", []string{"EU=European Commission", "IND=India"}},
+		{"a capital after a month and a comma", "In March, Washington abstained. On Tuesday, Moscow said no.", []string{"USA=Washington", "RUS=Moscow"}},
 		{"elided koreas", "talks between North and South Korea", []string{"PRK=North", "KOR=South Korea"}},
 		{"elided korean demonyms", "South and North Korean troops", []string{"KOR=South", "PRK=North Korean"}},
 		{"elided no other country", "Sudan and South Sudan", []string{"SDN=Sudan", "SSD=South Sudan"}},

@@ -424,7 +424,7 @@ func usedAsPlace(toks []token, cands []candidate, c candidate, placeEnd int) boo
 	// A place in a place: "Olympia, Washington", "Hotel Inbal, Jerusalem",
 	// or a list of towns: "Hamburg, Berlin".
 	if p := c.i - 1; p >= 1 && toks[p].key == "," && isWord(toks, p-1) && toks[p-1].upper && !toks[p-1].caps &&
-		!toks[p-1].sentStart && !functionWords[strings.ToLower(toks[p-1].key)] && !candidateAt(cands, p-1) {
+		!toks[p-1].sentStart && !functionWords[strings.ToLower(toks[p-1].key)] && !dateWords[toks[p-1].key] && !candidateAt(cands, p-1) {
 		return true
 	}
 	return nameBefore(toks, cands, c.i)
