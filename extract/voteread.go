@@ -858,6 +858,23 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		if anyWord(its, i, "scraped", "squeaked", "sailed", "squeezed", "got") && anyWord(its, i+1, "through") {
 			o, ok = Adopted, true
 		}
+		// "abstained, allowing it to pass", "letting the text be
+		// adopted": an abstention that lets a motion through.
+		if anyWord(its, i, "allowing", "allowed", "letting", "let", "enabling") {
+			k := i + 1
+			if anyWord(its, k, "the") {
+				k++
+			}
+			if anyWord(its, k, "it") || motionClasses[lowerAt(its, k)] != "" || anyWord(its, k, "measure", "proposal") {
+				k++
+				if anyWord(its, k, "to") {
+					k++
+				}
+				if anyWord(its, k, "pass") || words(its, k, "be", "adopted") || words(its, k, "be", "approved") {
+					o, ok = Adopted, true
+				}
+			}
+		}
 		// "gave its final blessing", "gave the green light".
 		if anyWord(its, i, "gave", "gives", "given") {
 			for k := i + 1; k < len(its) && k <= i+4; k++ {

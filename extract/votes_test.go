@@ -90,6 +90,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "US_SENATE", outcome: "rejected", yes: 40, no: 58}, {body: "US_SENATE", outcome: "rejected", yes: 33, no: 65}},
 		},
 		{
+			name: "an abstention that lets a motion pass",
+			text: "In the Security Council, China abstained on the draft resolution, letting the text be adopted.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", positions: map[string]string{"CHN": "abstain"}}},
+		},
+		{
 			name: "hyphenated tally with abstentions after",
 			text: "The assembly resolution passed 93-18, with 65 abstentions.",
 			want: []wantVote{{outcome: "adopted", yes: 93, no: 18, abstain: 65}},
