@@ -13,7 +13,7 @@ import (
 
 // Version names the extractors' rules; records carry it so a corpus can
 // tell which records to recompute after the rules change.
-const Version = "tally-extract/1"
+const Version = "tally-extract/2"
 
 // Extractor finds countries, counts, votes and stances in article text. It
 // holds only read-only state and is safe for concurrent use; build it once
