@@ -848,7 +848,7 @@ func protestAct(its []item, i int) (targets []string, n int) {
 			return nil, 0
 		}
 		k++
-		if !envoyNouns[its[k].lw] || k+1 >= len(its) || !anyWord(its, k+1, "to", "from", "in") {
+		if k+1 >= len(its) || !envoyNouns[its[k].lw] || !anyWord(its, k+1, "to", "from", "in") {
 			return nil, 0
 		}
 		if t := stanceTargets(its, k+2); len(t) > 0 {
