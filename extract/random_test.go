@@ -21,7 +21,11 @@ Palestinian French President Macron Security Council General Assembly House of C
 MPs peers Lords it he she they we his her delegation representative said condemned backed
 supported accused sided stood thanked urged reconsider concerned over Yeas Nays Against In
 favour Abstaining Absent the first second last year In 2023 March Friday document A/79/L.12
-whose which who joined alongside as did switched from lakh million`)
+whose which who joined alongside as did switched from lakh million recalled its ambassador
+summoned envoy expelled diplomats declared persona non grata calling called partner disgrace
+drawing criticism won backing faced opposition would will continue firmly support back
+European Commission Commission Moscow Washington North South Korea went down 18-80 allowing
+pass let`)
 
 // TestRandomTexts feeds the extractor random sequences of its own
 // vocabulary: none may panic, and all evidence must point into the text.
