@@ -92,6 +92,7 @@ func TestFindShortAndFormer(t *testing.T) {
 		{"the commission before the european commission", "The Commission met. The European Commission proposed tariffs.", []string{"EU=European Commission"}},
 		{"another commission", "The European Commission proposed tariffs. The Election Commission of India met.", []string{"EU=European Commission", "IND=India"}},
 		{"a capital after a month and a comma", "In March, Washington abstained. On Tuesday, Moscow said no.", []string{"USA=Washington", "RUS=Moscow"}},
+		{"georgetown stands for guyana, not a university", "Britain said it stood with Georgetown. Georgetown University students met in Georgetown.", []string{"GBR=Britain", "GUY=Georgetown"}},
 		{"elided koreas", "talks between North and South Korea", []string{"PRK=North", "KOR=South Korea"}},
 		{"elided korean demonyms", "South and North Korean troops", []string{"KOR=South", "PRK=North Korean"}},
 		{"elided no other country", "Sudan and South Sudan", []string{"SDN=Sudan", "SSD=South Sudan"}},
