@@ -222,16 +222,24 @@ func hyphenOrBy(its []item, i int) bool {
 // verb; 0 when it does not.
 func outcomeCut(its []item) int {
 	var verbs []int
+	var outs []string
 	classes := map[string]bool{}
 	for i, it := range its {
-		if o, ok := outcomeWords[it.lw]; ok && (o == Adopted || o == Rejected) {
+		o, ok := outcomeWords[it.lw]
+		// "MPs backed the motion": a chamber's members backing a
+		// motion adopt it.
+		if !ok && anyWord(its, i, "backed", "supported") && bodySubject(its, i) {
+			o, ok = Adopted, true
+		}
+		if ok && (o == Adopted || o == Rejected) {
 			verbs = append(verbs, i)
+			outs = append(outs, o)
 		}
 		if c, ok := motionClasses[it.lw]; ok && c != "" {
 			classes[c] = true
 		}
 	}
-	if len(verbs) < 2 || len(classes) < 2 || outcomeWords[its[verbs[0]].lw] == outcomeWords[its[verbs[1]].lw] {
+	if len(verbs) < 2 || len(classes) < 2 || outs[0] == outs[1] {
 		return 0
 	}
 	for k := verbs[1] - 1; k > verbs[0]; k-- {

@@ -95,6 +95,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "adopted", positions: map[string]string{"CHN": "abstain"}}},
 		},
 		{
+			name: "members backing a motion after an amendment was defeated: two votes",
+			text: "MPs backed the government's motion on the budget by 320 votes to 250, after an opposition amendment was defeated by 300 votes to 270.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "adopted", yes: 320, no: 250}, {body: "UK_COMMONS", outcome: "rejected", yes: 270, no: 300}},
+		},
+		{
 			name: "hyphenated tally with abstentions after",
 			text: "The assembly resolution passed 93-18, with 65 abstentions.",
 			want: []wantVote{{outcome: "adopted", yes: 93, no: 18, abstain: 65}},
