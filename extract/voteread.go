@@ -892,9 +892,11 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 				}
 			}
 		}
-		// A tally right after the verb anchors it: "failed 18-79",
-		// "went down 18-80".
-		tallied := hyphenPair(lowerAt(its, i+1)) != nil || it.lw == "went" && hyphenPair(lowerAt(its, i+2)) != nil
+		// A tally right after the verb ("failed 18-79", "went down
+		// 18-80"), in a text about a vote, anchors it even far from the
+		// motion; "Arsenal went down 2-1" in a sports story does not.
+		tallied := (hyphenPair(lowerAt(its, i+1)) != nil || it.lw == "went" && hyphenPair(lowerAt(its, i+2)) != nil) &&
+			(hasAnchor || hasMotion(its, 0, len(its)))
 		if !ok || !hasAnchor && !tallied {
 			continue
 		}
@@ -931,12 +933,14 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		if o == Rejected && it.lw != "failed" && it.lw != "failing" && !tallied && !motionNear(its, i) && f.class == "" {
 			continue
 		}
-		if (o == Adopted || o == Withdrawn) && !motionNear(its, i) && f.class == "" && f.body == "" {
+		if (o == Adopted || o == Withdrawn) && !tallied && !motionNear(its, i) && f.class == "" && f.body == "" {
 			continue
 		}
 		// "Iran rejected the resolution": an actor, not the body,
 		// rejects or approves; that is its position, read elsewhere.
-		if (o == Adopted || o == Rejected) && !passive(its, i) && len(subjectOrAgent(its, i)) > 0 {
+		// "The measure, tabled by Britain and Norway, passed 40-5-2":
+		// agents of a participle before the verb are not its subject.
+		if (o == Adopted || o == Rejected) && !passive(its, i) && len(subjectOrAgent(its, i)) > 0 && !agentsBefore(its, i) {
 			continue
 		}
 		// "Peers defeated the government by 250 votes to 180": the
@@ -1166,6 +1170,23 @@ func bodySubject(its []item, i int) bool {
 		return false
 	}
 	return false
+}
+
+// agentsBefore reports whether the actor list right before the verb at
+// its[i] (through a comma) is the agent of a participle: "tabled by
+// Britain, Germany and Norway, passed".
+func agentsBefore(its []item, i int) bool {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || its[k].lw == ",") {
+		k--
+	}
+	if k < 0 || !its[k].isActor() {
+		return false
+	}
+	for k >= 0 && (its[k].isActor() || anyWord(its, k, ",", "and", "the") || its[k].tail) {
+		k--
+	}
+	return anyWord(its, k, "by") && anyWord(its, k-1, "tabled", "sponsored", "drafted", "proposed", "introduced", "submitted", "presented", "backed", "supported", "co-sponsored", "led")
 }
 
 // motionNear reports whether a motion noun or "it" stands within a few

@@ -310,6 +310,16 @@ func TestVoteShapes(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "scores after outcome verbs are not votes",
+			text: "Arsenal went down 2-1 at Chelsea. Liverpool failed 0-1 at home, and Real Madrid passed 3-1 on aggregate.",
+			want: nil,
+		},
+		{
+			name: "sponsors in a participle before the outcome verb are not its subject",
+			text: "The measure, tabled by Britain, Germany, Norway and the United States, passed 40-5-2.",
+			want: []wantVote{{outcome: "adopted", yes: 40, no: 5, abstain: 2, sponsors: []string{"DEU", "GBR", "NOR", "USA"}}},
+		},
+		{
 			name: "resolutions adopted in a row are told apart by their symbols",
 			text: "The Assembly then adopted draft resolution A/79/L.12 by a recorded vote of 120 in favour to 8 against, with 40 abstentions. It next adopted draft resolution A/79/L.13 without a vote.",
 			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 120, no: 8, abstain: 40}, {body: "UNGA", outcome: "adopted", yes: -1, no: -1, abstain: -1}},
