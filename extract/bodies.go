@@ -277,7 +277,9 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 		if prev == "city" || prev == "town" || prev == "county" || prev == "local" || prev == "national" || prev == "regional" || prev == "legislative" || prev == "european" {
 			return false
 		}
-		return prev == "the" || prev == "'s" || strings.HasSuffix(prev, "-member") || prev == "15-nation" || capital
+		// "the 193-nation assembly", "the 15-member council".
+		return prev == "the" || prev == "'s" || strings.HasSuffix(prev, "-member") || strings.HasSuffix(prev, "-nation") ||
+			strings.HasSuffix(prev, "-country") || strings.HasSuffix(prev, "-state") || capital
 	case refParliament:
 		return prev != "european"
 	case refNational:

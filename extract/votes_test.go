@@ -310,6 +310,11 @@ func TestVoteShapes(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "the N-nation assembly is the General Assembly, whatever body the text named before",
+			text: "The vote follows a veto of a Security Council text. The resolution was adopted with 122 votes in favor, 13 against and 36 abstentions in the 193-nation assembly.",
+			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 122, no: 13, abstain: 36}},
+		},
+		{
 			name: "scores after outcome verbs are not votes",
 			text: "Arsenal went down 2-1 at Chelsea. Liverpool failed 0-1 at home, and Real Madrid passed 3-1 on aggregate.",
 			want: nil,
