@@ -122,6 +122,7 @@ var hedges = map[string]bool{
 	"set": true, "threatened": true, "threatening": true, "planned": true,
 	"plans": true, "intends": true, "hoped": true, "hopes": true, "whether": true,
 	"refused": true, "declined": true, "ca": true, "wo": true, "want": true, "wants": true,
+	"neither": true, "nor": true,
 }
 
 // read returns the fragments one sentence states.

@@ -315,6 +315,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 122, no: 13, abstain: 36}},
 		},
 		{
+			name: "neither adopted is no adoption",
+			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
+			want: nil,
+		},
+		{
 			name: "scores after outcome verbs are not votes",
 			text: "Arsenal went down 2-1 at Chelsea. Liverpool failed 0-1 at home, and Real Madrid passed 3-1 on aggregate.",
 			want: nil,
