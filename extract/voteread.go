@@ -920,6 +920,12 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 				continue
 			}
 		}
+		// "the right of States to adopt measures", "urged the Council to
+		// adopt": an infinitive reports no result ("voted to adopt" is
+		// read above).
+		if it.lw == "adopt" && anyWord(its, i-1, "to") {
+			continue
+		}
 		// A person's passing is not a motion's.
 		if it.lw == "passed" && anyWord(its, i+1, "away", "through", "over", "on") {
 			continue

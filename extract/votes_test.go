@@ -315,6 +315,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "adopted", yes: 122, no: 13, abstain: 36}},
 		},
 		{
+			name: "an infinitive of adopting is no adoption",
+			text: "The Assembly then considered an amendment presented by Hungary, which would have recognized the right of States to adopt such measures. The amendment was rejected by 51 votes to 98.",
+			want: []wantVote{{body: "UNGA", outcome: "rejected", yes: 51, no: 98, sponsors: []string{"HUN"}}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
