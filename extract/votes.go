@@ -123,6 +123,14 @@ func mentionsVote(s string) bool {
 			return true
 		}
 	}
+	// A sentence that names a deciding body sets the body later
+	// sentences speak of: "The nuclear watchdog's Board of Governors on
+	// Thursday declared ...".
+	for _, b := range bodyPhrases {
+		if strings.Contains(l, b.phrase) {
+			return true
+		}
+	}
 	return false
 }
 

@@ -320,6 +320,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNGA", outcome: "rejected", yes: 51, no: 98, sponsors: []string{"HUN"}}},
 		},
 		{
+			name: "a body named in a sentence with no vote word is the body of the next",
+			text: "The nuclear watchdog's 35-nation Board of Governors on Thursday declared Iran in breach of its obligations. The resolution was passed with 19 countries in favour and 3 against.",
+			want: []wantVote{{body: "IAEA_BOARD", outcome: "adopted", yes: 19, no: 3}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
