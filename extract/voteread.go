@@ -422,8 +422,8 @@ func (r *voteReader) bodies(f *fragment, its []item) {
 		}
 		if f.body == "" {
 			f.body = code
+			r.context = code
 		}
-		r.context = code
 	}
 	// The actor whose representative speaks: "the representative of
 	// Mozambique", "the speaker for the Russian Federation".
@@ -1002,6 +1002,9 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		}
 		if len(p5) > 0 {
 			f.outcome = Vetoed
+			// Only the Security Council has a veto, whatever other body
+			// the sentence names first.
+			f.body = BodyUNSC
 			for _, code := range p5 {
 				f.setPosition(code, No, true)
 			}

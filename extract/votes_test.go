@@ -325,6 +325,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "IAEA_BOARD", outcome: "adopted", yes: 19, no: 3}},
 		},
 		{
+			name: "the body a sentence is about, not one it mentions, is the context of the next",
+			text: "The General Assembly on Wednesday called for a ceasefire, weeks after the United States blocked a similar demand at the Security Council. The resolution was adopted by 158 votes to nine.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", positions: map[string]string{"USA": "no"}}, {body: "UNGA", outcome: "adopted", yes: 158, no: 9}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
