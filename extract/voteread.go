@@ -416,8 +416,13 @@ func (r *voteReader) bodies(f *fragment, its []item) {
 		if it.body == "" {
 			continue
 		}
+		// A body named as an object ("members of the Security
+		// Council") is not the one "the Council" refers to later.
+		if bodyIsObject(its, i) {
+			continue
+		}
 		code := r.res.resolve(it.body)
-		if code == "" || bodyIsObject(its, i) {
+		if code == "" {
 			continue
 		}
 		if f.body == "" {
@@ -1162,6 +1167,11 @@ func bodySubject(its []item, i int) bool {
 	for k0 >= 0 && (fillers[its[k0].lw] || its[k0].tag == "RB") {
 		k0--
 	}
+	// "MPs last night backed", "the Senate on Tuesday voted".
+	if k := beforeTimePhrase(its, k0); k != k0 {
+		k0 = k
+		i = k + 1
+	}
 	if j := beforeParenthetical(its, k0); j != k0 {
 		i = j + 1
 	}
@@ -1197,6 +1207,24 @@ func agentsBefore(its []item, i int) bool {
 		k--
 	}
 	return anyWord(its, k, "by") && anyWord(its, k-1, "tabled", "sponsored", "drafted", "proposed", "introduced", "submitted", "presented", "backed", "supported", "co-sponsored", "led")
+}
+
+// beforeTimePhrase skips a time phrase ending at its[k] ("last night",
+// "on Tuesday", "yesterday") and returns the index before it; k when
+// there is none.
+func beforeTimePhrase(its []item, k int) int {
+	switch {
+	case anyWord(its, k, "yesterday", "tonight", "today"):
+		return k - 1
+	case anyWord(its, k, "night", "week", "month", "evening") && anyWord(its, k-1, "last"):
+		return k - 2
+	case k >= 0 && weekdays[its[k].lw]:
+		if anyWord(its, k-1, "on") {
+			return k - 2
+		}
+		return k - 1
+	}
+	return k
 }
 
 // motionNear reports whether a motion noun or "it" stands within a few

@@ -330,6 +330,16 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "vetoed", positions: map[string]string{"USA": "no"}}, {body: "UNGA", outcome: "adopted", yes: 158, no: 9}},
 		},
 		{
+			name: "a chamber and its verb around a time phrase",
+			text: "MPs last night backed the government's motion on the budget by 320 votes to 250.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "adopted", yes: 320, no: 250}},
+		},
+		{
+			name: "the council a text names as an object is not the council it votes in",
+			text: "The Human Rights Council voted to appoint an expert, a first for any permanent member of the Security Council. The resolution was adopted by 17 votes to 6 in the 47-member Council.",
+			want: []wantVote{{body: "UNHRC", outcome: "adopted", yes: 17, no: 6}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
