@@ -401,8 +401,11 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 		seen[si] = true
 		v.Evidence = append(v.Evidence, d.evidence(sp[0], sp[1]))
 	}
-	if len(v.Evidence) > 0 {
-		v.Motion = motionText(v.Evidence[0].Sentence)
+	// The first sentence of the vote that names its motion describes it.
+	for _, ev := range v.Evidence {
+		if v.Motion = motionText(ev.Sentence); v.Motion != "" {
+			break
+		}
 	}
 	return v, true
 }
@@ -422,8 +425,22 @@ func motionText(s string) string {
 		return ""
 	}
 	rest := s[best:]
-	if i := strings.IndexAny(rest, ",;.("); i > 0 {
+	if i := strings.IndexAny(rest, ",;("); i > 0 {
 		rest = rest[:i]
+	}
+	// A full stop ends the clause; the dots of "U.N." do not.
+	for from := 0; ; {
+		i := strings.Index(rest[from:]+" ", ". ")
+		if i < 0 {
+			break
+		}
+		i += from
+		word := rest[strings.LastIndex(rest[:i], " ")+1 : i]
+		if len(word) > 1 && !strings.Contains(word, ".") {
+			rest = rest[:i]
+			break
+		}
+		from = i + 1
 	}
 	if len(rest) > 160 {
 		rest = rest[:160]
