@@ -87,6 +87,18 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 				continue
 			}
 		}
+		// "with 562 of the 623 valid votes cast": the votes won of the
+		// votes cast.
+		if anyWord(its, i-1, "with", "won", "received", "secured", "got", "obtained") && anyWord(its, i+1, "of") && anyWord(its, i+2, "the") && i+3 < len(its) && isNumberItem(its[i+3]) {
+			for k := i + 4; k < len(its) && k <= i+6; k++ {
+				if anyWord(its, k, "votes", "ballots") {
+					f.setTally(Yes, n)
+					i += 3
+					break
+				}
+			}
+			continue
+		}
 		// "passed with 14 votes": votes won are votes in favour.
 		if anyWord(its, i+1, "votes") && anyWord(its, i-1, "with") && !anyWord(its, i+2, "against", "to") {
 			f.setTally(Yes, n)

@@ -102,6 +102,7 @@ var outcomeWords = map[string]string{
 	"negatived": Rejected, "negatives": Rejected,
 	"confirmed": Adopted, "confirms": Adopted, "ratified": Adopted, "ratifies": Adopted,
 	"cleared": Adopted, "clears": Adopted, "lost": Rejected, "elected": Adopted,
+	"re-elected": Adopted, "reelected": Adopted,
 }
 
 // memberNouns name the members of a chamber as people.
@@ -476,7 +477,11 @@ func bodyIsObject(its []item, i int) bool {
 			continue
 		}
 		if anyWord(its, k, "from", "into", "onto") || anyWord(its, k, "to") && anyWord(its, k-1, "elected", "admitted", "readmitted", "returned", "return", "re-elected") ||
-			anyWord(its, k, "of") && anyWord(its, k-1, "member", "members", "president", "presidency", "reform", "seat", "seats") && (!voteContext(its) || anyWord(its, k-2, "permanent", "elected", "non-permanent")) {
+			anyWord(its, k, "of") && anyWord(its, k-1, "member", "members", "president", "presidency", "reform", "seat", "seats") && (!voteContext(its) || anyWord(its, k-2, "permanent", "non-permanent") ||
+				anyWord(its, k-2, "elected", "re-elected") && !anyWord(its, k-1, "president", "presidency")) {
+			// "elected a member of the Council" is another body's vote;
+			// "re-elected president of the Parliament" is the
+			// Parliament's own.
 			// "a permanent member of the Security Council" is no vote
 			// of the Council.
 			return true

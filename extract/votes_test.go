@@ -340,6 +340,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNHRC", outcome: "adopted", yes: 17, no: 6}},
 		},
 		{
+			name: "a chamber electing its own president, with the votes won of the votes cast",
+			text: "Metsola was re-elected president of the European Parliament with 562 of the 623 valid votes cast.",
+			want: []wantVote{{body: "EP", outcome: "adopted", yes: 562, no: -1}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
