@@ -475,7 +475,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		subj := subjectBefore(its, i)
 		// "her delegation voted against", "she said it had abstained":
 		// the speaker's country.
-		if len(subj) == 0 && (ownDelegation(its, i) || cue.strong && pronounBefore(its, i)) {
+		if len(subj) == 0 && (ownDelegation(its, i) || cue.strong && pronounBefore(its, i) && !partySays(its, i)) {
 			if code := r.speakerFor(f.si, i); code != "" {
 				subj = []string{code}
 			}
@@ -569,6 +569,29 @@ func switchedBefore(its []item, i int) int {
 		}
 	}
 	return -1
+}
+
+// partyNouns name groups inside a chamber, which are not countries.
+var partyNouns = map[string]bool{
+	"party": true, "parties": true, "group": true, "faction": true, "coalition": true,
+	"caucus": true, "bloc": true, "members": true, "lawmakers": true, "mps": true, "meps": true,
+}
+
+// partySays reports whether the pronoun before the cue at its[i] stands
+// for a party that said so: "Meloni's party said afterwards that it had
+// voted against" is no vote of Italy.
+func partySays(its []item, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-10; k-- {
+		if !anyWord(its, k, "said", "says", "added", "claimed", "insisted", "stated") {
+			continue
+		}
+		j := k - 1
+		for j >= 0 && its[j].tag == "RB" {
+			j--
+		}
+		return j >= 0 && partyNouns[its[j].lw]
+	}
+	return false
 }
 
 // ownDelegation reports whether the subject before a cue is a speaker's
