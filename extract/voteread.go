@@ -705,11 +705,17 @@ func onBehalf(f *fragment, its []item, from int) {
 // with a determiner and adjectives: "a second, milder text", "its revised
 // text".
 func determinedText(its []item, i int) bool {
+	actor := false
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch {
 		case anyWord(its, k, "a", "an", "the", "another", "its", "their", "this", "that"):
-			return k < i-1
-		case strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, ",", "second", "third", "new", "revised", "rival"):
+			// "the US text" is the US's; "a Ukraine text" is about
+			// Ukraine.
+			return k < i-1 && (!actor || anyWord(its, k, "the"))
+		case its[k].isActor():
+			actor = true
+		// "the same unamended American text".
+		case strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, ",", "second", "third", "new", "revised", "rival", "same", "unamended", "amended", "original"):
 		default:
 			return false
 		}

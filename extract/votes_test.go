@@ -350,6 +350,16 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "EP", outcome: "adopted", yes: 401, no: 284, positions: map[string]string{}}},
 		},
 		{
+			name: "the country's text is its draft",
+			text: "The same unamended US text went to the 15-member security council, where it was adopted by 10 votes to none.",
+			want: []wantVote{{body: "UNSC", outcome: "adopted", yes: 10, no: 0, sponsors: []string{"USA"}}},
+		},
+		{
+			name: "a country's name on a text may be its topic",
+			text: "Russia vetoed a Ukraine text in the Security Council.",
+			want: []wantVote{{body: "UNSC", outcome: "vetoed", sponsors: []string{}}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
