@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -31,6 +32,7 @@ const (
 	refHouse      = "ref:house"
 	refParliament = "ref:parliament"
 	refNational   = "ref:national-assembly"
+	refUpper      = "ref:upper-house"
 )
 
 // chambers maps body codes that other countries' parliaments share a name
@@ -139,7 +141,8 @@ var bodyPhrases = []struct {
 	{"iaea board of governors", "IAEA_BOARD"},
 	{"board of governors", "IAEA_BOARD"},
 	{"iaea board", "IAEA_BOARD"},
-	{"upper house", BodyUSSenate},
+	{"upper house", refUpper},
+	{"upper chamber", refUpper},
 	{"council of the european union", BodyEUCouncil},
 	{"council of the eu", BodyEUCouncil},
 	{"eu council", BodyEUCouncil},
@@ -299,6 +302,8 @@ func bodyContextOK(its []item, i, n int, code string) bool {
 		return capital || first.lw == "senators" || first.lw == "upper"
 	case BodyEUCouncil:
 		return true
+	case refUpper:
+		return prev == "the" || prev == "'s" || prev == "its"
 	}
 	return true
 }
@@ -403,6 +408,9 @@ type bodyResolver struct {
 	// article named by country: after "Canada's House of Commons", a bare
 	// "House of Commons" is CA_COMMONS and "the Senate" CA_SENATE.
 	country string
+	// lastUpper is the last upper chamber named (a Senate, the Lords,
+	// the Rajya Sabha), which "the upper house" refers to.
+	lastUpper string
 	// lastLower is the last lower chamber named (a House or Commons), which
 	// "the House" refers to.
 	lastLower string
@@ -411,6 +419,14 @@ type bodyResolver struct {
 // resolve returns the body code for a body item, recording explicit names
 // for later references; "" when a reference cannot be resolved.
 func (r *bodyResolver) resolve(code string) string {
+	out := r.resolveCode(code)
+	if out == BodyUSSenate || out == BodyUKLords || strings.HasSuffix(out, "_SENATE") || slices.Contains(upperChamberCodes, out) {
+		r.lastUpper = out
+	}
+	return out
+}
+
+func (r *bodyResolver) resolveCode(code string) string {
 	if suffix, plain := chambers[code]; plain && homes[code] != "" && r.country != "" {
 		code = r.country + "_" + suffix
 		// India's MPs sit in the Lok Sabha: a country with a named lower
@@ -461,6 +477,18 @@ func (r *bodyResolver) resolve(code string) string {
 		return r.lastParliament
 	case refNational:
 		return r.lastParliament
+	case refUpper:
+		// "the upper house": the upper chamber named before, or the
+		// one of the country the text is about.
+		switch {
+		case r.lastUpper != "":
+			return r.lastUpper
+		case upperChambers[r.country3] != "":
+			return upperChambers[r.country3]
+		case r.country != "":
+			return r.country + "_SENATE"
+		}
+		return BodyUSSenate
 	case BodyUNSC, BodyUNHRC, BodyAU, BodyEUCouncil:
 		r.lastCouncil = code
 	case BodyUKCommons, BodyUKLords, BodyUSHouse, BodyUSSenate:
@@ -475,3 +503,12 @@ func (r *bodyResolver) resolve(code string) string {
 	}
 	return code
 }
+
+// upperChamberCodes are the codes of the named upper chambers.
+var upperChamberCodes = func() []string {
+	var out []string
+	for _, c := range upperChambers {
+		out = append(out, c)
+	}
+	return out
+}()

@@ -360,6 +360,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "UNSC", outcome: "vetoed", sponsors: []string{}}},
 		},
 		{
+			name: "the upper house is the upper chamber the text named",
+			text: "The Rajya Sabha approved the bill by 128 votes to 95. Moving the bill in the Upper House, the minister spoke. All opposition amendments were defeated by voice vote.",
+			want: []wantVote{{body: "IN_RAJYA_SABHA", outcome: "adopted", yes: 128, no: 95}, {body: "IN_RAJYA_SABHA", outcome: "rejected"}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
