@@ -344,6 +344,13 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 		if lo > hi {
 			hi, lo = lo, hi
 		}
+		// "rejected by 230 votes" beside "by 432 votes to 202" was the
+		// margin, not a side.
+		for side, n := range e.tally {
+			if side != Abstain && n == hi-lo && n != hi && n != lo {
+				delete(e.tally, side)
+			}
+		}
 		yes, no := p[0], p[1]
 		switch e.outcome {
 		case Adopted:

@@ -365,6 +365,11 @@ func TestVoteShapes(t *testing.T) {
 			want: []wantVote{{body: "IN_RAJYA_SABHA", outcome: "adopted", yes: 128, no: 95}, {body: "IN_RAJYA_SABHA", outcome: "rejected"}},
 		},
 		{
+			name: "a margin beside the tally is no side of it",
+			text: "The plan has been rejected by 150 votes - a record defeat. MPs voted by 400 votes to 250 to reject the plan.",
+			want: []wantVote{{body: "UK_COMMONS", outcome: "rejected", yes: 250, no: 400}},
+		},
+		{
 			name: "neither adopted is no adoption",
 			text: "The Security Council voted on two rival drafts on Friday and neither was adopted.",
 			want: nil,
