@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -420,7 +419,7 @@ type bodyResolver struct {
 // for later references; "" when a reference cannot be resolved.
 func (r *bodyResolver) resolve(code string) string {
 	out := r.resolveCode(code)
-	if out == BodyUSSenate || out == BodyUKLords || strings.HasSuffix(out, "_SENATE") || slices.Contains(upperChamberCodes, out) {
+	if isUpperChamber(out) {
 		r.lastUpper = out
 	}
 	return out
@@ -504,11 +503,16 @@ func (r *bodyResolver) resolveCode(code string) string {
 	return code
 }
 
-// upperChamberCodes are the codes of the named upper chambers.
-var upperChamberCodes = func() []string {
-	var out []string
-	for _, c := range upperChambers {
-		out = append(out, c)
+// isUpperChamber reports whether a body code is an upper chamber: a
+// Senate, the Lords or a named one ("the Rajya Sabha").
+func isUpperChamber(code string) bool {
+	if code == BodyUKLords || strings.HasSuffix(code, "SENATE") {
+		return true
 	}
-	return out
-}()
+	for _, c := range upperChambers {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}

@@ -158,35 +158,30 @@ func (d *document) stances(vetoers []string) []Stance {
 		r.motions(frag, its)
 		r.sponsorsOf(frag, its, si)
 		var lastNoun []string
+		// emit records each holder's stance toward each target once, with
+		// the cue of n items at its[i] as evidence.
+		emit := func(holders, targets []string, polarity string, i, n int) {
+			for _, h := range holders {
+				for _, t := range targets {
+					key := [3]string{h, t, polarity}
+					if h == t || seen[key] {
+						continue
+					}
+					seen[key] = true
+					ev := d.evidence(its[i].start, its[i+n-1].end)
+					out = append(out, Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev})
+				}
+			}
+		}
 		for i := 0; i < len(its); i++ {
 			if polarity, holders, targets, n := receivedStance(its, i); n > 0 {
-				for _, h := range holders {
-					for _, t := range targets {
-						key := [3]string{h, t, polarity}
-						if h == t || seen[key] {
-							continue
-						}
-						seen[key] = true
-						ev := d.evidence(its[i].start, its[i+n-1].end)
-						out = append(out, Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev})
-					}
-				}
+				emit(holders, targets, polarity, i, n)
 				i += n - 1
 				continue
 			}
 			if targets, n := protestAct(its, i); n > 0 && !stanceHedged(its, i) {
 				if holders, skip := r.holdersAt(its, si, i, 1, lastNoun, 0); !skip {
-					for _, h := range holders {
-						for _, t := range targets {
-							key := [3]string{h, t, Oppose}
-							if h == t || seen[key] {
-								continue
-							}
-							seen[key] = true
-							ev := d.evidence(its[i].start, its[i+n-1].end)
-							out = append(out, Stance{Holder: h, Target: t, Polarity: Oppose, Evidence: &ev})
-						}
-					}
+					emit(holders, targets, Oppose, i, n)
 				}
 				i += n - 1
 				continue
@@ -198,17 +193,7 @@ func (d *document) stances(vetoers []string) []Stance {
 					holders, skip = r.holdersAt(its, si, i, 1, lastNoun, 0)
 				}
 				if !skip {
-					for _, h := range holders {
-						for _, t := range targets {
-							key := [3]string{h, t, polarity}
-							if h == t || seen[key] {
-								continue
-							}
-							seen[key] = true
-							ev := d.evidence(its[i].start, its[i+n-1].end)
-							out = append(out, Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev})
-						}
-					}
+					emit(holders, targets, polarity, i, n)
 				}
 			}
 			cue, n := stanceCueAt(its, i)
@@ -241,17 +226,7 @@ func (d *document) stances(vetoers []string) []Stance {
 			if holders == nil && !reversalCues[its[i].lw] {
 				holders = stanceHolders(its, i, frag.sponsors)
 			}
-			for _, h := range holders {
-				for _, t := range targets {
-					key := [3]string{h, t, cue.polarity}
-					if h == t || seen[key] {
-						continue
-					}
-					seen[key] = true
-					ev := d.evidence(its[i].start, its[i+n-1].end)
-					out = append(out, Stance{Holder: h, Target: t, Polarity: cue.polarity, Evidence: &ev})
-				}
-			}
+			emit(holders, targets, cue.polarity, i, n)
 			i += n - 1
 		}
 	}
@@ -681,18 +656,8 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	targets = subjectOrAgent(its, k)
 	// "Russia vetoed the draft, drawing criticism from": the
 	// participle's subject is the main clause's.
-	// A long main clause: the subject of the sentence's first finite
-	// verb ("Russia on Monday vetoed a draft that ..., drawing").
-	if len(targets) == 0 && its[k].tag == "VBG" && anyWord(its, k-1, ",") {
-		m := mainVerbBefore(its, k)
-		for j := 0; m < 0 && j < k; j++ {
-			if its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" {
-				m = j
-			}
-		}
-		if m > 0 {
-			targets = subjectBefore(its, m)
-		}
+	if len(targets) == 0 && its[k].tag == "VBG" {
+		targets = participleSubject(its, k)
 	}
 	if len(targets) == 0 {
 		return "", nil, nil, 0
