@@ -42,6 +42,13 @@ type exchange struct {
 	header   http.Header
 	body     []byte
 	finalURL *url.URL
+
+	// The final response waits here for the WARC until the crawler has
+	// accepted its body: one rejected as too large once decompressed is
+	// not written.
+	archReq  *http.Request
+	archResp *http.Response
+	archAt   time.Time
 }
 
 // captureTransport sits under Colly's http.Client: it reads each body
@@ -79,21 +86,38 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		}
 		body = body[:limit]
 	}
-	if t.c.warc != nil {
-		if err := t.c.warc.exchange(out, resp, body, at); err != nil {
-			t.c.log.Error("write warc", "url", out.URL.String(), "err", err)
-		}
-	}
 	if ex != nil && !redirect {
 		ex.status = resp.StatusCode
 		ex.header = resp.Header
 		ex.body = body
 		ex.finalURL = out.URL
+		ex.archReq, ex.archResp, ex.archAt = out, resp, at
+	} else {
+		t.c.archive(out, resp, body, at)
 	}
 	resp.Body = http.NoBody
 	resp.ContentLength = 0
 	resp.Uncompressed = true
 	return resp, nil
+}
+
+// archive writes one exchange to the WARC, when there is one.
+func (c *Crawler) archive(req *http.Request, resp *http.Response, body []byte, at time.Time) {
+	if c.warc == nil {
+		return
+	}
+	if err := c.warc.exchange(req, resp, body, at); err != nil {
+		c.log.Error("write warc", "url", req.URL.String(), "err", err)
+	}
+}
+
+// archiveFinal writes the final response of ex to the WARC; the crawler
+// calls it once it has accepted the body.
+func (c *Crawler) archiveFinal(ex *exchange) {
+	if ex.archReq != nil {
+		c.archive(ex.archReq, ex.archResp, ex.body, ex.archAt)
+		ex.archReq = nil
+	}
 }
 
 func isRedirect(status int) bool {

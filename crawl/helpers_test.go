@@ -2,12 +2,14 @@ package crawl
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -149,4 +151,17 @@ func requestTime(r *http.Request) time.Time {
 
 func sortTimes(ts []time.Time) {
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Before(ts[j]) })
+}
+
+// articlePage is an HTML news page of about size bytes: a title and
+// numbered paragraphs of plain prose, as a real article page would hold.
+func articlePage(title string, size int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>%s</title></head>\n<body><article><h1>%s</h1>\n", title, title)
+	for i := 1; b.Len() < size; i++ {
+		fmt.Fprintf(&b, "<p>Paragraph %d of %s. The council met again on the draft resolution, and delegates from several regions "+
+			"spoke about aid corridors, the monitoring mission and the budget for the coming year before the vote was called.</p>\n", i, title)
+	}
+	b.WriteString("</article></body></html>\n")
+	return b.String()
 }

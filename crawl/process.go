@@ -77,6 +77,12 @@ func (rs *runState) process(ctx context.Context, t *task, allowed bool) (o outco
 	ex := &exchange{limit: c.cfg.MaxBodySize, run: rs, seed: seed || t.Kind != KindPage}
 	err = c.fetch(t.URL, hdr, ex)
 	now := time.Now()
+	tooLarge := false
+	defer func() {
+		if !tooLarge {
+			c.archiveFinal(ex)
+		}
+	}()
 	if err != nil {
 		reason, retry := failure(err)
 		if retry && rs.retry(&o, t, reason, 0) {
@@ -122,6 +128,7 @@ func (rs *runState) process(ctx context.Context, t *task, allowed bool) (o outco
 	}
 	body, err := gunzipIfNeeded(ex.body, limit)
 	if errors.Is(err, errTooLarge) {
+		tooLarge = true
 		fail("too-large", ex.status, err)
 		return o
 	}
@@ -277,6 +284,7 @@ func (rs *runState) fetchRobots(ctx context.Context, t *task) (o outcome) {
 	hdr := http.Header{}
 	hdr.Set("Accept", "text/plain,*/*;q=0.8")
 	err := c.fetch(t.host+"/robots.txt", hdr, ex)
+	defer c.archiveFinal(ex)
 	if err != nil {
 		reason, _ := failure(err)
 		rs.log.Info("robots.txt unavailable, no rules", "host", t.host, "reason", reason, "err", err)

@@ -26,8 +26,17 @@ type warcWriter struct {
 }
 
 func newWARCWriter(w io.Writer, gz bool) *warcWriter {
+	gowarcOptionsMu.Lock()
+	defer gowarcOptionsMu.Unlock()
 	return &warcWriter{w: w, gzip: gz, marshal: gowarc.NewMarshaler()}
 }
+
+// gowarcOptionsMu serialises the gowarc calls that build record options
+// (record builders, marshalers, readers) and give records their ids:
+// building options switches on uuid's random pool, which writes a
+// package-level flag that uuid documents as unsafe for concurrent use,
+// and record ids read it.
+var gowarcOptionsMu sync.Mutex
 
 // recordOptions are the options of every record the crawler builds: WARC
 // 1.1, with Content-Length and SHA-256 block and payload digests added.
@@ -41,11 +50,13 @@ var recordOptions = []gowarc.WarcRecordOption{
 // info writes a warcinfo record describing the crawler; later records
 // point to it.
 func (w *warcWriter) info(userAgent, job string, at time.Time) error {
+	gowarcOptionsMu.Lock()
 	b := gowarc.NewRecordBuilder(gowarc.Warcinfo, recordOptions...)
 	b.AddWarcHeaderTime(gowarc.WarcDate, at)
 	b.AddWarcHeader(gowarc.ContentType, gowarc.ApplicationWarcFields)
 	fmt.Fprintf(b, "software: tally crawl\r\nformat: WARC File Format 1.1\r\nhttp-header-user-agent: %s\r\nisPartOf: %s\r\n", userAgent, job)
 	rec, _, err := b.Build()
+	gowarcOptionsMu.Unlock()
 	if err != nil {
 		return w.fail(fmt.Errorf("warc: build warcinfo: %w", err))
 	}
@@ -79,37 +90,11 @@ func (w *warcWriter) exchange(req *http.Request, resp *http.Response, body []byt
 	infoID := w.infoID
 	w.mu.Unlock()
 
-	rb := gowarc.NewRecordBuilder(gowarc.Response, recordOptions...)
-	rb.AddWarcHeader(gowarc.WarcTargetURI, target)
-	rb.AddWarcHeaderTime(gowarc.WarcDate, at)
-	rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
-	if infoID != "" {
-		rb.AddWarcHeader(gowarc.WarcWarcinfoID, "<"+infoID+">")
-	}
-	if _, err := rb.Write(respBlock.Bytes()); err != nil {
-		return w.fail(fmt.Errorf("warc: response for %s: %w", target, err))
-	}
-	respRec, _, err := rb.Build()
+	respRec, reqRec, err := buildExchange(target, at, infoID, respBlock.Bytes(), reqBlock.Bytes())
 	if err != nil {
-		return w.fail(fmt.Errorf("warc: response for %s: %w", target, err))
+		return w.fail(err)
 	}
 	defer respRec.Close()
-
-	qb := gowarc.NewRecordBuilder(gowarc.Request, recordOptions...)
-	qb.AddWarcHeader(gowarc.WarcTargetURI, target)
-	qb.AddWarcHeaderTime(gowarc.WarcDate, at)
-	qb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
-	qb.AddWarcHeader(gowarc.WarcConcurrentTo, "<"+respRec.RecordId()+">")
-	if infoID != "" {
-		qb.AddWarcHeader(gowarc.WarcWarcinfoID, "<"+infoID+">")
-	}
-	if _, err := qb.Write(reqBlock.Bytes()); err != nil {
-		return w.fail(fmt.Errorf("warc: request for %s: %w", target, err))
-	}
-	reqRec, _, err := qb.Build()
-	if err != nil {
-		return w.fail(fmt.Errorf("warc: request for %s: %w", target, err))
-	}
 	defer reqRec.Close()
 	return w.write(respRec, reqRec)
 }
@@ -178,4 +163,44 @@ func statusText(resp *http.Response) string {
 		return resp.Status
 	}
 	return fmt.Sprintf("%d %s", resp.StatusCode, http.StatusText(resp.StatusCode))
+}
+
+// buildExchange builds the response record and the request record of one
+// exchange, under gowarcOptionsMu.
+func buildExchange(target string, at time.Time, infoID string, respBlock, reqBlock []byte) (resp, req gowarc.WarcRecord, err error) {
+	gowarcOptionsMu.Lock()
+	defer gowarcOptionsMu.Unlock()
+	rb := gowarc.NewRecordBuilder(gowarc.Response, recordOptions...)
+	rb.AddWarcHeader(gowarc.WarcTargetURI, target)
+	rb.AddWarcHeaderTime(gowarc.WarcDate, at)
+	rb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=response")
+	if infoID != "" {
+		rb.AddWarcHeader(gowarc.WarcWarcinfoID, "<"+infoID+">")
+	}
+	if _, err := rb.Write(respBlock); err != nil {
+		return nil, nil, fmt.Errorf("warc: response for %s: %w", target, err)
+	}
+	resp, _, err = rb.Build()
+	if err != nil {
+		return nil, nil, fmt.Errorf("warc: response for %s: %w", target, err)
+	}
+
+	qb := gowarc.NewRecordBuilder(gowarc.Request, recordOptions...)
+	qb.AddWarcHeader(gowarc.WarcTargetURI, target)
+	qb.AddWarcHeaderTime(gowarc.WarcDate, at)
+	qb.AddWarcHeader(gowarc.ContentType, "application/http;msgtype=request")
+	qb.AddWarcHeader(gowarc.WarcConcurrentTo, "<"+resp.RecordId()+">")
+	if infoID != "" {
+		qb.AddWarcHeader(gowarc.WarcWarcinfoID, "<"+infoID+">")
+	}
+	if _, err := qb.Write(reqBlock); err != nil {
+		resp.Close()
+		return nil, nil, fmt.Errorf("warc: request for %s: %w", target, err)
+	}
+	req, _, err = qb.Build()
+	if err != nil {
+		resp.Close()
+		return nil, nil, fmt.Errorf("warc: request for %s: %w", target, err)
+	}
+	return resp, req, nil
 }

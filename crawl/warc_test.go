@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -87,5 +88,60 @@ func TestWARCReadBack(t *testing.T) {
 				t.Errorf("statuses = %v", statuses)
 			}
 		})
+	}
+}
+
+// TestWARCConcurrentExchanges writes many exchanges in flight at once;
+// run under -race it checks that building records is safe to do from
+// several fetches together.
+func TestWARCConcurrentExchanges(t *testing.T) {
+	mux := http.NewServeMux()
+	var index strings.Builder
+	for i := range 24 {
+		path := fmt.Sprintf("/p%d", i)
+		mux.HandleFunc(path, servePage(articlePage(path, 10<<10)))
+		fmt.Fprintf(&index, `<a href="%s">x</a>`, path)
+	}
+	mux.HandleFunc("/", servePage(index.String()))
+	s := newSite(t, mux)
+	var buf bytes.Buffer
+	cfg := testConfig()
+	cfg.Parallelism = 8
+	cfg.WARC = &buf
+	var got collector
+	crawl(t, cfg, NewMemoryStore(), "race", got.handle, s.URL+"/")
+	if n := bytes.Count(buf.Bytes(), []byte("WARC-Type: response")); n < 26 {
+		t.Errorf("%d response records, want 26 (robots.txt, / and 24 pages)", n)
+	}
+}
+
+// TestWARCLeavesOutRejectedBodies: a body rejected as too large once
+// decompressed is not written to the WARC; the accepted page is.
+func TestWARCLeavesOutRejectedBodies(t *testing.T) {
+	page := articlePage("Kept", 12<<10)
+	packed := gz(t, articlePage("Packed", 80<<10)) // about 3 KB packed
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", servePage(`<a href="/kept">k</a><a href="/packed">p</a>`))
+	mux.HandleFunc("/kept", servePage(page))
+	mux.HandleFunc("/packed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(packed)
+	})
+	s := newSite(t, mux)
+	var buf bytes.Buffer
+	cfg := testConfig()
+	cfg.MaxBodySize = 32 << 10
+	cfg.WARC = &buf
+	store := NewMemoryStore()
+	crawl(t, cfg, store, "j", (&collector{}).handle, s.URL)
+	if f := lastFetch(t, store, s.URL+"/packed"); f.Error != "too-large" {
+		t.Fatalf("/packed recorded %+v, want too-large", f)
+	}
+	if bytes.Contains(buf.Bytes(), []byte("WARC-Target-URI: "+s.URL+"/packed")) {
+		t.Errorf("the rejected /packed is in the WARC")
+	}
+	if !bytes.Contains(buf.Bytes(), []byte(page)) {
+		t.Errorf("the accepted /kept is not in the WARC whole")
 	}
 }
