@@ -53,7 +53,7 @@ func BenchmarkCrawl(b *testing.B) {
 			s := benchSite(b, n)
 			cfg := testConfig()
 			cfg.MaxDepth = -1
-			cfg.Parallelism = 16
+			cfg.PerHost = 16
 			cfg.MaxInFlight = 16
 			var pages atomic.Int64
 			b.ResetTimer()

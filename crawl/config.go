@@ -20,12 +20,14 @@ type Config struct {
 	// directly counts as depth 1). A negative value means no limit.
 	MaxDepth int
 
-	// Delay is the least time between two requests to the same host. A
-	// larger Crawl-delay in the host's robots.txt wins over it, up to
-	// MaxRetryWait.
+	// Delay is the least time between the starts of two requests to the
+	// same host. A larger Crawl-delay in the host's robots.txt wins over
+	// it, up to MaxRetryWait.
 	Delay time.Duration
-	// Parallelism is the largest number of requests in flight to one host.
-	Parallelism int
+	// PerHost is the largest number of requests in flight to one host.
+	// Starts are still spaced by Delay; above 1, one slow response does not
+	// hold the host's other URLs back.
+	PerHost int
 	// MaxInFlight is the largest number of requests in flight over all
 	// hosts together.
 	MaxInFlight int
@@ -34,7 +36,8 @@ type Config struct {
 	// the response headers of one request.
 	RequestTimeout time.Duration
 	// TotalTimeout bounds a whole exchange, redirects and body included, so
-	// that a server trickling bytes cannot hold a worker.
+	// that a server trickling bytes cannot hold a worker. An exchange that
+	// times out is tried again once at most, whatever MaxRetries says.
 	TotalTimeout time.Duration
 
 	// MaxBodySize is the largest response body accepted, in bytes (after
@@ -50,7 +53,8 @@ type Config struct {
 	// retried.
 	MaxRetries int
 	// RetryBase is the first backoff; each retry doubles it, with jitter.
-	// A Retry-After header, when longer, is honoured instead.
+	// A response with a Retry-After header is retried after the time it
+	// asks for instead, to the second.
 	RetryBase time.Duration
 	// MaxRetryWait is the longest wait before a retry. A server asking (by
 	// Retry-After) for a longer one gets no retry in this run: the failure
@@ -106,15 +110,15 @@ type Config struct {
 	LockStale time.Duration
 }
 
-// DefaultConfig returns a polite configuration: robots.txt obeyed, one
-// request at a time per host a second apart, private addresses refused,
-// same-host links up to depth 2.
+// DefaultConfig returns a polite configuration: robots.txt obeyed,
+// requests to a host started a second apart with two at most in flight,
+// private addresses refused, same-host links up to depth 2.
 func DefaultConfig() Config {
 	return Config{
 		UserAgent:        "tally/0.1 (+https://github.com/tally-news/tally)",
 		MaxDepth:         2,
 		Delay:            time.Second,
-		Parallelism:      1,
+		PerHost:          2,
 		MaxInFlight:      16,
 		RequestTimeout:   15 * time.Second,
 		TotalTimeout:     60 * time.Second,
@@ -140,7 +144,7 @@ func (cfg Config) validate() error {
 	}
 	check(cfg.UserAgent != "", "UserAgent is empty")
 	check(cfg.Delay >= 0, "Delay %v is negative", cfg.Delay)
-	check(cfg.Parallelism >= 1, "Parallelism %d is below 1", cfg.Parallelism)
+	check(cfg.PerHost >= 1, "PerHost %d is below 1", cfg.PerHost)
 	check(cfg.MaxInFlight >= 1, "MaxInFlight %d is below 1", cfg.MaxInFlight)
 	check(cfg.RequestTimeout > 0, "RequestTimeout %v is not positive", cfg.RequestTimeout)
 	check(cfg.TotalTimeout > 0, "TotalTimeout %v is not positive", cfg.TotalTimeout)

@@ -94,7 +94,7 @@ func New(cfg Config, store Store, logger *slog.Logger) (*Crawler, error) {
 		DialContext:           dialer.DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          256,
-		MaxIdleConnsPerHost:   max(cfg.Parallelism, 2),
+		MaxIdleConnsPerHost:   max(cfg.PerHost, 2),
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   cfg.RequestTimeout,
 		ResponseHeaderTimeout: cfg.RequestTimeout,
@@ -152,8 +152,10 @@ type runState struct {
 // Run takes the job's lock (failing with an error that wraps ErrJobLocked
 // when another live run holds it), records the run in the store, queues
 // the seeds and works through the frontier. On cancellation it starts
-// nothing new, lets the requests in flight finish and be handled, records
-// the run and returns its counts with an error wrapping ctx.Err(). Any
+// nothing new and cancels the requests in flight (a page whose response
+// was already in is still handled; the others stay queued), records the
+// run and returns its counts; when URLs were left queued, with an error
+// wrapping ctx.Err(). Any
 // other error means the store or the WARC writer failed, or another
 // process took the job's lock over (the error then wraps ErrJobLocked);
 // failures of single URLs are not errors: they are recorded and counted
@@ -255,7 +257,9 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 		if ctx.Err() == nil { // the lock was lost, not the caller's doing
 			return stats, fmt.Errorf("crawl: job %q stopped: %w", job, cause)
 		}
-		return stats, fmt.Errorf("crawl: job %q interrupted: %w", job, ctx.Err())
+		if stats.Queued > 0 {
+			return stats, fmt.Errorf("crawl: job %q interrupted with %d URLs left queued: %w", job, stats.Queued, ctx.Err())
+		}
 	}
 	return stats, loopErr
 }

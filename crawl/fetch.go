@@ -34,6 +34,9 @@ var (
 // exchange is one fetch, from the first request to the final response,
 // filled in by the transport as Colly drives the request.
 type exchange struct {
+	// ctx cancels the exchange's requests, as an http.Request's context
+	// does: Colly makes the requests, so the transport applies it.
+	ctx   context.Context
 	limit int64     // body size limit
 	run   *runState // redirect policy; nil for robots.txt
 	seed  bool      // redirects of seeds may go anywhere
@@ -63,7 +66,14 @@ type captureTransport struct {
 // RoundTrip implements http.RoundTripper.
 func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ex := t.c.exchangeFor(req)
-	out := req.Clone(req.Context())
+	ctx := req.Context()
+	if ex != nil && ex.ctx != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		defer context.AfterFunc(ex.ctx, cancel)()
+	}
+	out := req.Clone(ctx)
 	out.Header.Del(exchangeHeader)
 	at := time.Now()
 	resp, err := t.base.RoundTrip(out)
@@ -183,7 +193,9 @@ func sameSite(a, b string) bool {
 }
 
 // fetch requests rawURL through Colly and returns what the transport saw.
-func (c *Crawler) fetch(rawURL string, hdr http.Header, ex *exchange) error {
+// Cancelling ctx cancels the request, body included.
+func (c *Crawler) fetch(ctx context.Context, rawURL string, hdr http.Header, ex *exchange) error {
+	ex.ctx = ctx
 	id := strconv.FormatUint(c.seq.Add(1), 36)
 	c.exchanges.Store(id, ex)
 	defer c.exchanges.Delete(id)

@@ -20,7 +20,7 @@ func testConfig() Config {
 	cfg := DefaultConfig()
 	cfg.AllowPrivate = true
 	cfg.Delay = 0
-	cfg.Parallelism = 4
+	cfg.PerHost = 4
 	cfg.RequestTimeout = 2 * time.Second
 	cfg.TotalTimeout = 3 * time.Second
 	cfg.RetryBase = 10 * time.Millisecond

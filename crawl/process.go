@@ -13,8 +13,12 @@ import (
 // sitemaps, records the fetch (or the failure and its reason) with
 // Store.Done, or asks the scheduler for a retry. Done comes last, after
 // the links are queued and the Handler has returned.
-func (rs *runState) process(ctx context.Context, t *task, allowed bool) (o outcome) {
+//
+// Cancelling ctx cancels the request in flight; the entry then stays
+// queued. Once the response is in, the page is settled whatever ctx does.
+func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o outcome) {
 	c := rs.c
+	ctx := context.WithoutCancel(runCtx)
 	o.task = t
 	log := rs.log.With("url", t.URL)
 	done := func(f Fetch) {
@@ -75,8 +79,13 @@ func (rs *runState) process(ctx context.Context, t *task, allowed bool) (o outco
 		}
 	}
 	ex := &exchange{limit: c.cfg.MaxBodySize, run: rs, seed: seed || t.Kind != KindPage}
-	err = c.fetch(t.URL, hdr, ex)
+	err = c.fetch(runCtx, t.URL, hdr, ex)
 	now := time.Now()
+	if err != nil && runCtx.Err() != nil {
+		o.interrupted = true
+		log.Debug("fetch interrupted", "err", err)
+		return o
+	}
 	tooLarge := false
 	defer func() {
 		if !tooLarge {
@@ -85,6 +94,12 @@ func (rs *runState) process(ctx context.Context, t *task, allowed bool) (o outco
 	}()
 	if err != nil {
 		reason, retry := failure(err)
+		if reason == "timeout" && t.attempt >= 1 {
+			// A server too slow twice is not tried a third time: a
+			// trickling body would hold a slot for MaxRetries times the
+			// total timeout.
+			retry = false
+		}
 		if retry && rs.retry(&o, t, reason, 0) {
 			log.Debug("will retry", "reason", reason, "attempt", t.attempt+1, "wait", o.wait, "err", err)
 			return o
@@ -256,14 +271,18 @@ func (rs *runState) aliases(ctx context.Context, o *outcome, requested string, f
 }
 
 // retry decides whether t gets another try after a transient failure, and
-// if so fills o with the wait: the backoff, or the server's Retry-After
-// when longer. A wait beyond MaxRetryWait, or retries used up, mean no.
+// if so fills o with the wait: the server's Retry-After when it gave one,
+// the backoff otherwise. A wait beyond MaxRetryWait, or retries used up,
+// mean no.
 func (rs *runState) retry(o *outcome, t *task, reason string, after time.Duration) bool {
 	cfg := rs.c.cfg
 	if t.attempt >= cfg.MaxRetries {
 		return false
 	}
-	wait := max(rs.c.backoff(t.attempt+1), after)
+	wait := after
+	if wait <= 0 {
+		wait = rs.c.backoff(t.attempt + 1)
+	}
 	if wait > cfg.MaxRetryWait {
 		return false
 	}
@@ -275,15 +294,16 @@ func (rs *runState) retry(o *outcome, t *task, reason string, after time.Duratio
 // the sitemaps it lists. A robots.txt that cannot be fetched at all (no
 // connection, timeout) counts as none: the pages' own fetches then fail
 // with the real reason.
-func (rs *runState) fetchRobots(ctx context.Context, t *task) (o outcome) {
+func (rs *runState) fetchRobots(runCtx context.Context, t *task) (o outcome) {
 	c := rs.c
+	ctx := context.WithoutCancel(runCtx)
 	o.task = t
 	rules := robotsRules{}
 	o.robots = &rules
 	ex := &exchange{limit: maxRobotsSize}
 	hdr := http.Header{}
 	hdr.Set("Accept", "text/plain,*/*;q=0.8")
-	err := c.fetch(t.host+"/robots.txt", hdr, ex)
+	err := c.fetch(runCtx, t.host+"/robots.txt", hdr, ex)
 	defer c.archiveFinal(ex)
 	if err != nil {
 		reason, _ := failure(err)

@@ -42,6 +42,7 @@ type outcome struct {
 	robots *robotsRules // for a robots.txt task
 
 	fetched, notChanged, failed, skipped int
+	interrupted                          bool          // cut short by the run's end: leave it queued
 	reason                               string        // failure or skip reason
 	retry                                bool          // put the task back
 	wait                                 time.Duration // before the retry
@@ -60,9 +61,11 @@ func newTask(q Queued) *task {
 }
 
 // loop runs the scheduler: it reads the frontier in batches, starts each
-// task when its host allows (robots.txt known, parallelism and delay
-// respected), collects outcomes, and ends when the frontier is empty or,
-// after ctx is cancelled, when the tasks in flight have finished.
+// task when its host allows (robots.txt known, PerHost and the delay
+// between starts respected), collects outcomes, and ends when the
+// frontier is empty or, after ctx is cancelled, when the tasks in flight
+// have returned: their requests are cancelled with ctx, and a page whose
+// fetch was cut short stays queued.
 func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 	c := rs.c
 	cfg := c.cfg
@@ -100,10 +103,10 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 		inflight++
 		go func() {
 			if t.robots {
-				results <- rs.fetchRobots(work, t)
+				results <- rs.fetchRobots(ctx, t)
 				return
 			}
-			results <- rs.process(work, t, allowed)
+			results <- rs.process(ctx, t, allowed)
 		}()
 	}
 	report := func(done bool) {
@@ -194,7 +197,7 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 					i++
 					continue
 				}
-				if h.inflight >= cfg.Parallelism {
+				if h.inflight >= cfg.PerHost {
 					i++
 					continue
 				}
@@ -223,9 +226,6 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 			inflight--
 			h := host(o.task.host)
 			h.inflight--
-			if h.delay > 0 {
-				h.next = later(h.next, time.Now().Add(h.delay))
-			}
 			if o.task.robots {
 				h.state = robotsReady
 				h.rules = *o.robots
@@ -239,6 +239,10 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 				break
 			}
 			dirty = true
+			if o.interrupted {
+				delete(known, o.task.URL)
+				break
+			}
 			stats.Fetched += o.fetched
 			stats.NotChanged += o.notChanged
 			stats.Failed += o.failed

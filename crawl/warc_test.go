@@ -28,7 +28,7 @@ func TestWARCReadBack(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			cfg := testConfig()
-			cfg.Parallelism = 1
+			cfg.PerHost = 1
 			cfg.WARC = &buf
 			cfg.WARCGzip = compress
 			var got collector
@@ -106,7 +106,7 @@ func TestWARCConcurrentExchanges(t *testing.T) {
 	s := newSite(t, mux)
 	var buf bytes.Buffer
 	cfg := testConfig()
-	cfg.Parallelism = 8
+	cfg.PerHost = 8
 	cfg.WARC = &buf
 	var got collector
 	crawl(t, cfg, NewMemoryStore(), "race", got.handle, s.URL+"/")

@@ -43,7 +43,8 @@ func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
 	fs.StringVar(&f.job, "job", "", "job name, under which the frontier, fetch history and runs are kept (default: the seeds' hosts)")
 	fs.IntVar(&f.cfg.MaxDepth, "depth", f.cfg.MaxDepth, "how many links away from a seed to follow (-1: no limit)")
 	fs.DurationVar(&f.cfg.Delay, "delay", f.cfg.Delay, "least time between two requests to one host (a larger robots.txt Crawl-delay wins)")
-	fs.IntVar(&f.cfg.Parallelism, "parallel", f.cfg.Parallelism, "requests in flight to one host")
+	fs.IntVar(&f.cfg.PerHost, "per-host", f.cfg.PerHost, "requests in flight to one host (their starts still --delay apart)")
+	fs.IntVar(&f.cfg.PerHost, "parallel", f.cfg.PerHost, "the same as --per-host")
 	fs.StringVar(&f.cfg.UserAgent, "user-agent", f.cfg.UserAgent, "user agent sent with every request")
 	fs.StringVar(&f.contact, "contact", "", "contact URL or address put into the user agent")
 	fs.BoolVar(&f.cfg.IgnoreRobots, "ignore-robots", false, "do not read robots.txt (only for sites you own)")
@@ -177,7 +178,13 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 	}
 	for {
 		stats, err := c.Run(ctx, job, seeds, handler(ctx, db))
-		if err != nil && !errors.Is(err, context.Canceled) {
+		if errors.Is(err, context.Canceled) {
+			// Interrupted with work left queued: the summary, then an
+			// error the caller can tell from a failure.
+			printSummary(e.stdout, job, stats)
+			return err
+		}
+		if err != nil {
 			// The crawler's errors name themselves ("crawl: lock job
 			// ...: job is already running").
 			return err

@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	cfg := crawl.DefaultConfig()
 	cfg.AllowPrivate = true
 	cfg.Delay = 20 * time.Millisecond
-	cfg.Parallelism = 2
+	cfg.PerHost = 2
 	cfg.MaxDepth = 3
 	cfg.RetryBase = 100 * time.Millisecond
 	c, err := crawl.New(cfg, db, e.logger)
