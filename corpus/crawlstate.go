@@ -17,8 +17,9 @@ var _ crawl.Store = (*DB)(nil)
 
 // Lock takes job's lock for owner. It fails with crawl.ErrJobLocked when
 // another owner holds the lock and refreshed it less than stale ago; a
-// staler lock (its run died) is taken over. Calling Lock again as the same
-// owner refreshes the lock.
+// staler lock (its run died), or one whose owner is a process of this
+// machine that no longer exists (crawl.OwnerGone), is taken over. Calling
+// Lock again as the same owner refreshes the lock.
 func (db *DB) Lock(ctx context.Context, job, owner string, stale time.Duration) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -33,8 +34,8 @@ func (db *DB) Lock(ctx context.Context, job, owner string, stale time.Duration) 
 	case err != nil:
 		return fmt.Errorf("lock job %s: %w", job, err)
 	case holder != owner:
-		if at := parseTime(refreshed); now.Sub(at) < stale {
-			return fmt.Errorf("job %s is held by %s (last seen %s): %w", job, holder, at.Format(time.RFC3339), crawl.ErrJobLocked)
+		if at := parseTime(refreshed); now.Sub(at) < stale && !crawl.OwnerGone(holder) {
+			return crawl.LockHeldError(job, holder, at, stale)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO locks (job, owner, refreshed) VALUES (?, ?, ?)",
@@ -55,9 +56,9 @@ func (db *DB) Unlock(ctx context.Context, job, owner string) error {
 	return nil
 }
 
-// StartRun records the start of a run of job and returns its id.
-func (db *DB) StartRun(ctx context.Context, job string) (int64, error) {
-	res, err := db.write.ExecContext(ctx, "INSERT INTO runs (job, started) VALUES (?, ?)", job, formatTime(time.Now()))
+// StartRun records the start of a run of job by owner and returns its id.
+func (db *DB) StartRun(ctx context.Context, job, owner string) (int64, error) {
+	res, err := db.write.ExecContext(ctx, "INSERT INTO runs (job, owner, started) VALUES (?, ?, ?)", job, owner, formatTime(time.Now()))
 	if err != nil {
 		return 0, fmt.Errorf("start run of job %s: %w", job, err)
 	}
@@ -91,9 +92,15 @@ func (db *DB) FinishRun(ctx context.Context, id int64, stats crawl.RunStats) err
 }
 
 // Runs returns the last n runs of job, newest first. A run that has not
-// finished (still running, or killed) has a zero Finished time.
+// finished (still running, or killed) has a zero Finished time; one whose
+// process no longer holds the job's lock is Interrupted.
 func (db *DB) Runs(ctx context.Context, job string, n int) ([]crawl.Run, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, job, started, finished, fetched, not_changed, failed, skipped, queued, failures
+	var holder string
+	err := db.read.QueryRowContext(ctx, "SELECT owner FROM locks WHERE job = ?", job).Scan(&holder)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("runs of job %s: lock: %w", job, err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT id, job, owner, started, finished, fetched, not_changed, failed, skipped, queued, failures
 		FROM runs WHERE job = ? ORDER BY id DESC LIMIT ?`, job, n)
 	if err != nil {
 		return nil, fmt.Errorf("runs of job %s: %w", job, err)
@@ -103,11 +110,12 @@ func (db *DB) Runs(ctx context.Context, job string, n int) ([]crawl.Run, error) 
 	for rows.Next() {
 		var r crawl.Run
 		var started, finished, failures string
-		if err := rows.Scan(&r.ID, &r.Job, &started, &finished, &r.Stats.Fetched, &r.Stats.NotChanged,
+		if err := rows.Scan(&r.ID, &r.Job, &r.Owner, &started, &finished, &r.Stats.Fetched, &r.Stats.NotChanged,
 			&r.Stats.Failed, &r.Stats.Skipped, &r.Stats.Queued, &failures); err != nil {
 			return nil, fmt.Errorf("runs of job %s: %w", job, err)
 		}
 		r.Started, r.Finished = parseTime(started), parseTime(finished)
+		r.Interrupted = crawl.RunInterrupted(r, holder)
 		if err := json.Unmarshal([]byte(failures), &r.Stats.Failures); err != nil {
 			return nil, fmt.Errorf("runs of job %s: run %d: failures: %w", job, r.ID, err)
 		}

@@ -183,7 +183,7 @@ func TestLockRace(t *testing.T) {
 func TestRuns(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
-	first, err := db.StartRun(ctx, "job")
+	first, err := db.StartRun(ctx, "job", "o")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,8 +191,8 @@ func TestRuns(t *testing.T) {
 	if err := db.FinishRun(ctx, first, stats); err != nil {
 		t.Fatal(err)
 	}
-	second, _ := db.StartRun(ctx, "job") // killed: never finished
-	db.StartRun(ctx, "other")
+	second, _ := db.StartRun(ctx, "job", "o") // killed: never finished
+	db.StartRun(ctx, "other", "o")
 	runs, err := db.Runs(ctx, "job", 10)
 	if err != nil {
 		t.Fatal(err)

@@ -107,6 +107,8 @@ type Config struct {
 	// LockStale is how long a job lock that its holder stopped refreshing
 	// is respected. A running crawl refreshes its lock every LockStale/4,
 	// so a lock older than this belongs to a crashed run and is taken over.
+	// A lock whose holder was a process of this machine that has exited is
+	// taken over at once.
 	LockStale time.Duration
 }
 

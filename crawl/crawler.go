@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -12,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -193,7 +191,7 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 		}
 	}()
 
-	runID, err := c.store.StartRun(ctx, job)
+	runID, err := c.store.StartRun(ctx, job, owner)
 	if err != nil {
 		return stats, fmt.Errorf("crawl: start run of %q: %w", job, err)
 	}
@@ -291,18 +289,6 @@ func (rs *runState) heartbeat(ctx context.Context, owner string, cancel context.
 		}
 	}()
 	return func() { close(done); <-finished }
-}
-
-// lockOwner names this process for the job lock: host, pid and a random
-// part, so that two processes never share an owner.
-func lockOwner() string {
-	host, err := os.Hostname()
-	if err != nil {
-		host = "unknown"
-	}
-	var b [4]byte
-	_, _ = rand.Read(b[:])
-	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
 }
 
 // seedKind guesses a seed's kind from its URL. The body decides in the

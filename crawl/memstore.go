@@ -51,8 +51,8 @@ func (s *MemoryStore) Lock(ctx context.Context, job, owner string, stale time.Du
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.now()
-	if l, ok := s.locks[job]; ok && l.owner != owner && now.Sub(l.refreshed) < stale {
-		return fmt.Errorf("job %q held by %s since %s: %w", job, l.owner, l.refreshed.Format(time.RFC3339), ErrJobLocked)
+	if l, ok := s.locks[job]; ok && l.owner != owner && now.Sub(l.refreshed) < stale && !OwnerGone(l.owner) {
+		return LockHeldError(job, l.owner, l.refreshed, stale)
 	}
 	s.locks[job] = memLock{owner: owner, refreshed: now}
 	return nil
@@ -69,11 +69,11 @@ func (s *MemoryStore) Unlock(ctx context.Context, job, owner string) error {
 }
 
 // StartRun implements Store.
-func (s *MemoryStore) StartRun(ctx context.Context, job string) (int64, error) {
+func (s *MemoryStore) StartRun(ctx context.Context, job, owner string) (int64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	id := int64(len(s.runs) + 1)
-	s.runs = append(s.runs, Run{ID: id, Job: job, Started: s.now()})
+	s.runs = append(s.runs, Run{ID: id, Job: job, Owner: owner, Started: s.now()})
 	return id, nil
 }
 
@@ -100,6 +100,7 @@ func (s *MemoryStore) Runs(ctx context.Context, job string, n int) ([]Run, error
 		if s.runs[i].Job == job {
 			r := s.runs[i]
 			r.Stats.Failures = copyCounts(r.Stats.Failures)
+			r.Interrupted = RunInterrupted(r, s.locks[job].owner)
 			out = append(out, r)
 		}
 	}

@@ -120,9 +120,9 @@ func TestMemoryStoreCompacts(t *testing.T) {
 func TestMemoryStoreRuns(t *testing.T) {
 	ctx := context.Background()
 	s := NewMemoryStore()
-	id1, _ := s.StartRun(ctx, "j")
-	idOther, _ := s.StartRun(ctx, "k")
-	id2, _ := s.StartRun(ctx, "j")
+	id1, _ := s.StartRun(ctx, "j", "o")
+	idOther, _ := s.StartRun(ctx, "k", "o")
+	id2, _ := s.StartRun(ctx, "j", "o")
 	if err := s.FinishRun(ctx, id1, RunStats{Fetched: 3, Failures: map[string]int{"timeout": 1}}); err != nil {
 		t.Fatal(err)
 	}

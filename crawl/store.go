@@ -3,6 +3,7 @@ package crawl
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -68,9 +69,14 @@ type RunStats struct {
 type Run struct {
 	ID       int64
 	Job      string
+	Owner    string // the process that made it, as it held the job lock
 	Started  time.Time
 	Finished time.Time // zero while running or after a crash
-	Stats    RunStats
+	// Interrupted says the run never finished and is not running: its
+	// process died (killed, crashed, the machine stopped) and no longer
+	// holds the job's lock.
+	Interrupted bool
+	Stats       RunStats
 }
 
 // Store keeps a job's crawl state (frontier, fetch history, runs and lock)
@@ -81,18 +87,22 @@ type Run struct {
 // Every method must be safe for concurrent use.
 type Store interface {
 	// Lock takes the job's lock for owner, or fails with ErrJobLocked when
-	// another owner holds it and has refreshed it within stale. Calling
-	// Lock again as the holder refreshes the lock; a running crawl does so
-	// periodically, well within stale.
+	// another owner holds it and has refreshed it within stale, saying
+	// until when the lock holds. A lock whose owner is gone (OwnerGone) is
+	// taken over at once. Calling Lock again as the holder refreshes the
+	// lock; a running crawl does so periodically, well within stale.
 	Lock(ctx context.Context, job, owner string, stale time.Duration) error
 	// Unlock releases the job's lock if owner holds it.
 	Unlock(ctx context.Context, job, owner string) error
 
-	// StartRun records the start of a run and returns its id.
-	StartRun(ctx context.Context, job string) (int64, error)
+	// StartRun records the start of a run by owner (the job lock's
+	// holder) and returns its id.
+	StartRun(ctx context.Context, job, owner string) (int64, error)
 	// FinishRun records the end of a run with its counts.
 	FinishRun(ctx context.Context, id int64, stats RunStats) error
-	// Runs returns the last n runs of job, newest first.
+	// Runs returns the last n runs of job, newest first. An unfinished
+	// run whose owner no longer holds the job's lock, or is gone, is
+	// Interrupted.
 	Runs(ctx context.Context, job string, n int) ([]Run, error)
 
 	// Enqueue adds URLs to the job's frontier; URLs already queued for the
@@ -109,4 +119,18 @@ type Store interface {
 
 	// LastFetch returns the last recorded fetch of url, if any.
 	LastFetch(ctx context.Context, url string) (Fetch, bool, error)
+}
+
+// LockHeldError is the error a Store's Lock returns when owner holds job's
+// lock, last refreshed at refreshed: it wraps ErrJobLocked and says until
+// when the lock holds if not refreshed.
+func LockHeldError(job, owner string, refreshed time.Time, stale time.Duration) error {
+	return fmt.Errorf("job %s is held by %s (last seen %s; the lock holds until %s unless its holder refreshes it): %w",
+		job, owner, refreshed.Format(time.RFC3339), refreshed.Add(stale).Format(time.RFC3339), ErrJobLocked)
+}
+
+// RunInterrupted tells, for Store.Runs, whether run r is interrupted when
+// the job's lock is held by holder ("" for nobody).
+func RunInterrupted(r Run, holder string) bool {
+	return r.Finished.IsZero() && (r.Owner == "" || r.Owner != holder || OwnerGone(r.Owner))
 }

@@ -269,6 +269,9 @@ func printRuns(ctx context.Context, e *env, path, job string) error {
 	fmt.Fprintf(e.stdout, "%-6s %-20s %-10s %8s %8s %8s %8s\n", "run", "started", "took", "fetched", "same", "failed", "queued")
 	for _, r := range runs {
 		took := "running"
+		if r.Interrupted {
+			took = "interrupted"
+		}
 		if !r.Finished.IsZero() {
 			took = r.Finished.Sub(r.Started).Round(time.Second).String()
 		}
