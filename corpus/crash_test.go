@@ -192,7 +192,7 @@ func TestCrawlKilledAndResumed(t *testing.T) {
 		t.Errorf("frontier after the resumed run: %d, %v", n, err)
 	}
 	for _, p := range want {
-		f, ok, err := db.LastFetch(ctx, srv.URL+p)
+		f, ok, err := db.LastFetch(ctx, "crash", srv.URL+p)
 		if !ok || err != nil || f.Status != http.StatusOK {
 			t.Errorf("last fetch of %s: %+v, %v, %v", p, f, ok, err)
 		}

@@ -65,3 +65,19 @@ func TestLockOfKilledRun(t *testing.T) {
 		t.Errorf("a finished run is marked interrupted")
 	}
 }
+
+// TestFetchHistoryPerJob: one job's fetch is not another's.
+func TestFetchHistoryPerJob(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	f := crawl.Fetch{URL: "https://a/1", Status: 200, ETag: `"e"`, Hash: "h", Fetched: time.Now().UTC()}
+	if err := db.Done(ctx, "x", f); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := db.LastFetch(ctx, "y", f.URL); ok || err != nil {
+		t.Errorf("job y sees job x's fetch: %v, %v", ok, err)
+	}
+	if got, ok, err := db.LastFetch(ctx, "x", f.URL); !ok || err != nil || got.ETag != f.ETag {
+		t.Errorf("job x's fetch = %+v, %v, %v", got, ok, err)
+	}
+}

@@ -214,12 +214,12 @@ func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
 	return nil
 }
 
-// LastFetch returns the last recorded fetch of url, if any.
-func (db *DB) LastFetch(ctx context.Context, url string) (crawl.Fetch, bool, error) {
+// LastFetch returns the last fetch of url recorded for job, if any.
+func (db *DB) LastFetch(ctx context.Context, job, url string) (crawl.Fetch, bool, error) {
 	var f crawl.Fetch
 	var fetched string
 	err := db.read.QueryRowContext(ctx, `SELECT url, status, etag, last_modified, hash, error, fetched
-		FROM fetches WHERE url = ? ORDER BY id DESC LIMIT 1`, url).
+		FROM fetches WHERE url = ? AND job = ? ORDER BY id DESC LIMIT 1`, url, job).
 		Scan(&f.URL, &f.Status, &f.ETag, &f.LastModified, &f.Hash, &f.Error, &fetched)
 	if errors.Is(err, sql.ErrNoRows) {
 		return crawl.Fetch{}, false, nil

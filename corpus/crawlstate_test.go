@@ -50,15 +50,15 @@ func TestFrontier(t *testing.T) {
 	if got, _ := db.Pending(ctx, "news", 10); !reflect.DeepEqual(got, want[1:]) {
 		t.Errorf("after Done, Pending = %v", got)
 	}
-	if got, ok, err := db.LastFetch(ctx, "https://a/1"); !ok || err != nil || got != f {
+	if got, ok, err := db.LastFetch(ctx, "news", "https://a/1"); !ok || err != nil || got != f {
 		t.Errorf("LastFetch = %+v, %v, %v; want %+v", got, ok, err, f)
 	}
 	failed := crawl.Fetch{URL: "https://a/1", Status: 503, Error: "http-503", Fetched: fetched.Add(time.Hour)}
 	db.Done(ctx, "news", failed)
-	if got, _, _ := db.LastFetch(ctx, "https://a/1"); got != failed {
+	if got, _, _ := db.LastFetch(ctx, "news", "https://a/1"); got != failed {
 		t.Errorf("LastFetch after a failure = %+v", got)
 	}
-	if _, ok, err := db.LastFetch(ctx, "https://a/never"); ok || err != nil {
+	if _, ok, err := db.LastFetch(ctx, "news", "https://a/never"); ok || err != nil {
 		t.Errorf("LastFetch of an unknown URL: %v, %v", ok, err)
 	}
 	if got, _ := db.Pending(ctx, "other", 10); len(got) != 1 {

@@ -294,7 +294,7 @@ func TestMigrateFromFirstSchema(t *testing.T) {
 			t.Errorf("%s: %d rows, want %d", table, got, want)
 		}
 	}
-	f, ok, err := db.LastFetch(ctx, "https://old.example/a")
+	f, ok, err := db.LastFetch(ctx, "old", "https://old.example/a")
 	if err != nil || !ok || f.ETag != `"e1"` {
 		t.Errorf("LastFetch = %+v, %v, %v", f, ok, err)
 	}

@@ -411,7 +411,7 @@ func (rs *runState) enqueueLinks(ctx context.Context, links []link, parentDepth 
 			skipped++
 			continue
 		}
-		last, ok, err := rs.c.store.LastFetch(ctx, l.URL)
+		last, ok, err := rs.c.store.LastFetch(ctx, rs.job, l.URL)
 		if err != nil {
 			return skipped, fmt.Errorf("crawl: last fetch of %s: %w", l.URL, err)
 		}

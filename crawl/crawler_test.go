@@ -76,7 +76,7 @@ func TestRobots(t *testing.T) {
 		t.Errorf("disallowed paths fetched %d times", n)
 	}
 	for _, p := range []string{"/private/x", "/tally-only"} {
-		if f := lastFetch(t, store, s.URL+p); f.Error != "robots" {
+		if f := lastFetch(t, store, "robots", s.URL+p); f.Error != "robots" {
 			t.Errorf("%s recorded with error %q, want robots", p, f.Error)
 		}
 	}
@@ -190,7 +190,7 @@ func TestFeedAndSitemapIndex(t *testing.T) {
 		t.Error("Atom edit link followed")
 	}
 	for _, p := range []string{"/feed.rss", "/atom.xml", "/sitemap-index.xml.gz", "/sitemap-news.xml.gz", "/sitemap-pages.xml"} {
-		if f := lastFetch(t, store, s.URL+p); f.Error != "" || f.Status != 200 {
+		if f := lastFetch(t, store, "feeds", s.URL+p); f.Error != "" || f.Status != 200 {
 			t.Errorf("%s recorded as %+v", p, f)
 		}
 	}
@@ -248,7 +248,7 @@ func TestRetriesRunOut(t *testing.T) {
 	if s.hit("/") != 3 {
 		t.Errorf("tried %d times, want 1 + 2 retries", s.hit("/"))
 	}
-	if f := lastFetch(t, store, s.URL+"/"); f.Error != "http-502" || f.Status != 502 {
+	if f := lastFetch(t, store, "j", s.URL+"/"); f.Error != "http-502" || f.Status != 502 {
 		t.Errorf("recorded %+v", f)
 	}
 	if stats.Failed != 1 || stats.Failures["http-502"] != 1 {
@@ -267,7 +267,7 @@ func TestNoRetryOn404(t *testing.T) {
 	if s.hit("/gone") != 1 {
 		t.Errorf("404 fetched %d times, want 1", s.hit("/gone"))
 	}
-	if f := lastFetch(t, store, s.URL+"/gone"); f.Error != "http-404" {
+	if f := lastFetch(t, store, "j", s.URL+"/gone"); f.Error != "http-404" {
 		t.Errorf("recorded %+v", f)
 	}
 	if stats.Failures["http-404"] != 1 {
@@ -313,7 +313,7 @@ func TestRetryAfterTooLong(t *testing.T) {
 	if s.hit("/") != 1 {
 		t.Errorf("fetched %d times, want no retry beyond MaxRetryWait", s.hit("/"))
 	}
-	if f := lastFetch(t, store, s.URL+"/"); f.Error != "http-429" {
+	if f := lastFetch(t, store, "j", s.URL+"/"); f.Error != "http-429" {
 		t.Errorf("recorded %+v", f)
 	}
 }
@@ -348,7 +348,7 @@ func TestSlowTrickle(t *testing.T) {
 	if len(got.urls()) != 0 {
 		t.Errorf("handled %v", got.urls())
 	}
-	if f := lastFetch(t, store, s.URL+"/"); f.Error != "timeout" {
+	if f := lastFetch(t, store, "j", s.URL+"/"); f.Error != "timeout" {
 		t.Errorf("recorded %+v, want timeout", f)
 	}
 	if s.hit("/") != 2 || stats.Failures["timeout"] != 1 {
@@ -381,7 +381,7 @@ func TestBodyOverLimit(t *testing.T) {
 	var got collector
 	stats := crawl(t, cfg, store, "j", got.handle, s.URL)
 	for _, p := range []string{"/big", "/chunked", "/packed"} {
-		if f := lastFetch(t, store, s.URL+p); f.Error != "too-large" {
+		if f := lastFetch(t, store, "j", s.URL+p); f.Error != "too-large" {
 			t.Errorf("%s recorded %+v, want too-large", p, f)
 		}
 		if n := s.hit(p); n != 1 {
@@ -433,10 +433,10 @@ func TestRedirects(t *testing.T) {
 	cfg.PerHost = 1 // /moved before /new, so /new is known by then
 	var got collector
 	stats := crawl(t, cfg, store, "j", got.handle, s.URL)
-	if f := lastFetch(t, store, s.URL+"/loop1"); f.Error != "redirect-loop" {
+	if f := lastFetch(t, store, "j", s.URL+"/loop1"); f.Error != "redirect-loop" {
 		t.Errorf("loop recorded %+v", f)
 	}
-	if f := lastFetch(t, store, s.URL+"/chain/0"); f.Error != "too-many-redirects" {
+	if f := lastFetch(t, store, "j", s.URL+"/chain/0"); f.Error != "too-many-redirects" {
 		t.Errorf("chain recorded %+v", f)
 	}
 	if n := s.hit("/chain/6"); n != 0 {
@@ -540,7 +540,7 @@ func TestRecrawlNotModified(t *testing.T) {
 	if stats.NotChanged != 3 || stats.Fetched != 0 {
 		t.Errorf("stats = %+v, want 3 not changed", stats)
 	}
-	if f := lastFetch(t, store, s.URL+"/story"); f.Status != 304 || f.Hash == "" || f.ETag != `"v1"` {
+	if f := lastFetch(t, store, "j", s.URL+"/story"); f.Status != 304 || f.Hash == "" || f.ETag != `"v1"` {
 		t.Errorf("story recorded %+v", f)
 	}
 
@@ -655,7 +655,7 @@ func TestPrivateAddressRefused(t *testing.T) {
 	if s.hit("/") != 0 || s.hit("/robots.txt") != 0 {
 		t.Errorf("connected to a loopback server")
 	}
-	if f := lastFetch(t, store, s.URL+"/"); f.Error != "private-address" {
+	if f := lastFetch(t, store, "j", s.URL+"/"); f.Error != "private-address" {
 		t.Errorf("recorded %+v", f)
 	}
 	if stats.Failures["private-address"] != 1 {
@@ -701,7 +701,7 @@ func TestContentTypeSkipped(t *testing.T) {
 	var got collector
 	stats := crawl(t, testConfig(), store, "j", got.handle, s.URL)
 	for _, p := range []string{"/paper.pdf", "/data.json"} {
-		if f := lastFetch(t, store, s.URL+p); f.Error != "content-type" || f.Status != 200 {
+		if f := lastFetch(t, store, "j", s.URL+p); f.Error != "content-type" || f.Status != 200 {
 			t.Errorf("%s recorded %+v", p, f)
 		}
 	}
@@ -728,7 +728,7 @@ func TestHandlerErrorRecorded(t *testing.T) {
 		return got.handle(ctx, p)
 	}
 	stats := crawl(t, testConfig(), store, "j", h, s.URL)
-	if f := lastFetch(t, store, s.URL+"/bad"); f.Error != "handler" {
+	if f := lastFetch(t, store, "j", s.URL+"/bad"); f.Error != "handler" {
 		t.Errorf("recorded %+v", f)
 	}
 	if stats.Failures["handler"] != 1 || len(got.urls()) != 2 {
@@ -917,7 +917,7 @@ func TestRedirectOffsite(t *testing.T) {
 	store := NewMemoryStore()
 	var got collector
 	stats := crawl(t, testConfig(), store, "j", got.handle, s.URL, s.URL+"/seed-moved")
-	if f := lastFetch(t, store, s.URL+"/out"); f.Error != "redirect-offsite" {
+	if f := lastFetch(t, store, "j", s.URL+"/out"); f.Error != "redirect-offsite" {
 		t.Errorf("recorded %+v", f)
 	}
 	if other.hit("/landing") != 0 {
@@ -946,7 +946,7 @@ func TestRobotsUnavailable(t *testing.T) {
 		if s.hit("/") != 0 {
 			t.Errorf("robots.txt %d: page fetched anyway", status)
 		}
-		if f := lastFetch(t, store, s.URL+"/"); f.Error != "robots" {
+		if f := lastFetch(t, store, "j", s.URL+"/"); f.Error != "robots" {
 			t.Errorf("robots.txt %d: recorded %+v", status, f)
 		}
 	}

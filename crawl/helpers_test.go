@@ -133,10 +133,10 @@ func crawl(t testing.TB, cfg Config, store Store, job string, h Handler, seeds .
 	return stats
 }
 
-// lastFetch returns the stored fetch of url or fails the test.
-func lastFetch(t testing.TB, store Store, url string) Fetch {
+// lastFetch returns job's stored fetch of url or fails the test.
+func lastFetch(t testing.TB, store Store, job, url string) Fetch {
 	t.Helper()
-	f, ok, err := store.LastFetch(context.Background(), url)
+	f, ok, err := store.LastFetch(context.Background(), job, url)
 	if err != nil || !ok {
 		t.Fatalf("LastFetch(%s) = %v, %v", url, ok, err)
 	}

@@ -176,7 +176,7 @@ func (s *MemoryStore) Done(ctx context.Context, job string, f Fetch) error {
 	if f.Fetched.IsZero() {
 		f.Fetched = s.now()
 	}
-	s.fetches[f.URL] = f
+	s.fetches[fetchKey(job, f.URL)] = f
 	return nil
 }
 
@@ -202,12 +202,15 @@ func (q *memQueue) compact() {
 }
 
 // LastFetch implements Store.
-func (s *MemoryStore) LastFetch(ctx context.Context, url string) (Fetch, bool, error) {
+func (s *MemoryStore) LastFetch(ctx context.Context, job, url string) (Fetch, bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f, ok := s.fetches[url]
+	f, ok := s.fetches[fetchKey(job, url)]
 	return f, ok, nil
 }
+
+// fetchKey keys the fetch history by job and URL.
+func fetchKey(job, url string) string { return job + "\x00" + url }
 
 func copyCounts(m map[string]int) map[string]int {
 	if m == nil {

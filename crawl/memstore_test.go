@@ -77,7 +77,7 @@ func TestMemoryStoreFrontier(t *testing.T) {
 	if urls := queuedURLs(got); !reflect.DeepEqual(urls, []string{"a", "c", "d"}) {
 		t.Errorf("Pending after Done = %v", urls)
 	}
-	f, ok, _ := s.LastFetch(ctx, "b")
+	f, ok, _ := s.LastFetch(ctx, "j", "b")
 	if !ok || f.Status != 200 || f.Hash != "h" || f.Fetched.IsZero() {
 		t.Errorf("LastFetch(b) = %+v, %v", f, ok)
 	}

@@ -49,7 +49,7 @@ func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o ou
 		skip("robots", 0)
 		return o
 	}
-	last, hasLast, err := c.store.LastFetch(ctx, t.URL)
+	last, hasLast, err := c.store.LastFetch(ctx, rs.job, t.URL)
 	if err != nil {
 		o.err = fmt.Errorf("crawl: last fetch of %s: %w", t.URL, err)
 		return o
@@ -225,7 +225,7 @@ func (rs *runState) page(ctx context.Context, o *outcome, t *task, ex *exchange,
 
 	unchanged := hasLast && last.Error == "" && last.Hash == f.Hash
 	if !unchanged && p.URL != t.URL {
-		cf, ok, err := rs.c.store.LastFetch(ctx, p.URL)
+		cf, ok, err := rs.c.store.LastFetch(ctx, rs.job, p.URL)
 		if err != nil {
 			o.err = fmt.Errorf("crawl: last fetch of %s: %w", p.URL, err)
 			return

@@ -51,7 +51,7 @@ func TestSlowPageDoesNotHoldItsHost(t *testing.T) {
 	if n := s.hit("/slow"); n != 2 {
 		t.Errorf("/slow requested %d times, want 2 (one retry after a timeout)", n)
 	}
-	if f := lastFetch(t, store, s.URL+"/slow"); f.Error != "timeout" {
+	if f := lastFetch(t, store, "j", s.URL+"/slow"); f.Error != "timeout" {
 		t.Errorf("/slow recorded %+v, want timeout", f)
 	}
 	slowStart := requestTime(s.requests("/slow")[0])
@@ -147,7 +147,7 @@ func TestInterruptCancelsFetchInFlight(t *testing.T) {
 	if r.stats.Failed != 0 || r.stats.Queued != 1 {
 		t.Errorf("stats %+v, want nothing failed and the page left queued", r.stats)
 	}
-	if _, ok, _ := store.LastFetch(context.Background(), s.URL+"/"); ok {
+	if _, ok, _ := store.LastFetch(context.Background(), "j", s.URL+"/"); ok {
 		t.Errorf("the interrupted page was recorded as fetched")
 	}
 }

@@ -117,8 +117,10 @@ type Store interface {
 	// one step.
 	Done(ctx context.Context, job string, f Fetch) error
 
-	// LastFetch returns the last recorded fetch of url, if any.
-	LastFetch(ctx context.Context, url string) (Fetch, bool, error)
+	// LastFetch returns the last fetch of url recorded for job, if any.
+	// Jobs keep their own fetch history: one job's fetches do not make
+	// another skip a URL or send a conditional request.
+	LastFetch(ctx context.Context, job, url string) (Fetch, bool, error)
 }
 
 // LockHeldError is the error a Store's Lock returns when owner holds job's

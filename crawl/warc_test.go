@@ -135,7 +135,7 @@ func TestWARCLeavesOutRejectedBodies(t *testing.T) {
 	cfg.WARC = &buf
 	store := NewMemoryStore()
 	crawl(t, cfg, store, "j", (&collector{}).handle, s.URL)
-	if f := lastFetch(t, store, s.URL+"/packed"); f.Error != "too-large" {
+	if f := lastFetch(t, store, "j", s.URL+"/packed"); f.Error != "too-large" {
 		t.Fatalf("/packed recorded %+v, want too-large", f)
 	}
 	if bytes.Contains(buf.Bytes(), []byte("WARC-Target-URI: "+s.URL+"/packed")) {
