@@ -230,3 +230,21 @@ func (db *DB) LastFetch(ctx context.Context, job, url string) (crawl.Fetch, bool
 	f.Fetched = parseTime(fetched)
 	return f, true, nil
 }
+
+// HasArticle reports whether the newest page stored under url has its
+// article: stored, or linked to the first copy as a duplicate. A page
+// stored by a crawl that keeps pages only has none until it is run
+// through the cleaner (crawl.Config.Handled).
+func (db *DB) HasArticle(ctx context.Context, url string) (bool, error) {
+	var has bool
+	err := db.read.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE page_id = p.id)
+			OR EXISTS (SELECT 1 FROM duplicates WHERE page_id = p.id)
+		FROM pages p WHERE p.url = ? ORDER BY p.id DESC LIMIT 1`, url).Scan(&has)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("article of %s: %w", url, err)
+	}
+	return has, nil
+}

@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -96,6 +97,16 @@ type Config struct {
 	// WARCGzip writes each WARC record as its own gzip member, the usual
 	// .warc.gz layout.
 	WARCGzip bool
+
+	// Handled, when not nil, reports whether the page stored as url has
+	// been through a Handler of the kind this crawl uses: for one that
+	// extracts articles, whether the page's article is stored. A page
+	// fetched before but not handled is then queued even when fresh,
+	// requested without conditions, and handed to the Handler even when
+	// its content is unchanged, so that a job crawled with a Handler that
+	// stores pages only can be run again with one that extracts. Without
+	// it every page fetched before counts as handled.
+	Handled func(ctx context.Context, url string) (bool, error)
 
 	// Progress, when not nil, is called every ProgressInterval and once at
 	// the end of a run, from a single goroutine. Without it the crawler

@@ -20,8 +20,9 @@ import (
 	"github.com/gocolly/colly/v2"
 )
 
-// Handler receives each fetched HTML page that is new or changed: status
-// 200, body decoded to UTF-8. Its URL leaves the frontier only after the
+// Handler receives each fetched HTML page that is new or changed (or,
+// with Config.Handled, not handled yet): status 200, body decoded to
+// UTF-8. Its URL leaves the frontier only after the
 // Handler returns, so a page whose handling was cut short by a crash is
 // fetched and handed over again on resume. An error is recorded as a
 // failure of that URL (reason "handler") and the crawl goes on.
@@ -420,7 +421,13 @@ func (rs *runState) enqueueLinks(ctx context.Context, links []link, parentDepth 
 				continue // fetched in this run
 			}
 			if l.Kind == KindPage && now.Sub(last.Fetched) < cfg.RecrawlAge && !transientFailure(last.Error) {
-				continue // fresh enough
+				handled, err := rs.handled(ctx, l.URL, last)
+				if err != nil {
+					return skipped, err
+				}
+				if handled {
+					continue // fresh enough
+				}
 			}
 		}
 		batch = append(batch, Queued{URL: l.URL, Depth: depth, Kind: l.Kind})
@@ -431,6 +438,21 @@ func (rs *runState) enqueueLinks(ctx context.Context, links []link, parentDepth 
 		}
 	}
 	return skipped, flush()
+}
+
+// handled reports whether the page last fetched as url (with fetch
+// last) went through a Handler of this crawl's kind, as Config.Handled
+// tells; a failed fetch or one that was not a page counts as handled,
+// since there is nothing stored to hand over again.
+func (rs *runState) handled(ctx context.Context, url string, last Fetch) (bool, error) {
+	if rs.c.cfg.Handled == nil || last.Error != "" || last.Hash == "" {
+		return true, nil
+	}
+	ok, err := rs.c.cfg.Handled(ctx, url)
+	if err != nil {
+		return false, fmt.Errorf("crawl: was %s handled: %w", url, err)
+	}
+	return ok, nil
 }
 
 // backoff is the wait before retry number attempt (from 1): RetryBase

@@ -71,6 +71,13 @@ func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o ou
 	// are asked for only if changed.
 	conditional := !seed && t.Kind == KindPage && hasLast && last.Error == "" && last.Hash != ""
 	if conditional {
+		// A page never handled is asked for in full, to be handed over.
+		if conditional, err = rs.handled(ctx, t.URL, last); err != nil {
+			o.err = err
+			return o
+		}
+	}
+	if conditional {
 		if last.ETag != "" {
 			hdr.Set("If-None-Match", last.ETag)
 		}
@@ -231,6 +238,14 @@ func (rs *runState) page(ctx context.Context, o *outcome, t *task, ex *exchange,
 			return
 		}
 		unchanged = ok && cf.Error == "" && cf.Hash == f.Hash
+	}
+	if unchanged {
+		handled, err := rs.handled(ctx, p.URL, f)
+		if err != nil {
+			o.err = err
+			return
+		}
+		unchanged = handled
 	}
 	if unchanged {
 		o.notChanged = 1

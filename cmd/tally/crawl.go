@@ -67,6 +67,14 @@ func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
 // crawlHandler is what a crawl does with each fetched page.
 type crawlHandler func(ctx context.Context, db *corpus.DB) crawl.Handler
 
+// storesPages and storesArticles say whether a job's handler stores pages
+// alone (crawl) or their articles too (run), which decides when a page
+// fetched before is handed over again.
+const (
+	storesPages    = false
+	storesArticles = true
+)
+
 func runCrawl(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "crawl", "URL...",
 		"Crawls from the seed URLs (articles, section pages, RSS/Atom feeds or sitemaps) and\nstores the pages in the corpus. robots.txt is obeyed; same-host links up to --depth.")
@@ -74,7 +82,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return crawlJob(ctx, e, "crawl", fs, f, func(ctx context.Context, db *corpus.DB) crawl.Handler {
+	return crawlJob(ctx, e, "crawl", fs, f, storesPages, func(ctx context.Context, db *corpus.DB) crawl.Handler {
 		return func(ctx context.Context, p crawl.Page) error {
 			_, err := db.Save(ctx, corpus.Doc{Page: p})
 			return err
@@ -90,7 +98,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	p := newPipeline()
-	return crawlJob(ctx, e, "run", fs, f, func(ctx context.Context, db *corpus.DB) crawl.Handler {
+	return crawlJob(ctx, e, "run", fs, f, storesArticles, func(ctx context.Context, db *corpus.DB) crawl.Handler {
 		return storeHandler(p, db, e.logger)
 	})
 }
@@ -106,6 +114,13 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 		if err != nil {
 			return err
 		}
+		if saved.Unchanged && saved.ArticleID == 0 && saved.DuplicateOf == 0 && doc.Article != nil {
+			// The page was stored before without its article (by
+			// tally crawl): store the article and record now.
+			if err := db.Replace(ctx, saved.PageID, doc.Article, doc.Record); err != nil {
+				return err
+			}
+		}
 		if saved.DuplicateOf != 0 {
 			logger.Info("duplicate article", "url", page.URL, "first_copy", saved.DuplicateOf)
 		}
@@ -114,7 +129,9 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 }
 
 // crawlJob opens the corpus and runs the job once, or every f.every.
-func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *crawlFlags, handler crawlHandler) error {
+// withArticles says the handler stores articles, so that pages an
+// earlier crawl stored alone are handed to it.
+func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *crawlFlags, withArticles bool, handler crawlHandler) error {
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return fmt.Errorf("%s: --log-format %q: want text or json", name, f.logFormat)
 	}
@@ -171,6 +188,9 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 	if isTerminal(e.stderr) {
 		cfg.Progress = progressLine(e.stderr)
 		cfg.ProgressInterval = 500 * time.Millisecond
+	}
+	if withArticles {
+		cfg.Handled = db.HasArticle
 	}
 	c, err := crawl.New(cfg, db, logger)
 	if err != nil {
