@@ -22,10 +22,12 @@ import (
 
 // Handler receives each fetched HTML page that is new or changed (or,
 // with Config.Handled, not handled yet): status 200, body decoded to
-// UTF-8. Its URL leaves the frontier only after the
-// Handler returns, so a page whose handling was cut short by a crash is
-// fetched and handed over again on resume. An error is recorded as a
-// failure of that URL (reason "handler") and the crawl goes on.
+// UTF-8. Its URL leaves the frontier only after the Handler returns, so a
+// page whose handling was cut short by a crash is fetched and handed over
+// again on resume. An error wrapping ErrPageRejected is recorded as a
+// failure of that URL (reason "rejected"). Any other error counts as the
+// failure "handler" and leaves the URL queued for the next run; the crawl
+// goes on, and Run then returns an error wrapping ErrPagesNotHandled.
 type Handler func(ctx context.Context, p Page) error
 
 // Crawler fetches pages for jobs, keeping its state in a Store. A Crawler
@@ -142,6 +144,8 @@ type runState struct {
 	seeds     map[string]bool     // canonical seed URLs
 	seedHosts map[string]bool     // hosts of seeds, "www." removed
 	seen      map[uint64]struct{} // links already considered in this run
+
+	handlerErr error // the first Handler error that left a page queued (set by loop)
 }
 
 // Run crawls job from seeds (which may be empty to resume a job's stored
@@ -248,16 +252,20 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 			loopErr = errors.Join(loopErr, err)
 		}
 	}
+	if n := stats.Failures["handler"]; n > 0 {
+		loopErr = errors.Join(loopErr, fmt.Errorf("crawl: job %q: %d %w and stay queued for the next run (the first: %v)",
+			job, n, ErrPagesNotHandled, rs.handlerErr))
+	}
 	rs.log.Info("crawl finished", "fetched", stats.Fetched, "not_changed", stats.NotChanged,
 		"failed", stats.Failed, "skipped", stats.Skipped, "queued", stats.Queued,
 		"elapsed", time.Since(rs.started).Round(time.Millisecond))
-	if loopErr == nil && runCtx.Err() != nil {
+	if runCtx.Err() != nil && !errors.Is(loopErr, context.Canceled) {
 		cause := context.Cause(runCtx)
 		if ctx.Err() == nil { // the lock was lost, not the caller's doing
-			return stats, fmt.Errorf("crawl: job %q stopped: %w", job, cause)
+			return stats, errors.Join(loopErr, fmt.Errorf("crawl: job %q stopped: %w", job, cause))
 		}
 		if stats.Queued > 0 {
-			return stats, fmt.Errorf("crawl: job %q interrupted with %d URLs left queued: %w", job, stats.Queued, ctx.Err())
+			return stats, errors.Join(loopErr, fmt.Errorf("crawl: job %q interrupted with %d URLs left queued: %w", job, stats.Queued, ctx.Err()))
 		}
 	}
 	return stats, loopErr
@@ -365,7 +373,7 @@ func (c *Crawler) wanted(u string) bool {
 func transientFailure(reason string) bool {
 	switch reason {
 	case "", "too-large", "content-type", "redirect-loop", "too-many-redirects",
-		"redirect-offsite", "private-address", "bad-url":
+		"redirect-offsite", "private-address", "bad-url", "rejected":
 		return false
 	}
 	if strings.HasPrefix(reason, "http-") {

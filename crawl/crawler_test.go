@@ -710,34 +710,54 @@ func TestContentTypeSkipped(t *testing.T) {
 	}
 }
 
-func TestHandlerErrorRecorded(t *testing.T) {
+// TestHandlerError: a page whose Handler failed (the store was locked)
+// stays queued, Run says how many, and the next run fetches it in full
+// and hands it over; a page the Handler rejects leaves the frontier.
+func TestHandlerError(t *testing.T) {
 	mux := http.NewServeMux()
-	mux.HandleFunc("/", servePage(`<a href="/bad">bad</a><a href="/good">good</a>`))
+	mux.HandleFunc("/", servePage(`<a href="/bad">bad</a><a href="/good">good</a><a href="/junk">junk</a>`))
 	mux.HandleFunc("/bad", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("ETag", `"b"`)
-		servePage(`bad`)(w, r)
+		servePage(articlePage("Bad", 20<<10))(w, r)
 	})
-	mux.HandleFunc("/good", servePage(`good`))
+	mux.HandleFunc("/good", servePage(articlePage("Good", 20<<10)))
+	mux.HandleFunc("/junk", servePage(`junk`))
 	s := newSite(t, mux)
 	store := NewMemoryStore()
 	var got collector
 	h := func(ctx context.Context, p Page) error {
-		if strings.HasSuffix(p.URL, "/bad") {
-			return errors.New("disk full")
+		switch {
+		case strings.HasSuffix(p.URL, "/bad"):
+			return errors.New("database is locked")
+		case strings.HasSuffix(p.URL, "/junk"):
+			return fmt.Errorf("no article: %w", ErrPageRejected)
 		}
 		return got.handle(ctx, p)
 	}
-	stats := crawl(t, testConfig(), store, "j", h, s.URL)
-	if f := lastFetch(t, store, "j", s.URL+"/bad"); f.Error != "handler" {
-		t.Errorf("recorded %+v", f)
+	c, err := New(testConfig(), store, testLogger(t))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if stats.Failures["handler"] != 1 || len(got.urls()) != 2 {
+	stats, err := c.Run(context.Background(), "j", []string{s.URL}, h)
+	if !errors.Is(err, ErrPagesNotHandled) || !strings.Contains(err.Error(), "1 pages") || !strings.Contains(err.Error(), "database is locked") {
+		t.Errorf("Run = %v, want ErrPagesNotHandled counting 1 page", err)
+	}
+	if stats.Failures["handler"] != 1 || stats.Failures["rejected"] != 1 || stats.Queued != 1 || len(got.urls()) != 2 {
 		t.Errorf("stats %+v, handled %v", stats, got.urls())
+	}
+	if q, _ := store.Pending(context.Background(), "j", 10); len(q) != 1 || q[0].URL != s.URL+"/bad" {
+		t.Errorf("frontier %v, want /bad", q)
+	}
+	if f := lastFetch(t, store, "j", s.URL+"/junk"); f.Error != "rejected" {
+		t.Errorf("/junk recorded %+v", f)
+	}
+	if n := s.hit("/bad"); n != 1 {
+		t.Errorf("/bad fetched %d times in the run it failed in", n)
 	}
 	// The next run fetches the page again in full and hands it over.
 	got = collector{}
-	crawl(t, testConfig(), store, "j", got.handle, s.URL)
-	if _, ok := got.page(s.URL + "/bad"); !ok {
+	crawl(t, testConfig(), store, "j", got.handle)
+	if p, ok := got.page(s.URL + "/bad"); !ok || len(p.Body) < 20<<10 {
 		t.Errorf("page that failed in its handler not handed over on the next run")
 	}
 	if r := s.requests("/bad"); len(r) != 2 || r[1].Header.Get("If-None-Match") != "" {

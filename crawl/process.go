@@ -255,10 +255,18 @@ func (rs *runState) page(ctx context.Context, o *outcome, t *task, ex *exchange,
 		return
 	}
 	if err := rs.handle(ctx, p); err != nil {
-		o.failed, o.reason = 1, "handler"
-		log.Warn("handler failed", "err", err)
-		f.Error = "handler"
-		done(f)
+		o.failed = 1
+		if errors.Is(err, ErrPageRejected) {
+			o.reason = "rejected"
+			log.Info("page rejected", "err", err)
+			f.Error = o.reason
+			done(f)
+			return
+		}
+		// Not recorded, so the page stays queued for the next run; the
+		// scheduler leaves it alone for the rest of this one.
+		o.reason, o.handlerErr = "handler", err
+		log.Warn("handler failed, page left queued", "err", err)
 		return
 	}
 	o.fetched = 1

@@ -43,6 +43,7 @@ type outcome struct {
 
 	fetched, notChanged, failed, skipped int
 	interrupted                          bool          // cut short by the run's end: leave it queued
+	handlerErr                           error         // the Handler failed: leave it queued, not retried in this run
 	reason                               string        // failure or skip reason
 	retry                                bool          // put the task back
 	wait                                 time.Duration // before the retry
@@ -256,12 +257,19 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 			if o.hostWait > 0 {
 				h.next = later(h.next, time.Now().Add(o.hostWait))
 			}
-			if o.retry && o.err == nil {
+			switch {
+			case o.handlerErr != nil:
+				// Still queued in the store; kept in known so that this
+				// run does not read it back.
+				if rs.handlerErr == nil {
+					rs.handlerErr = o.handlerErr
+				}
+			case o.retry && o.err == nil:
 				t := o.task
 				t.attempt++
 				t.notBefore = time.Now().Add(o.wait)
 				buf = append(buf, t)
-			} else {
+			default:
 				delete(known, o.task.URL)
 			}
 		case <-timeout:

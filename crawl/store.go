@@ -11,6 +11,16 @@ import (
 // ErrJobLocked is returned by Store.Lock when another live run holds the job.
 var ErrJobLocked = errors.New("job is already running")
 
+// ErrPageRejected is what a Handler wraps to refuse a page for good (it
+// is not an article page, it cannot be parsed): the page leaves the
+// frontier with the failure "rejected", and the run goes on.
+var ErrPageRejected = errors.New("page rejected")
+
+// ErrPagesNotHandled is wrapped by the error Run returns when a Handler
+// failed on some pages for another reason (the store was locked, the disk
+// full): those pages stay queued for the next run.
+var ErrPagesNotHandled = errors.New("pages could not be handled")
+
 // Page is one fetched response that the crawler hands to its Handler.
 type Page struct {
 	Job string // the job that fetched it

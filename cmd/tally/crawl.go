@@ -108,7 +108,8 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 	return func(ctx context.Context, page crawl.Page) error {
 		doc, err := p.process(ctx, page)
 		if err != nil {
-			return err
+			// The page itself is at fault: fetching it again will not help.
+			return fmt.Errorf("%w: %w", crawl.ErrPageRejected, err)
 		}
 		saved, err := db.Save(ctx, doc)
 		if err != nil {
@@ -198,11 +199,21 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 	}
 	for {
 		stats, err := c.Run(ctx, job, seeds, handler(ctx, db))
-		if errors.Is(err, context.Canceled) {
+		switch {
+		case errors.Is(err, context.Canceled):
 			// Interrupted with work left queued: the summary, then an
 			// error the caller can tell from a failure.
 			printSummary(e.stdout, job, stats)
 			return err
+		case errors.Is(err, crawl.ErrPagesNotHandled) && !errors.Is(err, crawl.ErrJobLocked):
+			// Pages that could not be stored stay queued: the run is
+			// reported, and fails, or is tried again at the next interval.
+			if f.every <= 0 {
+				printSummary(e.stdout, job, stats)
+				return err
+			}
+			logger.Error("pages left queued", "job", job, "err", err)
+			err = nil
 		}
 		if err != nil {
 			// The crawler's errors name themselves ("crawl: lock job
