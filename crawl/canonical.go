@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"path"
 	"slices"
@@ -92,7 +93,13 @@ func canonicalURL(u *url.URL, raw string) (string, error) {
 		port = ""
 	}
 	if strings.Contains(host, ":") { // IPv6 literal
-		host = "[" + host + "]"
+		// Only a valid address, written the one way netip writes it:
+		// "//1::" leaves the host "1:", which no parser takes back.
+		addr, err := netip.ParseAddr(host)
+		if err != nil || !addr.Is6() || addr.Zone() != "" {
+			return "", fmt.Errorf("canonicalize %q: host %q: %w", raw, host, errBadHost)
+		}
+		host = "[" + addr.String() + "]"
 	}
 	if port != "" {
 		host = net.JoinHostPort(strings.Trim(host, "[]"), port)

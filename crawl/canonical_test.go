@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,7 @@ func TestCanonicalize(t *testing.T) {
 		{"empty query", "https://example.com/a?", "https://example.com/a"},
 		{"ipv6", "http://[::1]:80/a", "http://[::1]/a"},
 		{"ipv6 port", "http://[::1]:8080/a", "http://[::1]:8080/a"},
+		{"ipv6 long form", "http://[0:0:0:0:0:0:0:1]/a", "http://[::1]/a"},
 		{"idn to punycode", "https://Bücher.example/a", "https://xn--bcher-kva.example/a"},
 		{"query bytes escaped", "https://example.com/a?q=a b&r=caf\xc3\xa9&s=100%", "https://example.com/a?q=a%20b&r=caf%C3%A9&s=100%25"},
 		{"spaces trimmed", "  https://example.com/a  ", "https://example.com/a"},
@@ -69,6 +71,20 @@ func TestCanonicalizeErrors(t *testing.T) {
 				t.Errorf("error %q does not name the URL", err)
 			}
 		})
+	}
+}
+
+// TestResolveLinkRefusesBadIPv6: links whose host only looks like an IPv6
+// address are dropped, not turned into URLs nothing can parse.
+func TestResolveLinkRefusesBadIPv6(t *testing.T) {
+	base, _ := url.Parse("https://news.example.org/world/")
+	for _, href := range []string{"//1::", "//0000000000000000::", "//[fe80::1%25eth0]/"} {
+		if got, ok := resolveLink(base, href); ok {
+			t.Errorf("resolveLink(%q) = %q, want it dropped", href, got)
+		}
+	}
+	if got, ok := resolveLink(base, "//[0:0::1]:8080/a"); !ok || got != "https://[::1]:8080/a" {
+		t.Errorf("resolveLink of a valid IPv6 host = %q, %v", got, ok)
 	}
 }
 
