@@ -147,8 +147,21 @@ func DefaultConfig() Config {
 	}
 }
 
-// validate reports the first field that makes cfg unusable.
-func (cfg Config) validate() error {
+// Validate reports the fields that make cfg unusable, patterns that do
+// not compile included, naming each; New does the same checks.
+func (cfg Config) Validate() error {
+	if err := cfg.validateFields(); err != nil {
+		return err
+	}
+	if _, err := compilePatterns("Allow", cfg.Allow); err != nil {
+		return err
+	}
+	_, err := compilePatterns("Deny", cfg.Deny)
+	return err
+}
+
+// validateFields reports the fields that make cfg unusable.
+func (cfg Config) validateFields() error {
 	var errs []error
 	check := func(ok bool, format string, args ...any) {
 		if !ok {

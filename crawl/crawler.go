@@ -63,7 +63,7 @@ const (
 // (nil logs nothing). It fails on an unusable Config, naming the field or
 // pattern at fault.
 func New(cfg Config, store Store, logger *slog.Logger) (*Crawler, error) {
-	if err := cfg.validate(); err != nil {
+	if err := cfg.validateFields(); err != nil {
 		return nil, err
 	}
 	if store == nil {

@@ -172,12 +172,15 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 			cfg.UserAgent += " (+" + f.contact + ")"
 		}
 	}
-	db, err := corpus.Open(ctx, f.db)
-	if err != nil {
+	// Every check comes before the corpus is opened, so that a bad flag
+	// leaves no new corpus file behind.
+	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	defer db.Close()
+	newWARC := false
 	if f.warc != "" {
+		_, err := os.Stat(f.warc)
+		newWARC = errors.Is(err, os.ErrNotExist)
 		w, err := os.OpenFile(f.warc, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 		if err != nil {
 			return fmt.Errorf("%s: open WARC file: %w", name, err)
@@ -186,6 +189,14 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 		cfg.WARC = w
 		cfg.WARCGzip = strings.HasSuffix(f.warc, ".gz")
 	}
+	db, err := corpus.Open(ctx, f.db)
+	if err != nil {
+		if newWARC {
+			os.Remove(f.warc) // empty: nothing was written yet
+		}
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer db.Close()
 	if isTerminal(e.stderr) {
 		cfg.Progress = progressLine(e.stderr)
 		cfg.ProgressInterval = 500 * time.Millisecond
