@@ -61,7 +61,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 
 	p := newPipeline()
 	pages := make(chan crawl.Page)
-	var stored, unchanged, dups, failed atomic.Int64
+	var stored, unchanged, dups, versions, failed atomic.Int64
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
@@ -86,6 +86,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 					unchanged.Add(1)
 				case saved.DuplicateOf != 0:
 					dups.Add(1)
+				case saved.VersionOf != 0:
+					versions.Add(1)
+					stored.Add(1)
 				default:
 					stored.Add(1)
 				}
@@ -109,8 +112,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	close(pages)
 	wg.Wait()
-	fmt.Fprintf(e.stdout, "imported %d pages (%d already stored, %d duplicates, %d failed) in %s\n",
+	fmt.Fprintf(e.stdout, "imported %d pages (%d already stored, %d duplicates, %d failed) in %s",
 		stored.Load(), unchanged.Load(), dups.Load(), failed.Load(), time.Since(start).Round(time.Millisecond))
+	if n := versions.Load(); n > 0 {
+		fmt.Fprintf(e.stdout, "; %d of them updated versions of stored stories", n)
+	}
+	fmt.Fprintln(e.stdout)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return fmt.Errorf("import: %w", cause)
 	}

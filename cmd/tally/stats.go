@@ -53,7 +53,7 @@ func printStats(w io.Writer, path string, s corpus.Stats) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "corpus\t%s\n", path)
 	fmt.Fprintf(tw, "pages\t%d\n", s.Pages)
-	fmt.Fprintf(tw, "articles\t%d\n", s.Articles)
+	fmt.Fprintf(tw, "articles\t%d\t(%d updated versions of stories)\n", s.Articles, s.Versions)
 	fmt.Fprintf(tw, "duplicates\t%d\t(%d exact, %d near)\n", s.Duplicates, s.ExactDuplicates, s.NearDuplicates)
 	fmt.Fprintf(tw, "records\t%d\n", s.Records)
 	for _, k := range []string{"countries", "counts", "votes", "positions", "sponsors", "stances"} {
