@@ -138,6 +138,9 @@ func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 	if a == nil {
 		return errors.New("no article given")
 	}
+	if db.readOnly {
+		return ErrReadOnly
+	}
 	fp := fingerprintOf(a.Text)
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {

@@ -75,6 +75,9 @@ type Saved struct {
 // its own, so that one failing doc leaves the others stored. Save returns
 // once the doc is committed.
 func (db *DB) Save(ctx context.Context, d Doc) (Saved, error) {
+	if db.readOnly {
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, ErrReadOnly)
+	}
 	if err := validateDoc(&d); err != nil {
 		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, err)
 	}
@@ -185,6 +188,9 @@ func (db *DB) commitGroup(group []*saveRequest) {
 // SaveAll stores docs in one transaction, as Save does each: all of them
 // or, on error, none. Storing in batches is faster than one by one.
 func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
+	if db.readOnly {
+		return nil, fmt.Errorf("save: %w", ErrReadOnly)
+	}
 	prepared := make([]preparedPage, len(docs))
 	for i := range docs {
 		if err := validateDoc(&docs[i]); err != nil {

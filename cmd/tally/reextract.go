@@ -41,7 +41,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if f.To, err = parseDateFlag("to", *to, true); err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
-	c, err := openCorpusFile(ctx, *db)
+	c, err := openExisting(ctx, *db, corpus.OpenExisting)
 	if err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
