@@ -567,3 +567,18 @@ func insertRows(ctx context.Context, tx *sql.Tx, insert string, args []any, widt
 	}
 	return nil
 }
+
+// HasPage reports whether a page with this URL and content hash (hex
+// SHA-256 of the body) is stored, which Save would report as Unchanged: a
+// cheap look-up that spares cleaning and extracting the page again.
+func (db *DB) HasPage(ctx context.Context, url, hash string) (bool, error) {
+	var one int
+	err := db.read.QueryRowContext(ctx, "SELECT 1 FROM pages WHERE url = ? AND hash = ?", url, hash).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("look up page %s: %w", url, err)
+	}
+	return true, nil
+}
