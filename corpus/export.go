@@ -53,6 +53,10 @@ var (
 // writing at the same time back into the database, so the log grows; it
 // is cut back after the export.
 //
+// In CSV, a cell that begins with =, +, -, @, a tab or a carriage return
+// is written with a single quote before it, so that a page title cannot
+// become a spreadsheet formula.
+//
 // The votes as CSV have one row per vote and actor position (one row with
 // an empty actor for a vote without positions), with the article's URL
 // and date. Dates are RFC 3339 in UTC: the publication time when the page
@@ -185,7 +189,23 @@ func (j *jsonlWriter) flush() error            { return nil }
 
 type csvWriter struct{ w *csv.Writer }
 
-func (c *csvWriter) write(r exportRow) error { return c.w.Write(r.fields) }
+func (c *csvWriter) write(r exportRow) error {
+	for i, f := range r.fields {
+		r.fields[i] = csvSafe(f)
+	}
+	return c.w.Write(r.fields)
+}
+
+// csvSafe neutralises a cell that a spreadsheet would read as a formula
+// (one beginning with =, +, -, @, a tab or a carriage return, as a page
+// title such as =HYPERLINK(...) may) by putting a single quote before it,
+// which spreadsheets show as text and do not display.
+func csvSafe(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
 func (c *csvWriter) flush() error {
 	c.w.Flush()
 	return c.w.Error()
