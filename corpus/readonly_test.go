@@ -338,3 +338,27 @@ func writing(dir string) bool {
 	}
 	return false
 }
+
+// TestOpenReadOnlyMigratesOlderCorpus opens a corpus of the first schema
+// read-only: being a corpus, it is migrated first, then read.
+func TestOpenReadOnlyMigratesOlderCorpus(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	old, err := open(ctx, path, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	db, err := OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.read.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion() {
+		t.Errorf("schema version %d, %v; want %d", v, err, SchemaVersion())
+	}
+	if _, err := db.Stats(ctx); err != nil {
+		t.Error(err)
+	}
+}
