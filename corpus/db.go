@@ -32,6 +32,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -81,6 +82,13 @@ var (
 	ErrClosed = errors.New("corpus is closed")
 	// ErrNoFTS5 means this program was built without SQLite FTS5.
 	ErrNoFTS5 = errors.New("SQLite was built without FTS5: build tally with -tags sqlite_fts5")
+	// ErrNotYetCorpus means OpenReadOnly or OpenExisting was given a file
+	// that could become a corpus (an empty file, an empty SQLite
+	// database) but is not one yet.
+	ErrNotYetCorpus = errors.New("not a tally corpus yet")
+	// ErrReadOnly means the corpus cannot be written: it was opened with
+	// OpenReadOnly, or its file or folder is read-only.
+	ErrReadOnly = errors.New("corpus is read-only")
 )
 
 //go:embed migrations/*.sql
@@ -145,6 +153,8 @@ type DB struct {
 	write *sql.DB // one connection: writes are serialised in process
 	read  *sql.DB // a pool of read-only connections
 
+	readOnly  bool
+	immutable bool              // read as immutable (see OpenReadOnly)
 	saves     chan *saveRequest // to the committer (see Save)
 	quit      chan struct{}     // closed by Close
 	committed chan struct{}     // closed when the committer has stopped
@@ -159,15 +169,59 @@ type DB struct {
 // corpus made by a newer tally. The corpus is opened in WAL mode with
 // foreign keys on and a busy timeout of BusyTimeout.
 func Open(ctx context.Context, path string) (*DB, error) {
-	db, err := open(ctx, path, -1)
+	db, err := openMode(ctx, path, -1, openCreate)
 	if err != nil {
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
 	return db, nil
 }
 
-// open opens path and migrates it to version upto (-1: the latest).
-func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
+// OpenExisting opens the corpus at path as Open does, but only when the
+// file is already a tally corpus: a missing file, an empty file and an
+// empty SQLite database are refused (ErrNotYetCorpus) and left untouched.
+// Commands that work on a corpus someone built use it.
+func OpenExisting(ctx context.Context, path string) (*DB, error) {
+	db, err := openMode(ctx, path, -1, openExisting)
+	if err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// OpenReadOnly opens an existing corpus for reading only: searches,
+// exports, stats and backups. It never writes to a file that is not a
+// tally corpus (refusing it as OpenExisting does), and it reads corpora
+// whose file or folder this process may not write: a corpus in a folder
+// where SQLite cannot create its shared-memory file, and which has no
+// write-ahead log, is read as immutable, so no other process may write to
+// it meanwhile. Writing methods fail with ErrReadOnly.
+//
+// A corpus of an older schema is migrated first, which needs write
+// access; without it OpenReadOnly fails and says so.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	db, err := openMode(ctx, path, -1, openReadOnly)
+	if err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// openHow says what open may do with a file.
+type openHow int
+
+const (
+	openCreate   openHow = iota // create and migrate the file as needed
+	openExisting                // only a file that is already a corpus
+	openReadOnly                // only an existing corpus, for reading
+)
+
+// open opens path, creating it as needed, and migrates it to version upto
+// (-1: the latest).
+func open(ctx context.Context, path string, upto int) (*DB, error) {
+	return openMode(ctx, path, upto, openCreate)
+}
+
+func openMode(ctx context.Context, path string, upto int, how openHow) (_ *DB, err error) {
 	if path == "" {
 		return nil, errors.New("no file name given")
 	}
@@ -188,10 +242,22 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 	// Look at the file before SQLite does, so nothing is written to a file
 	// that is not ours.
 	created := false
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if errors.Is(err, os.ErrNotExist) {
-		f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-		created = err == nil
+	var f *os.File
+	if how == openCreate {
+		f, err = os.OpenFile(path, os.O_RDWR, 0)
+		if errors.Is(err, os.ErrNotExist) {
+			f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+			created = err == nil
+		}
+	} else {
+		f, err = os.Open(path)
+		if err == nil {
+			var st os.FileInfo
+			if st, err = f.Stat(); err == nil && st.IsDir() {
+				f.Close()
+				return nil, errors.New("a folder, not a corpus file")
+			}
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -206,6 +272,10 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 			os.Remove(path + "-shm")
 		}
 	}()
+	if n == 0 && how != openCreate {
+		return nil, fmt.Errorf("%w: the file is empty", ErrNotYetCorpus)
+	}
+	var found fileState
 	if n > 0 {
 		defer removeNewSidecars(path, &err)()
 		if rerr != nil {
@@ -216,8 +286,20 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 		}
 		// The header can lag behind a write-ahead log: look again through
 		// SQLite, read-only, which also finds a corrupt schema.
-		if err := checkReadOnly(ctx, path, len(ms)); err != nil {
+		if found, err = checkReadOnly(ctx, path, len(ms)); err != nil {
 			return nil, err
+		}
+		if !found.corpus && how != openCreate {
+			return nil, fmt.Errorf("%w: an empty SQLite database", ErrNotYetCorpus)
+		}
+		if how == openReadOnly && found.version >= upto {
+			return openReaders(ctx, path, found.immutable)
+		}
+		if found.immutable {
+			if how == openReadOnly {
+				return nil, fmt.Errorf("%w: its schema (version %d) must be migrated to version %d, which needs write access to its folder", ErrReadOnly, found.version, upto)
+			}
+			return nil, fmt.Errorf("%w: SQLite cannot write beside it (is the file or its folder read-only?)", ErrReadOnly)
 		}
 	}
 
@@ -250,6 +332,47 @@ func open(ctx context.Context, path string, upto int) (_ *DB, err error) {
 	go db.commitSaves()
 	return db, nil
 }
+
+// openReaders opens a corpus for reading only: a read pool, and a "write"
+// connection that may not write either, so that a writing method fails
+// with SQLite's read-only error. Where the file can be opened for writing,
+// that connection is a read-write one held open with writes forbidden
+// (query_only): closed last, it removes the write-ahead log and
+// shared-memory files as a writer's last connection does, rather than
+// leaving them beside the corpus.
+func openReaders(ctx context.Context, path string, immutable bool) (*DB, error) {
+	d := dsn(path, true, false)
+	if immutable {
+		d += "&immutable=1"
+	}
+	read, err := sql.Open(driverName, d)
+	if err != nil {
+		return nil, err
+	}
+	write, err := sql.Open(driverName, dsn(path, false, false)+"&mode=rw&_query_only=on")
+	if err == nil && (immutable || write.PingContext(ctx) != nil) {
+		write.Close()
+		write, err = sql.Open(driverName, d)
+	}
+	if err != nil {
+		read.Close()
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	conns := max(2, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(conns)
+	read.SetMaxIdleConns(conns)
+	db := &DB{path: path, write: write, read: read, readOnly: true, immutable: immutable,
+		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
+	go db.commitSaves()
+	return db, nil
+}
+
+// ReadOnly reports whether the corpus was opened for reading only.
+func (db *DB) ReadOnly() bool { return db.readOnly }
 
 // Close closes the corpus.
 func (db *DB) Close() error {
@@ -357,41 +480,76 @@ func checkHeader(hdr []byte, known int) error {
 	return nil
 }
 
+// fileState is what checkReadOnly found in an existing file.
+type fileState struct {
+	corpus  bool // a tally corpus, not an empty database
+	version int  // its schema version
+	// immutable says SQLite could only read the file as immutable: it
+	// cannot create the shared-memory file beside it.
+	immutable bool
+}
+
 // checkReadOnly opens an existing file read-only and checks what the
 // header check cannot see: the schema version as the write-ahead log has
 // it, tables of another program in a database without application id, and
 // a schema SQLite cannot read.
-func checkReadOnly(ctx context.Context, path string, known int) error {
-	ro, err := sql.Open(driverName, dsn(path, true, false))
-	if err != nil {
-		return err
+func checkReadOnly(ctx context.Context, path string, known int) (fileState, error) {
+	// A file this process may not write, with no write-ahead log, is read
+	// as immutable: SQLite then leaves no files beside it, which would be
+	// in the way of its owner's writes.
+	var st fileState
+	st.immutable = !hasLog(path) && syscall.Access(path, 2 /* W_OK */) != nil
+	d := dsn(path, true, false)
+	if st.immutable {
+		d += "&immutable=1"
 	}
-	defer ro.Close()
+	ro, err := sql.Open(driverName, d)
+	if err != nil {
+		return st, err
+	}
+	defer func() { ro.Close() }()
 	var app, version int64
 	damaged := func(err error) error {
 		return fmt.Errorf("%w: the database is damaged or unreadable: %v", ErrNotCorpus, err)
 	}
-	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		return damaged(err)
+	err = ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app)
+	if err != nil && !st.immutable && cannotShare(err) && !hasLog(path) {
+		// A read-only folder: SQLite cannot create the shared-memory file
+		// a database in WAL mode needs. With no write-ahead log, all of
+		// the database is in the file, which can be read as immutable.
+		ro.Close()
+		if ro, err = sql.Open(driverName, dsn(path, true, false)+"&immutable=1"); err != nil {
+			return st, err
+		}
+		st.immutable = true
+		err = ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app)
+	}
+	if err != nil {
+		if cannotShare(err) {
+			return st, fmt.Errorf("%w: SQLite cannot read it beside its write-ahead log (is its folder read-only?): %v", ErrReadOnly, err)
+		}
+		return st, damaged(err)
 	}
 	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return damaged(err)
+		return st, damaged(err)
 	}
 	var tables int
 	if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return damaged(err)
+		return st, damaged(err)
 	}
+	st.version = int(version)
 	if uint32(app) != ApplicationID {
 		if app == 0 && tables == 0 {
-			return nil // an empty database: it becomes a corpus
+			return st, nil // an empty database: it becomes a corpus
 		}
 		if app == 0 {
-			return fmt.Errorf("%w: a SQLite database of another application (%d tables and indexes, no tally schema)", ErrNotCorpus, tables)
+			return st, fmt.Errorf("%w: a SQLite database of another application (%d tables and indexes, no tally schema)", ErrNotCorpus, tables)
 		}
-		return fmt.Errorf("%w: a SQLite database of another application (application_id %#x)", ErrNotCorpus, uint32(app))
+		return st, fmt.Errorf("%w: a SQLite database of another application (application_id %#x)", ErrNotCorpus, uint32(app))
 	}
+	st.corpus = true
 	if int(version) > known {
-		return fmt.Errorf("%w: corpus schema version %d, this tally knows up to %d; use a newer tally", ErrNewerSchema, version, known)
+		return st, fmt.Errorf("%w: corpus schema version %d, this tally knows up to %d; use a newer tally", ErrNewerSchema, version, known)
 	}
 	if version > 0 {
 		// Read a page of each foundation table, which finds most damage
@@ -400,11 +558,24 @@ func checkReadOnly(ctx context.Context, path string, known int) error {
 			var id int64
 			err := ro.QueryRowContext(ctx, "SELECT id FROM "+t+" ORDER BY id DESC LIMIT 1").Scan(&id)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return damaged(fmt.Errorf("table %s: %w", t, err))
+				return st, damaged(fmt.Errorf("table %s: %w", t, err))
 			}
 		}
 	}
-	return nil
+	return st, nil
+}
+
+// cannotShare reports whether err is SQLite failing to open or create the
+// files it keeps beside a database in WAL mode.
+func cannotShare(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrCantOpen)
+}
+
+// hasLog reports whether path has a write-ahead log that is not empty.
+func hasLog(path string) bool {
+	st, err := os.Stat(path + "-wal")
+	return err == nil && st.Size() > 0
 }
 
 // migrate applies the migrations the database has not had yet, each in

@@ -10,6 +10,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tally-news/tally/extract"
 )
 
 func TestOpenCreatesAndMigrates(t *testing.T) {
@@ -314,8 +316,15 @@ func TestMigrateFromFirstSchema(t *testing.T) {
 	}
 	d = testDoc(6, "new.example")
 	d.Article.Text = strings.Replace(text, " ", " extra ", 1)
+	d.Record = &extract.Record{Doc: "copy", Countries: []string{"FRA"}}
 	if s, err := db.Save(ctx, d); err != nil || s.DuplicateOf != 1 {
 		t.Errorf("a near copy of the migrated article: %+v, %v; want DuplicateOf 1", s, err)
+	}
+	// Nearly the same text with other facts is a new version of its story.
+	d = testDoc(7, "new.example")
+	d.Article.Text = strings.Replace(text, " ", " other ", 1)
+	if s, err := db.Save(ctx, d); err != nil || s.VersionOf != 1 || s.RecordID == 0 {
+		t.Errorf("an updated copy of the migrated article: %+v, %v; want VersionOf 1", s, err)
 	}
 }
 

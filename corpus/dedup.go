@@ -6,10 +6,15 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/tally-news/tally/extract"
 )
 
 // Duplicate detection.
@@ -20,9 +25,12 @@ import (
 // break. The comparison uses the SHA-256 of the normalised text.
 //
 // Two articles are near duplicates when at least NearSimilarity of their
-// word 3-shingles (three consecutive normalised words) are shared: the
-// Jaccard similarity of the two shingle sets, estimated by a MinHash
-// signature of 48 hashes. Wire copy that a site trimmed by a tenth (0.9),
+// word 3-shingles (three consecutive normalised words) are shared, the
+// Jaccard similarity of the two shingle sets estimated by a MinHash
+// signature of 48 hashes, and their records state the same facts (see
+// factsKey). A text that alike whose facts differ (a vote count corrected,
+// a country's vote changed) is an updated story: it is stored as a new
+// version of the story, an article with its own record. Wire copy that a site trimmed by a tenth (0.9),
 // corrected a few words of (above 0.9) or gave another closing paragraph
 // stays above the threshold; two different articles, even on the same
 // subject, share few shingles (below 0.1). Texts of fewer than
@@ -170,26 +178,39 @@ func decodeSig(b []byte) []uint32 {
 	return sig
 }
 
-// match is a stored article that a new text duplicates.
+// match is what a new article is to the stored ones.
 type match struct {
+	// kind is "exact" or "near" for a duplicate, "version" for a new
+	// version of a stored story, "" for a new story.
+	kind string
+	// articleID is the article duplicated, or for a version the stored
+	// article most like the new one.
 	articleID  int64
-	kind       string // "exact" or "near"
 	similarity float64
+	// storyID is the story of articleID: its first version's article id.
+	storyID int64
 }
 
 // duplicateQuery looks up the articles whose text hash equals the new
 // text's and those that share a band with its signature.
-var duplicateQuery = "SELECT id, minhash, 1 FROM articles WHERE text_hash = ?" +
-	" UNION ALL SELECT m.article_id, a.minhash, 0 FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
+var duplicateQuery = "SELECT id, minhash, story_id, 1 FROM articles WHERE text_hash = ?" +
+	" UNION ALL SELECT m.article_id, a.minhash, a.story_id, 0 FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
 	" WHERE m.key IN (?" + strings.Repeat(", ?", lshBands-1) + ")"
 
-// findDuplicate looks for the first stored article (other than exclude)
-// that fp duplicates, exactly or nearly; ok is false when there is none.
-// An exact duplicate wins; of several near duplicates, the most similar,
-// then the first.
-func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, exclude int64) (m match, ok bool, err error) {
+// findDuplicate finds what a new article of fingerprint fp and facts key
+// facts (see factsKey) is to the stored articles:
+//
+//   - an exact duplicate of the first stored article with the same
+//     normalised text;
+//   - else a near duplicate of the most similar (then the first) stored
+//     article whose text is at least NearSimilarity alike and whose facts
+//     are the same;
+//   - else, when some stored article's text is that alike but none has the
+//     same facts, a new version of the most similar one's story;
+//   - else a new story.
+func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, facts string) (match, error) {
 	if fp.hash == "" {
-		return match{}, false, nil
+		return match{}, nil
 	}
 	args := make([]any, 1, 1+lshBands)
 	args[0] = fp.hash
@@ -205,37 +226,118 @@ func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, exclude int6
 	}
 	rows, err := tx.QueryContext(ctx, duplicateQuery, args...)
 	if err != nil {
-		return match{}, false, fmt.Errorf("look up duplicates: %w", err)
+		return match{}, fmt.Errorf("look up duplicates: %w", err)
 	}
-	defer rows.Close()
+	var exact match
+	var near []match
+	seen := map[int64]bool{}
 	for rows.Next() {
-		var cand int64
+		var cand, story int64
 		var blob []byte
-		var exact bool
-		if err := rows.Scan(&cand, &blob, &exact); err != nil {
-			return match{}, false, fmt.Errorf("look up duplicates: %w", err)
+		var isExact bool
+		if err := rows.Scan(&cand, &blob, &story, &isExact); err != nil {
+			rows.Close()
+			return match{}, fmt.Errorf("look up duplicates: %w", err)
 		}
-		if cand == exclude {
-			continue
-		}
-		if exact {
-			if m.kind != "exact" || cand < m.articleID {
-				m = match{articleID: cand, kind: "exact", similarity: 1}
+		if isExact {
+			if exact.articleID == 0 || cand < exact.articleID {
+				exact = match{kind: "exact", articleID: cand, similarity: 1, storyID: story}
 			}
 			continue
 		}
-		if m.kind == "exact" || fp.sig == nil {
+		if fp.sig == nil || seen[cand] {
 			continue
 		}
-		s := similarity(fp.sig, decodeSig(blob))
-		if s >= NearSimilarity && (s > m.similarity || s == m.similarity && cand < m.articleID) {
-			m = match{articleID: cand, kind: "near", similarity: s}
+		seen[cand] = true
+		if s := similarity(fp.sig, decodeSig(blob)); s >= NearSimilarity {
+			near = append(near, match{kind: "near", articleID: cand, similarity: s, storyID: story})
 		}
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
-		return match{}, false, fmt.Errorf("look up duplicates: %w", err)
+		return match{}, fmt.Errorf("look up duplicates: %w", err)
 	}
-	return m, m.articleID != 0, nil
+	if exact.articleID != 0 {
+		return exact, nil
+	}
+	if len(near) == 0 {
+		return match{}, nil
+	}
+	sort.Slice(near, func(i, j int) bool {
+		a, b := near[i], near[j]
+		return a.similarity > b.similarity || a.similarity == b.similarity && a.articleID < b.articleID
+	})
+	for _, m := range near {
+		stored, err := storedFacts(ctx, tx, m.articleID)
+		if err != nil {
+			return match{}, err
+		}
+		if stored == facts {
+			return m, nil
+		}
+	}
+	v := near[0]
+	v.kind = "version"
+	return v, nil
+}
+
+// storedFacts returns the facts key of the latest record of article id,
+// "" when it has none.
+func storedFacts(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var js string
+	err := tx.QueryRowContext(ctx, "SELECT json FROM records WHERE article_id = ? ORDER BY id DESC LIMIT 1", id).Scan(&js)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read record of article %d: %w", id, err)
+	}
+	var r extract.Record
+	if err := json.Unmarshal([]byte(js), &r); err != nil {
+		return "", fmt.Errorf("read record of article %d: %w", id, err)
+	}
+	return factsKey(&r), nil
+}
+
+// factsKey returns a key that two records share exactly when they state
+// the same facts: the same countries, counts, votes (body, motion,
+// outcome, tally, sponsors, positions) and stances, in any order. Where in
+// the text a fact was found, the document name and the extractor version
+// do not count. A nil record has the key "".
+func factsKey(r *extract.Record) string {
+	if r == nil {
+		return ""
+	}
+	type vote struct {
+		Body      string            `json:"b"`
+		Motion    string            `json:"m"`
+		Outcome   string            `json:"o"`
+		Tally     extract.Tally     `json:"t"`
+		Sponsors  []string          `json:"s"`
+		Positions map[string]string `json:"p"` // encoding/json sorts map keys
+	}
+	var parts []string
+	add := func(kind string, v any) {
+		b, _ := json.Marshal(v) // plain values, which always encode
+		parts = append(parts, kind+string(b))
+	}
+	for _, c := range r.Countries {
+		add("c", c)
+	}
+	for _, c := range r.Counts {
+		add("n", [2]any{c.Value, c.Unit})
+	}
+	for _, v := range r.Votes {
+		sponsors := append([]string(nil), v.Sponsors...)
+		sort.Strings(sponsors)
+		add("v", vote{v.Body, v.Motion, v.Outcome, v.Tally, sponsors, v.Positions})
+	}
+	for _, s := range r.Stances {
+		add("s", [3]string{s.Holder, s.Target, s.Polarity})
+	}
+	sort.Strings(parts)
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\n")))
+	return hex.EncodeToString(sum[:])
 }
 
 // indexBands adds the bands of article id's signature to the index.

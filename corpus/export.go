@@ -28,6 +28,11 @@ type ExportOptions struct {
 	// first copy's), and the first copy's records and votes under their
 	// own URL and date. Each such row names the first copy in duplicate_of.
 	Duplicates bool
+	// Versions includes every version of a story whose facts were
+	// updated (see DB.Save), each row naming its story and version
+	// number; by default only the newest version of each story, and the
+	// duplicates of that version, are written.
+	Versions bool
 	// Site, From and To filter as in PageFilter.
 	Site     string
 	From, To time.Time
@@ -47,6 +52,10 @@ var (
 // While an export runs, SQLite cannot copy the write-ahead log of a crawl
 // writing at the same time back into the database, so the log grows; it
 // is cut back after the export.
+//
+// In CSV, a cell that begins with =, +, -, @, a tab or a carriage return
+// is written with a single quote before it, so that a page title cannot
+// become a spreadsheet formula.
 //
 // The votes as CSV have one row per vote and actor position (one row with
 // an empty actor for a vote without positions), with the article's URL
@@ -97,7 +106,7 @@ func (db *DB) export(ctx context.Context, w io.Writer, o ExportOptions) error {
 		return err
 	}
 	defer tx.Rollback()
-	f := filterArgs(o.Site, o.From, o.To)
+	f := append(filterArgs(o.Site, o.From, o.To), sql.Named("versions", o.Versions))
 	queries := []string{kind.originals}
 	if o.Duplicates {
 		queries = append(queries, kind.duplicates)
@@ -126,6 +135,21 @@ func filterArgs(site string, from, to time.Time) []any {
 // date expression.
 func filterSQL(date string) string {
 	return fmt.Sprintf(`(@site = '' OR p.site = @site) AND (@from = '' OR %[1]s >= @from) AND (@to = '' OR %[1]s < @to)`, date)
+}
+
+// exportFilter is the WHERE condition of an export query: the site and
+// date filters, and unless @versions is set, the newest version of each
+// story, for article row a (NULL for a page without article).
+func exportFilter(date, a string) string {
+	return filterSQL(date) + fmt.Sprintf(` AND (@versions OR NOT EXISTS (SELECT 1 FROM articles n
+		WHERE n.story_id = %[1]s.story_id AND (n.revised > %[1]s.revised OR n.revised = %[1]s.revised AND n.id > %[1]s.id)))`, a)
+}
+
+// versionSQL numbers the version of article row a within its story,
+// from 1 for the first.
+func versionSQL(a string) string {
+	return fmt.Sprintf(`(SELECT count(*) FROM articles o
+		WHERE o.story_id = %[1]s.story_id AND (o.revised < %[1]s.revised OR o.revised = %[1]s.revised AND o.id <= %[1]s.id))`, a)
 }
 
 func exportQuery(ctx context.Context, tx *sql.Tx, q string, args []any, row func(*sql.Rows) (exportRow, error), out rowWriter) error {
@@ -165,7 +189,23 @@ func (j *jsonlWriter) flush() error            { return nil }
 
 type csvWriter struct{ w *csv.Writer }
 
-func (c *csvWriter) write(r exportRow) error { return c.w.Write(r.fields) }
+func (c *csvWriter) write(r exportRow) error {
+	for i, f := range r.fields {
+		r.fields[i] = csvSafe(f)
+	}
+	return c.w.Write(r.fields)
+}
+
+// csvSafe neutralises a cell that a spreadsheet would read as a formula
+// (one beginning with =, +, -, @, a tab or a carriage return, as a page
+// title such as =HYPERLINK(...) may) by putting a single quote before it,
+// which spreadsheets show as text and do not display.
+func csvSafe(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
 func (c *csvWriter) flush() error {
 	c.w.Flush()
 	return c.w.Error()
@@ -217,10 +257,10 @@ var pagesExport = exportKind{
 	originals: `SELECT p.id, p.job, p.url, p.final_url, p.site, p.status, p.content_type, p.header, p.hash, p.depth, p.fetched, p.body, 0
 		FROM pages p LEFT JOIN articles a ON a.page_id = p.id
 		WHERE NOT EXISTS (SELECT 1 FROM duplicates d WHERE d.page_id = p.id)
-		AND ` + filterSQL("coalesce(a.date, p.fetched)") + ` ORDER BY p.id`,
+		AND ` + exportFilter("coalesce(a.date, p.fetched)", "a") + ` ORDER BY p.id`,
 	duplicates: `SELECT p.id, p.job, p.url, p.final_url, p.site, p.status, p.content_type, p.header, p.hash, p.depth, p.fetched, p.body, d.article_id
-		FROM duplicates d JOIN pages p ON p.id = d.page_id
-		WHERE ` + filterSQL("d.date") + ` ORDER BY p.id`,
+		FROM duplicates d JOIN pages p ON p.id = d.page_id JOIN articles a ON a.id = d.article_id
+		WHERE ` + exportFilter("d.date", "a") + ` ORDER BY p.id`,
 	row: func(rows *sql.Rows) (exportRow, error) {
 		var p PageRow
 		var header string
@@ -252,29 +292,35 @@ type ArticleRow struct {
 	clean.Article
 	DuplicateOf   int64  `json:"duplicate_of,omitempty"`
 	DuplicateKind string `json:"duplicate_kind,omitempty"`
+	// StoryID and Version name the story (its first version's article
+	// id) and the version of it the article is, or for a duplicate the
+	// article it duplicates.
+	StoryID int64 `json:"story_id"`
+	Version int   `json:"version"`
 }
 
 var articlesExport = exportKind{
 	columns: []string{"id", "page_id", "site", "date", "url", "canonical", "title", "published", "modified", "byline",
-		"site_name", "language", "description", "reason", "duplicate_of", "duplicate_kind", "text"},
+		"site_name", "language", "description", "reason", "duplicate_of", "duplicate_kind", "story_id", "version", "text"},
 	originals: `SELECT a.id, a.page_id, p.site, a.date, a.url, a.canonical, a.title, a.published, a.modified, a.byline,
-		a.site_name, a.language, a.description, a.reason, 0, '', a.text
+		a.site_name, a.language, a.description, a.reason, 0, '', a.story_id, ` + versionSQL("a") + `, a.text
 		FROM articles a JOIN pages p ON p.id = a.page_id
-		WHERE ` + filterSQL("a.date") + ` ORDER BY a.id`,
+		WHERE ` + exportFilter("a.date", "a") + ` ORDER BY a.id`,
 	duplicates: `SELECT 0, d.page_id, p.site, d.date, d.url, d.canonical, d.title, d.published, '', d.byline,
-		d.site_name, '', '', '', d.article_id, d.kind, ''
-		FROM duplicates d JOIN pages p ON p.id = d.page_id
-		WHERE ` + filterSQL("d.date") + ` ORDER BY d.id`,
+		d.site_name, '', '', '', d.article_id, d.kind, a.story_id, ` + versionSQL("a") + `, ''
+		FROM duplicates d JOIN pages p ON p.id = d.page_id JOIN articles a ON a.id = d.article_id
+		WHERE ` + exportFilter("d.date", "a") + ` ORDER BY d.id`,
 	row: func(rows *sql.Rows) (exportRow, error) {
 		var a ArticleRow
 		if err := rows.Scan(&a.ID, &a.PageID, &a.Site, &a.Date, &a.URL, &a.Canonical, &a.Title, &a.Published, &a.Modified,
-			&a.Byline, &a.SiteName, &a.Language, &a.Description, &a.Reason, &a.DuplicateOf, &a.DuplicateKind, &a.Text); err != nil {
+			&a.Byline, &a.SiteName, &a.Language, &a.Description, &a.Reason, &a.DuplicateOf, &a.DuplicateKind, &a.StoryID, &a.Version,
+			&a.Text); err != nil {
 			return exportRow{}, err
 		}
 		a.Date = exportDate(a.Date)
 		return exportRow{object: &a, fields: []string{itoa(a.ID), itoa(a.PageID), a.Site, a.Date, a.URL, a.Canonical, a.Title,
 			a.Published, a.Modified, a.Byline, a.SiteName, a.Language, a.Description, a.Reason, itoa(a.DuplicateOf),
-			a.DuplicateKind, a.Text}}, nil
+			a.DuplicateKind, itoa(a.StoryID), strconv.Itoa(a.Version), a.Text}}, nil
 	},
 }
 
@@ -288,6 +334,8 @@ type RecordRow struct {
 	Date        string          `json:"date"`
 	Extractor   string          `json:"extractor"`
 	DuplicateOf int64           `json:"duplicate_of,omitempty"`
+	StoryID     int64           `json:"story_id"`
+	Version     int             `json:"version"`
 	Record      json.RawMessage `json:"record"`
 }
 
@@ -298,24 +346,27 @@ const recordColumns = `r.id, r.article_id, r.extractor, r.json,
 		(SELECT count(*) FROM stances s WHERE s.record_id = r.id)`
 
 var recordsExport = exportKind{
-	columns: []string{"id", "article_id", "url", "site", "date", "extractor", "countries", "counts", "votes", "stances", "duplicate_of"},
-	originals: `SELECT ` + recordColumns + `, a.url, p.site, a.date, 0
+	columns: []string{"id", "article_id", "url", "site", "date", "extractor", "countries", "counts", "votes", "stances", "duplicate_of",
+		"story_id", "version"},
+	originals: `SELECT ` + recordColumns + `, a.url, p.site, a.date, 0, a.story_id, ` + versionSQL("a") + `
 		FROM records r JOIN articles a ON a.id = r.article_id JOIN pages p ON p.id = a.page_id
-		WHERE ` + filterSQL("a.date") + ` ORDER BY r.id`,
-	duplicates: `SELECT ` + recordColumns + `, d.url, p.site, d.date, d.article_id
+		WHERE ` + exportFilter("a.date", "a") + ` ORDER BY r.id`,
+	duplicates: `SELECT ` + recordColumns + `, d.url, p.site, d.date, d.article_id, a.story_id, ` + versionSQL("a") + `
 		FROM duplicates d JOIN pages p ON p.id = d.page_id JOIN records r ON r.article_id = d.article_id
-		WHERE ` + filterSQL("d.date") + ` ORDER BY d.id, r.id`,
+		JOIN articles a ON a.id = d.article_id
+		WHERE ` + exportFilter("d.date", "a") + ` ORDER BY d.id, r.id`,
 	row: func(rows *sql.Rows) (exportRow, error) {
 		var r RecordRow
 		var js, countries string
 		var counts, votes, stances int
 		if err := rows.Scan(&r.ID, &r.ArticleID, &r.Extractor, &js, &countries, &counts, &votes, &stances,
-			&r.URL, &r.Site, &r.Date, &r.DuplicateOf); err != nil {
+			&r.URL, &r.Site, &r.Date, &r.DuplicateOf, &r.StoryID, &r.Version); err != nil {
 			return exportRow{}, err
 		}
 		r.Record, r.Date = json.RawMessage(js), exportDate(r.Date)
 		return exportRow{object: &r, fields: []string{itoa(r.ID), itoa(r.ArticleID), r.URL, r.Site, r.Date, r.Extractor,
-			countries, strconv.Itoa(counts), strconv.Itoa(votes), strconv.Itoa(stances), itoa(r.DuplicateOf)}}, nil
+			countries, strconv.Itoa(counts), strconv.Itoa(votes), strconv.Itoa(stances), itoa(r.DuplicateOf),
+			itoa(r.StoryID), strconv.Itoa(r.Version)}}, nil
 	},
 }
 
@@ -335,6 +386,8 @@ type VoteRow struct {
 	Sponsors    []string          `json:"sponsors,omitempty"`
 	Positions   map[string]string `json:"positions,omitempty"`
 	DuplicateOf int64             `json:"duplicate_of,omitempty"`
+	StoryID     int64             `json:"story_id"`
+	Version     int               `json:"version"`
 }
 
 // voteColumns select a vote with its sponsors and its positions, one
@@ -345,15 +398,16 @@ const voteColumns = `v.id, r.article_id, v.body, v.motion, v.outcome, v.yes, v.n
 
 var votesExport = exportKind{
 	columns: []string{"article_id", "url", "site", "date", "vote_id", "body", "motion", "outcome", "yes", "no", "abstain",
-		"sponsors", "actor", "position", "duplicate_of"},
-	originals: `SELECT ` + voteColumns + `, a.url, p.site, a.date, 0, 0
+		"sponsors", "actor", "position", "duplicate_of", "story_id", "version"},
+	originals: `SELECT ` + voteColumns + `, a.url, p.site, a.date, 0, a.story_id, ` + versionSQL("a") + `, 0
 		FROM votes v JOIN records r ON r.id = v.record_id JOIN articles a ON a.id = r.article_id JOIN pages p ON p.id = a.page_id
 		LEFT JOIN vote_positions vp ON vp.vote_id = v.id
-		WHERE ` + filterSQL("a.date") + ` ORDER BY v.id, vp.actor`,
-	duplicates: `SELECT ` + voteColumns + `, d.url, p.site, d.date, d.article_id, d.id
+		WHERE ` + exportFilter("a.date", "a") + ` ORDER BY v.id, vp.actor`,
+	duplicates: `SELECT ` + voteColumns + `, d.url, p.site, d.date, d.article_id, a.story_id, ` + versionSQL("a") + `, d.id
 		FROM duplicates d JOIN pages p ON p.id = d.page_id JOIN records r ON r.article_id = d.article_id
+		JOIN articles a ON a.id = d.article_id
 		JOIN votes v ON v.record_id = r.id LEFT JOIN vote_positions vp ON vp.vote_id = v.id
-		WHERE ` + filterSQL("d.date") + ` ORDER BY d.id, v.id, vp.actor`,
+		WHERE ` + exportFilter("d.date", "a") + ` ORDER BY d.id, v.id, vp.actor`,
 }
 
 // voteLine is one row of the votes query: a vote and one of its positions.
@@ -367,7 +421,7 @@ func scanVoteLine(rows *sql.Rows) (voteLine, error) {
 	var l voteLine
 	var yes, no, abstain sql.NullInt64
 	if err := rows.Scan(&l.VoteID, &l.ArticleID, &l.Body, &l.Motion, &l.Outcome, &yes, &no, &abstain, &l.sponsors,
-		&l.actor, &l.position, &l.URL, &l.Site, &l.Date, &l.DuplicateOf, &l.copy); err != nil {
+		&l.actor, &l.position, &l.URL, &l.Site, &l.Date, &l.DuplicateOf, &l.StoryID, &l.Version, &l.copy); err != nil {
 		return l, err
 	}
 	ptr := func(n sql.NullInt64) *int64 {
@@ -394,7 +448,7 @@ func init() {
 		}
 		return exportRow{object: &l, fields: []string{itoa(l.ArticleID), l.URL, l.Site, l.Date, itoa(l.VoteID), l.Body,
 			l.Motion, l.Outcome, num(l.Yes), num(l.No), num(l.Abstain), l.sponsors, l.actor, l.position,
-			itoa(l.DuplicateOf)}}, nil
+			itoa(l.DuplicateOf), itoa(l.StoryID), strconv.Itoa(l.Version)}}, nil
 	}
 }
 

@@ -123,9 +123,10 @@ func scanPage(rows *sql.Rows) (crawl.Page, int64, error) {
 
 // Replace replaces the article and record of stored page pageID, in one
 // transaction, after the cleaner or the extractors changed. r may be nil
-// (no record). The page's article keeps its id, so that duplicates linked
-// to it stay linked; a page that was a duplicate is compared again and
-// gets its own article when it no longer duplicates any.
+// (no record). The page's article keeps its id (and its story), so that
+// duplicates linked to it stay linked; a page that was a duplicate is
+// compared again, by text and facts, and gets its own article, perhaps a
+// new version of a story, when it no longer duplicates any.
 func (db *DB) Replace(ctx context.Context, pageID int64, a *clean.Article, r *extract.Record) error {
 	if err := db.replace(ctx, pageID, a, r); err != nil {
 		return fmt.Errorf("replace article of page %d: %w", pageID, err)
@@ -136,6 +137,9 @@ func (db *DB) Replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *extract.Record) error {
 	if a == nil {
 		return errors.New("no article given")
+	}
+	if db.readOnly {
+		return ErrReadOnly
 	}
 	fp := fingerprintOf(a.Text)
 	tx, err := db.write.BeginTx(ctx, nil)
@@ -156,11 +160,12 @@ func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 	err = tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE page_id = ?", pageID).Scan(&articleID)
 	switch {
 	case err == nil:
+		date := articleDate(a, fetched)
 		_, err := tx.ExecContext(ctx, `UPDATE articles SET url = ?, canonical = ?, title = ?, published = ?,
-			modified = ?, byline = ?, site_name = ?, language = ?, description = ?, text = ?, reason = ?, date = ?
-			WHERE id = ?`,
+			modified = ?, byline = ?, site_name = ?, language = ?, description = ?, text = ?, reason = ?, date = ?,
+			revised = ? WHERE id = ?`,
 			a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
-			a.Description, a.Text, a.Reason, articleDate(a, fetched), articleID)
+			a.Description, a.Text, a.Reason, date, articleRevised(a, date), articleID)
 		if err != nil {
 			return fmt.Errorf("update article: %w", err)
 		}
@@ -179,7 +184,7 @@ func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 		if _, err := tx.ExecContext(ctx, "DELETE FROM duplicates WHERE page_id = ?", pageID); err != nil {
 			return fmt.Errorf("delete old duplicate link: %w", err)
 		}
-		if _, _, _, err := storeArticle(ctx, tx, pageID, fetched, a, fp, r); err != nil {
+		if _, err := storeArticle(ctx, tx, pageID, fetched, a, fp, r); err != nil {
 			return err
 		}
 	default:

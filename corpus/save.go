@@ -45,6 +45,11 @@ type Saved struct {
 	// page's article duplicates one stored earlier (then neither an
 	// article nor a record is stored for this page), else 0.
 	DuplicateOf int64
+	// VersionOf is the story (the article id of its first version) that
+	// the page's article is a new version of, when its text is nearly a
+	// stored article's but its facts differ; else 0. The article and its
+	// record are stored as any new article's.
+	VersionOf int64
 	// Unchanged says a page with the same URL and content hash was
 	// already stored; nothing new was stored and the ids are the earlier
 	// page's.
@@ -57,9 +62,12 @@ type Saved struct {
 //
 // A page whose URL and content hash are already stored stores nothing
 // (Saved.Unchanged). An article that duplicates a stored one, exactly or
-// nearly (see NearSimilarity), is not stored as a new article: the page is
-// linked to the first copy, keeping its own URL, title and date, and its
-// record is not stored, the first copy's standing for it.
+// nearly with the same facts (see NearSimilarity), is not stored as a new
+// article: the page is linked to the first copy, keeping its own URL,
+// title and date, and its record is not stored, the first copy's standing
+// for it. An article nearly the same as a stored one but with other facts
+// is stored, with its record, as a new version of that story
+// (Saved.VersionOf).
 //
 // Save is meant to be called from many goroutines at once, as a crawl's
 // workers do: the body is compressed in the caller's goroutine, and docs
@@ -67,6 +75,9 @@ type Saved struct {
 // its own, so that one failing doc leaves the others stored. Save returns
 // once the doc is committed.
 func (db *DB) Save(ctx context.Context, d Doc) (Saved, error) {
+	if db.readOnly {
+		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, ErrReadOnly)
+	}
 	if err := validateDoc(&d); err != nil {
 		return Saved{}, fmt.Errorf("save %s: %w", d.Page.URL, err)
 	}
@@ -177,6 +188,9 @@ func (db *DB) commitGroup(group []*saveRequest) {
 // SaveAll stores docs in one transaction, as Save does each: all of them
 // or, on error, none. Storing in batches is faster than one by one.
 func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
+	if db.readOnly {
+		return nil, fmt.Errorf("save: %w", ErrReadOnly)
+	}
 	prepared := make([]preparedPage, len(docs))
 	for i := range docs {
 		if err := validateDoc(&docs[i]); err != nil {
@@ -327,12 +341,21 @@ func siteOf(raw string) string {
 // articleDate is the time an article is filed under: its publication
 // time when the page states a readable one, else the fetch time.
 func articleDate(a *clean.Article, fetched time.Time) string {
+	if d := parseStated(a.Published); d != "" {
+		return d
+	}
+	return formatTime(fetched)
+}
+
+// parseStated reads a time as a page states it, in the stored form; ""
+// when it is not readable.
+func parseStated(s string) string {
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.Parse(layout, strings.TrimSpace(a.Published)); err == nil {
+		if t, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
 			return formatTime(t)
 		}
 	}
-	return formatTime(fetched)
+	return ""
 }
 
 func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, error) {
@@ -367,7 +390,8 @@ func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, e
 	if d.Article == nil {
 		return s, nil
 	}
-	s.ArticleID, s.RecordID, s.DuplicateOf, err = storeArticle(ctx, tx, s.PageID, fetched, d.Article, p.fp, d.Record)
+	st, err := storeArticle(ctx, tx, s.PageID, fetched, d.Article, p.fp, d.Record)
+	s.ArticleID, s.RecordID, s.DuplicateOf, s.VersionOf = st.articleID, st.recordID, st.duplicateOf, st.versionOf
 	return s, err
 }
 
@@ -386,44 +410,66 @@ func pageLinks(ctx context.Context, tx *sql.Tx, s *Saved) error {
 }
 
 // storeArticle stores the article of page pageID, or links the page to
-// the first copy when the article is a duplicate, and stores the record
-// of a new article.
-func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Time, a *clean.Article, fp fingerprint, r *extract.Record) (articleID, recordID, duplicateOf int64, err error) {
+// the article it duplicates, and stores the record of a new article. An
+// article that updates a stored story's facts is stored as a new version
+// of that story (storyID).
+func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Time, a *clean.Article, fp fingerprint, r *extract.Record) (stored, error) {
 	date := articleDate(a, fetched)
-	m, dup, err := findDuplicate(ctx, tx, fp, 0)
+	m, err := findDuplicate(ctx, tx, fp, factsKey(r))
 	if err != nil {
-		return 0, 0, 0, err
+		return stored{}, err
 	}
-	if dup {
+	if m.kind == "exact" || m.kind == "near" {
 		_, err := tx.ExecContext(ctx, `INSERT INTO duplicates
 			(page_id, article_id, kind, similarity, url, canonical, title, published, byline, site_name, date, extractor)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			pageID, m.articleID, m.kind, m.similarity, a.URL, a.Canonical, a.Title, a.Published, a.Byline, a.SiteName, date, extractorOf(r))
 		if err != nil {
-			return 0, 0, 0, fmt.Errorf("store duplicate: %w", err)
+			return stored{}, fmt.Errorf("store duplicate: %w", err)
 		}
-		return 0, 0, m.articleID, nil
+		return stored{duplicateOf: m.articleID}, nil
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash, story_id, revised)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		pageID, a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
-		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig))
+		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig), m.storyID, articleRevised(a, date))
 	if err != nil {
-		return 0, 0, 0, fmt.Errorf("store article: %w", err)
+		return stored{}, fmt.Errorf("store article: %w", err)
 	}
-	if articleID, err = res.LastInsertId(); err != nil {
-		return 0, 0, 0, fmt.Errorf("store article: %w", err)
+	var s stored
+	if s.articleID, err = res.LastInsertId(); err != nil {
+		return stored{}, fmt.Errorf("store article: %w", err)
 	}
-	if err := indexBands(ctx, tx, articleID, fp.sig); err != nil {
-		return 0, 0, 0, err
+	if m.kind == "version" {
+		s.versionOf = m.storyID
+	} else if _, err := tx.ExecContext(ctx, "UPDATE articles SET story_id = id WHERE id = ?", s.articleID); err != nil {
+		return stored{}, fmt.Errorf("store article: %w", err)
+	}
+	if err := indexBands(ctx, tx, s.articleID, fp.sig); err != nil {
+		return stored{}, err
 	}
 	if r != nil {
-		if recordID, err = insertRecord(ctx, tx, articleID, r); err != nil {
-			return 0, 0, 0, err
+		if s.recordID, err = insertRecord(ctx, tx, s.articleID, r); err != nil {
+			return stored{}, err
 		}
 	}
-	return articleID, recordID, 0, nil
+	return s, nil
+}
+
+// stored says what storeArticle did.
+type stored struct {
+	articleID, recordID, duplicateOf, versionOf int64
+}
+
+// articleRevised is the time that orders the versions of a story: the
+// page's modification time when it states a readable one later than the
+// article's date, else the date.
+func articleRevised(a *clean.Article, date string) string {
+	if m := parseStated(a.Modified); m != "" && m > date {
+		return m
+	}
+	return date
 }
 
 // insertRecord stores a record as JSON and in the queryable tables.
@@ -520,4 +566,19 @@ func insertRows(ctx context.Context, tx *sql.Tx, insert string, args []any, widt
 		args = args[n*width:]
 	}
 	return nil
+}
+
+// HasPage reports whether a page with this URL and content hash (hex
+// SHA-256 of the body) is stored, which Save would report as Unchanged: a
+// cheap look-up that spares cleaning and extracting the page again.
+func (db *DB) HasPage(ctx context.Context, url, hash string) (bool, error) {
+	var one int
+	err := db.read.QueryRowContext(ctx, "SELECT 1 FROM pages WHERE url = ? AND hash = ?", url, hash).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("look up page %s: %w", url, err)
+	}
+	return true, nil
 }

@@ -145,6 +145,8 @@ func TestDuplicates(t *testing.T) {
 		{"half the text", strings.Join(lines[:len(lines)/2], "\n"), false, ""},
 		{"short other text", "The vote was held on Monday.", false, ""},
 	}
+	// The copies state the same facts as the first, as wire copy does;
+	// TestUpdatedStoryIsNewVersion covers copies whose facts differ.
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
@@ -157,6 +159,8 @@ func TestDuplicates(t *testing.T) {
 			}
 			copyDoc := testDoc(2, "paper.example")
 			copyDoc.Article.Text = tt.text
+			copyDoc.Record = testRecord(1)
+			copyDoc.Record.Doc = "copy"
 			s2, err := db.Save(ctx, copyDoc)
 			if err != nil {
 				t.Fatal(err)

@@ -9,7 +9,10 @@ import (
 // Stats summarises a corpus.
 type Stats struct {
 	Pages    int `json:"pages"`
-	Articles int `json:"articles"` // first copies only
+	Articles int `json:"articles"` // first copies, every version of a story
+	// Versions counts the articles that are updated versions of a story
+	// stored before (see DB.Save).
+	Versions int `json:"versions"`
 	// Duplicates counts pages linked to an earlier article, by kind.
 	Duplicates      int `json:"duplicates"`
 	ExactDuplicates int `json:"exact_duplicates"`
@@ -61,6 +64,7 @@ func (db *DB) stats(ctx context.Context) (Stats, error) {
 	}{
 		{&s.Pages, "SELECT count(*) FROM pages"},
 		{&s.Articles, "SELECT count(*) FROM articles"},
+		{&s.Versions, "SELECT count(*) FROM articles WHERE story_id != id"},
 		{&s.ExactDuplicates, "SELECT count(*) FROM duplicates WHERE kind = 'exact'"},
 		{&s.NearDuplicates, "SELECT count(*) FROM duplicates WHERE kind = 'near'"},
 		{&s.Records, "SELECT count(*) FROM records"},

@@ -14,7 +14,7 @@ func init() {
 
 func runBackup(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "backup", "FILE",
-		"Writes a consistent, compacted copy of the corpus to FILE, which must not exist.\nA crawl may go on writing to the corpus meanwhile.")
+		"Writes a consistent, compacted copy of the corpus to FILE, which must not exist.\nA crawl may go on writing to the corpus meanwhile. The copy is written to a hidden\ntemporary file beside FILE and renamed once complete and on disk, so an interrupted\nbackup never leaves a file named FILE.")
 	dbPath := fs.String("db", "tally.db", "corpus file")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -31,7 +31,9 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if err := db.Backup(ctx, fs.Arg(0)); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
-	s, err := statsOf(ctx, fs.Arg(0))
+	// The copy is complete and has its name: an interrupt arriving now
+	// does not undo it, so the short check below is not cancelled.
+	s, err := statsOf(context.WithoutCancel(ctx), fs.Arg(0))
 	if err != nil {
 		return fmt.Errorf("backup: check the copy: %w", err)
 	}
@@ -40,9 +42,9 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// statsOf opens the corpus at path and counts what it holds.
+// statsOf opens the corpus at path read-only and counts what it holds.
 func statsOf(ctx context.Context, path string) (corpus.Stats, error) {
-	db, err := corpus.Open(ctx, path)
+	db, err := corpus.OpenReadOnly(ctx, path)
 	if err != nil {
 		return corpus.Stats{}, err
 	}

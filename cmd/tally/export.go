@@ -17,11 +17,12 @@ func init() {
 
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "export", "",
-		"Writes the corpus out row by row, in constant memory. Articles and records as\nJSONL; votes as CSV have one row per vote and actor position, with the article's\nURL and date. Pages whose article duplicates an earlier one are left out unless\n--duplicates is given.")
+		"Writes the corpus out row by row, in constant memory. Articles and records as\nJSONL; votes as CSV have one row per vote and actor position, with the article's\nURL and date. Pages whose article duplicates an earlier one are left out unless\n--duplicates is given. Of a story re-published with its facts updated, only the newest\nversion is written unless --versions is given; each row names its story_id and version.")
 	dbPath := fs.String("db", "tally.db", "corpus file")
 	what := fs.String("what", "articles", "what to write: pages, articles, records or votes")
 	format := fs.String("format", "jsonl", "jsonl (one JSON object a line) or csv (with a header row)")
 	dups := fs.Bool("duplicates", false, "also write duplicates, each naming its first copy in duplicate_of")
+	versions := fs.Bool("versions", false, "write every version of an updated story (default: the newest only)")
 	site := fs.String("site", "", "only this site (host name)")
 	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
 	to := fs.String("to", "", "only articles dated up to this date, inclusive (or before this RFC 3339 time)")
@@ -32,7 +33,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("export: unexpected argument %q", fs.Arg(0))
 	}
-	o := corpus.ExportOptions{What: *what, Format: *format, Duplicates: *dups, Site: *site}
+	o := corpus.ExportOptions{What: *what, Format: *format, Duplicates: *dups, Versions: *versions, Site: *site}
 	var err error
 	if o.From, err = parseDateFlag("from", *from, false); err != nil {
 		return fmt.Errorf("export: %w", err)

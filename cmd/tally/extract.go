@@ -59,8 +59,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		err  error
 	}
 	// Articles are extracted in parallel on all cores with one shared
-	// extractor; records come out in the order of the arguments.
-	return inOrder(len(names), func(i int) result {
+	// extractor; records come out in the order of the arguments. A file
+	// that fails is reported and the others go on.
+	rep := newFailures(e.stderr, "extract", len(names) > 1)
+	err := inOrder(len(names), func(i int) result {
 		name := names[i]
 		data := stdinData
 		if name != "-" {
@@ -81,7 +83,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return result{text: text, rec: p.extractor.Extract(ctx, doc, text)}
 	}, func(i int, r result) error {
 		if r.err != nil {
-			return fmt.Errorf("extract: %w", r.err)
+			rep.fail("", r.err) // the error names the file
+			return nil
 		}
 		if *explain {
 			explainRecord(e.stdout, names[i], r.text, r.rec)
@@ -99,6 +102,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return rep.err()
 }
 
 // articleText returns the text to extract from: the file as it is, or

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,13 +30,25 @@ func runGold(ctx context.Context, e *env, args []string) error {
 		"Writes, for each article, a gold file pre-filled from the current extraction for a\nperson to correct, with the article's text beside it (NAME.txt and NAME.json in --out).\n'tally eval --gold DIR' then scores the extractors against the corrected files.")
 	out := fs.String("out", "", "folder to write into (default: beside each article)")
 	html := fs.Bool("html", false, "the articles are HTML pages: write their cleaned text")
-	force := fs.Bool("force", false, "overwrite gold files that exist")
+	force := fs.Bool("force", false, "overwrite gold files that exist (a symbolic link is replaced, never followed)")
+	stdinName := fs.String("name", "", "name of the files (NAME.txt, NAME.json) for an article read from standard input (-)")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errors.New("gold init: no article given")
+	}
+	for _, name := range fs.Args() {
+		if name != "-" {
+			continue
+		}
+		if *stdinName == "" {
+			return errors.New("gold init: an article read from standard input (-) needs --name NAME to name its files")
+		}
+		if *stdinName != filepath.Base(*stdinName) || strings.HasPrefix(*stdinName, ".") {
+			return fmt.Errorf("gold init: --name %q: want a plain file name, without folder", *stdinName)
+		}
 	}
 	p := newPipeline()
 	for _, name := range fs.Args() {
@@ -48,24 +61,34 @@ func runGold(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("gold init: %w", err)
 		}
 		dir := *out
-		if dir == "" {
+		if dir == "" && name != "-" {
 			dir = filepath.Dir(name)
+		}
+		if dir == "" {
+			dir = "."
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("gold init: %w", err)
 		}
 		doc := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+		if name == "-" {
+			doc = *stdinName
+		}
 		textPath := filepath.Join(dir, doc+".txt")
 		goldPath := filepath.Join(dir, doc+".json")
-		if _, err := os.Stat(goldPath); err == nil && !*force {
+		// Lstat, not Stat: a symbolic link, even one to nothing, is there.
+		if _, err := os.Lstat(goldPath); err == nil && !*force {
 			return fmt.Errorf("gold init: %s exists; pass --force to overwrite it", goldPath)
 		}
-		same, _ := sameFile(name, textPath)
+		same := false
+		if name != "-" {
+			same, _ = sameFile(name, textPath)
+		}
 		if !same {
-			if _, err := os.Stat(textPath); err == nil && !*force {
+			if _, err := os.Lstat(textPath); err == nil && !*force {
 				return fmt.Errorf("gold init: %s exists; pass --force to overwrite it", textPath)
 			}
-			if err := os.WriteFile(textPath, []byte(text), 0o644); err != nil {
+			if err := writeNoFollow(textPath, []byte(text), *force); err != nil {
 				return fmt.Errorf("gold init: %w", err)
 			}
 		}
@@ -74,7 +97,7 @@ func runGold(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("gold init: %w", err)
 		}
-		if err := os.WriteFile(goldPath, append(b, '\n'), 0o644); err != nil {
+		if err := writeNoFollow(goldPath, append(b, '\n'), *force); err != nil {
 			return fmt.Errorf("gold init: %w", err)
 		}
 		fmt.Fprintf(e.stdout, "wrote %s (%d countries, %d counts, %d votes, %d stances) beside %s\n",
@@ -100,6 +123,49 @@ func goldOf(r extract.Record, textFile string) extract.Record {
 		g.Stances = append(g.Stances, s)
 	}
 	return g
+}
+
+// writeNoFollow writes data to path as a new file, never through a
+// symbolic link: without replace it fails when anything is at path (a
+// link to nothing too); with replace, a temporary file written beside
+// path is renamed over it, which replaces a file or a link itself and
+// never the file a link points to.
+func writeNoFollow(path string, data []byte, replace bool) error {
+	if !replace {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s exists; pass --force to overwrite it", path)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(path)
+		}
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // sameFile reports whether two paths name one file.

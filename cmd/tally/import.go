@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -48,10 +49,18 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		baseURL = u
 	}
 	// Check every input before the corpus is touched.
+	found := false
 	for _, a := range fs.Args() {
-		if err := checkImportArg(a); err != nil {
+		ok, err := checkImportArg(a)
+		if err != nil {
 			return fmt.Errorf("import: %w", err)
 		}
+		found = found || ok
+	}
+	if !found {
+		// Most likely the wrong folder: say so rather than report an
+		// import of nothing as a success.
+		return fmt.Errorf("import: no HTML (.html, .htm) or WARC (.warc, .warc.gz) files found in %s", strings.Join(fs.Args(), ", "))
 	}
 	c, err := corpus.Open(ctx, *db)
 	if err != nil {
@@ -60,8 +69,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	defer c.Close()
 
 	p := newPipeline()
+	rep := newFailures(e.stderr, "import", true)
 	pages := make(chan crawl.Page)
-	var stored, unchanged, dups, failed atomic.Int64
+	var stored, unchanged, dups, versions atomic.Int64
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	var wg sync.WaitGroup
@@ -70,10 +80,22 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		go func() {
 			defer wg.Done()
 			for page := range pages {
-				doc, err := p.process(ctx, page)
+				// A page stored before (a resumed import) is recognised
+				// before it is cleaned and extracted again.
+				if page.Hash == "" {
+					sum := sha256.Sum256(page.Body)
+					page.Hash = hex.EncodeToString(sum[:])
+				}
+				if ok, err := c.HasPage(ctx, page.URL, page.Hash); err != nil {
+					cancel(err)
+					return
+				} else if ok {
+					unchanged.Add(1)
+					continue
+				}
+				doc, err := importProcess(ctx, p, page)
 				if err != nil {
-					failed.Add(1)
-					e.logger.Warn("import: page skipped", "url", page.URL, "err", err)
+					rep.fail("", err) // the error names the page
 					continue
 				}
 				saved, err := c.Save(ctx, doc)
@@ -86,6 +108,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 					unchanged.Add(1)
 				case saved.DuplicateOf != 0:
 					dups.Add(1)
+				case saved.VersionOf != 0:
+					versions.Add(1)
+					stored.Add(1)
 				default:
 					stored.Add(1)
 				}
@@ -103,37 +128,49 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	start := time.Now()
 	var readErr error
 	for _, a := range fs.Args() {
-		if readErr = importPath(ctx, a, *job, baseURL, *maxBody, send); readErr != nil {
+		if err := importPath(ctx, a, *job, baseURL, *maxBody, send, rep); err != nil {
+			readErr = err
 			break
 		}
 	}
 	close(pages)
 	wg.Wait()
-	fmt.Fprintf(e.stdout, "imported %d pages (%d already stored, %d duplicates, %d failed) in %s\n",
-		stored.Load(), unchanged.Load(), dups.Load(), failed.Load(), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "imported %d pages (%d already stored, %d duplicates, %d failed) in %s",
+		stored.Load(), unchanged.Load(), dups.Load(), rep.count(), time.Since(start).Round(time.Millisecond))
+	if n := versions.Load(); n > 0 {
+		fmt.Fprintf(e.stdout, "; %d of them updated versions of stored stories", n)
+	}
+	fmt.Fprintln(e.stdout)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return fmt.Errorf("import: %w", cause)
 	}
-	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+	if readErr != nil {
 		return fmt.Errorf("import: %w", readErr)
 	}
-	return nil
+	return rep.err()
+}
+
+// importProcess cleans and extracts an imported page (tests count the
+// pages it is given).
+var importProcess = func(ctx context.Context, p *pipeline, page crawl.Page) (corpus.Doc, error) {
+	return p.process(ctx, page)
 }
 
 // checkImportArg checks that a path exists and, for a file, that it looks
 // like an HTML page or a WARC file, so that bad input is refused before
-// the corpus is opened.
-func checkImportArg(path string) error {
+// the corpus is opened. It reports whether the path is, or for a folder
+// holds, a file to import.
+func checkImportArg(path string) (bool, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("%s: no such file or folder", path)
+		return false, fmt.Errorf("%s: no such file or folder", path)
 	}
 	if st.IsDir() {
-		return nil
+		return holdsImportable(path), nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer f.Close()
 	head := make([]byte, 1024)
@@ -141,14 +178,28 @@ func checkImportArg(path string) error {
 	head = head[:n]
 	if isWARCName(path) {
 		if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b || strings.HasPrefix(string(head), "WARC/") {
-			return nil
+			return true, nil
 		}
-		return fmt.Errorf("%s: not a WARC file", path)
+		return false, fmt.Errorf("%s: not a WARC file", path)
 	}
 	if !looksLikeHTML(head) {
-		return fmt.Errorf("%s: not an HTML page", path)
+		return false, fmt.Errorf("%s: not an HTML page", path)
 	}
-	return nil
+	return true, nil
+}
+
+// errFound stops holdsImportable's walk at the first file to import.
+var errFound = errors.New("found")
+
+// holdsImportable reports whether a folder holds a file to import.
+func holdsImportable(dir string) bool {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && isImportName(d.Name()) {
+			return errFound
+		}
+		return nil
+	})
+	return err == errFound
 }
 
 // looksLikeHTML reports whether the start of a file is HTML markup.
@@ -158,29 +209,42 @@ func looksLikeHTML(head []byte) bool {
 }
 
 // importPath sends the pages of one argument: a WARC file, an HTML file or
-// a folder of them.
-func importPath(ctx context.Context, path, job string, base *url.URL, maxBody int64, send func(crawl.Page) error) error {
+// a folder of them. A file that cannot be read or is not what its name
+// says is reported to rep and skipped; the error returned is one that
+// stops the import (cancellation, or the pages can no longer be stored).
+func importPath(ctx context.Context, path, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, rep *failures) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return err
+		rep.fail(path, err)
+		return nil
 	}
 	if !st.IsDir() {
-		return importFile(ctx, path, path, job, base, maxBody, send)
+		return importFile(ctx, path, path, job, base, maxBody, send, rep)
 	}
 	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			rep.fail(p, err)
+			if d != nil && d.IsDir() && p != path {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		if d.IsDir() {
 			return nil
 		}
-		name := strings.ToLower(d.Name())
-		if !isWARCName(name) && !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".htm") {
+		if !isImportName(d.Name()) {
 			return nil
 		}
 		rel, _ := filepath.Rel(path, p)
-		return importFile(ctx, p, rel, job, base, maxBody, send)
+		return importFile(ctx, p, rel, job, base, maxBody, send, rep)
 	})
+}
+
+// isImportName reports whether a file in a folder is imported: an HTML
+// page or a WARC file, by its name.
+func isImportName(name string) bool {
+	name = strings.ToLower(name)
+	return isWARCName(name) || strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".htm")
 }
 
 func isWARCName(name string) bool {
@@ -190,7 +254,28 @@ func isWARCName(name string) bool {
 
 // importFile sends the pages of one WARC file or the one page of an HTML
 // file. rel is the file's path relative to the folder given, for its URL.
-func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error) error {
+// A bad file is reported to rep; the error returned stops the import.
+func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, rep *failures) error {
+	// Errors from send stop the import; others are the file's.
+	var sendErr error
+	sendPage := func(p crawl.Page) error {
+		if err := send(p); err != nil {
+			sendErr = err
+			return err
+		}
+		return nil
+	}
+	err := readImportFile(ctx, path, rel, job, base, maxBody, sendPage)
+	if sendErr != nil {
+		return sendErr
+	}
+	if err != nil {
+		rep.fail(path, err)
+	}
+	return nil
+}
+
+func readImportFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -198,24 +283,21 @@ func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBo
 	defer f.Close()
 	if isWARCName(path) {
 		_, _, err := crawl.ReadWARC(ctx, bufio.NewReader(f), job, maxBody, send)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		return nil
+		return err
 	}
 	st, err := f.Stat()
 	if err != nil {
 		return err
 	}
 	if st.Size() > maxBody {
-		return fmt.Errorf("%s: %d bytes, larger than --max-body", path, st.Size())
+		return fmt.Errorf("%d bytes, larger than --max-body %d", st.Size(), maxBody)
 	}
-	data, err := os.ReadFile(path)
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return err
 	}
 	if !looksLikeHTML(data[:min(len(data), 1024)]) {
-		return fmt.Errorf("%s: not an HTML page", path)
+		return errors.New("not an HTML page")
 	}
 	u := fileURL(path, rel, base)
 	sum := sha256.Sum256(data)

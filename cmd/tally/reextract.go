@@ -41,7 +41,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if f.To, err = parseDateFlag("to", *to, true); err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
-	c, err := openCorpusFile(ctx, *db)
+	c, err := openExisting(ctx, *db, corpus.OpenExisting)
 	if err != nil {
 		return fmt.Errorf("reextract: %w", err)
 	}
@@ -53,7 +53,10 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 		id   int64
 	}
 	jobs := make(chan job)
-	var done, failed atomic.Int64
+	var done atomic.Int64
+	// A page that cannot be cleaned is reported and skipped; a page that
+	// cannot be stored stops the run.
+	rep := newFailures(e.stderr, "reextract", true)
 	var firstErr error
 	var once sync.Once
 	ctx, cancel := context.WithCancel(ctx)
@@ -65,16 +68,19 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 			defer wg.Done()
 			for j := range jobs {
 				doc, err := p.process(ctx, j.page)
-				if err == nil {
-					err = c.Replace(ctx, j.id, doc.Article, doc.Record)
-				}
 				if err != nil {
 					if ctx.Err() != nil {
 						return
 					}
-					failed.Add(1)
-					e.logger.Warn("reextract failed", "page", j.id, "url", j.page.URL, "err", err)
-					if errors.Is(err, corpus.ErrNotFound) {
+					rep.fail(fmt.Sprintf("page %d", j.id), err)
+					continue
+				}
+				if err := c.Replace(ctx, j.id, doc.Article, doc.Record); err != nil {
+					if ctx.Err() != nil {
+						return
+					}
+					if errors.Is(err, corpus.ErrNotFound) { // deleted meanwhile
+						rep.fail(j.page.URL, err)
 						continue
 					}
 					once.Do(func() { firstErr = err; cancel() })
@@ -96,12 +102,12 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	close(jobs)
 	wg.Wait()
 	fmt.Fprintf(e.stdout, "reextracted %d pages in %s with %s (%d failed)\n",
-		done.Load(), time.Since(start).Round(time.Millisecond), extract.Version, failed.Load())
+		done.Load(), time.Since(start).Round(time.Millisecond), extract.Version, rep.count())
 	if firstErr != nil {
 		return fmt.Errorf("reextract: %w", firstErr)
 	}
 	if iterErr != nil && !errors.Is(iterErr, context.Canceled) {
 		return fmt.Errorf("reextract: %w", iterErr)
 	}
-	return nil
+	return rep.err()
 }

@@ -53,7 +53,7 @@ func printStats(w io.Writer, path string, s corpus.Stats) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "corpus\t%s\n", path)
 	fmt.Fprintf(tw, "pages\t%d\n", s.Pages)
-	fmt.Fprintf(tw, "articles\t%d\n", s.Articles)
+	fmt.Fprintf(tw, "articles\t%d\t(%d updated versions of stories)\n", s.Articles, s.Versions)
 	fmt.Fprintf(tw, "duplicates\t%d\t(%d exact, %d near)\n", s.Duplicates, s.ExactDuplicates, s.NearDuplicates)
 	fmt.Fprintf(tw, "records\t%d\n", s.Records)
 	for _, k := range []string{"countries", "counts", "votes", "positions", "sponsors", "stances"} {
@@ -97,13 +97,24 @@ func printTop(w io.Writer, title string, fs []corpus.Frequency) {
 	}
 }
 
-// openCorpusFile opens an existing corpus; unlike corpus.Open it does not
-// create one, since reading an empty new corpus is always a mistake.
+// openCorpusFile opens an existing corpus for reading only; unlike
+// corpus.Open it neither creates one nor writes a schema into an empty
+// file, since reading an empty new corpus is always a mistake.
 func openCorpusFile(ctx context.Context, path string) (*corpus.DB, error) {
+	return openExisting(ctx, path, corpus.OpenReadOnly)
+}
+
+// openExisting opens the corpus at path with open (corpus.OpenReadOnly or
+// corpus.OpenExisting), saying what to do when there is none yet.
+func openExisting(ctx context.Context, path string, open func(context.Context, string) (*corpus.DB, error)) (*corpus.DB, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("corpus %s does not exist (give another with --db)", path)
 	}
-	return corpus.Open(ctx, path)
+	db, err := open(ctx, path)
+	if errors.Is(err, corpus.ErrNotYetCorpus) {
+		return nil, fmt.Errorf("%w; it was left as it is (tally run, crawl or import make a corpus)", err)
+	}
+	return db, err
 }
 
 // parseDateFlag reads a --from or --to value: a date (2006-01-02) or an

@@ -120,7 +120,9 @@ func LoadGold(dir string) ([]Gold, error) {
 //   - "doc" is a non-empty string; when left out it is the file name
 //     without ".json";
 //   - exactly one of "text_file" and "html_file" names the source, a path
-//     relative to the gold file's folder (or absolute) of a file that exists;
+//     relative to the gold file's folder, of a file that exists in that
+//     folder or below it (not an absolute path, not one that leaves the
+//     folder with ".." or through a symbolic link);
 //   - "countries", "counts", "votes" and "stances" are present (write []
 //     for none), so that leaving one out cannot be mistaken for a judgement;
 //   - countries are ISO 3166-1 alpha-3 shaped codes (three upper-case
@@ -187,6 +189,31 @@ var (
 	polarities   = []string{extract.Support, extract.Oppose}
 )
 
+// sourcePath resolves the source file name of the gold file at path:
+// relative to its folder, and inside it.
+func sourcePath(path, field, name string) (string, *fieldError) {
+	if filepath.IsAbs(name) || strings.HasPrefix(name, "/") {
+		return "", fieldErrf(field, "%q is an absolute path; name the source relative to the gold file's folder", name)
+	}
+	if !filepath.IsLocal(name) {
+		return "", fieldErrf(field, "%q leaves the gold file's folder; the source must be in it or below it", name)
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return "", fieldErrf(field, "%v", err)
+	}
+	source := filepath.Join(dir, name)
+	// A symbolic link on the way must not lead out of the folder either.
+	realDir, derr := filepath.EvalSymlinks(dir)
+	realSource, serr := filepath.EvalSymlinks(source)
+	if derr == nil && serr == nil {
+		if rel, err := filepath.Rel(realDir, realSource); err != nil || !filepath.IsLocal(rel) {
+			return "", fieldErrf(field, "%q leads out of the gold file's folder (to %s) through a symbolic link; the source must be in it or below it", name, realSource)
+		}
+	}
+	return source, nil
+}
+
 func decodeGold(path string, root *node) (Gold, *fieldError) {
 	if root.kind != kindObject {
 		return Gold{}, fieldErrf("", "got %s, want a JSON object", root.describe())
@@ -230,12 +257,9 @@ func decodeGold(path string, root *node) (Gold, *fieldError) {
 	} else {
 		rec.TextFile = name
 	}
-	source := name
-	if !filepath.IsAbs(source) {
-		source = filepath.Join(filepath.Dir(path), source)
-	}
-	if abs, err := filepath.Abs(source); err == nil {
-		source = abs
+	source, ferr := sourcePath(path, field, name)
+	if ferr != nil {
+		return Gold{}, ferr
 	}
 	if fi, err := os.Stat(source); err != nil {
 		if errors.Is(err, os.ErrNotExist) {

@@ -96,12 +96,19 @@ func (n *node) toAny() any {
 	}
 }
 
+// MaxDepth is the deepest nesting of lists and objects a gold file may
+// have; a gold file needs five levels. The bound keeps parsing linear in
+// time and memory whatever the input.
+const MaxDepth = 64
+
 // parseJSON parses one JSON document. Errors give the line and column of
-// the fault; a duplicate key gives the path of the object that holds it.
+// the fault; a duplicate key and nesting deeper than MaxDepth give the path
+// of the value concerned.
 func parseJSON(data []byte) (*node, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	root, err := parseValue(dec, "")
+	p := &jsonParser{dec: dec}
+	root, err := p.value()
 	if err != nil {
 		return nil, syntaxError(data, err)
 	}
@@ -124,8 +131,45 @@ func (e *dupKeyError) Error() string {
 	return fmt.Sprintf("key %q given twice", e.key)
 }
 
-func parseValue(dec *json.Decoder, path string) (*node, error) {
-	tok, err := dec.Token()
+// depthError reports nesting deeper than MaxDepth.
+type depthError struct {
+	path   string
+	offset int64
+}
+
+func (e *depthError) Error() string {
+	return fmt.Sprintf("lists and objects nested deeper than %d levels, at %s", MaxDepth, e.path)
+}
+
+// jsonParser builds the node tree of a document. It keeps the path to the
+// value being parsed as a stack of steps and spells it out only for an
+// error, so that parsing stays linear in the size of the input.
+type jsonParser struct {
+	dec  *json.Decoder
+	path []pathStep
+}
+
+// pathStep is one step of a path: an object key or a list index.
+type pathStep struct {
+	key   string
+	index int // -1 for a key
+}
+
+// pathString spells out the current path: "votes[1].tally".
+func (p *jsonParser) pathString() string {
+	path := ""
+	for _, s := range p.path {
+		if s.index >= 0 {
+			path = fmt.Sprintf("%s[%d]", path, s.index)
+		} else {
+			path = joinPath(path, s.key)
+		}
+	}
+	return path
+}
+
+func (p *jsonParser) value() (*node, error) {
+	tok, err := p.dec.Token()
 	if err != nil {
 		return nil, err
 	}
@@ -139,40 +183,47 @@ func parseValue(dec *json.Decoder, path string) (*node, error) {
 	case string:
 		return &node{kind: kindString, str: t}, nil
 	case json.Delim:
+		if len(p.path) >= MaxDepth {
+			return nil, &depthError{path: p.pathString(), offset: p.dec.InputOffset() - 1} // at the bracket
+		}
 		switch t {
 		case '[':
 			n := &node{kind: kindArray}
-			for dec.More() {
-				e, err := parseValue(dec, fmt.Sprintf("%s[%d]", path, len(n.elems)))
+			for p.dec.More() {
+				p.path = append(p.path, pathStep{index: len(n.elems)})
+				e, err := p.value()
 				if err != nil {
 					return nil, err
 				}
+				p.path = p.path[:len(p.path)-1]
 				n.elems = append(n.elems, e)
 			}
-			if _, err := dec.Token(); err != nil {
+			if _, err := p.dec.Token(); err != nil {
 				return nil, err
 			}
 			return n, nil
 		case '{':
 			n := &node{kind: kindObject}
 			seen := map[string]bool{}
-			for dec.More() {
-				kt, err := dec.Token()
+			for p.dec.More() {
+				kt, err := p.dec.Token()
 				if err != nil {
 					return nil, err
 				}
 				key, _ := kt.(string) // the decoder only yields strings here
 				if seen[key] {
-					return nil, &dupKeyError{path: path, key: key}
+					return nil, &dupKeyError{path: p.pathString(), key: key}
 				}
 				seen[key] = true
-				v, err := parseValue(dec, joinPath(path, key))
+				p.path = append(p.path, pathStep{key: key, index: -1})
+				v, err := p.value()
 				if err != nil {
 					return nil, err
 				}
+				p.path = p.path[:len(p.path)-1]
 				n.members = append(n.members, member{key: key, val: v})
 			}
-			if _, err := dec.Token(); err != nil {
+			if _, err := p.dec.Token(); err != nil {
 				return nil, err
 			}
 			return n, nil
@@ -186,12 +237,16 @@ func parseValue(dec *json.Decoder, path string) (*node, error) {
 func syntaxError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var dk *dupKeyError
+	var de *depthError
 	switch {
 	case errors.As(err, &se):
 		line, col := lineCol(data, se.Offset)
 		return fmt.Errorf("line %d, column %d: %w", line, col, err)
 	case errors.As(err, &dk):
 		return err
+	case errors.As(err, &de):
+		line, col := lineCol(data, de.offset)
+		return fmt.Errorf("line %d, column %d: %w", line, col, err)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return errors.New("unexpected end of file: the JSON is incomplete")
 	}
