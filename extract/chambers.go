@@ -39,6 +39,9 @@ const (
 	refParliament = "ref:parliament"
 	refNational   = "ref:national-assembly"
 	refUpper      = "ref:upper-house"
+	refLower      = "ref:lower-house"
+	refDeputies   = "ref:chamber-of-deputies"
+	refBoard      = "ref:board"
 )
 
 // chamberKind says what sort of body a row is.
@@ -128,8 +131,22 @@ var chamberTable = []chamber{
 		Names: []string{"council of the european union", "council of the eu", "eu council"}},
 	{Code: BodyEP, Kind: kindInternational, Bare: []string{refParliament},
 		Names: []string{"european parliament"}, Members: []string{"meps"}},
-	{Code: "IAEA_BOARD", Kind: kindInternational,
+	{Code: "IAEA_BOARD", Kind: kindInternational, Bare: []string{refBoard},
 		Names: []string{"iaea board of governors", "board of governors", "iaea board"}},
+	{Code: "WHO_ASSEMBLY", Kind: kindInternational, Bare: []string{refAssembly},
+		Names: []string{"world health assembly", "world health organization 's assembly", "world health organisation 's assembly"}},
+	{Code: "UNESCO_BOARD", Kind: kindInternational, Bare: []string{refBoard},
+		Names: []string{"unesco executive board", "unesco 's executive board", "executive board of unesco", "unesco board"}},
+	{Code: "OAS", Kind: kindInternational, Bare: []string{refCouncil, refAssembly},
+		Names: []string{"organization of american states", "oas", "oas permanent council", "oas general assembly",
+			"permanent council of the organization of american states", "general assembly of the organization of american states"}},
+	{Code: "OPCW_COUNCIL", Kind: kindInternational, Bare: []string{refCouncil},
+		Names: []string{"opcw executive council", "opcw 's executive council", "opcw council", "executive council of the opcw",
+			"executive council of the organisation for the prohibition of chemical weapons",
+			"executive council of the organization for the prohibition of chemical weapons"}},
+	{Code: "ICAO_COUNCIL", Kind: kindInternational, Bare: []string{refCouncil},
+		Names: []string{"icao council", "icao 's council", "council of the icao",
+			"council of the international civil aviation organization", "council of the international civil aviation organisation"}},
 
 	// Britain and the United States: what the shared chamber names mean
 	// when no other country is named.
@@ -155,6 +172,29 @@ var chamberTable = []chamber{
 	{Code: "SE_RIKSDAG", Country: "SWE", Kind: kindUnicameral, Legislature: true, Names: []string{"riksdag"}},
 	{Code: "NO_STORTING", Country: "NOR", Kind: kindUnicameral, Legislature: true, Names: []string{"storting"}},
 	{Code: "DK_FOLKETING", Country: "DNK", Kind: kindUnicameral, Legislature: true, Names: []string{"folketing"}},
+	// Japan's Diet: the House of Representatives, which the project
+	// codes as the Diet ("Japan's parliament"), and the House of
+	// Councillors.
+	{Code: "JP_DIET", Country: "JPN", Kind: kindLower, Forms: []string{"HOUSE"}, Legislature: true, Bare: []string{refHouse},
+		Names: []string{"national diet", "diet"}, Capital: true},
+	{Code: "JP_COUNCILLORS", Country: "JPN", Kind: kindUpper, Bare: []string{refHouse},
+		Names: []string{"house of councillors", "house of councilors"}},
+	{Code: "ES_CONGRESS", Country: "ESP", Kind: kindLower, Legislature: true,
+		Names: []string{"congress of deputies"}},
+	{Code: "ES_SENATE", Country: "ESP", Kind: kindUpper, Forms: []string{"SENATE"}},
+	{Code: "BR_CHAMBER", Country: "BRA", Kind: kindLower, Forms: []string{"CHAMBER"}, Legislature: true},
+	{Code: "BR_SENATE", Country: "BRA", Kind: kindUpper, Forms: []string{"SENATE"}, Bare: []string{refHouse},
+		Names: []string{"federal senate"}, Capital: true},
+	{Code: "ZA_ASSEMBLY", Country: "ZAF", Kind: kindLower, Forms: []string{"ASSEMBLY"}, Legislature: true},
+	{Code: "PH_SENATE", Country: "PHL", Kind: kindUpper, Forms: []string{"SENATE"}, Bare: []string{refHouse}},
+	{Code: "PH_HOUSE", Country: "PHL", Kind: kindLower, Forms: []string{"HOUSE"}, Legislature: true, Bare: []string{refHouse}},
+	{Code: "KR_ASSEMBLY", Country: "KOR", Kind: kindUnicameral, Forms: []string{"ASSEMBLY"}, Legislature: true},
+	{Code: "NZ_HOUSE", Country: "NZL", Kind: kindUnicameral, Forms: []string{"HOUSE"}, Legislature: true, Bare: []string{refHouse}},
+	{Code: "NL_HOUSE", Country: "NLD", Kind: kindLower, Forms: []string{"HOUSE"}, Legislature: true, Bare: []string{refHouse},
+		Names: []string{"tweede kamer"}},
+	{Code: "KE_ASSEMBLY", Country: "KEN", Kind: kindLower, Forms: []string{"ASSEMBLY"}, Legislature: true},
+	{Code: "GR_PARLIAMENT", Country: "GRC", Kind: kindUnicameral, Forms: []string{"PARLIAMENT"}, Legislature: true,
+		Names: []string{"hellenic parliament"}},
 }
 
 // chamberForm is a chamber name many countries share. Named with a
@@ -165,9 +205,10 @@ var chamberTable = []chamber{
 // (CA_COMMONS, IT_SENATE, HU_PARLIAMENT).
 type chamberForm struct {
 	Form string
-	// Plain is the code of the form's name with no country: UK_COMMONS
-	// for "the House of Commons", refParliament for "parliament".
-	Plain string
+	// Plains are the codes of the form's names with no country:
+	// UK_COMMONS for "the House of Commons", refParliament for
+	// "parliament"; the first is what the form means with no country.
+	Plains []string
 	// Kind is the kind of the chambers made from the form.
 	Kind chamberKind
 	// House marks forms whose chambers a bare "the House" means.
@@ -176,12 +217,13 @@ type chamberForm struct {
 
 // chamberForms are the shared chamber names.
 var chamberForms = []chamberForm{
-	{Form: "COMMONS", Plain: BodyUKCommons, Kind: kindLower, House: true},
-	{Form: "LORDS", Plain: BodyUKLords, Kind: kindUpper, House: true},
-	{Form: "SENATE", Plain: BodyUSSenate, Kind: kindUpper, House: true},
-	{Form: "HOUSE", Plain: BodyUSHouse, Kind: kindLower, House: true},
-	{Form: "PARLIAMENT", Plain: refParliament, Kind: kindUnicameral},
-	{Form: "ASSEMBLY", Plain: refNational, Kind: kindUnicameral},
+	{Form: "COMMONS", Plains: []string{BodyUKCommons}, Kind: kindLower, House: true},
+	{Form: "LORDS", Plains: []string{BodyUKLords}, Kind: kindUpper, House: true},
+	{Form: "SENATE", Plains: []string{BodyUSSenate, refUpper}, Kind: kindUpper, House: true},
+	{Form: "HOUSE", Plains: []string{BodyUSHouse, refLower}, Kind: kindLower, House: true},
+	{Form: "PARLIAMENT", Plains: []string{refParliament}, Kind: kindUnicameral},
+	{Form: "ASSEMBLY", Plains: []string{refNational}, Kind: kindUnicameral},
+	{Form: "CHAMBER", Plains: []string{refDeputies}, Kind: kindLower, House: true},
 }
 
 // bareReference is a phrase that names no body by itself ("the
@@ -197,6 +239,9 @@ type bareReference struct {
 // bareReferences are the bare references and when their words are one.
 var bareReferences = []bareReference{
 	{ref: refUpper, names: []string{"upper house", "upper chamber"}, ok: afterDeterminer},
+	{ref: refLower, names: []string{"lower house", "lower chamber"}, ok: afterDeterminer},
+	{ref: refDeputies, names: []string{"chamber of deputies"}, ok: nameCapitalized},
+	{ref: refBoard, names: []string{"board"}, ok: afterDeterminer},
 	{ref: refNational, names: []string{"national assembly"}, ok: nameCapitalized},
 	{ref: refCouncil, names: []string{"council"}, ok: bareCouncil},
 	{ref: refAssembly, names: []string{"assembly"}, ok: bareCouncil},
@@ -242,8 +287,11 @@ type chamberIndex struct {
 	// byCode holds the rows and, for every country, the chambers made
 	// from each form.
 	byCode map[string]*chamber
-	// forms maps a form's plain code to the form.
+	// forms maps a form's plain codes to the form.
 	forms map[string]chamberForm
+	// plain holds the rows that are what a form means with no country
+	// (UK_COMMONS, US_SENATE).
+	plain map[string]bool
 	// byForm maps a country's alpha-3 code and a form to its row.
 	byForm map[[2]string]*chamber
 	// legislature and upperOf map a country's alpha-3 code to the
@@ -260,6 +308,7 @@ var chambers = sync.OnceValue(func() *chamberIndex {
 	x := &chamberIndex{
 		byCode:      map[string]*chamber{},
 		forms:       map[string]chamberForm{},
+		plain:       map[string]bool{},
 		byForm:      map[[2]string]*chamber{},
 		legislature: map[string]*chamber{},
 		upperOf:     map[string]*chamber{},
@@ -284,7 +333,10 @@ var chambers = sync.OnceValue(func() *chamberIndex {
 		}
 	}
 	for _, f := range chamberForms {
-		x.forms[f.Plain] = f
+		for _, p := range f.Plains {
+			x.forms[p] = f
+		}
+		x.plain[f.Plains[0]] = true
 	}
 	for _, country := range actors.Codes() {
 		a2 := actors.Alpha2(country)

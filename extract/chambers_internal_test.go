@@ -2,6 +2,8 @@ package extract
 
 import (
 	"maps"
+	"os"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +58,19 @@ func TestChamberTableIsConsistent(t *testing.T) {
 			t.Errorf("%q names both %s and %s", b.phrase, prev, b.code)
 		}
 		phrases[b.phrase] = b.code
+	}
+}
+
+// TestChamberTableInReadme holds the README's list of body codes to the
+// table: a line "- `CODE`: ..." for every row.
+func TestChamberTableInReadme(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range chamberTable {
+		if !strings.Contains(string(readme), "\n- `"+c.Code+"`: ") {
+			t.Errorf("README.md lists no body code %s (add a line \"- `%s`: what it is\")", c.Code, c.Code)
+		}
 	}
 }

@@ -47,6 +47,8 @@ type bodyResolver struct {
 	lastCouncil string
 	// lastAssembly is the last body named that "the Assembly" means.
 	lastAssembly string
+	// lastBoard is the last board named, which "the board" means.
+	lastBoard string
 	// lastHouse is what "the House" means after the last chamber named
 	// that answers to it.
 	lastHouse string
@@ -77,45 +79,76 @@ func (r *bodyResolver) resolve(code string) string {
 	return out
 }
 
-func (r *bodyResolver) resolveCode(code string) string {
+// reference resolves a bare reference ("the Council", "the upper house")
+// against the bodies named before it, and reports whether it did; a
+// reference it leaves (a plain "the lower house" in a story about a
+// country) is resolved as that country's chamber.
+func (r *bodyResolver) reference(code string) (string, bool) {
 	x := chambers()
 	switch code {
 	case refCouncil:
 		if r.lastCouncil != "" {
-			return r.lastCouncil
+			return r.lastCouncil, true
 		}
-		return x.bareDefault[refCouncil]
+		return x.bareDefault[refCouncil], true
 	case refAssembly:
 		if r.lastAssembly != "" {
-			return r.lastAssembly
+			return r.lastAssembly, true
 		}
-		return x.bareDefault[refAssembly]
+		return x.bareDefault[refAssembly], true
 	case refHouse:
 		if r.lastLower != "" {
-			return r.lastLower
+			return r.lastLower, true
 		}
 		if r.lastHouse == "" && r.lastParliament == "" && r.lowerDefault != "" {
-			return r.lowerDefault
+			return r.lowerDefault, true
 		}
 		if r.lastHouse != "" {
-			return r.lastHouse
+			return r.lastHouse, true
 		}
-		return r.lastParliament
+		return r.lastParliament, true
+	case refBoard:
+		return r.lastBoard, true
 	case refParliament, refNational:
-		return r.lastParliament
+		return r.lastParliament, true
+	case refLower:
+		// "the lower house": the lower chamber named before, or the one
+		// of the country the text is about (resolveCode).
+		if r.lastLower != "" {
+			return r.lastLower, true
+		}
+		if r.country3 == "" {
+			return r.lowerDefault, true
+		}
+	case refDeputies:
+		// "the Chamber of Deputies" of the country the text is about
+		// (resolveCode), else as "the chamber".
+		if r.country3 == "" {
+			return r.resolveCode(refHouse), true
+		}
 	case refUpper:
 		// "the upper house": the upper chamber named before, or the
 		// one of the country the text is about.
 		switch {
 		case r.lastUpper != "":
-			return r.lastUpper
+			return r.lastUpper, true
 		case r.country3 != "":
-			return x.countryChamber(r.country3, x.forms[BodyUSSenate])
+			return x.countryChamber(r.country3, x.forms[refUpper]), true
 		}
-		return BodyUSSenate
+		// With no country, the plain Senate.
+		return x.forms[refUpper].Plains[0], true
 	}
+	return code, false
+}
+
+// resolveCode returns the code a body item stands for and records it.
+func (r *bodyResolver) resolveCode(code string) string {
+	if out, ok := r.reference(code); ok {
+		return out
+	}
+	x := chambers()
 	// A chamber's plain name ("the Senate") in a story about another
-	// country's parliament is that country's.
+	// country's parliament is that country's; so is "the lower house".
 	if f, ok := x.forms[code]; ok && r.country3 != "" {
 		code = x.countryChamber(r.country3, f)
 	}
@@ -124,7 +157,10 @@ func (r *bodyResolver) resolveCode(code string) string {
 		r.lastParliament = code
 		return code
 	}
-	if c.derived {
+	// A country's own chamber makes the shared names that follow its
+	// country's: after "Spain's Congress of Deputies", "the Senate" is
+	// Spain's.
+	if c.Kind.national() && !x.plain[code] {
 		r.country, r.country3 = actors.Alpha2(c.Country), c.Country
 	}
 	r.named(c)
@@ -138,6 +174,9 @@ func (r *bodyResolver) named(c *chamber) {
 	}
 	if c.answers(refAssembly) {
 		r.lastAssembly = c.Code
+	}
+	if c.answers(refBoard) {
+		r.lastBoard = c.Code
 	}
 	if c.answers(refParliament) {
 		r.lastParliament = c.Code
