@@ -7,7 +7,7 @@ GO       ?= go
 TAGS     := sqlite_fts5
 GOFLAGS  := -tags=$(TAGS)
 BIN      := bin/tally
-DEV      := ../shared/data/extract-dev
+SETS     := testdata/sets/sets.json
 CLEANDEV := ../shared/data/clean-dev
 
 export GOFLAGS
@@ -31,9 +31,11 @@ race:
 demo: build
 	./$(BIN) demo
 
-# Regenerates the evaluation table in README.md.
+# Regenerates the evaluation table in README.md from every set of the set
+# manifest (each folder of testdata/sets, the site's gold, and the shared
+# sets when they are present).
 eval: build
-	./$(BIN) eval --markdown --gold testdata/gold --gold testdata/extract --gold testdata/extract2 --gold testdata/extract3 --gold testdata/extract4 --gold testdata/extract5 --gold testdata/extract6 --gold testdata/extract7 --gold testdata/extract8 --gold testdata/extract9 --gold testdata/extract10 --gold $(DEV) > eval.md.tmp
+	./$(BIN) eval --markdown --sets $(SETS) > eval.md.tmp
 	awk 'BEGIN { while ((getline l < "eval.md.tmp") > 0) t = t l "\n" } \
 	     /<!-- eval:begin -->/ { print; printf "%s", t; skip = 1; next } \
 	     /<!-- eval:end -->/ { skip = 0 } !skip' README.md > README.md.tmp

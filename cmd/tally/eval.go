@@ -15,24 +15,39 @@ func init() {
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval", "--gold DIR",
+	fs := newFlagSet(e, "eval", "--gold DIR | --sets MANIFEST",
 		"Runs the extractors on each gold file's source (cleaning HTML sources first) and prints\nprecision, recall and F1 per type and overall, as the gold format defines them.")
 	var golds listFlag
 	fs.Var(&golds, "gold", "folder of gold files (NAME.json with text_file or html_file); repeatable")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	verbose := fs.Bool("verbose", false, "list every missing and spurious tuple per document")
 	markdown := fs.Bool("markdown", false, "print one Markdown table row of F1 scores per gold folder (folders that are absent are skipped)")
+	manifest := fs.String("sets", "", "set manifest (testdata/sets/sets.json): score every set it lists, external sets only when present; with --markdown each score is followed by the set's first-contact score")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	golds = append(golds, fs.Args()...)
+	var sets []eval.Set
+	if *manifest != "" {
+		var err error
+		if sets, err = eval.LoadSets(*manifest); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		for _, s := range sets {
+			if s.Present() {
+				golds = append(golds, s.Dir)
+			} else {
+				fmt.Fprintf(e.stderr, "eval: skipping set %s: %s is absent\n", s.Name, s.Dir)
+			}
+		}
+	}
 	if len(golds) == 0 {
 		fs.Usage()
-		return errors.New("eval: --gold DIR is required")
+		return errors.New("eval: --gold DIR or --sets MANIFEST is required")
 	}
 	p := newPipeline()
 	if *markdown {
-		return markdownScores(ctx, e, p, golds)
+		return markdownScores(ctx, e, p, golds, sets)
 	}
 	for i, dir := range golds {
 		rep, err := evaluate(ctx, p, dir)
@@ -58,8 +73,13 @@ func runEval(ctx context.Context, e *env, args []string) error {
 }
 
 // markdownScores prints a Markdown table of F1 per type, a row per gold
-// folder.
-func markdownScores(ctx context.Context, e *env, p *pipeline, dirs []string) error {
+// folder. A folder of one of sets is named by its set, and its scores are
+// followed by its first-contact scores in brackets.
+func markdownScores(ctx context.Context, e *env, p *pipeline, dirs []string, sets []eval.Set) error {
+	bySet := map[string]eval.Set{}
+	for _, s := range sets {
+		bySet[s.Dir] = s
+	}
 	fmt.Fprintf(e.stdout, "| gold set | docs |")
 	for _, t := range eval.TypeOrder() {
 		fmt.Fprintf(e.stdout, " %s F1 |", t)
@@ -73,13 +93,22 @@ func markdownScores(ctx context.Context, e *env, p *pipeline, dirs []string) err
 		if err != nil {
 			return fmt.Errorf("eval: %w", err)
 		}
-		fmt.Fprintf(e.stdout, "| `%s` | %d |", dir, len(rep.Docs))
+		set, inSet := bySet[dir]
+		name := dir
+		if inSet {
+			name = set.Name
+		}
+		fmt.Fprintf(e.stdout, "| `%s` | %d |", name, len(rep.Docs))
 		for _, t := range eval.TypeOrder() {
 			if s := rep.Types[t]; s.Scored {
-				fmt.Fprintf(e.stdout, " %.3f |", s.F1)
+				fmt.Fprintf(e.stdout, " %.3f", s.F1)
 			} else {
-				fmt.Fprintf(e.stdout, " not scored |")
+				fmt.Fprintf(e.stdout, " not scored")
 			}
+			if first, ok := set.FirstContact[t]; ok {
+				fmt.Fprintf(e.stdout, " (%.3f)", first)
+			}
+			fmt.Fprintf(e.stdout, " |")
 		}
 		fmt.Fprintln(e.stdout)
 	}

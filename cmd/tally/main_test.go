@@ -132,6 +132,24 @@ func TestEvalScoresBundledGold(t *testing.T) {
 	}
 }
 
+// TestEvalSets scores the sets of the set manifest as make eval does: a
+// row per set, named by the set, each score followed by the set's
+// first-contact score when it has one.
+func TestEvalSets(t *testing.T) {
+	out, _, err := runCLI(t, "", "eval", "--markdown", "--sets", repoPath("testdata", "sets", "sets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| `site` | 3 | ", "| `vote-shapes` | 10 | ", " (0.898) |\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("eval --sets output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := runCLI(t, "", "eval", "--sets", filepath.Join(t.TempDir(), "none.json")); err == nil || !strings.Contains(err.Error(), "read set manifest") {
+		t.Errorf("eval --sets with no manifest: err = %v", err)
+	}
+}
+
 // TestBadInput checks that each kind of bad input gives one clear error
 // naming what was wrong.
 func TestBadInput(t *testing.T) {

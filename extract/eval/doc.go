@@ -29,4 +29,8 @@
 // The package does no extraction: the caller runs the extractor on each
 // Gold's Source and hands the pairs to Evaluate. Report.WriteText and
 // Report.WriteJSON print the result for people and for programs.
+//
+// LoadSets reads a set manifest (the project's testdata/sets/sets.json):
+// every gold set with what it covers, its first-contact scores and its
+// floor, which Set.Below checks a Report against.
 package eval
