@@ -12,10 +12,6 @@ import (
 	"github.com/tally-news/tally/extract/clean"
 )
 
-func init() {
-	register("clean", "print the article of HTML pages: url, title, date, byline, text", runClean)
-}
-
 // cleanOutput is one page's article as clean prints it in JSON.
 type cleanOutput struct {
 	File string `json:"file,omitempty"`
@@ -29,8 +25,7 @@ type cleanFailure struct {
 }
 
 func runClean(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "clean", "FILE... (- for stdin)",
-		"Reads HTML pages and prints the article of each: url, title, published date,\nbyline and main text (paragraphs one a line). A page without an article prints\nthe reason instead of a text.")
+	fs := newFlagSet(e)
 	format := fs.String("format", "text", "output format: text, json (indented) or jsonl (one article a line, with its file)")
 	pageURL := fs.String("url", "", "the URL the pages came from (resolves links, gives dates found in URLs)")
 	contentType := fs.String("content-type", "", "the HTTP Content-Type of the pages, for their charset (default: from the page)")

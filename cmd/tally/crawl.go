@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -16,11 +15,6 @@ import (
 	"github.com/tally-news/tally/corpus"
 	"github.com/tally-news/tally/crawl"
 )
-
-func init() {
-	register("crawl", "crawl sites from seed URLs into the corpus (pages only)", runCrawl)
-	register("run", "the main job: crawl, clean, extract and store pages, articles and records", runRun)
-}
 
 // listFlag is a flag that may be given several times.
 type listFlag []string
@@ -37,9 +31,9 @@ type crawlFlags struct {
 	allow, deny                       listFlag
 }
 
-func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
+func addCrawlFlags(fs *flagSet) *crawlFlags {
 	f := &crawlFlags{cfg: crawl.DefaultConfig()}
-	fs.StringVar(&f.db, "db", "tally.db", "corpus file")
+	fs.dbVar(&f.db)
 	fs.StringVar(&f.job, "job", "", "job name, under which the frontier, fetch history and runs are kept (default: the seeds' hosts)")
 	fs.IntVar(&f.cfg.MaxDepth, "depth", f.cfg.MaxDepth, "how many links away from a seed to follow (-1: no limit)")
 	fs.DurationVar(&f.cfg.Delay, "delay", f.cfg.Delay, "least time between two requests to one host (a larger robots.txt Crawl-delay wins)")
@@ -67,8 +61,7 @@ func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
 type crawlHandler func(ctx context.Context, db *corpus.DB) crawl.Handler
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "crawl", "URL...",
-		"Crawls from the seed URLs (articles, section pages, RSS/Atom feeds or sitemaps) and\nstores the pages in the corpus. robots.txt is obeyed; same-host links up to --depth.")
+	fs := newFlagSet(e)
 	f := addCrawlFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -82,8 +75,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 }
 
 func runRun(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "run", "URL...",
-		"The main job: crawls from the seed URLs, cleans each page to its article, extracts\ncountries, counts, votes and stances, and stores pages, articles and records.")
+	fs := newFlagSet(e)
 	f := addCrawlFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -113,7 +105,7 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 }
 
 // crawlJob opens the corpus and runs the job once, or every f.every.
-func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *crawlFlags, handler crawlHandler) error {
+func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFlags, handler crawlHandler) error {
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return fmt.Errorf("%s: --log-format %q: want text or json", name, f.logFormat)
 	}

@@ -20,13 +20,8 @@ import (
 	"github.com/tally-news/tally/extract"
 )
 
-func init() {
-	register("demo", "crawl the bundled site on 127.0.0.1, show what was found and score it", runDemo)
-}
-
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "demo", "",
-		"Serves the bundled news site (testdata/site) on 127.0.0.1 at a random port, runs the\nmain job on it into a corpus file, prints what it found and evaluates the extractors\nagainst testdata/gold. Nothing leaves this machine.")
+	fs := newFlagSet(e)
 	site := fs.String("site", filepath.Join("testdata", "site"), "folder of the site to serve")
 	gold := fs.String("gold", filepath.Join("testdata", "gold"), "folder of gold files to evaluate against")
 	dbPath := fs.String("db", "", "corpus file to create (default: a new file in the temporary folder)")

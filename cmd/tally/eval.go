@@ -10,13 +10,8 @@ import (
 	"github.com/tally-news/tally/extract/eval"
 )
 
-func init() {
-	register("eval", "score the extractors against a folder of gold files", runEval)
-}
-
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval", "--gold DIR",
-		"Runs the extractors on each gold file's source (cleaning HTML sources first) and prints\nprecision, recall and F1 per type and overall, as the gold format defines them.")
+	fs := newFlagSet(e)
 	var golds listFlag
 	fs.Var(&golds, "gold", "folder of gold files (NAME.json with text_file or html_file); repeatable")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")

@@ -11,14 +11,9 @@ import (
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("export", "write the corpus out: pages, articles, records or votes as JSONL or CSV", runExport)
-}
-
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "export", "",
-		"Writes the corpus out row by row, in constant memory. Articles and records as\nJSONL; votes as CSV have one row per vote and actor position, with the article's\nURL and date. Pages whose article duplicates an earlier one are left out unless\n--duplicates is given.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
 	what := fs.String("what", "articles", "what to write: pages, articles, records or votes")
 	format := fs.String("format", "jsonl", "jsonl (one JSON object a line) or csv (with a header row)")
 	dups := fs.Bool("duplicates", false, "also write duplicates, each naming its first copy in duplicate_of")

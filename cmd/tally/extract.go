@@ -15,13 +15,8 @@ import (
 	"github.com/tally-news/tally/extract"
 )
 
-func init() {
-	register("extract", "print the countries, counts, votes and stances of articles", runExtract)
-}
-
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "extract", "FILE... (- for stdin)",
-		"Reads article text (or HTML pages with --html) and prints one record per file in the\ngold format, each fact with the sentence and character offsets it came from.")
+	fs := newFlagSet(e)
 	format := fs.String("format", "json", "output format: json (indented) or jsonl (one record a line, with its file)")
 	html := fs.Bool("html", false, "the files are HTML pages: clean each before extracting")
 	explain := fs.Bool("explain", false, "print each text with every fact marked instead of JSON")

@@ -21,14 +21,9 @@ import (
 	"github.com/tally-news/tally/crawl"
 )
 
-func init() {
-	register("import", "import HTML files, folders of them or WARC files into the corpus", runImport)
-}
-
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "import", "FILE|DIR|WARC...",
-		"Reads HTML pages (files, or every .html/.htm file under a folder) and WARC files (.warc,\n.warc.gz, as tally crawl --warc or other archivers write them) into the corpus, cleaning\nand extracting each page as the main job does, without fetching anything.")
-	db := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	db := fs.db()
 	job := fs.String("job", "import", "job name the imported pages are filed under")
 	base := fs.String("base-url", "", "URL that HTML files' paths are taken relative to (default: file:// URLs)")
 	maxBody := fs.Int64("max-body", crawl.DefaultConfig().MaxBodySize, "largest page in bytes; larger ones are skipped")

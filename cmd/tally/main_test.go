@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -181,14 +183,14 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestSubcommandsHaveHelp(t *testing.T) {
-	for name := range commands {
-		t.Run(name, func(t *testing.T) {
-			_, stderr, err := runCLI(t, "", name, "-h")
-			if err == nil || !strings.Contains(err.Error(), "help requested") {
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, _, err := runCLI(t, "", c.name, "-h")
+			if !errors.Is(err, flag.ErrHelp) {
 				t.Fatalf("-h: err = %v", err)
 			}
-			if !strings.Contains(stderr, "usage: tally "+name) {
-				t.Errorf("-h prints no usage line:\n%s", stderr)
+			if !strings.Contains(stdout, "usage: tally "+c.name) {
+				t.Errorf("-h prints no usage line:\n%s", stdout)
 			}
 		})
 	}

@@ -10,14 +10,9 @@ import (
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("search", "full-text search of the articles' titles and texts, with snippets", runSearch)
-}
-
 func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "search", "QUERY...",
-		"Searches the articles' titles and texts (SQLite FTS5) and prints the best\nmatches with a snippet, matched words in [brackets]. The query takes words (all\nmust occur), \"quoted phrases\", OR, NOT, prefix* and title:word; case and accents\ndo not matter.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
 	site := fs.String("site", "", "only this site (host name)")
 	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
 	to := fs.String("to", "", "only articles dated up to this date, inclusive (or before this RFC 3339 time)")

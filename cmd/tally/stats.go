@@ -16,20 +16,15 @@ import (
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("stats", "count what the corpus holds: pages, articles, duplicates, records, failures", runStats)
-}
-
 func runStats(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "stats", "",
-		"Prints the counts of pages, articles, duplicates and records (by type and by\nextractor version), failed fetches by reason, and the most frequent countries\nand voting bodies.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("stats: unexpected argument %q", fs.Arg(0))
+		return e.usageErrorf("stats: unexpected argument %q", fs.Arg(0))
 	}
 	db, err := openCorpusFile(ctx, *dbPath)
 	if err != nil {
