@@ -14,7 +14,8 @@ import (
 func runEvalClean(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	verbose := fs.Bool("verbose", false, "list each missed and leaked snippet by page")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
+	format := fs.format("text", "json")
+	format.alias(fs, "json", "json")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func runEvalClean(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval-clean: %s: %w", dir, err)
 	}
-	if *asJSON {
+	if format.value == "json" {
 		if !*verbose {
 			rep.PerPage = nil
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	iofs "io/fs"
 	"os"
 
@@ -15,7 +16,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dbPath := fs.db()
 	what := fs.String("what", "articles", "what to write: pages, articles, records or votes")
-	format := fs.String("format", "jsonl", "jsonl (one JSON object a line) or csv (with a header row)")
+	format := fs.format("jsonl", "json", "csv")
 	dups := fs.Bool("duplicates", false, "also write duplicates, each naming its first copy in duplicate_of")
 	site := fs.String("site", "", "only this site (host name)")
 	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
@@ -25,9 +26,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("export: unexpected argument %q", fs.Arg(0))
+		return e.usageErrorf("export: unexpected argument %q", fs.Arg(0))
 	}
-	o := corpus.ExportOptions{What: *what, Format: *format, Duplicates: *dups, Site: *site}
+	o := corpus.ExportOptions{What: *what, Format: format.value, Duplicates: *dups, Site: *site}
 	var err error
 	if o.From, err = parseDateFlag("from", *from, false); err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -42,7 +43,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	if *out == "" {
-		if err := db.Export(ctx, e.stdout, o); err != nil {
+		if err := export(ctx, db, e.stdout, o); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		return nil
@@ -55,7 +56,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	err = db.Export(ctx, bw, o)
+	err = export(ctx, db, bw, o)
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -67,4 +68,18 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// export writes the export o asks for; for Format "json", the rows as one
+// JSON array.
+func export(ctx context.Context, db *corpus.DB, w io.Writer, o corpus.ExportOptions) error {
+	if o.Format != "json" {
+		return db.Export(ctx, w, o)
+	}
+	o.Format = "jsonl"
+	arr := &jsonArrayWriter{d: newDocWriter(w, "json")}
+	if err := db.Export(ctx, arr, o); err != nil {
+		return err
+	}
+	return arr.close()
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -17,25 +16,18 @@ import (
 
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
-	format := fs.String("format", "json", "output format: json (indented) or jsonl (one record a line, with its file)")
+	format := fs.format("json", "jsonl", "text")
 	html := fs.Bool("html", false, "the files are HTML pages: clean each before extracting")
-	explain := fs.Bool("explain", false, "print each text with every fact marked instead of JSON")
+	format.alias(fs, "explain", "text")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	if *format != "json" && *format != "jsonl" {
-		return fmt.Errorf("extract: --format %q: want json or jsonl", *format)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errors.New("extract: no input file given")
 	}
 	p := newPipeline()
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	if *format == "json" {
-		enc.SetIndent("", "  ")
-	}
+	out := newDocWriter(e.stdout, format.value)
 	// Standard input is read up front; files are read by the workers.
 	names := fs.Args()
 	var stdinData []byte
@@ -55,7 +47,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	// Articles are extracted in parallel on all cores with one shared
 	// extractor; records come out in the order of the arguments.
-	return inOrder(len(names), func(i int) result {
+	err := inOrder(len(names), func(i int) result {
 		name := names[i]
 		data := stdinData
 		if name != "-" {
@@ -78,22 +70,25 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if r.err != nil {
 			return fmt.Errorf("extract: %w", r.err)
 		}
-		if *explain {
+		if format.value == "text" {
 			explainRecord(e.stdout, names[i], r.text, r.rec)
 			return nil
 		}
-		out := struct {
-			File string `json:"file,omitempty"`
+		if err := out.write(struct {
+			File string `json:"file"`
 			extract.Record
-		}{Record: r.rec}
-		if *format == "jsonl" {
-			out.File = names[i]
-		}
-		if err := enc.Encode(out); err != nil {
-			return fmt.Errorf("extract: write: %w", err)
+		}{names[i], r.rec}); err != nil {
+			return fmt.Errorf("extract: %w", err)
 		}
 		return nil
 	})
+	if format.value != "text" {
+		// Closed after an error too, so that the output stays one document.
+		if cerr := out.close(); cerr != nil && err == nil {
+			err = fmt.Errorf("extract: %w", cerr)
+		}
+	}
+	return err
 }
 
 // articleText returns the text to extract from: the file as it is, or

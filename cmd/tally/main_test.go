@@ -117,14 +117,15 @@ func TestEvalScoresBundledGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var scores struct {
+	var reports []struct {
 		Types map[string]struct {
 			F1 *float64 `json:"f1"`
 		} `json:"types"`
 	}
-	if err := json.Unmarshal([]byte(out), &scores); err != nil {
-		t.Fatalf("eval --json output is not JSON: %v\n%s", err, out)
+	if err := json.Unmarshal([]byte(out), &reports); err != nil || len(reports) != 1 {
+		t.Fatalf("eval --json output is not a JSON array of one report: %v\n%s", err, out)
 	}
+	scores := reports[0]
 	overall, ok := scores.Types["overall"]
 	if !ok || overall.F1 == nil {
 		t.Fatalf("no overall score in %s", out)
@@ -485,14 +486,15 @@ func TestEvalHTMLGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var scores struct {
+	var reports []struct {
 		Types map[string]struct {
 			F1 *float64 `json:"f1"`
 		} `json:"types"`
 	}
-	if err := json.Unmarshal([]byte(out), &scores); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(out), &reports); err != nil || len(reports) != 1 {
+		t.Fatal(err, out)
 	}
+	scores := reports[0]
 	if f1 := scores.Types["overall"].F1; f1 == nil || *f1 < 0.9 {
 		t.Errorf("overall F1 from the HTML page: %v\n%s", f1, out)
 	}

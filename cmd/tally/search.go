@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -17,18 +16,10 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
 	to := fs.String("to", "", "only articles dated up to this date, inclusive (or before this RFC 3339 time)")
 	limit := fs.Int("limit", 20, "the most hits to print")
-	format := fs.String("format", "text", "output format: text, json (an array) or jsonl (one hit a line)")
-	asJSON := fs.Bool("json", false, "same as --format json")
+	format := fs.format("text", "json", "jsonl")
+	format.alias(fs, "json", "json")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	if *asJSON {
-		*format = "json"
-	}
-	switch *format {
-	case "text", "json", "jsonl":
-	default:
-		return fmt.Errorf("search: --format %q: want text, json or jsonl", *format)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -54,24 +45,14 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	switch *format {
-	case "json":
-		if hits == nil {
-			hits = []corpus.Hit{}
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(hits)
-	case "jsonl":
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
+	if format.value != "text" {
+		out := newDocWriter(e.stdout, format.value)
 		for _, h := range hits {
-			if err := enc.Encode(h); err != nil {
-				return err
+			if err := out.write(h); err != nil {
+				return fmt.Errorf("search: %w", err)
 			}
 		}
-		return nil
+		return out.close()
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(e.stdout, "no article matches %q\n", q.Text)

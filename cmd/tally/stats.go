@@ -19,7 +19,8 @@ import (
 func runStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dbPath := fs.db()
-	asJSON := fs.Bool("json", false, "print JSON")
+	format := fs.format("text", "json")
+	format.alias(fs, "json", "json")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -35,7 +36,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	if *asJSON {
+	if format.value == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
