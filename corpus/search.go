@@ -80,21 +80,16 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	}
 	engine, err := indexEngine(ctx, db.read)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	conn, err := db.read.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	defer conn.Close()
 	// One read transaction, so that ranks and snippets see the same index.
-	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("begin read: %w", err)
 	}
 	defer tx.Rollback()
 	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", match), sql.Named("limit", limit))
@@ -410,7 +405,7 @@ func searchError(text string, err error) error {
 	if errors.As(err, &se) && se.Code == sqlite3.ErrError {
 		return fmt.Errorf("%w %q: %s", ErrBadQuery, text, se.Error())
 	}
-	return fmt.Errorf("search %q: %w", text, err)
+	return fmt.Errorf("query %q: %w", text, err)
 }
 
 // The search index is a full-text table, articles_fts, kept in step with

@@ -136,10 +136,13 @@ not made by this version of the extractors are redone, so an interrupted run res
 	{
 		name: "search", args: "QUERY...", run: runSearch,
 		short: "full-text search of the articles' titles and texts, with snippets",
-		long: `Searches the articles' titles and texts (SQLite FTS5) and prints the best
-matches with a snippet, matched words in [brackets]. The query takes words (all
-must occur), "quoted phrases", OR, NOT, prefix* and title:word; case and accents
-do not matter.`,
+		long: `Searches the articles' titles and texts and prints the best matches first, with a
+snippet, matched words in [brackets]. The query is plain words, all of which must
+occur: "quoted words" must occur together (quote them for the shell too), and a
+word or phrase after a minus sign must not occur (veto -russia). Case and accents
+do not matter; other characters are not syntax. --raw takes SQLite's full-text
+syntax instead (OR, NOT, prefix*, title:word). A query has at most 64 words.
+A query that starts with a minus sign goes after --: tally search -- -russia veto.`,
 	},
 	{
 		name: "stats", args: "", run: runStats,

@@ -18,17 +18,18 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	limit := fs.Int("limit", 20, "the most hits to print")
 	format := fs.format("text", "json", "jsonl")
 	format.alias(fs, "json", "json")
+	raw := fs.Bool("raw", false, "the query is in SQLite's full-text syntax (OR, NOT, prefix*, title:word, parentheses)")
+	fs.dashArgs = true // "veto -russia": -russia is a word left out, not a flag
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return errors.New("search: no query given")
+		return e.usageErrorf("search: no query given")
 	}
 	if *limit <= 0 {
-		return fmt.Errorf("search: --limit %d: want a positive number", *limit)
+		return e.usageErrorf("search: --limit %d: want a positive number", *limit)
 	}
-	q := corpus.SearchQuery{Text: strings.Join(fs.Args(), " "), Site: *site, Limit: *limit}
+	q := corpus.SearchQuery{Text: strings.Join(fs.Args(), " "), Raw: *raw, Site: *site, Limit: *limit}
 	var err error
 	if q.From, err = parseDateFlag("from", *from, false); err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -42,6 +43,9 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	hits, err := db.Search(ctx, q)
+	if errors.Is(err, corpus.ErrBadQuery) {
+		return e.usageErrorf("search: %w", err)
+	}
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
