@@ -41,9 +41,16 @@ func (fs *flagSet) dbVar(p *string) {
 	fs.StringVar(p, "db", defaultDB, "corpus file")
 }
 
+// errFlagsCollected stops a subcommand whose flags were only wanted.
+var errFlagsCollected = errors.New("flags collected")
+
 // Parse parses args; flags may come anywhere before a "--", after which
 // everything is an argument.
 func (fs *flagSet) Parse(args []string) error {
+	if fs.e.collectFlags != nil {
+		fs.e.collectFlags(fs.FlagSet)
+		return errFlagsCollected
+	}
 	var positional []string
 	for {
 		var dashed []string

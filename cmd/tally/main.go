@@ -90,6 +90,11 @@ type env struct {
 	stderr io.Writer
 	logger *slog.Logger
 	cmd    *command
+	// commands is the list of subcommands, for those that list them.
+	commands []*command
+	// collectFlags, when set, is given the subcommand's flags by Parse,
+	// which then stops the subcommand with errFlagsCollected.
+	collectFlags func(*flag.FlagSet)
 	// usageShown is set when the subcommand called its flag set's Usage,
 	// which it does before returning a usage error.
 	usageShown bool
@@ -207,6 +212,22 @@ person to correct, with the article's text beside it (NAME.txt and NAME.json in 
 main job on it into a corpus file, prints what it found and evaluates the extractors
 against testdata/gold. Nothing leaves this machine.`,
 	},
+	{
+		name: "version", args: "", run: runVersion,
+		short: "print the version of tally, the revision it was built from and the extractors' version",
+		long: `Prints the module version (as go install records it), the VCS revision and time of the
+build when it was made from a clone, the extractors' version that records carry, and Go's.`,
+	},
+	{
+		name: "completion", args: "bash|zsh|fish", run: runCompletion,
+		short: "print a shell completion script for the subcommands and their flags",
+		long: `Prints a completion script for bash, zsh or fish, generated from the subcommands and
+their flags. For example:
+
+  tally completion bash > ~/.local/share/bash-completion/completions/tally
+  tally completion zsh > "${fpath[1]}/_tally"
+  tally completion fish > ~/.config/fish/completions/tally.fish`,
+	},
 }
 
 // lookup returns the subcommand called name, or nil.
@@ -222,16 +243,20 @@ func lookup(name string) *command {
 // run parses the subcommand name and hands the rest of args to it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := &env{
-		stdin:  stdin,
-		stdout: stdout,
-		stderr: stderr,
-		logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		stdin:    stdin,
+		stdout:   stdout,
+		stderr:   stderr,
+		logger:   slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
+		commands: commands,
 	}
 	if len(args) == 0 {
 		usage(stderr)
 		return e.usageErrorf("no subcommand given")
 	}
 	switch name := args[0]; name {
+	case "-version", "--version":
+		e.cmd = lookup("version")
+		return runVersion(ctx, e, args[1:])
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 && name == "help" {
 			c := lookup(args[1])
