@@ -98,7 +98,7 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 			return err
 		}
 		if saved.DuplicateOf != 0 {
-			logger.Info("duplicate article", "url", page.URL, "first_copy", saved.DuplicateOf)
+			logger.Debug("duplicate article", "url", page.URL, "first_copy", saved.DuplicateOf)
 		}
 		return nil
 	}
@@ -111,7 +111,7 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	}
 	logger := e.logger
 	if f.logFormat == "json" {
-		logger = slog.New(slog.NewJSONHandler(e.stderr, nil))
+		logger = slog.New(slog.NewJSONHandler(e.logWriter(), &slog.HandlerOptions{Level: e.logLevel}))
 	}
 	seeds := fs.Args()
 	job := f.job
@@ -159,8 +159,8 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 		cfg.WARC = w
 		cfg.WARCGzip = strings.HasSuffix(f.warc, ".gz")
 	}
-	if isTerminal(e.stderr) {
-		cfg.Progress = progressLine(e.stderr)
+	if e.status != nil && !e.quiet {
+		cfg.Progress = progressLine(e.status)
 		cfg.ProgressInterval = 500 * time.Millisecond
 	}
 	c, err := crawl.New(cfg, db, logger)
@@ -273,13 +273,13 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// progressLine draws the crawl's progress on one terminal line.
-func progressLine(w io.Writer) func(crawl.ProgressInfo) {
+// progressLine draws the crawl's progress on the terminal's status line.
+func progressLine(s *statusLine) func(crawl.ProgressInfo) {
 	return func(p crawl.ProgressInfo) {
-		fmt.Fprintf(w, "\r%s: %d fetched, %d queued, %d failed, %d in flight, %.1f/s   ",
-			p.Job, p.Fetched, p.Queued, p.Failed, p.InFlight, p.Rate)
+		s.set(fmt.Sprintf("%s: %d fetched, %d queued, %d failed, %d in flight, %.1f/s",
+			p.Job, p.Fetched, p.Queued, p.Failed, p.InFlight, p.Rate))
 		if p.Done {
-			fmt.Fprintln(w)
+			s.done()
 		}
 	}
 }

@@ -27,6 +27,7 @@ func newFlagSet(e *env) *flagSet {
 	fs := &flagSet{FlagSet: flag.NewFlagSet(e.cmd.name, flag.ContinueOnError), e: e}
 	fs.SetOutput(io.Discard) // Parse reports errors itself
 	fs.Usage = func() { e.usageShown = true }
+	fs.addLogFlags()
 	return fs
 }
 

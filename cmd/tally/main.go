@@ -89,6 +89,13 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	logger *slog.Logger
+	// logLevel is the logger's level, set by --log-level and --quiet.
+	logLevel *slog.LevelVar
+	// quiet is --quiet: only errors, no progress line.
+	quiet bool
+	// status is stderr on a terminal, on which the crawl's progress line
+	// and the log share the screen; nil when stderr is not a terminal.
+	status *statusLine
 	cmd    *command
 	// commands is the list of subcommands, for those that list them.
 	commands []*command
@@ -242,13 +249,8 @@ func lookup(name string) *command {
 
 // run parses the subcommand name and hands the rest of args to it.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := &env{
-		stdin:    stdin,
-		stdout:   stdout,
-		stderr:   stderr,
-		logger:   slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
-		commands: commands,
-	}
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, logLevel: new(slog.LevelVar), commands: commands}
+	e.logger = slog.New(slog.NewTextHandler(e.logWriter(), &slog.HandlerOptions{Level: e.logLevel}))
 	if len(args) == 0 {
 		usage(stderr)
 		return e.usageErrorf("no subcommand given")
@@ -280,6 +282,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = e.usageError(err)
 	}
 	return err
+}
+
+// logWriter is where log messages go: stderr, or on a terminal stderr
+// shared with the progress line.
+func (e *env) logWriter() io.Writer {
+	if e.status == nil && isTerminal(e.stderr) {
+		e.status = &statusLine{w: e.stderr}
+	}
+	if e.status != nil {
+		return e.status
+	}
+	return e.stderr
 }
 
 // unknownCommand is the usage error for a subcommand name that is not one.
