@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -156,5 +157,30 @@ func TestDidYouMean(t *testing.T) {
 		if got := didYouMean(in, names, ""); got != want {
 			t.Errorf("didYouMean(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSecondSignalExits checks that the first signal cancels the work and
+// the second exits at once with 130.
+func TestSecondSignalExits(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	signals := make(chan os.Signal)
+	exited := make(chan int, 1)
+	var stderr bytes.Buffer
+	go onSignals(signals, cancel, &stderr, func(code int) { exited <- code })
+	signals <- os.Interrupt
+	<-ctx.Done()
+	select {
+	case code := <-exited:
+		t.Fatalf("exited with %d after one signal", code)
+	default:
+	}
+	signals <- os.Interrupt
+	if code := <-exited; code != exitInterrupted {
+		t.Errorf("exit code %d after two signals, want %d", code, exitInterrupted)
+	}
+	if !strings.Contains(stderr.String(), "interrupted twice") {
+		t.Errorf("stderr %q", stderr.String())
 	}
 }

@@ -28,15 +28,19 @@ func main() {
 	ctx, cancel := context.WithCancel(context.Background())
 	signals := make(chan os.Signal, 2)
 	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		<-signals
-		cancel() // the first signal stops the work cleanly
-		<-signals
-		fmt.Fprintln(os.Stderr, "tally: interrupted twice: stopping at once")
-		os.Exit(exitInterrupted)
-	}()
+	go onSignals(signals, cancel, os.Stderr, os.Exit)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	os.Exit(exitCode(ctx, err, os.Stderr))
+}
+
+// onSignals cancels the work at the first signal, so that it stops
+// cleanly, and exits at once at the second.
+func onSignals(signals <-chan os.Signal, cancel context.CancelFunc, stderr io.Writer, exit func(int)) {
+	<-signals
+	cancel()
+	<-signals
+	fmt.Fprintln(stderr, "tally: interrupted twice: stopping at once")
+	exit(exitInterrupted)
 }
 
 // exitCode reports err on stderr and returns the exit code for it: 0 for
