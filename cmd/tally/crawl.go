@@ -27,6 +27,8 @@ type crawlFlags struct {
 	db, job, warc, logFormat, contact string
 	every                             time.Duration
 	stats                             bool
+	samePath                          bool
+	scope                             runScope
 	cfg                               crawl.Config
 	allow, deny                       listFlag
 }
@@ -52,6 +54,8 @@ func addCrawlFlags(fs *flagSet) *crawlFlags {
 	fs.IntVar(&f.cfg.MaxRetries, "retries", f.cfg.MaxRetries, "retries after timeouts, connection errors, 5xx and 429")
 	fs.StringVar(&f.warc, "warc", "", "also write every response to this WARC file (.warc.gz for gzip)")
 	fs.DurationVar(&f.every, "every", 0, "run the job again at this interval until interrupted (e.g. 1h)")
+	fs.BoolVar(&f.samePath, "same-path", false, "follow links only under the seeds' folders (https://host/world/ stays in /world/)")
+	f.scope.addFlags(fs)
 	fs.BoolVar(&f.stats, "stats", false, "show the last runs of the job and exit")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
 	return f
@@ -136,6 +140,15 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	}
 	cfg := f.cfg
 	cfg.Allow, cfg.Deny = f.allow, f.deny
+	if f.samePath {
+		if len(f.allow) > 0 {
+			return e.usageErrorf("%s: give --same-path or --allow, not both", name)
+		}
+		var err error
+		if cfg.Allow, err = samePathPatterns(seeds); err != nil {
+			return e.usageErrorf("%s: %w", name, err)
+		}
+	}
 	if f.contact != "" {
 		// The contact replaces the default one, or follows a user agent
 		// given with --user-agent.
@@ -168,7 +181,12 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	for {
-		stats, err := c.Run(ctx, job, seeds, handler(ctx, db))
+		runCtx, h, limited := f.scope.start(ctx, handler(ctx, db))
+		stats, err := c.Run(runCtx, job, seeds, h)
+		if why := limited(); why != "" && ctx.Err() == nil {
+			logger.Info("run stopped", "job", job, "reason", why)
+			err = nil
+		}
 		if err != nil && !errors.Is(err, context.Canceled) {
 			// The crawler's errors name themselves ("crawl: lock job
 			// ...: job is already running").
