@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"sort"
@@ -140,6 +141,7 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	}
 	cfg := f.cfg
 	cfg.Allow, cfg.Deny = f.allow, f.deny
+	cfg.Proxy = http.ProxyFromEnvironment // HTTP_PROXY, HTTPS_PROXY, NO_PROXY
 	if f.samePath {
 		if len(f.allow) > 0 {
 			return e.usageErrorf("%s: give --same-path or --allow, not both", name)
