@@ -194,11 +194,11 @@ func TestStats(t *testing.T) {
 	want := Stats{
 		Pages: 4, Articles: 3, Duplicates: 1, ExactDuplicates: 1, NearDuplicates: 0, Records: 2,
 		Facts:      map[string]int{"countries": 4, "counts": 4, "votes": 3, "positions": 4, "sponsors": 4, "stances": 1},
-		Extractors: map[string]int{"test-1": 2},
-		Failures:   map[string]int{"timeout": 2, "too-large": 1},
-		Queued:     1,
-		Countries:  []Frequency{{"FRA", 2}, {"USA", 2}},
-		Bodies:     []Frequency{{"UNGA", 2}, {"UK_COMMONS", 1}},
+		Extractors: map[string]int{"test-1": 2}, NotExtracted: map[string]int{},
+		Failures:  map[string]int{"timeout": 2, "too-large": 1},
+		Queued:    1,
+		Countries: []Frequency{{"FRA", 2}, {"USA", 2}},
+		Bodies:    []Frequency{{"UNGA", 2}, {"UK_COMMONS", 1}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Stats =\n%+v\nwant\n%+v", got, want)

@@ -82,10 +82,12 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 func runRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	f := addCrawlFlags(fs)
+	lang := fs.lang()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	p := newPipeline()
+	p.setLanguages(*lang)
 	return crawlJob(ctx, e, "run", fs, f, func(ctx context.Context, db *corpus.DB) crawl.Handler {
 		return storeHandler(p, db, e.logger)
 	})

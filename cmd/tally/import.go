@@ -27,6 +27,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	job := fs.String("job", "import", "job name the imported pages are filed under")
 	base := fs.String("base-url", "", "URL that HTML files' paths are taken relative to (default: file:// URLs)")
 	maxBody := fs.Int64("max-body", crawl.DefaultConfig().MaxBodySize, "largest page in bytes; larger ones are skipped")
+	lang := fs.lang()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +56,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	defer c.Close()
 
 	p := newPipeline()
+	p.setLanguages(*lang)
 	pages := make(chan crawl.Page)
 	var stored, unchanged, dups, failed atomic.Int64
 	ctx, cancel := context.WithCancelCause(ctx)

@@ -22,6 +22,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	to := fs.String("to", "", "only articles dated up to this day (YYYY-MM-DD, inclusive, or RFC 3339)")
 	version := fs.String("extractor", "", "only pages whose record was made by this extractor version")
 	all := fs.Bool("all", false, "redo pages already extracted by this version too")
+	lang := fs.lang()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -43,6 +44,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	defer c.Close()
 
 	p := newPipeline()
+	p.setLanguages(*lang)
 	type job struct {
 		page crawl.Page
 		id   int64

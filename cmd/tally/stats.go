@@ -52,6 +52,9 @@ func printStats(w io.Writer, path string, s corpus.Stats) error {
 	fmt.Fprintf(tw, "articles\t%d\n", s.Articles)
 	fmt.Fprintf(tw, "duplicates\t%d\t(%d exact, %d near)\n", s.Duplicates, s.ExactDuplicates, s.NearDuplicates)
 	fmt.Fprintf(tw, "records\t%d\n", s.Records)
+	if n, by := totalAndList(s.NotExtracted); n > 0 {
+		fmt.Fprintf(tw, "not extracted\t%d\t(articles by language: %s)\n", n, by)
+	}
 	for _, k := range []string{"countries", "counts", "votes", "positions", "sponsors", "stances"} {
 		fmt.Fprintf(tw, "  %s\t%d\n", k, s.Facts[k])
 	}
