@@ -164,7 +164,7 @@ func BenchmarkSearch(b *testing.B) {
 		}
 	}
 	for b.Loop() {
-		if _, err := db.Search(ctx, SearchQuery{Text: "kalo OR renmi", Limit: 20}); err != nil {
+		if _, err := db.Search(ctx, SearchQuery{Text: "kalo OR renmi", Raw: true, Limit: 20}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,9 +10,8 @@
 // Duplicates (the same wire story on many sites) are detected as articles
 // are stored and linked to their first copy; see Save.
 //
-// The package needs SQLite's FTS5, which github.com/mattn/go-sqlite3 only
-// compiles in with a build tag: build and test with -tags sqlite_fts5.
-// Without it Open fails with ErrNoFTS5.
+// Full-text search uses SQLite's FTS5 where go-sqlite3 was built with the
+// sqlite_fts5 tag and FTS4, which it always has, otherwise; see Search.
 package corpus
 
 import (
@@ -36,6 +35,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	_ "github.com/tally-news/tally/corpus/internal/needcgo" // a clear error when cgo is off
 )
 
 // driverName is the database/sql driver the corpus uses: go-sqlite3 with
@@ -80,8 +81,6 @@ var (
 	ErrNewerSchema = errors.New("corpus schema is newer than this tally")
 	// ErrClosed is returned by Save after Close.
 	ErrClosed = errors.New("corpus is closed")
-	// ErrNoFTS5 means this program was built without SQLite FTS5.
-	ErrNoFTS5 = errors.New("SQLite was built without FTS5: build tally with -tags sqlite_fts5")
 	// ErrNotYetCorpus means OpenReadOnly or OpenExisting was given a file
 	// that could become a corpus (an empty file, an empty SQLite
 	// database) but is not one yet.
@@ -136,6 +135,7 @@ func migrations() ([]migration, error) {
 // migrationHooks holds the Go steps of migrations, by version.
 var migrationHooks = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	2: backfillDuplicateKeys,
+	3: createSearchIndex,
 }
 
 // SchemaVersion is the schema version this package creates and reads.
@@ -235,9 +235,6 @@ func openMode(ctx context.Context, path string, upto int, how openHow) (_ *DB, e
 	if upto < 0 {
 		upto = len(ms)
 	}
-	if err := checkFTS5(ctx); err != nil {
-		return nil, err
-	}
 
 	// Look at the file before SQLite does, so nothing is written to a file
 	// that is not ours.
@@ -316,6 +313,10 @@ func openMode(ctx context.Context, path string, upto int, how openHow) (_ *DB, e
 		return nil, fmt.Errorf("%w (is the folder writable?)", err)
 	}
 	if err := migrate(ctx, write, ms[:upto]); err != nil {
+		write.Close()
+		return nil, err
+	}
+	if err := convertSearchIndex(ctx, write); err != nil {
 		write.Close()
 		return nil, err
 	}
@@ -437,23 +438,6 @@ func removeNewSidecars(path string, err *error) func() {
 			os.Remove(path + "-shm")
 		}
 	}
-}
-
-// checkFTS5 fails with ErrNoFTS5 when SQLite was built without FTS5.
-func checkFTS5(ctx context.Context) error {
-	mem, err := sql.Open("sqlite3", ":memory:")
-	if err != nil {
-		return err
-	}
-	defer mem.Close()
-	var on bool
-	if err := mem.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&on); err != nil {
-		return fmt.Errorf("check SQLite build: %w", err)
-	}
-	if !on {
-		return ErrNoFTS5
-	}
-	return nil
 }
 
 // checkHeader checks the 100-byte header of an existing file: it must be

@@ -25,12 +25,6 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	flag.Parse()
-	if os.Getenv(crashHelperEnv) == "" {
-		if err := checkFTS5(context.Background()); err != nil {
-			fmt.Fprintln(os.Stderr, "corpus tests:", err)
-			os.Exit(1)
-		}
-	}
 	os.Exit(m.Run())
 }
 

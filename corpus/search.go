@@ -3,23 +3,39 @@ package corpus
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/mattn/go-sqlite3"
 )
 
-// ErrBadQuery is returned by Search for a query FTS5 cannot parse.
+// ErrBadQuery is returned by Search for a query it cannot run: empty, too
+// long, or (with Raw) one SQLite's full-text engine cannot parse.
 var ErrBadQuery = errors.New("bad search query")
+
+// MaxQueryTerms is the most words a search query may have. Each word is
+// one more pass over the index; hundreds of them take minutes.
+const MaxQueryTerms = 64
 
 // SearchQuery is a full-text search of the articles.
 type SearchQuery struct {
-	// Text is an SQLite FTS5 query: words (all must occur), "quoted
-	// phrases", OR, NOT, prefix* and column filters such as title:word.
-	// Matching ignores case and diacritics.
+	// Text is the query. By default it is plain words, all of which must
+	// occur; "quoted words" must occur together, in that order, and a word
+	// or quoted phrase after a minus sign (-russia) must not occur. Every
+	// other character is taken literally. Matching ignores case and
+	// diacritics.
 	Text string
+	// Raw makes Text a query in the syntax of SQLite's full-text engine
+	// (FTS5, or FTS4 where SQLite was built without FTS5): OR, NOT,
+	// prefix*, title:word and parentheses.
+	Raw bool
 	// Site, From and To filter as in PageFilter.
 	Site     string
 	From, To time.Time
@@ -41,20 +57,209 @@ type Hit struct {
 	// Snippet is the passage of about 16 words that best matches, with
 	// the matched words marked.
 	Snippet string `json:"snippet"`
-	// Score is FTS5's BM25 rank with titles weighing five times the text;
-	// lower is better.
+	// Score is the Okapi BM25 rank (as SQLite FTS5's bm25 computes it,
+	// with titles weighing five times the text); lower is better.
 	Score float64 `json:"score"`
 }
 
+// Weights of the indexed columns in the rank, and the BM25 constants.
+const (
+	titleWeight = 5.0
+	textWeight  = 1.0
+	bm25K1      = 1.2
+	bm25B       = 0.75
+)
+
 // Search finds articles by their titles and texts. Duplicates are not
-// searched: their first copy stands for them.
+// searched: their first copy stands for them. It ranks every match first
+// and builds snippets only for the hits it returns.
 func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
-	if strings.TrimSpace(q.Text) == "" {
-		return nil, fmt.Errorf("search: %w: empty query", ErrBadQuery)
+	match, phrases, err := matchExpr(q)
+	if err != nil {
+		return nil, err
+	}
+	engine, err := indexEngine(ctx, db.read)
+	if err != nil {
+		return nil, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
+	}
+	// One read transaction, so that ranks and snippets see the same index.
+	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("begin read: %w", err)
+	}
+	defer tx.Rollback()
+	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", match), sql.Named("limit", limit))
+	var ranked []rankedHit
+	if engine == "fts5" {
+		ranked, err = rankFTS5(ctx, tx, args)
+	} else {
+		ranked, err = rankFTS4(ctx, tx, args, phrases, limit)
+	}
+	if err != nil {
+		return nil, searchError(q.Text, err)
+	}
+	hits, err := snippets(ctx, tx, engine, q, match, ranked)
+	if err != nil {
+		return nil, searchError(q.Text, err)
+	}
+	return hits, nil
+}
+
+// rankedHit is an article that matches, with its rank.
+type rankedHit struct {
+	id    int64
+	score float64
+}
+
+// searchFrom joins the index to the articles and their pages, filtered.
+var searchFrom = `FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN pages p ON p.id = a.page_id
+	WHERE articles_fts MATCH @q AND ` + filterSQL("a.date")
+
+func rankFTS5(ctx context.Context, tx *sql.Tx, args []any) ([]rankedHit, error) {
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT a.id, bm25(articles_fts, %g, %g) AS score `, titleWeight, textWeight)+
+		searchFrom+` ORDER BY score, a.id LIMIT @limit`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []rankedHit
+	for rows.Next() {
+		var h rankedHit
+		if err := rows.Scan(&h.id, &h.score); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// rankFTS4 ranks the matches of an FTS4 index with the BM25 that FTS5's
+// bm25() computes, from matchinfo: for each phrase, its hits in each
+// column of the row; the row's length; and, from the index statistics,
+// the number of rows and their mean length. FTS5 counts the rows that
+// hold a phrase in any column; for a plain query (whose phrases are
+// known) that count is asked of the index, for a raw one it is the
+// largest count of one column, which is the same unless a phrase occurs
+// in the title of some rows and only in the text of others.
+func rankFTS4(ctx context.Context, tx *sql.Tx, args []any, phrases []string, limit int) ([]rankedHit, error) {
+	rows, docTokens, err := fts4Stats(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	avgdl := 1.0
+	if rows > 0 && docTokens > 0 {
+		avgdl = float64(docTokens) / float64(rows)
+	}
+	idf := func(nHit int64) float64 {
+		v := math.Log((float64(rows) - float64(nHit) + 0.5) / (float64(nHit) + 0.5))
+		if v <= 0 {
+			v = 1e-6
+		}
+		return v
+	}
+	var known []float64 // the IDF of each phrase of a plain query
+	for _, p := range phrases {
+		var n int64
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, p).Scan(&n); err != nil {
+			return nil, err
+		}
+		known = append(known, idf(n))
+	}
+
+	res, err := tx.QueryContext(ctx, `SELECT a.id, matchinfo(articles_fts, 'pclx') `+searchFrom, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Close()
+	weights := []float64{titleWeight, textWeight}
+	var hits []rankedHit
+	for res.Next() {
+		var h rankedHit
+		var blob []byte
+		if err := res.Scan(&h.id, &blob); err != nil {
+			return nil, err
+		}
+		mi := make([]uint32, len(blob)/4)
+		for i := range mi {
+			mi[i] = binary.NativeEndian.Uint32(blob[4*i:])
+		}
+		if len(mi) < 2 {
+			return nil, fmt.Errorf("matchinfo of article %d: %d values", h.id, len(mi))
+		}
+		nPhrase, nCol := int(mi[0]), int(mi[1])
+		if len(mi) != 2+nCol+3*nCol*nPhrase || nCol != len(weights) {
+			return nil, fmt.Errorf("matchinfo of article %d: %d values for %d phrases and %d columns", h.id, len(mi), nPhrase, nCol)
+		}
+		var dl float64
+		for c := 0; c < nCol; c++ {
+			dl += float64(mi[2+c])
+		}
+		x := mi[2+nCol:]
+		var score float64
+		for p := 0; p < nPhrase; p++ {
+			var freq float64
+			var maxRows uint32
+			for c := 0; c < nCol; c++ {
+				hit := x[3*(p*nCol+c):]
+				freq += weights[c] * float64(hit[0])
+				maxRows = max(maxRows, hit[2])
+			}
+			w := idf(int64(maxRows))
+			if p < len(known) {
+				w = known[p]
+			}
+			score += w * (freq * (bm25K1 + 1)) / (freq + bm25K1*(1-bm25B+bm25B*dl/avgdl))
+		}
+		h.score = -score
+		hits = append(hits, h)
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score < hits[j].score
+		}
+		return hits[i].id < hits[j].id
+	})
+	return hits[:min(limit, len(hits))], nil
+}
+
+// fts4Stats reads the number of rows of an FTS4 index and their total
+// length in tokens from its %_stat table: a blob of varints, the number of
+// rows, the tokens of each column, then other sizes.
+func fts4Stats(ctx context.Context, tx *sql.Tx) (rows, tokens int64, err error) {
+	var blob []byte
+	err = tx.QueryRowContext(ctx, `SELECT value FROM articles_fts_stat WHERE id = 0`).Scan(&blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("index statistics: %w", err)
+	}
+	for i := 0; i <= 2; i++ { // rows, then the two columns
+		v, n := binary.Uvarint(blob)
+		if n <= 0 {
+			return 0, 0, errors.New("index statistics: bad varint")
+		}
+		blob = blob[n:]
+		if i == 0 {
+			rows = int64(v)
+		} else {
+			tokens += int64(v)
+		}
+	}
+	return rows, tokens, nil
+}
+
+// snippets reads the articles of the ranked hits, with their snippets.
+func snippets(ctx context.Context, tx *sql.Tx, engine string, q SearchQuery, match string, ranked []rankedHit) ([]Hit, error) {
+	if len(ranked) == 0 {
+		return nil, nil
 	}
 	start, end := q.MarkStart, q.MarkEnd
 	if start == "" {
@@ -63,40 +268,298 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	if end == "" {
 		end = "]"
 	}
-	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", q.Text), sql.Named("start", start),
-		sql.Named("end", end), sql.Named("limit", limit))
-	rows, err := db.read.QueryContext(ctx, `
-		SELECT a.id, a.page_id, a.url, p.site, a.title, a.date,
-			snippet(articles_fts, -1, @start, @end, '…', 16), bm25(articles_fts, 5.0, 1.0) AS score
+	snippet := `snippet(articles_fts, -1, @start, @end, '…', 16)`
+	if engine != "fts5" {
+		snippet = `snippet(articles_fts, @start, @end, '…', -1, 16)`
+	}
+	ids := make([]string, len(ranked))
+	for i, r := range ranked {
+		ids[i] = strconv.FormatInt(r.id, 10)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.page_id, a.url, p.site, a.title, a.date, `+snippet+`
 		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN pages p ON p.id = a.page_id
-		WHERE articles_fts MATCH @q AND `+filterSQL("a.date")+`
-		ORDER BY score, a.id LIMIT @limit`, args...)
+		WHERE articles_fts MATCH @q AND articles_fts.rowid IN (`+strings.Join(ids, ",")+`)`,
+		sql.Named("q", match), sql.Named("start", start), sql.Named("end", end))
 	if err != nil {
-		return nil, searchError(q.Text, err)
+		return nil, err
 	}
 	defer rows.Close()
-	var hits []Hit
+	byID := make(map[int64]Hit, len(ranked))
 	for rows.Next() {
 		var h Hit
 		var date string
-		if err := rows.Scan(&h.ArticleID, &h.PageID, &h.URL, &h.Site, &h.Title, &date, &h.Snippet, &h.Score); err != nil {
-			return nil, searchError(q.Text, err)
+		if err := rows.Scan(&h.ArticleID, &h.PageID, &h.URL, &h.Site, &h.Title, &date, &h.Snippet); err != nil {
+			return nil, err
 		}
 		h.Date = parseTime(date)
-		hits = append(hits, h)
+		if engine != "fts5" {
+			// FTS4 marks each word of a phrase; FTS5 the whole phrase.
+			h.Snippet = strings.ReplaceAll(h.Snippet, end+" "+start, " ")
+		}
+		byID[h.ArticleID] = h
 	}
 	if err := rows.Err(); err != nil {
-		return nil, searchError(q.Text, err)
+		return nil, err
+	}
+	hits := make([]Hit, 0, len(ranked))
+	for _, r := range ranked {
+		if h, ok := byID[r.id]; ok {
+			h.Score = r.score
+			hits = append(hits, h)
+		}
 	}
 	return hits, nil
 }
 
-// searchError reports a query FTS5 refused (SQLite's generic error, as
-// opposed to busy, I/O or corruption errors) as ErrBadQuery.
+// matchExpr turns a query into the full-text expression to match and, for
+// a plain query, the phrases it requires (each a full-text expression on
+// its own).
+func matchExpr(q SearchQuery) (match string, phrases []string, err error) {
+	if strings.TrimSpace(q.Text) == "" {
+		return "", nil, fmt.Errorf("%w: empty query", ErrBadQuery)
+	}
+	if q.Raw {
+		if n := len(strings.Fields(q.Text)); n > MaxQueryTerms {
+			return "", nil, fmt.Errorf("%w: %d terms, at most %d allowed", ErrBadQuery, n, MaxQueryTerms)
+		}
+		return q.Text, nil, nil
+	}
+	terms, err := parsePlain(q.Text)
+	if err != nil {
+		return "", nil, err
+	}
+	var parts, not []string
+	for _, t := range terms {
+		if t.not {
+			not = append(not, "NOT "+t.phrase)
+		} else {
+			parts = append(parts, t.phrase)
+			phrases = append(phrases, t.phrase)
+		}
+	}
+	if len(parts) == 0 {
+		return "", nil, fmt.Errorf("%w: %q has no word to look for, only words to leave out", ErrBadQuery, q.Text)
+	}
+	return strings.Join(append(parts, not...), " "), phrases, nil
+}
+
+// plainTerm is one word or quoted phrase of a plain query, as a quoted
+// full-text phrase.
+type plainTerm struct {
+	phrase string
+	not    bool
+}
+
+// parsePlain splits a plain query into words and "quoted phrases", each
+// possibly preceded by a minus sign. Characters other than letters and
+// digits separate words, as they do in the index, so none of them is
+// full-text syntax.
+func parsePlain(s string) ([]plainTerm, error) {
+	var terms []plainTerm
+	words := 0
+	rs := []rune(s)
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		not := false
+		if rs[i] == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) {
+			not = true
+			i++
+		}
+		var raw string
+		if rs[i] == '"' {
+			j := i + 1
+			for j < len(rs) && rs[j] != '"' {
+				j++
+			}
+			raw = string(rs[i+1 : j])
+			i = j + 1
+		} else {
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) {
+				j++
+			}
+			raw = string(rs[i:j])
+			i = j
+		}
+		ws := strings.FieldsFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) })
+		if len(ws) == 0 {
+			continue
+		}
+		words += len(ws)
+		terms = append(terms, plainTerm{phrase: `"` + strings.Join(ws, " ") + `"`, not: not})
+	}
+	if words > MaxQueryTerms {
+		return nil, fmt.Errorf("%w: %d words, at most %d allowed", ErrBadQuery, words, MaxQueryTerms)
+	}
+	return terms, nil
+}
+
+// searchError reports a query the full-text engine refused (SQLite's
+// generic error, as opposed to busy, I/O or corruption errors) as
+// ErrBadQuery.
 func searchError(text string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.Code == sqlite3.ErrError {
-		return fmt.Errorf("search %q: %w: %s", text, ErrBadQuery, se.Error())
+		return fmt.Errorf("%w %q: %s", ErrBadQuery, text, se.Error())
 	}
-	return fmt.Errorf("search %q: %w", text, err)
+	return fmt.Errorf("query %q: %w", text, err)
+}
+
+// The search index is a full-text table, articles_fts, kept in step with
+// the articles table by triggers. It is FTS5 where SQLite has FTS5
+// (go-sqlite3 built with the sqlite_fts5 tag) and FTS4 otherwise, which
+// go-sqlite3 always has; Search ranks both the same way.
+
+// preferFTS4, set by tests, makes new indexes FTS4 even where FTS5 is
+// compiled in, as in a build without it.
+var preferFTS4 bool
+
+// haveFTS5 reports whether SQLite has FTS5 (and the tests allow it).
+func haveFTS5(ctx context.Context, q queryer) (bool, error) {
+	var on bool
+	if err := q.QueryRowContext(ctx, "SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&on); err != nil {
+		return false, fmt.Errorf("check SQLite build: %w", err)
+	}
+	return on && !preferFTS4, nil
+}
+
+// queryer is a *sql.DB, *sql.Conn or *sql.Tx.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// indexEngine returns the module of the corpus's search index: "fts5",
+// "fts4", or "" when it has none.
+func indexEngine(ctx context.Context, q queryer) (string, error) {
+	var def string
+	err := q.QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'articles_fts'`).Scan(&def)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read search index definition: %w", err)
+	}
+	def = strings.ToLower(def)
+	switch {
+	case strings.Contains(def, "using fts5"):
+		return "fts5", nil
+	case strings.Contains(def, "using fts4"):
+		return "fts4", nil
+	}
+	return "", fmt.Errorf("search index of unknown kind: %s", def)
+}
+
+// searchIndexSQL creates the index of each engine, its triggers, and
+// fills it from the articles. FTS4 reads the old values of a row it
+// deletes from the articles table, so its deletes run before the row
+// changes.
+var searchIndexSQL = map[string]string{
+	"fts5": `
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+	title, text,
+	content = 'articles', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+	INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+	INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`,
+	"fts4": `
+CREATE VIRTUAL TABLE articles_fts USING fts4 (
+	content="articles", title, text,
+	tokenize=unicode61 "remove_diacritics=2"
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts (docid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN
+	DELETE FROM articles_fts WHERE docid = old.id;
+END;
+CREATE TRIGGER articles_fts_unindex BEFORE UPDATE OF title, text ON articles BEGIN
+	DELETE FROM articles_fts WHERE docid = old.id;
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+	INSERT INTO articles_fts (docid, title, text) VALUES (new.id, new.title, new.text);
+END;
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`,
+}
+
+// createSearchIndex is the Go step of the search migration: it makes the
+// index with the best engine this SQLite has.
+func createSearchIndex(ctx context.Context, tx *sql.Tx) error {
+	fts5, err := haveFTS5(ctx, tx)
+	if err != nil {
+		return err
+	}
+	engine := "fts4"
+	if fts5 {
+		engine = "fts5"
+	}
+	if _, err := tx.ExecContext(ctx, searchIndexSQL[engine]); err != nil {
+		return fmt.Errorf("create %s search index: %w", engine, err)
+	}
+	return nil
+}
+
+// fts5Shadows are the tables an FTS5 index with external content keeps.
+var fts5Shadows = []string{"articles_fts_data", "articles_fts_idx", "articles_fts_docsize", "articles_fts_config", "articles_fts_content"}
+
+// convertSearchIndex replaces an FTS5 index with an FTS4 one when this
+// SQLite has no FTS5, in one transaction: SQLite cannot drop a table of a
+// module it does not have, so the index's entry is removed from the schema
+// and its shadow tables dropped, then the FTS4 index is built from the
+// articles. The index holds nothing the articles table does not, so
+// nothing is lost; a build with FTS5 uses the FTS4 index as it is.
+func convertSearchIndex(ctx context.Context, db *sql.DB) error {
+	engine, err := indexEngine(ctx, db)
+	if err != nil || engine != "fts5" {
+		return err
+	}
+	if fts5, err := haveFTS5(ctx, db); err != nil || fts5 {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if engine, err := indexEngine(ctx, tx); err != nil || engine != "fts5" {
+		return err // converted by another process meanwhile
+	}
+	steps := []string{
+		"DROP TRIGGER IF EXISTS articles_fts_insert",
+		"DROP TRIGGER IF EXISTS articles_fts_delete",
+		"DROP TRIGGER IF EXISTS articles_fts_update",
+		"PRAGMA writable_schema = ON",
+		"DELETE FROM sqlite_schema WHERE type = 'table' AND name = 'articles_fts'",
+		"PRAGMA writable_schema = RESET",
+	}
+	for _, t := range fts5Shadows {
+		steps = append(steps, "DROP TABLE IF EXISTS "+t)
+	}
+	steps = append(steps, searchIndexSQL["fts4"])
+	for _, s := range steps {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("rebuild the FTS5 search index as FTS4 (this SQLite has no FTS5): %s: %w", strings.Fields(s)[0], err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("rebuild the FTS5 search index as FTS4: %w", err)
+	}
+	return nil
 }

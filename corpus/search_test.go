@@ -3,6 +3,7 @@ package corpus
 import (
 	"context"
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -41,8 +42,37 @@ func searchCorpus(t *testing.T) *DB {
 	return db
 }
 
+// engines returns the full-text engines this build of SQLite has, and
+// makes new corpora use each one in turn.
+func forEachEngine(t *testing.T, f func(t *testing.T, engine string)) {
+	t.Helper()
+	all := []string{"fts4"}
+	preferFTS4 = false
+	t.Cleanup(func() { preferFTS4 = false })
+	var on bool
+	if err := MustOpenDB(t).read.QueryRow("SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&on); err != nil {
+		t.Fatal(err)
+	}
+	if on {
+		all = append(all, "fts5")
+	}
+	for _, engine := range all {
+		t.Run(engine, func(t *testing.T) {
+			preferFTS4 = engine == "fts4"
+			f(t, engine)
+		})
+	}
+}
+
 func TestSearch(t *testing.T) {
+	forEachEngine(t, testSearch)
+}
+
+func testSearch(t *testing.T, engine string) {
 	db := searchCorpus(t)
+	if got, err := indexEngine(context.Background(), db.read); got != engine || err != nil {
+		t.Fatalf("index engine %q, %v; want %s", got, err, engine)
+	}
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		name        string
@@ -53,8 +83,15 @@ func TestSearch(t *testing.T) {
 		{"word, title ranked first", SearchQuery{Text: "resolution"},
 			[]string{"Resolution on climate", "Assembly demands withdrawal", "Security Council deadlocked", "Parliament passes budget"}, "[Resolution]"},
 		{"phrase", SearchQuery{Text: `"security council"`}, []string{"Security Council deadlocked"}, "[Security Council]"},
+		{"phrase not in order", SearchQuery{Text: `"council security"`}, nil, ""},
 		{"two words", SearchQuery{Text: "veto draft"}, []string{"Security Council deadlocked"}, "[veto]"},
-		{"prefix", SearchQuery{Text: "withdraw*"}, []string{"Assembly demands withdrawal"}, "[withdrawal]"},
+		{"word left out", SearchQuery{Text: "resolution -veto -climate"}, []string{"Assembly demands withdrawal", "Parliament passes budget"}, ""},
+		{"phrase left out", SearchQuery{Text: `resolution -"general assembly"`}, []string{"Resolution on climate", "Security Council deadlocked", "Parliament passes budget"}, ""},
+		{"syntax words are words", SearchQuery{Text: "veto AND OR NOT"}, nil, ""},
+		{"punctuation is not syntax", SearchQuery{Text: `veto* (draft) "security`}, []string{"Security Council deadlocked"}, ""},
+		{"raw prefix", SearchQuery{Text: "withdraw*", Raw: true}, []string{"Assembly demands withdrawal"}, "[withdrawal]"},
+		{"raw OR", SearchQuery{Text: "veto OR budget", Raw: true}, []string{"Parliament passes budget", "Security Council deadlocked"}, ""},
+		{"raw column", SearchQuery{Text: "title:resolution", Raw: true}, []string{"Resolution on climate"}, ""},
 		{"site", SearchQuery{Text: "resolution", Site: "b.example"}, []string{"Resolution on climate", "Security Council deadlocked"}, ""},
 		{"dates", SearchQuery{Text: "resolution", From: day(2), To: day(4)}, []string{"Security Council deadlocked", "Parliament passes budget"}, ""},
 		{"limit", SearchQuery{Text: "resolution", Limit: 1}, []string{"Resolution on climate"}, ""},
@@ -87,10 +124,55 @@ func TestSearch(t *testing.T) {
 
 func TestSearchBadQuery(t *testing.T) {
 	db := searchCorpus(t)
-	for _, q := range []string{"", "   ", `"unclosed`, "AND OR", "nosuchcolumn:word"} {
-		_, err := db.Search(context.Background(), SearchQuery{Text: q})
+	many := strings.Repeat("word ", MaxQueryTerms+1)
+	for _, q := range []SearchQuery{
+		{Text: ""}, {Text: "   "}, {Text: "-veto"}, {Text: `-"general assembly" -veto`}, {Text: "... --"},
+		{Text: many}, {Text: `"` + many + `"`},
+		{Text: `"unclosed`, Raw: true}, {Text: "AND OR", Raw: true}, {Text: many, Raw: true},
+	} {
+		_, err := db.Search(context.Background(), q)
 		if !errors.Is(err, ErrBadQuery) {
-			t.Errorf("Search(%q) = %v, want ErrBadQuery", q, err)
+			t.Errorf("Search(%q, raw %v) = %v, want ErrBadQuery", q.Text, q.Raw, err)
+		}
+	}
+	if _, err := db.Search(context.Background(), SearchQuery{Text: strings.Repeat("word ", MaxQueryTerms)}); err != nil {
+		t.Errorf("a query of %d words: %v", MaxQueryTerms, err)
+	}
+}
+
+// TestSearchEnginesAgree ranks the same corpus with an FTS5 and an FTS4
+// index: the ranking of FTS4 matches is FTS5's bm25. (The snippets may
+// differ: each engine picks its passage its own way.)
+func TestSearchEnginesAgree(t *testing.T) {
+	results := map[string][][]Hit{}
+	queries := []SearchQuery{
+		{Text: "resolution"}, {Text: "the"}, {Text: "security council"}, {Text: `"security council" veto`},
+		{Text: "resolution -climate"}, {Text: "ka lo"}, {Text: "the resolution", Site: "b.example"},
+	}
+	forEachEngine(t, func(t *testing.T, engine string) {
+		db := searchCorpus(t)
+		for _, q := range queries {
+			hits, err := db.Search(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			results[engine] = append(results[engine], hits)
+		}
+	})
+	if results["fts5"] == nil {
+		t.Skip("SQLite built without FTS5 (tag sqlite_fts5): nothing to compare with")
+	}
+	for i, q := range queries {
+		a, b := results["fts4"][i], results["fts5"][i]
+		if len(a) != len(b) || len(a) == 0 {
+			t.Errorf("%q: %d FTS4 hits, %d FTS5 hits", q.Text, len(a), len(b))
+			continue
+		}
+		for j := range a {
+			if a[j].ArticleID != b[j].ArticleID || math.Abs(a[j].Score-b[j].Score) > 1e-9 {
+				t.Errorf("%q hit %d: FTS4 %d %.12f %q, FTS5 %d %.12f %q", q.Text, j,
+					a[j].ArticleID, a[j].Score, a[j].Snippet, b[j].ArticleID, b[j].Score, b[j].Snippet)
+			}
 		}
 	}
 }
@@ -112,11 +194,11 @@ func TestStats(t *testing.T) {
 	want := Stats{
 		Pages: 4, Articles: 3, Duplicates: 1, ExactDuplicates: 1, NearDuplicates: 0, Records: 2,
 		Facts:      map[string]int{"countries": 4, "counts": 4, "votes": 3, "positions": 4, "sponsors": 4, "stances": 1},
-		Extractors: map[string]int{"test-1": 2},
-		Failures:   map[string]int{"timeout": 2, "too-large": 1},
-		Queued:     1,
-		Countries:  []Frequency{{"FRA", 2}, {"USA", 2}},
-		Bodies:     []Frequency{{"UNGA", 2}, {"UK_COMMONS", 1}},
+		Extractors: map[string]int{"test-1": 2}, NotExtracted: map[string]int{},
+		Failures:  map[string]int{"timeout": 2, "too-large": 1},
+		Queued:    1,
+		Countries: []Frequency{{"FRA", 2}, {"USA", 2}},
+		Bodies:    []Frequency{{"UNGA", 2}, {"UK_COMMONS", 1}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Stats =\n%+v\nwant\n%+v", got, want)

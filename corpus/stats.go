@@ -23,6 +23,10 @@ type Stats struct {
 	Facts map[string]int `json:"facts"`
 	// Extractors counts records by the extractor version that made them.
 	Extractors map[string]int `json:"extractors"`
+	// NotExtracted counts articles with a text but no record, by their
+	// language ("" when unknown): pages in languages the extractors do not
+	// read are stored without a record.
+	NotExtracted map[string]int `json:"not_extracted"`
 	// Failures counts URLs whose last fetch failed, by reason.
 	Failures map[string]int `json:"failures"`
 	// Queued counts URLs waiting in the frontiers of all jobs.
@@ -52,7 +56,7 @@ func (db *DB) Stats(ctx context.Context) (Stats, error) {
 }
 
 func (db *DB) stats(ctx context.Context) (Stats, error) {
-	s := Stats{Facts: map[string]int{}, Extractors: map[string]int{}, Failures: map[string]int{}}
+	s := Stats{Facts: map[string]int{}, Extractors: map[string]int{}, NotExtracted: map[string]int{}, Failures: map[string]int{}}
 	tx, err := db.read.BeginTx(ctx, nil)
 	if err != nil {
 		return s, err
@@ -89,6 +93,9 @@ func (db *DB) stats(ctx context.Context) (Stats, error) {
 		q   string
 	}{
 		{s.Extractors, "SELECT extractor, count(*) FROM records GROUP BY extractor"},
+		{s.NotExtracted, `SELECT a.language, count(*) FROM articles a
+			WHERE a.text != '' AND NOT EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id)
+			GROUP BY a.language`},
 		{s.Failures, `SELECT f.error, count(*) FROM fetches f
 			WHERE f.error != '' AND f.id = (SELECT max(g.id) FROM fetches g WHERE g.url = f.url)
 			GROUP BY f.error`},

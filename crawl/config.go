@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -70,6 +72,13 @@ type Config struct {
 	// connections are refused when dialling, which covers names that
 	// resolve to such addresses and redirects that point to them.
 	AllowPrivate bool
+	// Proxy, when not nil, chooses the proxy of each request as
+	// http.Transport's Proxy does; http.ProxyFromEnvironment reads
+	// HTTP_PROXY, HTTPS_PROXY and NO_PROXY. Nil connects directly. A
+	// proxy resolves the names it is given, so a request through it is
+	// refused only when its host is a non-public IP address; requests sent
+	// directly are checked as without a proxy.
+	Proxy func(*http.Request) (*url.URL, error)
 
 	// Allow, when not empty, lists regular expressions of which a
 	// discovered page URL must match at least one to be queued.

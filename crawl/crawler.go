@@ -88,11 +88,10 @@ func New(cfg Config, store Store, logger *slog.Logger) (*Crawler, error) {
 	if !cfg.AllowPrivate {
 		dialer.Control = refusePrivate
 	}
+	proxy, dial := proxyDialer(cfg, dialer)
 	transport := &http.Transport{
-		// No proxy: a proxy would resolve names itself and so bypass the
-		// private-address check.
-		Proxy:                 nil,
-		DialContext:           dialer.DialContext,
+		Proxy:                 proxy,
+		DialContext:           dial,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          256,
 		MaxIdleConnsPerHost:   max(cfg.PerHost, 2),

@@ -8,14 +8,9 @@ import (
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("backup", "copy the corpus to a new file, consistently, even while a crawl writes to it", runBackup)
-}
-
 func runBackup(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "backup", "FILE",
-		"Writes a consistent, compacted copy of the corpus to FILE, which must not exist.\nA crawl may go on writing to the corpus meanwhile. The copy is written to a hidden\ntemporary file beside FILE and renamed once complete and on disk, so an interrupted\nbackup never leaves a file named FILE.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

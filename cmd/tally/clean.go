@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,36 +11,26 @@ import (
 	"github.com/tally-news/tally/extract/clean"
 )
 
-func init() {
-	register("clean", "print the article of HTML pages: url, title, date, byline, text", runClean)
-}
-
 // cleanOutput is one page's article as clean prints it in JSON.
 type cleanOutput struct {
-	File string `json:"file,omitempty"`
+	File string `json:"file"`
 	clean.Article
 }
 
-// cleanFailure is the jsonl line of a file that could not be cleaned.
+// cleanFailure is the JSON entry of a file that could not be cleaned.
 type cleanFailure struct {
 	File  string `json:"file"`
 	Error string `json:"error"`
 }
 
 func runClean(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "clean", "FILE... (- for stdin)",
-		"Reads HTML pages and prints the article of each: url, title, published date,\nbyline and main text (paragraphs one a line). A page without an article prints\nthe reason instead of a text.")
-	format := fs.String("format", "text", "output format: text, json (indented) or jsonl (one article a line, with its file)")
+	fs := newFlagSet(e)
+	format := fs.format("text", "json", "jsonl")
 	pageURL := fs.String("url", "", "the URL the pages came from (resolves links, gives dates found in URLs)")
 	contentType := fs.String("content-type", "", "the HTTP Content-Type of the pages, for their charset (default: from the page)")
 	blank := fs.Bool("blank-lines", false, "separate paragraphs by an empty line")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	switch *format {
-	case "text", "json", "jsonl":
-	default:
-		return fmt.Errorf("clean: --format %q: want text, json or jsonl", *format)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -50,11 +39,7 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	cfg := clean.DefaultConfig()
 	cfg.BlankLines = *blank
 	c := clean.New(cfg)
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	if *format == "json" {
-		enc.SetIndent("", "  ")
-	}
+	out := newDocWriter(e.stdout, format.value)
 	failed, firstErr := 0, error(nil)
 	for i, name := range fs.Args() {
 		if err := ctx.Err(); err != nil {
@@ -63,21 +48,21 @@ func runClean(ctx context.Context, e *env, args []string) error {
 		art, err := cleanFile(c, e, name, *pageURL, *contentType)
 		if err != nil {
 			err = fmt.Errorf("clean: %s: %w", name, err)
-			if *format != "jsonl" {
+			if format.value == "text" {
 				return err
 			}
-			// In a long jsonl run one unreadable file does not stop the
-			// rest; it gets an error line and the exit status says so.
+			// In a long JSON run one unreadable file does not stop the
+			// rest; it gets an error entry and the exit status says so.
 			failed++
 			if firstErr == nil {
 				firstErr = err
 			}
-			if err := enc.Encode(cleanFailure{File: name, Error: err.Error()}); err != nil {
-				return fmt.Errorf("clean: write: %w", err)
+			if err := out.write(cleanFailure{File: name, Error: err.Error()}); err != nil {
+				return fmt.Errorf("clean: %w", err)
 			}
 			continue
 		}
-		switch *format {
+		switch format.value {
 		case "text":
 			if fs.NArg() > 1 {
 				if i > 0 {
@@ -86,14 +71,15 @@ func runClean(ctx context.Context, e *env, args []string) error {
 				fmt.Fprintf(e.stdout, "==> %s <==\n", name)
 			}
 			writeArticleText(e.stdout, art)
-		case "json":
-			err = enc.Encode(art)
-		case "jsonl":
-			err = enc.Encode(cleanOutput{File: name, Article: art})
+		default:
+			err = out.write(cleanOutput{File: name, Article: art})
 		}
 		if err != nil {
-			return fmt.Errorf("clean: write: %w", err)
+			return fmt.Errorf("clean: %w", err)
 		}
+	}
+	if err := out.close(); err != nil {
+		return fmt.Errorf("clean: %w", err)
 	}
 	if failed > 0 {
 		if failed == 1 {

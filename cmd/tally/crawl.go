@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"sort"
@@ -16,11 +16,6 @@ import (
 	"github.com/tally-news/tally/corpus"
 	"github.com/tally-news/tally/crawl"
 )
-
-func init() {
-	register("crawl", "crawl sites from seed URLs into the corpus (pages only)", runCrawl)
-	register("run", "the main job: crawl, clean, extract and store pages, articles and records", runRun)
-}
 
 // listFlag is a flag that may be given several times.
 type listFlag []string
@@ -33,13 +28,15 @@ type crawlFlags struct {
 	db, job, warc, logFormat, contact string
 	every                             time.Duration
 	stats                             bool
+	samePath                          bool
+	scope                             runScope
 	cfg                               crawl.Config
 	allow, deny                       listFlag
 }
 
-func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
+func addCrawlFlags(fs *flagSet) *crawlFlags {
 	f := &crawlFlags{cfg: crawl.DefaultConfig()}
-	fs.StringVar(&f.db, "db", "tally.db", "corpus file")
+	fs.dbVar(&f.db)
 	fs.StringVar(&f.job, "job", "", "job name, under which the frontier, fetch history and runs are kept (default: the seeds' hosts)")
 	fs.IntVar(&f.cfg.MaxDepth, "depth", f.cfg.MaxDepth, "how many links away from a seed to follow (-1: no limit)")
 	fs.DurationVar(&f.cfg.Delay, "delay", f.cfg.Delay, "least time between two requests to one host (a larger robots.txt Crawl-delay wins)")
@@ -59,6 +56,8 @@ func addCrawlFlags(fs *flag.FlagSet) *crawlFlags {
 	fs.IntVar(&f.cfg.MaxRetries, "retries", f.cfg.MaxRetries, "retries after timeouts, connection errors, 5xx and 429")
 	fs.StringVar(&f.warc, "warc", "", "also write every response to this WARC file (.warc.gz for gzip)")
 	fs.DurationVar(&f.every, "every", 0, "run the job again at this interval until interrupted (e.g. 1h)")
+	fs.BoolVar(&f.samePath, "same-path", false, "follow links only under the seeds' folders (https://host/world/ stays in /world/)")
+	f.scope.addFlags(fs)
 	fs.BoolVar(&f.stats, "stats", false, "show the last runs of the job and exit")
 	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
 	return f
@@ -76,8 +75,7 @@ const (
 )
 
 func runCrawl(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "crawl", "URL...",
-		"Crawls from the seed URLs (articles, section pages, RSS/Atom feeds or sitemaps) and\nstores the pages in the corpus. robots.txt is obeyed; same-host links up to --depth.")
+	fs := newFlagSet(e)
 	f := addCrawlFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -91,13 +89,14 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 }
 
 func runRun(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "run", "URL...",
-		"The main job: crawls from the seed URLs, cleans each page to its article, extracts\ncountries, counts, votes and stances, and stores pages, articles and records.")
+	fs := newFlagSet(e)
 	f := addCrawlFlags(fs)
+	lang := fs.lang()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	p := newPipeline()
+	p.setLanguages(*lang)
 	return crawlJob(ctx, e, "run", fs, f, storesArticles, func(ctx context.Context, db *corpus.DB) crawl.Handler {
 		return storeHandler(p, db, e.logger)
 	})
@@ -123,7 +122,7 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 			}
 		}
 		if saved.DuplicateOf != 0 {
-			logger.Info("duplicate article", "url", page.URL, "first_copy", saved.DuplicateOf)
+			logger.Debug("duplicate article", "url", page.URL, "first_copy", saved.DuplicateOf)
 		}
 		return nil
 	}
@@ -132,13 +131,13 @@ func storeHandler(p *pipeline, db *corpus.DB, logger *slog.Logger) crawl.Handler
 // crawlJob opens the corpus and runs the job once, or every f.every.
 // withArticles says the handler stores articles, so that pages an
 // earlier crawl stored alone are handed to it.
-func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *crawlFlags, withArticles bool, handler crawlHandler) error {
+func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFlags, withArticles bool, handler crawlHandler) error {
 	if f.logFormat != "text" && f.logFormat != "json" {
 		return fmt.Errorf("%s: --log-format %q: want text or json", name, f.logFormat)
 	}
 	logger := e.logger
 	if f.logFormat == "json" {
-		logger = slog.New(slog.NewJSONHandler(e.stderr, nil))
+		logger = slog.New(slog.NewJSONHandler(e.logWriter(), &slog.HandlerOptions{Level: e.logLevel}))
 	}
 	seeds := fs.Args()
 	job := f.job
@@ -163,6 +162,16 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 	}
 	cfg := f.cfg
 	cfg.Allow, cfg.Deny = f.allow, f.deny
+	cfg.Proxy = http.ProxyFromEnvironment // HTTP_PROXY, HTTPS_PROXY, NO_PROXY
+	if f.samePath {
+		if len(f.allow) > 0 {
+			return e.usageErrorf("%s: give --same-path or --allow, not both", name)
+		}
+		var err error
+		if cfg.Allow, err = samePathPatterns(seeds); err != nil {
+			return e.usageErrorf("%s: %w", name, err)
+		}
+	}
 	if f.contact != "" {
 		// The contact replaces the default one, or follows a user agent
 		// given with --user-agent.
@@ -197,8 +206,8 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	defer db.Close()
-	if isTerminal(e.stderr) {
-		cfg.Progress = progressLine(e.stderr)
+	if e.status != nil && !e.quiet {
+		cfg.Progress = progressLine(e.status)
 		cfg.ProgressInterval = 500 * time.Millisecond
 	}
 	if withArticles {
@@ -209,7 +218,15 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flag.FlagSet, f *cra
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	for {
-		stats, err := c.Run(ctx, job, seeds, handler(ctx, db))
+		runCtx, h, limited := f.scope.start(ctx, handler(ctx, db))
+		stats, err := c.Run(runCtx, job, seeds, h)
+		if why := limited(); why != "" && ctx.Err() == nil {
+			// A run stopped by --max-pages or --max-time ends normally.
+			logger.Info("run stopped", "job", job, "reason", why)
+			if errors.Is(err, context.Canceled) {
+				err = nil
+			}
+		}
 		switch {
 		case errors.Is(err, context.Canceled):
 			// Interrupted with work left queued: the summary, then an
@@ -333,13 +350,13 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// progressLine draws the crawl's progress on one terminal line.
-func progressLine(w io.Writer) func(crawl.ProgressInfo) {
+// progressLine draws the crawl's progress on the terminal's status line.
+func progressLine(s *statusLine) func(crawl.ProgressInfo) {
 	return func(p crawl.ProgressInfo) {
-		fmt.Fprintf(w, "\r%s: %d fetched, %d queued, %d failed, %d in flight, %.1f/s   ",
-			p.Job, p.Fetched, p.Queued, p.Failed, p.InFlight, p.Rate)
+		s.set(fmt.Sprintf("%s: %d fetched, %d queued, %d failed, %d in flight, %.1f/s",
+			p.Job, p.Fetched, p.Queued, p.Failed, p.InFlight, p.Rate))
 		if p.Done {
-			fmt.Fprintln(w)
+			s.done()
 		}
 	}
 }

@@ -15,46 +15,60 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tally-news/tally"
 	"github.com/tally-news/tally/corpus"
 	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
 )
 
-func init() {
-	register("demo", "crawl the bundled site on 127.0.0.1, show what was found and score it", runDemo)
-}
-
 func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "demo", "",
-		"Serves the bundled news site (testdata/site) on 127.0.0.1 at a random port, runs the\nmain job on it into a corpus file, prints what it found and evaluates the extractors\nagainst testdata/gold. Nothing leaves this machine.")
-	site := fs.String("site", filepath.Join("testdata", "site"), "folder of the site to serve")
-	gold := fs.String("gold", filepath.Join("testdata", "gold"), "folder of gold files to evaluate against")
+	fs := newFlagSet(e)
+	site := fs.String("site", "", "folder of the site to serve (default: the site bundled in tally, testdata/site)")
+	gold := fs.String("gold", "", "folder of gold files to evaluate against (default: the bundled testdata/gold)")
 	dbPath := fs.String("db", "", "corpus file to create (default: a new file in the temporary folder)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if st, err := os.Stat(*site); err != nil || !st.IsDir() {
-		return fmt.Errorf("demo: site folder %s not found: run from the repository root or pass --site", *site)
+	siteFS, siteName := tally.DemoSite(), "the bundled site"
+	if *site != "" {
+		if st, err := os.Stat(*site); err != nil || !st.IsDir() {
+			return fmt.Errorf("demo: site folder %s not found", *site)
+		}
+		siteFS, siteName = os.DirFS(*site), *site
+	}
+	if *dbPath != "" {
+		if _, err := os.Stat(*dbPath); err == nil {
+			return fmt.Errorf("demo: %s already exists; the demo only writes a new corpus", *dbPath)
+		}
+	}
+	dir, err := os.MkdirTemp("", "tally-demo-")
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
 	if *dbPath == "" {
-		dir, err := os.MkdirTemp("", "tally-demo-")
-		if err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
 		*dbPath = filepath.Join(dir, "demo.db")
-	} else if _, err := os.Stat(*dbPath); err == nil {
-		return fmt.Errorf("demo: %s already exists; the demo only writes a new corpus", *dbPath)
+	} else {
+		defer os.Remove(dir) // once empty: the corpus is elsewhere
+	}
+	goldDir := *gold
+	if goldDir == "" {
+		// The gold files name their texts by path: write them out.
+		goldDir = filepath.Join(dir, "gold")
+		defer os.RemoveAll(goldDir)
+		if err := os.CopyFS(goldDir, tally.DemoGold()); err != nil {
+			return fmt.Errorf("demo: write the bundled gold files: %w", err)
+		}
 	}
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return fmt.Errorf("demo: listen on 127.0.0.1: %w", err)
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(*site)), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: http.FileServerFS(siteFS), ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(e.stdout, "Serving %s at %s\nCorpus: %s\n\n", *site, base, *dbPath)
+	fmt.Fprintf(e.stdout, "Serving %s at %s\nCorpus: %s\n\n", siteName, base, *dbPath)
 
 	db, err := corpus.Open(ctx, *dbPath)
 	if err != nil {
@@ -80,11 +94,15 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := printFindings(ctx, e.stdout, db); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	rep, err := evaluate(ctx, p, *gold)
+	rep, err := evaluate(ctx, p, goldDir)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "\nEvaluation against %s:\n\n", *gold)
+	goldName := *gold
+	if goldName == "" {
+		goldName = "the bundled gold files"
+	}
+	fmt.Fprintf(e.stdout, "\nEvaluation against %s:\n\n", goldName)
 	return rep.WriteText(e.stdout, false)
 }
 

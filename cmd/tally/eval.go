@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -10,19 +12,15 @@ import (
 	"github.com/tally-news/tally/extract/eval"
 )
 
-func init() {
-	register("eval", "score the extractors against a folder of gold files", runEval)
-}
-
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval", "--gold DIR | --sets MANIFEST",
-		"Runs the extractors on each gold file's source (cleaning HTML sources first) and prints\nprecision, recall and F1 per type and overall, as the gold format defines them.")
+	fs := newFlagSet(e)
 	var golds listFlag
 	fs.Var(&golds, "gold", "folder of gold files (NAME.json with text_file or html_file); repeatable")
-	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	format := fs.format("text", "json", "jsonl", "markdown")
+	format.alias(fs, "json", "json")
+	format.alias(fs, "markdown", "markdown")
 	verbose := fs.Bool("verbose", false, "list every missing and spurious tuple per document")
-	markdown := fs.Bool("markdown", false, "print one Markdown table row of F1 scores per gold folder (folders that are absent are skipped)")
-	manifest := fs.String("sets", "", "set manifest (testdata/sets/sets.json): score every set it lists, external sets only when present; with --markdown each score is followed by the set's first-contact score")
+	manifest := fs.String("sets", "", "set manifest (testdata/sets/sets.json): score every set it lists, external sets only when present; with --format markdown each score is followed by the set's first-contact score")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,28 +44,55 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return errors.New("eval: --gold DIR or --sets MANIFEST is required")
 	}
 	p := newPipeline()
-	if *markdown {
+	switch format.value {
+	case "markdown":
 		return markdownScores(ctx, e, p, golds, sets)
+	case "json", "jsonl":
+		return jsonScores(ctx, e, p, golds, format.value, *verbose)
 	}
 	for i, dir := range golds {
 		rep, err := evaluate(ctx, p, dir)
 		if err != nil {
 			return fmt.Errorf("eval: %w", err)
 		}
-		if len(golds) > 1 && !*asJSON {
+		if len(golds) > 1 {
 			if i > 0 {
 				fmt.Fprintln(e.stdout)
 			}
 			fmt.Fprintf(e.stdout, "%s:\n", dir)
 		}
-		if *asJSON {
-			err = rep.WriteJSON(e.stdout, *verbose)
-		} else {
-			err = rep.WriteText(e.stdout, *verbose)
-		}
-		if err != nil {
+		if err := rep.WriteText(e.stdout, *verbose); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// jsonScores writes the report of each gold folder as a JSON object with
+// the folder in "gold": all in one array (json) or one a line (jsonl).
+func jsonScores(ctx context.Context, e *env, p *pipeline, dirs []string, format string, verbose bool) error {
+	out := newDocWriter(e.stdout, format)
+	for _, dir := range dirs {
+		rep, err := evaluate(ctx, p, dir)
+		if err != nil {
+			out.close()
+			return fmt.Errorf("eval: %w", err)
+		}
+		var buf bytes.Buffer
+		if err := rep.WriteJSON(&buf, verbose); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		gold, err := json.Marshal(dir)
+		if err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+		obj := append([]byte(`{"gold":`+string(gold)+`,`), bytes.TrimPrefix(bytes.TrimSpace(buf.Bytes()), []byte("{"))...)
+		if err := out.write(json.RawMessage(obj)); err != nil {
+			return fmt.Errorf("eval: %w", err)
+		}
+	}
+	if err := out.close(); err != nil {
+		return fmt.Errorf("eval: %w", err)
 	}
 	return nil
 }

@@ -11,15 +11,11 @@ import (
 	"github.com/tally-news/tally/extract/clean"
 )
 
-func init() {
-	register("eval-clean", "score the HTML cleaner on a snippet dataset (F1, precision, recall, ms/page)", runEvalClean)
-}
-
 func runEvalClean(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval-clean", "DIR",
-		"Cleans every page of a snippet dataset (DIR/pages/NNN.html.gz and DIR/truth.json),\none at a time, and scores the main texts: a \"with\" snippet found is a true positive,\na \"without\" snippet found a false positive (case-sensitive, soft hyphens ignored).\nPrints F1, precision, recall and the median time per page (parse plus extraction).\nA DIR that does not exist is skipped with a message.")
+	fs := newFlagSet(e)
 	verbose := fs.Bool("verbose", false, "list each missed and leaked snippet by page")
-	asJSON := fs.Bool("json", false, "print the report as JSON")
+	format := fs.format("text", "json")
+	format.alias(fs, "json", "json")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,7 +32,7 @@ func runEvalClean(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval-clean: %s: %w", dir, err)
 	}
-	if *asJSON {
+	if format.value == "json" {
 		if !*verbose {
 			rep.PerPage = nil
 		}

@@ -5,22 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	iofs "io/fs"
 	"os"
 
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("export", "write the corpus out: pages, articles, records or votes as JSONL or CSV", runExport)
-}
-
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "export", "",
-		"Writes the corpus out row by row, in constant memory. Articles and records as\nJSONL; votes as CSV have one row per vote and actor position, with the article's\nURL and date. Pages whose article duplicates an earlier one are left out unless\n--duplicates is given. Of a story re-published with its facts updated, only the newest\nversion is written unless --versions is given; each row names its story_id and version.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
 	what := fs.String("what", "articles", "what to write: pages, articles, records or votes")
-	format := fs.String("format", "jsonl", "jsonl (one JSON object a line) or csv (with a header row)")
+	format := fs.format("jsonl", "json", "csv")
 	dups := fs.Bool("duplicates", false, "also write duplicates, each naming its first copy in duplicate_of")
 	versions := fs.Bool("versions", false, "write every version of an updated story (default: the newest only)")
 	site := fs.String("site", "", "only this site (host name)")
@@ -31,9 +27,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("export: unexpected argument %q", fs.Arg(0))
+		return e.usageErrorf("export: unexpected argument %q", fs.Arg(0))
 	}
-	o := corpus.ExportOptions{What: *what, Format: *format, Duplicates: *dups, Versions: *versions, Site: *site}
+	o := corpus.ExportOptions{What: *what, Format: format.value, Duplicates: *dups, Versions: *versions, Site: *site}
 	var err error
 	if o.From, err = parseDateFlag("from", *from, false); err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -48,7 +44,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	defer db.Close()
 
 	if *out == "" {
-		if err := db.Export(ctx, e.stdout, o); err != nil {
+		if err := export(ctx, db, e.stdout, o); err != nil {
 			return fmt.Errorf("export: %w", err)
 		}
 		return nil
@@ -61,7 +57,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	bw := bufio.NewWriterSize(f, 256<<10)
-	err = db.Export(ctx, bw, o)
+	err = export(ctx, db, bw, o)
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -73,4 +69,18 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// export writes the export o asks for; for Format "json", the rows as one
+// JSON array.
+func export(ctx context.Context, db *corpus.DB, w io.Writer, o corpus.ExportOptions) error {
+	if o.Format != "json" {
+		return db.Export(ctx, w, o)
+	}
+	o.Format = "jsonl"
+	arr := &jsonArrayWriter{d: newDocWriter(w, "json")}
+	if err := db.Export(ctx, arr, o); err != nil {
+		return err
+	}
+	return arr.close()
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,32 +14,20 @@ import (
 	"github.com/tally-news/tally/extract"
 )
 
-func init() {
-	register("extract", "print the countries, counts, votes and stances of articles", runExtract)
-}
-
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "extract", "FILE... (- for stdin)",
-		"Reads article text (or HTML pages with --html) and prints one record per file in the\ngold format, each fact with the sentence and character offsets it came from.")
-	format := fs.String("format", "json", "output format: json (indented) or jsonl (one record a line, with its file)")
+	fs := newFlagSet(e)
+	format := fs.format("json", "jsonl", "text")
 	html := fs.Bool("html", false, "the files are HTML pages: clean each before extracting")
-	explain := fs.Bool("explain", false, "print each text with every fact marked instead of JSON")
+	format.alias(fs, "explain", "text")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	if *format != "json" && *format != "jsonl" {
-		return fmt.Errorf("extract: --format %q: want json or jsonl", *format)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errors.New("extract: no input file given")
 	}
 	p := newPipeline()
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	if *format == "json" {
-		enc.SetIndent("", "  ")
-	}
+	out := newDocWriter(e.stdout, format.value)
 	// Standard input is read up front; files are read by the workers.
 	names := fs.Args()
 	var stdinData []byte
@@ -86,22 +73,24 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			rep.fail("", r.err) // the error names the file
 			return nil
 		}
-		if *explain {
+		if format.value == "text" {
 			explainRecord(e.stdout, names[i], r.text, r.rec)
 			return nil
 		}
-		out := struct {
-			File string `json:"file,omitempty"`
+		if err := out.write(struct {
+			File string `json:"file"`
 			extract.Record
-		}{Record: r.rec}
-		if *format == "jsonl" {
-			out.File = names[i]
-		}
-		if err := enc.Encode(out); err != nil {
-			return fmt.Errorf("extract: write: %w", err)
+		}{names[i], r.rec}); err != nil {
+			return fmt.Errorf("extract: %w", err)
 		}
 		return nil
 	})
+	if format.value != "text" {
+		// Closed after an error too, so that the output stays one document.
+		if cerr := out.close(); cerr != nil && err == nil {
+			err = fmt.Errorf("extract: %w", cerr)
+		}
+	}
 	if err != nil {
 		return err
 	}

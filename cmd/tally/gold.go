@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -14,30 +13,20 @@ import (
 	"github.com/tally-news/tally/extract"
 )
 
-func init() {
-	register("gold", "start gold files for annotation: tally gold init ARTICLE...", runGold)
-}
-
 func runGold(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 || args[0] != "init" {
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
-			fmt.Fprintln(e.stderr, "usage: tally gold init [flags] ARTICLE...")
-			return flag.ErrHelp
-		}
-		return errors.New("gold: the only subcommand is init: tally gold init [flags] ARTICLE")
-	}
-	fs := newFlagSet(e, "gold init", "ARTICLE...",
-		"Writes, for each article, a gold file pre-filled from the current extraction for a\nperson to correct, with the article's text beside it (NAME.txt and NAME.json in --out).\n'tally eval --gold DIR' then scores the extractors against the corrected files.")
+	fs := newFlagSet(e)
 	out := fs.String("out", "", "folder to write into (default: beside each article)")
 	html := fs.Bool("html", false, "the articles are HTML pages: write their cleaned text")
 	force := fs.Bool("force", false, "overwrite gold files that exist (a symbolic link is replaced, never followed)")
 	stdinName := fs.String("name", "", "name of the files (NAME.txt, NAME.json) for an article read from standard input (-)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errors.New("gold init: no article given")
+	if fs.Arg(0) != "init" {
+		return e.usageErrorf("gold: the only subcommand is init: tally gold init [flags] ARTICLE...")
+	}
+	if fs.NArg() == 1 {
+		return e.usageErrorf("gold init: no article given")
 	}
 	for _, name := range fs.Args() {
 		if name != "-" {
@@ -51,7 +40,7 @@ func runGold(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	p := newPipeline()
-	for _, name := range fs.Args() {
+	for _, name := range fs.Args()[1:] {
 		data, err := readInput(e, name)
 		if err != nil {
 			return fmt.Errorf("gold init: %w", err)

@@ -22,17 +22,13 @@ import (
 	"github.com/tally-news/tally/crawl"
 )
 
-func init() {
-	register("import", "import HTML files, folders of them or WARC files into the corpus", runImport)
-}
-
 func runImport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "import", "FILE|DIR|WARC...",
-		"Reads HTML pages (files, or every .html/.htm file under a folder) and WARC files (.warc,\n.warc.gz, as tally crawl --warc or other archivers write them) into the corpus, cleaning\nand extracting each page as the main job does, without fetching anything.")
-	db := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	db := fs.db()
 	job := fs.String("job", "import", "job name the imported pages are filed under")
 	base := fs.String("base-url", "", "URL that HTML files' paths are taken relative to (default: file:// URLs)")
 	maxBody := fs.Int64("max-body", crawl.DefaultConfig().MaxBodySize, "largest page in bytes; larger ones are skipped")
+	lang := fs.lang()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -70,6 +66,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 
 	p := newPipeline()
 	rep := newFailures(e.stderr, "import", true)
+	p.setLanguages(*lang)
 	pages := make(chan crawl.Page)
 	var stored, unchanged, dups, versions atomic.Int64
 	ctx, cancel := context.WithCancelCause(ctx)

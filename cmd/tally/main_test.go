@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -115,14 +117,15 @@ func TestEvalScoresBundledGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var scores struct {
+	var reports []struct {
 		Types map[string]struct {
 			F1 *float64 `json:"f1"`
 		} `json:"types"`
 	}
-	if err := json.Unmarshal([]byte(out), &scores); err != nil {
-		t.Fatalf("eval --json output is not JSON: %v\n%s", err, out)
+	if err := json.Unmarshal([]byte(out), &reports); err != nil || len(reports) != 1 {
+		t.Fatalf("eval --json output is not a JSON array of one report: %v\n%s", err, out)
 	}
+	scores := reports[0]
 	overall, ok := scores.Types["overall"]
 	if !ok || overall.F1 == nil {
 		t.Fatalf("no overall score in %s", out)
@@ -199,14 +202,14 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestSubcommandsHaveHelp(t *testing.T) {
-	for name := range commands {
-		t.Run(name, func(t *testing.T) {
-			_, stderr, err := runCLI(t, "", name, "-h")
-			if err == nil || !strings.Contains(err.Error(), "help requested") {
+	for _, c := range commands {
+		t.Run(c.name, func(t *testing.T) {
+			stdout, _, err := runCLI(t, "", c.name, "-h")
+			if !errors.Is(err, flag.ErrHelp) {
 				t.Fatalf("-h: err = %v", err)
 			}
-			if !strings.Contains(stderr, "usage: tally "+name) {
-				t.Errorf("-h prints no usage line:\n%s", stderr)
+			if !strings.Contains(stdout, "usage: tally "+c.name) {
+				t.Errorf("-h prints no usage line:\n%s", stdout)
 			}
 		})
 	}
@@ -501,14 +504,15 @@ func TestEvalHTMLGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var scores struct {
+	var reports []struct {
 		Types map[string]struct {
 			F1 *float64 `json:"f1"`
 		} `json:"types"`
 	}
-	if err := json.Unmarshal([]byte(out), &scores); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(out), &reports); err != nil || len(reports) != 1 {
+		t.Fatal(err, out)
 	}
+	scores := reports[0]
 	if f1 := scores.Types["overall"].F1; f1 == nil || *f1 < 0.9 {
 		t.Errorf("overall F1 from the HTML page: %v\n%s", f1, out)
 	}

@@ -19,6 +19,9 @@ import (
 type pipeline struct {
 	cleaner   *clean.Cleaner
 	extractor *extract.Extractor
+	// languages, when not empty, are the only languages whose articles
+	// get a record; see reads.
+	languages []string
 }
 
 func newPipeline() *pipeline {
@@ -34,7 +37,7 @@ func (p *pipeline) process(ctx context.Context, page crawl.Page) (corpus.Doc, er
 		return doc, fmt.Errorf("clean %s: %w", page.URL, err)
 	}
 	doc.Article = &art
-	if strings.TrimSpace(art.Text) == "" {
+	if strings.TrimSpace(art.Text) == "" || !p.reads(art.Language) {
 		return doc, nil
 	}
 	rec := p.extractor.Extract(ctx, docName(page.URL), art.Text)

@@ -14,19 +14,15 @@ import (
 	"github.com/tally-news/tally/extract"
 )
 
-func init() {
-	register("reextract", "clean and extract stored pages again, without fetching", runReextract)
-}
-
 func runReextract(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "reextract", "",
-		"Recomputes the articles and records of stored pages after the cleaner or the extractors\nchanged, on all cores, without fetching anything. By default only pages whose record was\nnot made by this version of the extractors are redone, so an interrupted run resumes.")
-	db := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	db := fs.db()
 	site := fs.String("site", "", "only pages of this site (host name or URL)")
 	from := fs.String("from", "", "only articles dated on or after this day (YYYY-MM-DD or RFC 3339)")
 	to := fs.String("to", "", "only articles dated up to this day (YYYY-MM-DD, inclusive, or RFC 3339)")
 	version := fs.String("extractor", "", "only pages whose record was made by this extractor version")
 	all := fs.Bool("all", false, "redo pages already extracted by this version too")
+	lang := fs.lang()
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -48,6 +44,7 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	defer c.Close()
 
 	p := newPipeline()
+	p.setLanguages(*lang)
 	type job struct {
 		page crawl.Page
 		id   int64

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,39 +9,27 @@ import (
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("search", "full-text search of the articles' titles and texts, with snippets", runSearch)
-}
-
 func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "search", "QUERY...",
-		"Searches the articles' titles and texts (SQLite FTS5) and prints the best\nmatches with a snippet, matched words in [brackets]. The query takes words (all\nmust occur), \"quoted phrases\", OR, NOT, prefix* and title:word; case and accents\ndo not matter.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
 	site := fs.String("site", "", "only this site (host name)")
 	from := fs.String("from", "", "only articles dated on or after this date (2024-03-01 or RFC 3339)")
 	to := fs.String("to", "", "only articles dated up to this date, inclusive (or before this RFC 3339 time)")
 	limit := fs.Int("limit", 20, "the most hits to print")
-	format := fs.String("format", "text", "output format: text, json (an array) or jsonl (one hit a line)")
-	asJSON := fs.Bool("json", false, "same as --format json")
+	format := fs.format("text", "json", "jsonl")
+	format.alias(fs, "json", "json")
+	raw := fs.Bool("raw", false, "the query is in SQLite's full-text syntax (OR, NOT, prefix*, title:word, parentheses)")
+	fs.dashArgs = true // "veto -russia": -russia is a word left out, not a flag
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *asJSON {
-		*format = "json"
-	}
-	switch *format {
-	case "text", "json", "jsonl":
-	default:
-		return fmt.Errorf("search: --format %q: want text, json or jsonl", *format)
-	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return errors.New("search: no query given")
+		return e.usageErrorf("search: no query given")
 	}
 	if *limit <= 0 {
-		return fmt.Errorf("search: --limit %d: want a positive number", *limit)
+		return e.usageErrorf("search: --limit %d: want a positive number", *limit)
 	}
-	q := corpus.SearchQuery{Text: strings.Join(fs.Args(), " "), Site: *site, Limit: *limit}
+	q := corpus.SearchQuery{Text: strings.Join(fs.Args(), " "), Raw: *raw, Site: *site, Limit: *limit}
 	var err error
 	if q.From, err = parseDateFlag("from", *from, false); err != nil {
 		return fmt.Errorf("search: %w", err)
@@ -56,27 +43,20 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	hits, err := db.Search(ctx, q)
+	if errors.Is(err, corpus.ErrBadQuery) {
+		return e.usageErrorf("search: %w", err)
+	}
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	switch *format {
-	case "json":
-		if hits == nil {
-			hits = []corpus.Hit{}
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(hits)
-	case "jsonl":
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
+	if format.value != "text" {
+		out := newDocWriter(e.stdout, format.value)
 		for _, h := range hits {
-			if err := enc.Encode(h); err != nil {
-				return err
+			if err := out.write(h); err != nil {
+				return fmt.Errorf("search: %w", err)
 			}
 		}
-		return nil
+		return out.close()
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(e.stdout, "no article matches %q\n", q.Text)

@@ -16,20 +16,16 @@ import (
 	"github.com/tally-news/tally/corpus"
 )
 
-func init() {
-	register("stats", "count what the corpus holds: pages, articles, duplicates, records, failures", runStats)
-}
-
 func runStats(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "stats", "",
-		"Prints the counts of pages, articles, duplicates and records (by type and by\nextractor version), failed fetches by reason, and the most frequent countries\nand voting bodies.")
-	dbPath := fs.String("db", "tally.db", "corpus file")
-	asJSON := fs.Bool("json", false, "print JSON")
+	fs := newFlagSet(e)
+	dbPath := fs.db()
+	format := fs.format("text", "json")
+	format.alias(fs, "json", "json")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("stats: unexpected argument %q", fs.Arg(0))
+		return e.usageErrorf("stats: unexpected argument %q", fs.Arg(0))
 	}
 	db, err := openCorpusFile(ctx, *dbPath)
 	if err != nil {
@@ -40,7 +36,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	if *asJSON {
+	if format.value == "json" {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
@@ -56,6 +52,9 @@ func printStats(w io.Writer, path string, s corpus.Stats) error {
 	fmt.Fprintf(tw, "articles\t%d\t(%d updated versions of stories)\n", s.Articles, s.Versions)
 	fmt.Fprintf(tw, "duplicates\t%d\t(%d exact, %d near)\n", s.Duplicates, s.ExactDuplicates, s.NearDuplicates)
 	fmt.Fprintf(tw, "records\t%d\n", s.Records)
+	if n, by := totalAndList(s.NotExtracted); n > 0 {
+		fmt.Fprintf(tw, "not extracted\t%d\t(articles by language: %s)\n", n, by)
+	}
 	for _, k := range []string{"countries", "counts", "votes", "positions", "sponsors", "stances"} {
 		fmt.Fprintf(tw, "  %s\t%d\n", k, s.Facts[k])
 	}
