@@ -153,7 +153,11 @@ func canonicalQuery(raw string) string {
 		if part == "" {
 			continue
 		}
-		k, _, _ := strings.Cut(part, "=")
+		// The key is read from the escaped part, as a second pass would
+		// read it, so that the order does not change when a stray "%"
+		// gets escaped.
+		esc := escapeQueryPart(part)
+		k, _, _ := strings.Cut(esc, "=")
 		key, err := url.QueryUnescape(k)
 		if err != nil {
 			key = k
@@ -161,7 +165,7 @@ func canonicalQuery(raw string) string {
 		if isTrackingParam(key) {
 			continue
 		}
-		params = append(params, param{key, escapeQueryPart(part)})
+		params = append(params, param{key, esc})
 	}
 	slices.SortStableFunc(params, func(a, b param) int { return strings.Compare(a.key, b.key) })
 	parts := make([]string, len(params))

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,28 +10,7 @@ import (
 // same corpus and job then stores their articles, though the pages are
 // unchanged and fresh, and a second run leaves them alone.
 func TestRunAfterCrawlStoresArticles(t *testing.T) {
-	mux := http.NewServeMux()
-	var index strings.Builder
-	for i, size := range []int{12 << 10, 30 << 10, 60 << 10} {
-		path := fmt.Sprintf("/news/story-%d.html", i)
-		body := storyPage(uint64(100+i), size)
-		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("ETag", fmt.Sprintf(`"v%d"`, i))
-			if r.Header.Get("If-None-Match") == fmt.Sprintf(`"v%d"`, i) {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Write([]byte(body))
-		})
-		fmt.Fprintf(&index, `<a href="%s">story</a> `, path)
-	}
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprintf(w, "<html><body>%s</body></html>", index.String())
-	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	srv := newStorySite(t, 100, 12<<10, 30<<10, 60<<10)
 	db := filepath.Join(t.TempDir(), "c.db")
 	args := []string{"--db", db, "--job", "site", "--allow-private", "--delay", "0", srv.URL + "/"}
 	if out, stderr, err := runCLI(t, "", append([]string{"crawl"}, args...)...); err != nil {

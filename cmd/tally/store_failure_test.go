@@ -4,9 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,23 +17,7 @@ import (
 // run fail, saying how many pages, and stays queued; the next run stores
 // it.
 func TestRunFailsWhenPagesCannotBeStored(t *testing.T) {
-	mux := http.NewServeMux()
-	var index strings.Builder
-	for i := range 3 {
-		path := fmt.Sprintf("/news/item-%d.html", i)
-		body := storyPage(uint64(200+i), 15<<10)
-		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write([]byte(body))
-		})
-		fmt.Fprintf(&index, `<a href="%s">item</a> `, path)
-	}
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprintf(w, "<html><body>%s</body></html>", index.String())
-	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	srv := newStorySite(t, 200, 15<<10, 15<<10, 15<<10)
 	path := filepath.Join(t.TempDir(), "c.db")
 	db, err := corpus.Open(context.Background(), path)
 	if err != nil {
@@ -48,7 +29,7 @@ func TestRunFailsWhenPagesCannotBeStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
-	if _, err := raw.Exec(`CREATE TRIGGER refuse_item_1 BEFORE INSERT ON pages WHEN NEW.url LIKE '%/item-1.html'
+	if _, err := raw.Exec(`CREATE TRIGGER refuse_story_1 BEFORE INSERT ON pages WHEN NEW.url LIKE '%/story-1.html'
 		BEGIN SELECT RAISE(ABORT, 'database is locked'); END`); err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +46,7 @@ func TestRunFailsWhenPagesCannotBeStored(t *testing.T) {
 		t.Errorf("%d articles stored, want the 2 others", n)
 	}
 
-	if _, err := raw.Exec("DROP TRIGGER refuse_item_1"); err != nil {
+	if _, err := raw.Exec("DROP TRIGGER refuse_story_1"); err != nil {
 		t.Fatal(err)
 	}
 	if out, stderr, err := runCLI(t, "", args...); err != nil {
