@@ -117,9 +117,28 @@ func VoteDate(v extract.Vote, published time.Time) Date {
 //   - "last year", "a year ago" are the year before publication's, "in
 //     2023" that year.
 //
-// The most exact phrase wins, the first among equals. ok is false when
+// The most exact phrase wins; among equals, the one nearest the first
+// word that reports a vote, else the first. ok is false when
 // the sentence dates nothing, or only a time after publication.
 func SentenceDate(sentence string, published time.Time) (d Date, ok bool) {
+	anchor := -1
+	if loc := voteWordRE.FindStringIndex(sentence); loc != nil {
+		anchor = loc[0]
+	}
+	return sentenceDate(sentence, published, anchor)
+}
+
+// voteWordRE finds the words that report a vote, to anchor the choice
+// between dates.
+var voteWordRE = regexp.MustCompile(`(?i)\b(vot(e|es|ed|ing)|adopt\w*|approv\w*|pass(ed|es)?|reject\w*|condemn\w*|backed|veto\w*|defeated|endorsed|\d+ votes)\b`)
+
+// sentenceDate is SentenceDate. Among phrases of equal precision it
+// chooses the one nearest the first word that reports a vote: in "Before
+// Thursday's debate, diplomats recalled the vote of 12 October 2022, when
+// the Assembly condemned ..." the vote is of 12 October; in "The Assembly
+// on Monday adopted a text, three years after the invasion of 24 February
+// 2022" it is of Monday.
+func sentenceDate(sentence string, published time.Time, anchor int) (d Date, ok bool) {
 	s := strings.ToLower(sentence)
 	if len(s) != len(sentence) { // lowering changed the bytes: quote the lowered text
 		sentence = s
@@ -133,7 +152,7 @@ func SentenceDate(sentence string, published time.Time) (d Date, ok bool) {
 		if c.Start.IsZero() || (!pub.IsZero() && c.Start.After(pub)) {
 			return
 		}
-		if !ok || c.Precision < d.Precision || (c.Precision == d.Precision && at < bestAt) {
+		if !ok || c.Precision < d.Precision || (c.Precision == d.Precision && nearer(at, bestAt, anchor)) {
 			d, ok, bestAt = c, true, at
 		}
 	}
@@ -273,4 +292,20 @@ func monthSpan(y int, mon time.Month, phrase string) Date {
 func yearSpan(y int, phrase string) Date {
 	start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 	return Date{Start: start, End: time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC), Precision: Year, FromText: true, Phrase: phrase}
+}
+
+// nearer reports whether offset a is a better choice than b: nearer the
+// anchor, or earlier when there is none or both are as near.
+func nearer(a, b, anchor int) bool {
+	if anchor < 0 {
+		return a < b
+	}
+	da, db := a-anchor, b-anchor
+	if da < 0 {
+		da = -da
+	}
+	if db < 0 {
+		db = -db
+	}
+	return da < db || (da == db && a < b)
 }

@@ -46,6 +46,10 @@ type Config struct {
 	// be: a story dated by its publication day, the morning after, still
 	// meets the stories that name the day.
 	Window int
+	// Lag is how many days before its publication a story that does not
+	// date the vote may tell of it: news follows votes, so a story of
+	// Thursday that says only "the resolution passed" may be of Monday's.
+	Lag int
 	// MaxBlock caps the reports of one body held at once when votes
 	// follow each other within Window day after day; at the cap the block
 	// closes at the next change of day. It bounds memory on a body that
@@ -53,16 +57,18 @@ type Config struct {
 	MaxBlock int
 }
 
-// DefaultConfig returns the rules tally uses: a window of two days and
-// blocks of at most 200,000 reports.
-func DefaultConfig() Config { return Config{Window: 2, MaxBlock: 200_000} }
+// DefaultConfig returns the rules tally uses: a window of two days, a lag
+// of seven and blocks of at most 200,000 reports.
+func DefaultConfig() Config { return Config{Window: 2, Lag: 7, MaxBlock: 200_000} }
 
 // match decides whether report r may join cluster c and how well it fits.
 // The rules, in order:
 //
 //  1. One article reports a vote once: r never joins a cluster holding a
 //     vote of its own article.
-//  2. Dates: two days differ by at most Window days; a week, month or
+//  2. Dates: two days differ by at most Window days, or, when one of them
+//     is only a publication day, that day may be up to Lag days after the
+//     other (a story tells of a vote after it, not before); a week, month or
 //     year ("last year") must contain the cluster's day, or overlap the
 //     cluster's span when neither knows the day.
 //  3. Tallies: each side both state must be equal (to a value some report
@@ -78,7 +84,8 @@ func DefaultConfig() Config { return Config{Window: 2, MaxBlock: 200_000} }
 //     the tallies agree on at least two stated sides with no side
 //     differing (everything else agrees, so the difference is a
 //     misreport), and, for positions, the disagreeing countries are no
-//     more than the agreeing ones.
+//     more than the agreeing ones, or there is one and a sponsor or the
+//     motion's words are shared.
 //  5. Among clusters that pass, the best score wins: equal tally sides,
 //     agreeing positions, shared sponsors, shared motion words and the
 //     same stated day each add; a tie goes to the larger cluster, then the
@@ -128,7 +135,7 @@ func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 	}
 
 	// Sponsors.
-	positive := false
+	positive, sponsorShared := false, false
 	if len(r.Vote.Sponsors) > 0 && len(c.sponsors) > 0 {
 		shared := 0
 		for _, s := range r.Vote.Sponsors {
@@ -142,7 +149,7 @@ func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 			}
 			score -= 2
 		} else {
-			positive = true
+			positive, sponsorShared = true, true
 			score += float64(min(shared, 3))
 		}
 	}
@@ -160,15 +167,8 @@ func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 			disagree++
 		}
 	}
-	if disagree > 0 && (!tallyAgrees || disagree > agree) {
-		return 0, false
-	}
-	if agree >= 2 && disagree == 0 {
-		positive = true
-	}
-	score += 0.5*float64(min(agree, 6)) - 2*float64(disagree)
-
 	// Motion.
+	motionShared := false
 	if len(r.motionWords) > 0 && len(c.words) > 0 {
 		shared := 0
 		for _, w := range r.motionWords {
@@ -178,10 +178,18 @@ func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 		}
 		frac := float64(shared) / float64(len(r.motionWords))
 		if frac >= 0.3 {
-			positive = true
+			positive, motionShared = true, true
 		}
 		score += 2 * frac
 	}
+
+	if disagree > 0 && (!tallyAgrees || (disagree > agree && !(disagree == 1 && (sponsorShared || motionShared)))) {
+		return 0, false
+	}
+	if agree >= 2 && disagree == 0 {
+		positive = true
+	}
+	score += 0.5*float64(min(agree, 6)) - 2*float64(disagree)
 
 	if differ == 1 && !positive {
 		return 0, false
@@ -196,14 +204,20 @@ func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 func (cfg *Config) dateFit(d Date, c *cluster) (float64, bool) {
 	switch {
 	case d.Precision == Day && c.hasDay:
-		gap := d.Start.Sub(c.day()).Hours() / 24
-		if gap < 0 {
-			gap = -gap
+		// after is how many days the cluster's day follows the report's.
+		after := c.day().Sub(d.Start).Hours() / 24
+		lo, hi := -float64(cfg.Window), float64(cfg.Window)
+		if !d.FromText {
+			lo = -float64(max(cfg.Window, cfg.Lag))
 		}
-		if gap > float64(cfg.Window) {
+		if !c.dayFromText() {
+			hi = float64(max(cfg.Window, cfg.Lag))
+		}
+		if after < lo || after > hi {
 			return 0, false
 		}
-		s := 1 - gap/float64(cfg.Window+1)
+		gap := max(after, -after)
+		s := 1 / (1 + gap)
 		if gap == 0 && d.FromText && c.dayFromText() {
 			s += 1
 		}

@@ -16,7 +16,8 @@ var ErrOrder = errors.New("reports out of order")
 // order), emitting each event as soon as no later report can join it.
 //
 // Reports that know their day gather in blocks: a block holds one body's
-// reports whose days follow each other at most Window days apart. When
+// reports whose days follow each other at most Window days apart (Lag
+// days for a report dated by its publication day). When
 // the next report is further on, the block is clustered (its reports in
 // order of specificity, each joining the best matching event or starting
 // one) and its events are emitted. Memory grows with the block, not the
@@ -71,6 +72,9 @@ func (s *Stream) Add(r Report) error {
 		s.body = r.Vote.Body
 	}
 	window := time.Duration(s.cfg.Window) * 24 * time.Hour
+	if !r.Date.FromText {
+		window = time.Duration(max(s.cfg.Window, s.cfg.Lag)) * 24 * time.Hour
+	}
 	if len(s.block) > 0 && (r.Date.Start.Sub(s.blockEnd) > window ||
 		(len(s.block) >= s.cfg.MaxBlock && r.Date.Start.After(s.blockEnd))) {
 		s.closeBlock()
