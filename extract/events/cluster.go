@@ -48,6 +48,7 @@ type cluster struct {
 	articles map[string]bool
 
 	hasDay    bool
+	theDay    time.Time          // day(), kept current by add
 	days      counter[time.Time] // day-exact dates stated in the text
 	pubDays   counter[time.Time] // publication days of reports that state no date
 	span      Date               // the narrowest span, while no report knows the day
@@ -78,6 +79,9 @@ func (c *cluster) add(r *Report) {
 	case c.span.Start.IsZero() || r.Date.End.Sub(r.Date.Start) < c.span.End.Sub(c.span.Start):
 		c.span = r.Date
 	}
+	if c.hasDay {
+		c.theDay = c.computeDay()
+	}
 	for side, p := range tallySides(r.Vote.Tally) {
 		if p != nil {
 			c.tally[side].add(*p)
@@ -104,7 +108,9 @@ func (c *cluster) add(r *Report) {
 
 // day is the cluster's day: the one most reports state, else the
 // publication day most reports share.
-func (c *cluster) day() time.Time {
+func (c *cluster) day() time.Time { return c.theDay }
+
+func (c *cluster) computeDay() time.Time {
 	if d, ok := c.days.top(); ok {
 		return d
 	}

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,6 +79,8 @@ const (
 	ReasonMostSpecific = "most specific source"
 )
 
+var tallyKeys = [3]string{"tally.yes", "tally.no", "tally.abstain"}
+
 // claim is one article's value for one fact.
 type claim struct {
 	value string
@@ -136,7 +137,7 @@ func sorted(s []string) []string { slices.Sort(s); return slices.Compact(s) }
 // fuse makes the event of a finished cluster.
 func fuse(c *cluster) Event {
 	ms := slices.Clone(c.members)
-	slices.SortFunc(ms, func(a, b *Report) int { return cmp.Compare(a.Key(), b.Key()) })
+	slices.SortFunc(ms, compareKeys)
 	ev := Event{Body: c.body, Support: map[string]Support{}}
 	sum := sha256.Sum256([]byte(c.body + "\x00" + ms[0].Key()))
 	ev.ID = strings.ToLower(c.body) + "-" + hex.EncodeToString(sum[:6])
@@ -180,55 +181,51 @@ func fuse(c *cluster) Event {
 		ev.Motion = ms[best].Vote.Motion
 	}
 
-	fact := func(key string, get func(*Report) (string, bool)) (string, bool) {
-		var cs []claim
-		for _, r := range ms {
-			if v, ok := get(r); ok {
-				cs = append(cs, claim{v, r})
+	// Every other fact, gathered in one pass over the reports.
+	claims := map[string][]claim{}
+	for _, r := range ms {
+		if r.Vote.Outcome != "" {
+			claims["outcome"] = append(claims["outcome"], claim{r.Vote.Outcome, r})
+		}
+		for side, p := range tallySides(r.Vote.Tally) {
+			if p != nil {
+				k := tallyKeys[side]
+				claims[k] = append(claims[k], claim{strconv.Itoa(*p), r})
 			}
 		}
-		if len(cs) == 0 {
-			return "", false
+		for actor, p := range r.Vote.Positions {
+			claims["positions."+actor] = append(claims["positions."+actor], claim{p, r})
 		}
+		for _, sp := range r.Vote.Sponsors {
+			claims["sponsors."+sp] = append(claims["sponsors."+sp], claim{"sponsor", r})
+		}
+	}
+	for key, cs := range claims {
 		s := vote(cs)
 		ev.Support[key] = s
-		return s.Value, true
-	}
-	ev.Outcome, _ = fact("outcome", func(r *Report) (string, bool) { return r.Vote.Outcome, r.Vote.Outcome != "" })
-	for side, name := range []string{"yes", "no", "abstain"} {
-		v, ok := fact("tally."+name, func(r *Report) (string, bool) {
-			p := tallySides(r.Vote.Tally)[side]
-			if p == nil {
-				return "", false
-			}
-			return strconv.Itoa(*p), true
-		})
-		if ok {
-			n, _ := strconv.Atoi(v)
-			switch side {
-			case 0:
+		switch {
+		case key == "outcome":
+			ev.Outcome = s.Value
+		case strings.HasPrefix(key, "tally."):
+			n, _ := strconv.Atoi(s.Value)
+			switch key {
+			case tallyKeys[0]:
 				ev.Tally.Yes = &n
-			case 1:
+			case tallyKeys[1]:
 				ev.Tally.No = &n
 			default:
 				ev.Tally.Abstain = &n
 			}
+		case strings.HasPrefix(key, "positions."):
+			if ev.Positions == nil {
+				ev.Positions = map[string]string{}
+			}
+			ev.Positions[strings.TrimPrefix(key, "positions.")] = s.Value
+		case strings.HasPrefix(key, "sponsors."):
+			ev.Sponsors = append(ev.Sponsors, strings.TrimPrefix(key, "sponsors."))
 		}
 	}
-	for _, actor := range slices.Sorted(maps.Keys(c.positions)) {
-		v, _ := fact("positions."+actor, func(r *Report) (string, bool) {
-			p, ok := r.Vote.Positions[actor]
-			return p, ok
-		})
-		if ev.Positions == nil {
-			ev.Positions = map[string]string{}
-		}
-		ev.Positions[actor] = v
-	}
-	for _, s := range slices.Sorted(maps.Keys(c.sponsors)) {
-		fact("sponsors."+s, func(r *Report) (string, bool) { return "sponsor", slices.Contains(r.Vote.Sponsors, s) })
-		ev.Sponsors = append(ev.Sponsors, s)
-	}
+	slices.Sort(ev.Sponsors)
 	return ev
 }
 

@@ -2,8 +2,8 @@ package events
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/tally-news/tally/extract"
@@ -51,7 +51,7 @@ func Reports(a Article, rec extract.Record) []Report {
 }
 
 // Key names the report uniquely: its article and its vote's index.
-func (r *Report) Key() string { return fmt.Sprintf("%s#%d", r.Article.ID, r.Index) }
+func (r *Report) Key() string { return r.Article.ID + "#" + strconv.Itoa(r.Index) }
 
 // Compare orders reports the way Stream wants them: by body, then by the
 // first day their date allows, then by article and vote index so that the
@@ -63,6 +63,11 @@ func Compare(a, b Report) int {
 	if c := a.Date.Start.Compare(b.Date.Start); c != 0 {
 		return c
 	}
+	return compareKeys(&a, &b)
+}
+
+// compareKeys orders reports by article id, then vote index.
+func compareKeys(a, b *Report) int {
 	if c := cmp.Compare(a.Article.ID, b.Article.ID); c != 0 {
 		return c
 	}

@@ -110,7 +110,7 @@ func bySpecificity(a, b *Report) int {
 	if c := a.Date.Start.Compare(b.Date.Start); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.Key(), b.Key())
+	return compareKeys(a, b)
 }
 
 // clusterInto lets each report join the best-matching cluster of cs or

@@ -1,0 +1,141 @@
+package events
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// apply applies a delta to a set of events, as a store would.
+func apply(evs []Event, d Delta) []Event {
+	gone := map[string]bool{}
+	for _, id := range d.Removed {
+		gone[id] = true
+	}
+	for _, e := range d.Events {
+		gone[e.ID] = true // replaced
+	}
+	var out []Event
+	for _, e := range evs {
+		if !gone[e.ID] {
+			out = append(out, e)
+		}
+	}
+	return append(out, d.Events...)
+}
+
+func TestRefresh(t *testing.T) {
+	usNo := map[string]string{"USA": "no", "RUS": "no"}
+	base := []Report{
+		rep("ua1", "2025-02-25", "UNGA", "93-18-65", "The Assembly on Monday adopted the Ukrainian text by 93 votes to 18, with 65 abstentions.", usNo),
+		rep("ua2", "2025-02-25", "UNGA", "93-18-65", "On Monday it passed 93 to 18 with 65 abstaining.", nil),
+		rep("us1", "2025-02-25", "UNGA", "93-8-73", "The amended US text passed 93-8-73 on Monday.", nil),
+		rep("cu1", "2024-10-31", "UNGA", "187-2-1", "The Assembly on Wednesday again called for an end to the embargo, 187 to 2, with 1 abstention.", nil),
+		rep("sc1", "2025-02-25", "UNSC", "10-0-5", "The Council on Monday adopted the US text by 10 votes to none, with 5 abstentions.", nil),
+	}
+	old, err := Build(DefaultConfig(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string][]Report{}
+	for _, r := range base {
+		byID[r.Article.ID] = append(byID[r.Article.ID], r)
+	}
+
+	// us2 is new and joins the US text; ua2 is re-extracted and now reads
+	// the US text's tally; us1 is removed.
+	ch := Change{
+		Articles: []string{"us2", "ua2", "us1"},
+		Reports: []Report{
+			rep("us2", "2025-02-26", "UNGA", "93-8-73", "On 24 February the Assembly adopted the US draft as amended, 93-8-73.", nil),
+			rep("ua2", "2025-02-25", "UNGA", "93-8-73", "On Monday it passed 93 to 8 with 73 abstaining.", nil),
+		},
+	}
+	var loaded []string
+	load := func(ids []string) ([]Report, error) {
+		loaded = append(loaded, ids...)
+		var out []Report
+		for _, id := range ids {
+			out = append(out, byID[id]...)
+		}
+		return out, nil
+	}
+	d, err := Refresh(DefaultConfig(), old, ch, load)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(apply(old, d))
+
+	// The same as building everything again.
+	var now []Report
+	for _, r := range base {
+		if !slices.Contains(ch.Articles, r.Article.ID) {
+			now = append(now, r)
+		}
+	}
+	rebuilt, err := Build(DefaultConfig(), append(now, ch.Reports...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := groups(rebuilt); !slices.Equal(got, want) {
+		t.Errorf("refreshed %q\nrebuilt   %q", got, want)
+	}
+	wantGroups := []string{"UNGA 2024-10-30: cu1", "UNGA 2025-02-24: ua1", "UNGA 2025-02-24: ua2 us2", "UNSC 2025-02-24: sc1"}
+	if !slices.Equal(got, wantGroups) {
+		t.Errorf("got %q, want %q", got, wantGroups)
+	}
+	// Only the Assembly's February events were touched: the Cuba vote and
+	// the Council's vote were neither loaded nor rebuilt.
+	if slices.Contains(loaded, "cu1") || slices.Contains(loaded, "sc1") {
+		t.Errorf("loaded untouched articles: %v", loaded)
+	}
+	for _, e := range d.Events {
+		if e.Body != "UNGA" || !strings.HasPrefix(e.Date, "2025-02") {
+			t.Errorf("rebuilt untouched event %s %s %s", e.ID, e.Body, e.Date)
+		}
+	}
+	// The unchanged Ukrainian event keeps its id.
+	if !slices.ContainsFunc(d.Events, func(e Event) bool { return e.ID == old[idx(old, "ua1")].ID }) {
+		t.Errorf("the event of ua1 changed its id")
+	}
+}
+
+func idx(evs []Event, article string) int {
+	return slices.IndexFunc(evs, func(e Event) bool {
+		return slices.ContainsFunc(e.Articles, func(a ArticleRef) bool { return a.ID == article })
+	})
+}
+
+func TestRefreshErrors(t *testing.T) {
+	old, err := Build(DefaultConfig(), []Report{rep("a", "2025-02-25", "UNGA", "93-18-65", "On Monday.", nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("store closed")
+	tests := []struct {
+		name string
+		ch   Change
+		load Loader
+		want string
+	}{
+		{"report of an unnamed article", Change{Reports: []Report{rep("b", "2025-02-25", "UNGA", "", "On Monday.", nil)}},
+			nil, `article "b", which the change does not name`},
+		{"store fails", Change{Articles: []string{"b"}, Reports: []Report{rep("b", "2025-02-25", "UNGA", "93-18-65", "On Monday.", nil)}},
+			func([]string) ([]Report, error) { return nil, boom }, "store closed"},
+		{"store lacks a member", Change{Articles: []string{"b"}, Reports: []Report{rep("b", "2025-02-25", "UNGA", "93-18-65", "On Monday.", nil)}},
+			func([]string) ([]Report, error) { return nil, nil }, "has no report a#0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Refresh(DefaultConfig(), old, tc.ch, tc.load)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+	if _, err := Refresh(DefaultConfig(), []Event{{ID: "x", Body: "UNGA", Date: "24/02/2025"}}, Change{Articles: []string{"b"},
+		Reports: []Report{rep("b", "2025-02-25", "UNGA", "", "On Monday.", nil)}}, nil); err == nil || !strings.Contains(err.Error(), "event x") {
+		t.Errorf("got %v, want an error naming event x", err)
+	}
+}
