@@ -21,6 +21,8 @@ type Change struct {
 type Delta struct {
 	Removed []string
 	Events  []Event
+	// Skipped are the change's reports no event can hold (see Placeable).
+	Skipped []Report
 }
 
 // Loader returns every report of the given articles, as the store holds
@@ -93,10 +95,7 @@ func Refresh(cfg Config, old []Event, ch Change, load Loader) (Delta, error) {
 			return Delta{}, fmt.Errorf("refresh: the store has no report %s, which an event holds", strings.Join(keys, ", "))
 		}
 	}
-	built, err := Build(cfg, rs)
-	if err != nil {
-		return Delta{}, fmt.Errorf("refresh: %w", err)
-	}
+	built, skipped := Build(cfg, rs)
 	ids := map[string]bool{}
 	for _, ev := range built {
 		ids[ev.ID] = true
@@ -107,7 +106,7 @@ func Refresh(cfg Config, old []Event, ch Change, load Loader) (Delta, error) {
 			d.Removed = append(d.Removed, ev.ID)
 		}
 	}
-	d.Events = built
+	d.Events, d.Skipped = built, skipped
 	return d, nil
 }
 

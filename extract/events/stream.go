@@ -54,11 +54,8 @@ func NewStream(cfg Config, emit func(Event)) *Stream {
 // Add takes the next report. It fails, taking nothing, when the report
 // has no body or no date, or comes before the previous report.
 func (s *Stream) Add(r Report) error {
-	if r.Vote.Body == "" {
-		return fmt.Errorf("report %s: vote has no body", r.Key())
-	}
-	if r.Date.Start.IsZero() {
-		return fmt.Errorf("report %s: vote has no date (no date in the text and no publication time)", r.Key())
+	if err := Placeable(&r); err != nil {
+		return err
 	}
 	if s.last != nil && Compare(*s.last, r) > 0 {
 		return fmt.Errorf("report %s (%s %s) after %s (%s %s): %w", r.Key(), r.Vote.Body, r.Date,
@@ -193,21 +190,40 @@ func (s *Stream) resolve(due func(*Report) bool) {
 	s.held = keep
 }
 
+// Placeable reports why a report cannot take part in events (no body or
+// no date), or nil.
+func Placeable(r *Report) error {
+	if r.Vote.Body == "" {
+		return fmt.Errorf("report %s: vote has no body", r.Key())
+	}
+	if r.Date.Start.IsZero() {
+		return fmt.Errorf("report %s: vote has no date (no date in the text and no publication time)", r.Key())
+	}
+	return nil
+}
+
 // Build clusters reports in any order and returns the events sorted by
-// body, date and id. It fails on a report with no body or no date.
-func Build(cfg Config, reports []Report) ([]Event, error) {
-	rs := slices.Clone(reports)
+// body, date and id, and the reports it left out because Placeable
+// refuses them (a vote whose body the text does not name).
+func Build(cfg Config, reports []Report) (evs []Event, skipped []Report) {
+	rs := make([]Report, 0, len(reports))
+	for _, r := range reports {
+		if Placeable(&r) != nil {
+			skipped = append(skipped, r)
+		} else {
+			rs = append(rs, r)
+		}
+	}
 	Sort(rs)
-	var out []Event
-	st := NewStream(cfg, func(e Event) { out = append(out, e) })
+	st := NewStream(cfg, func(e Event) { evs = append(evs, e) })
 	for _, r := range rs {
 		if err := st.Add(r); err != nil {
-			return nil, err
+			panic("events: sorted reports refused: " + err.Error()) // cannot happen: rs is sorted and placeable
 		}
 	}
 	st.Close()
-	SortEvents(out)
-	return out, nil
+	SortEvents(evs)
+	return evs, skipped
 }
 
 // SortEvents orders events by body, date and id.

@@ -98,10 +98,7 @@ func TestBuildTraps(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			evs, err := Build(DefaultConfig(), tc.reports)
-			if err != nil {
-				t.Fatal(err)
-			}
+			evs, _ := Build(DefaultConfig(), tc.reports)
 			if got := groups(evs); !slices.Equal(got, tc.want) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
@@ -111,14 +108,11 @@ func TestBuildTraps(t *testing.T) {
 
 func TestFuseSupport(t *testing.T) {
 	usNo := map[string]string{"USA": "no", "RUS": "no"}
-	evs, err := Build(DefaultConfig(), []Report{
+	evs, _ := Build(DefaultConfig(), []Report{
 		rep("a", "2025-02-25", "UNGA", "93-18-65", "The Assembly on Monday adopted it by 93 votes to 18, with 65 abstentions.", usNo),
 		rep("b", "2025-02-25", "UNGA", "93-18-63", "On Monday, 93 voted for, 18 against and 63 abstained.", map[string]string{"USA": "no", "RUS": "no", "HUN": "no"}),
 		rep("c", "2025-02-25", "UNGA", "93-18-65", "On Monday it passed 93-18-65.", nil),
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if len(evs) != 1 {
 		t.Fatalf("got %d events, want 1: %q", len(evs), groups(evs))
 	}
@@ -133,6 +127,19 @@ func TestFuseSupport(t *testing.T) {
 	}
 	if s := e.Support["tally.yes"]; s.Reason != ReasonOnly || len(s.Articles) != 3 {
 		t.Errorf("tally.yes support %+v", s)
+	}
+}
+
+func TestBuildSkipsUnplaceable(t *testing.T) {
+	noBody := rep("x", "2025-02-25", "", "93-18-65", "On Monday it passed.", nil)
+	undated := rep("y", "2025-02-25", "UNGA", "93-18-65", "It passed.", nil)
+	undated.Date = Date{}
+	evs, skipped := Build(DefaultConfig(), []Report{noBody, undated, rep("a", "2025-02-25", "UNGA", "93-18-65", "On Monday it passed.", nil)})
+	if got := groups(evs); !slices.Equal(got, []string{"UNGA 2025-02-24: a"}) {
+		t.Errorf("events %q", got)
+	}
+	if len(skipped) != 2 || skipped[0].Article.ID != "x" || skipped[1].Article.ID != "y" {
+		t.Errorf("skipped %+v, want x and y", skipped)
 	}
 }
 
