@@ -12,8 +12,7 @@
 // date (Compare) stream through a Stream, which gathers one body's reports
 // whose days lie within Config.Window of each other into a block,
 // clusters the block and emits its events. Within a block, each report
-// joins the event it fits best or starts one; Config.match documents the
-// rules (one vote per article per event, date window, tallies equal on
+// joins the event it fits best or starts one; Config documents the rules (one vote per article per event, date window, tallies equal on
 // every side both state bar one misreported side, outcome, sponsors and
 // positions as split signals). Reports that know only a week, month or
 // year wait until their span has passed and join the event of that span

@@ -34,7 +34,7 @@ type Event struct {
 	Articles  []ArticleRef      `json:"articles"`
 	// Support says, for every fused fact, which articles state the kept
 	// value, which state others, and why the kept one won. Keys are
-	// "date", "outcome", "tally.yes", "tally.no", "tally.abstain",
+	// "date", "motion", "outcome", "tally.yes", "tally.no", "tally.abstain",
 	// "positions.CODE" and "sponsors.CODE".
 	Support map[string]Support `json:"support"`
 }
@@ -77,6 +77,9 @@ const (
 	ReasonOnly         = "only value"
 	ReasonMostSources  = "most sources"
 	ReasonMostSpecific = "most specific source"
+	// ReasonMostInformative is the motion's reason: the text with the most
+	// words that say what the motion is about.
+	ReasonMostInformative = "most informative"
 )
 
 var tallyKeys = [3]string{"tally.yes", "tally.no", "tally.abstain"}
@@ -179,6 +182,13 @@ func fuse(c *cluster) Event {
 	}
 	if best >= 0 {
 		ev.Motion = ms[best].Vote.Motion
+		var arts []string
+		for _, r := range ms {
+			if r.Vote.Motion == ev.Motion {
+				arts = append(arts, r.Article.ID)
+			}
+		}
+		ev.Support["motion"] = Support{Value: ev.Motion, Articles: sorted(arts), Reason: ReasonMostInformative}
 	}
 
 	// Every other fact, gathered in one pass over the reports.

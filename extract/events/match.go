@@ -41,6 +41,40 @@ var stopWords = map[string]bool{
 
 // Config holds the matching rules' parameters. The zero value is not
 // useful; start from DefaultConfig.
+//
+// A report joins an event (a cluster of reports) by these rules, in order:
+//
+//  1. One article reports a vote once: r never joins a cluster holding a
+//     vote of its own article.
+//  2. Dates: two days differ by at most Window days, or, when one of them
+//     is only a publication day, that day may be up to Lag days after the
+//     other (a story tells of a vote after it, not before); a week, month or
+//     year ("last year") must contain the cluster's day, or overlap the
+//     cluster's span when neither knows the day.
+//  3. Tallies: each side both state must be equal (to a value some report
+//     of the cluster states), with one tolerance for a misreported
+//     figure: a single side may differ when at least one other side is
+//     stated by both and equal AND the motion, sponsors or positions
+//     agree positively. Two differing sides (93-18-65 against 93-8-73)
+//     are two votes, whatever else agrees; so is a single side compared
+//     that differs. The tolerance counts sides, not votes: newsrooms copy
+//     tallies from the record, so a wrong figure is a slip in one number
+//     (63 for 65, 56 for 65) whose size says nothing, while two votes of
+//     one day can be close on every side (65 and 73 abstentions are 11%
+//     apart), so a tolerance by size would merge them and still miss the
+//     slips.
+//  4. Outcome, sponsors and positions are split signals: adopted against
+//     rejected, sponsor lists with nobody in common, or a country yes in
+//     one and no (or abstain) in the other separate the reports, unless
+//     the tallies agree on at least two stated sides with no side
+//     differing (everything else agrees, so the difference is a
+//     misreport), and, for positions, the disagreeing countries are no
+//     more than the agreeing ones, or there is one and a sponsor or the
+//     motion's words are shared.
+//  5. Among clusters that pass, the best score wins: equal tally sides,
+//     agreeing positions, shared sponsors, shared motion words and the
+//     same stated day each add; a tie goes to the larger cluster, then the
+//     older one.
 type Config struct {
 	// Window is how many days apart two day-exact dates of one vote may
 	// be: a story dated by its publication day, the morning after, still
@@ -61,35 +95,8 @@ type Config struct {
 // of seven and blocks of at most 200,000 reports.
 func DefaultConfig() Config { return Config{Window: 2, Lag: 7, MaxBlock: 200_000} }
 
-// match decides whether report r may join cluster c and how well it fits.
-// The rules, in order:
-//
-//  1. One article reports a vote once: r never joins a cluster holding a
-//     vote of its own article.
-//  2. Dates: two days differ by at most Window days, or, when one of them
-//     is only a publication day, that day may be up to Lag days after the
-//     other (a story tells of a vote after it, not before); a week, month or
-//     year ("last year") must contain the cluster's day, or overlap the
-//     cluster's span when neither knows the day.
-//  3. Tallies: each side both state must be equal (to a value some report
-//     of the cluster states), with one tolerance for
-//     a misreported figure: a single side may differ when at least one
-//     other side is stated by both and equal AND the motion, sponsors or
-//     positions agree positively. Two differing sides (93-18-65 against
-//     93-8-73) are two votes, whatever else agrees; so is a single side
-//     compared that differs.
-//  4. Outcome, sponsors and positions are split signals: adopted against
-//     rejected, sponsor lists with nobody in common, or a country yes in
-//     one and no (or abstain) in the other separate the reports, unless
-//     the tallies agree on at least two stated sides with no side
-//     differing (everything else agrees, so the difference is a
-//     misreport), and, for positions, the disagreeing countries are no
-//     more than the agreeing ones, or there is one and a sponsor or the
-//     motion's words are shared.
-//  5. Among clusters that pass, the best score wins: equal tally sides,
-//     agreeing positions, shared sponsors, shared motion words and the
-//     same stated day each add; a tie goes to the larger cluster, then the
-//     older one.
+// match applies the matching rules (see Config) to report r and cluster
+// c: whether r may join c, and how well it fits.
 func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 	if c.articles[r.Article.ID] {
 		return 0, false

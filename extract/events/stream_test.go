@@ -130,6 +130,35 @@ func TestFuseSupport(t *testing.T) {
 	}
 }
 
+func TestVoteReasons(t *testing.T) {
+	mk := func(id string, specific int) *Report {
+		return &Report{Article: Article{ID: id}, specific: specific}
+	}
+	a, b, c := mk("a", 3), mk("b", 9), mk("c", 1)
+	tests := []struct {
+		name   string
+		claims []claim
+		value  string
+		reason string
+	}{
+		{"one value", []claim{{"65", a}, {"65", b}}, "65", ReasonOnly},
+		{"most sources", []claim{{"65", a}, {"65", c}, {"63", b}}, "65", ReasonMostSources},
+		{"tie goes to the most specific source", []claim{{"65", a}, {"63", b}}, "63", ReasonMostSpecific},
+		{"full tie goes to the smaller value", []claim{{"65", a}, {"63", mk("d", 3)}}, "63", ReasonMostSpecific},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := vote(tc.claims)
+			if s.Value != tc.value || s.Reason != tc.reason {
+				t.Errorf("got %q (%s), want %q (%s)", s.Value, s.Reason, tc.value, tc.reason)
+			}
+			if n := len(s.Conflicts); (tc.reason == ReasonOnly) != (n == 0) {
+				t.Errorf("%d conflicts for reason %s", n, s.Reason)
+			}
+		})
+	}
+}
+
 func TestBuildSkipsUnplaceable(t *testing.T) {
 	noBody := rep("x", "2025-02-25", "", "93-18-65", "On Monday it passed.", nil)
 	undated := rep("y", "2025-02-25", "UNGA", "93-18-65", "It passed.", nil)
