@@ -130,3 +130,39 @@ func TestRefreshErrors(t *testing.T) {
 		t.Errorf("got %v, want an error naming event x", err)
 	}
 }
+
+// TestRefreshRecall adds a story that recalls last year's vote: it joins
+// last year's event, and this year's is not touched.
+func TestRefreshRecall(t *testing.T) {
+	base := []Report{
+		rep("cu24", "2024-10-31", "UNGA", "187-2-1", "The Assembly on Wednesday again called for an end to the embargo, 187 to 2, with 1 abstention.", nil),
+		rep("cu25", "2025-10-30", "UNGA", "165-7-12", "On Wednesday the vote was 165 to 7 with 12 abstentions.", nil),
+	}
+	old, _ := Build(DefaultConfig(), base)
+	recall := rep("havana", "2025-10-30", "UNGA", "187-2-1", "Last year, the same resolution passed by 187 votes to 2, with one abstention.", nil)
+	recall.Index = 1
+	ch := Change{Articles: []string{"havana"}, Reports: []Report{
+		rep("havana", "2025-10-30", "UNGA", "165-7-12", "The resolution was adopted on Wednesday by 165 votes in favour, 7 against and 12 abstentions.", nil),
+		recall,
+	}}
+	d, err := Refresh(DefaultConfig(), old, ch, func(ids []string) ([]Report, error) {
+		var out []Report
+		for _, r := range base {
+			if slices.Contains(ids, r.Article.ID) {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(apply(old, d))
+	want := []string{"UNGA 2024-10-30: cu24 havana", "UNGA 2025-10-29: cu25 havana"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if len(d.Removed) != 0 {
+		t.Errorf("removed %v, want none: both events keep their first report", d.Removed)
+	}
+}
