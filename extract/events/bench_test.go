@@ -122,11 +122,11 @@ func cpuTime() time.Duration {
 }
 
 // TestStreamMemoryFollowsBlock checks that the clusterer holds no more
-// than a block: the live heap after half a million reports is not far above
-// the heap after a hundred thousand.
+// than a block: the live heap after 250,000 reports is not far above
+// the heap after 50,000.
 func TestStreamMemoryFollowsBlock(t *testing.T) {
 	if testing.Short() {
-		t.Skip("streams 600,000 reports")
+		t.Skip("streams 300,000 reports")
 	}
 	heapAt := func(n int) uint64 {
 		var ms runtime.MemStats
@@ -137,7 +137,7 @@ func TestStreamMemoryFollowsBlock(t *testing.T) {
 			if err := st.Add(r); err != nil {
 				t.Fatal(err)
 			}
-			if i++; i%100_000 == 0 {
+			if i++; i%25_000 == 0 {
 				runtime.GC()
 				runtime.ReadMemStats(&ms)
 				peak = max(peak, ms.HeapAlloc)
@@ -146,9 +146,9 @@ func TestStreamMemoryFollowsBlock(t *testing.T) {
 		st.Close()
 		return peak
 	}
-	small, large := heapAt(100_000), heapAt(500_000)
-	t.Logf("live heap: %.1f MB at 100k reports, %.1f MB at 500k", float64(small)/(1<<20), float64(large)/(1<<20))
+	small, large := heapAt(50_000), heapAt(250_000)
+	t.Logf("live heap: %.1f MB at 50k reports, %.1f MB at 250k", float64(small)/(1<<20), float64(large)/(1<<20))
 	if large > 2*small+(8<<20) {
-		t.Errorf("live heap grew with the corpus: %d bytes at 100k, %d at 500k", small, large)
+		t.Errorf("live heap grew with the corpus: %d bytes at 50k, %d at 250k", small, large)
 	}
 }
