@@ -77,17 +77,24 @@ func dayDate(day time.Time, fromText bool, phrase string) Date {
 }
 
 // VoteDate dates a vote from its evidence sentences, resolved against the
-// publication time: the most exact date any sentence states, the earliest
-// stated one among equals; else the publication day.
+// publication time: the most exact date the sentences state, the earliest
+// stated one among equals; else the publication day. A week, month or
+// year counts only from the first sentence, the one that reports the
+// vote: "The Assembly first condemned the embargo in 1992" further on
+// dates the embargo, not the vote.
 func VoteDate(v extract.Vote, published time.Time) Date {
 	best, found := Date{}, false
 	seen := map[string]bool{}
-	for _, ev := range v.Evidence {
+	for i, ev := range v.Evidence {
 		if seen[ev.Sentence] {
 			continue
 		}
 		seen[ev.Sentence] = true
-		if d, ok := SentenceDate(ev.Sentence, published); ok && (!found || d.Precision < best.Precision) {
+		d, ok := SentenceDate(ev.Sentence, published)
+		if ok && i > 0 && d.Precision != Day {
+			continue
+		}
+		if ok && (!found || d.Precision < best.Precision) {
 			best, found = d, true
 		}
 	}

@@ -3,6 +3,8 @@ package events
 import (
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/extract"
 )
 
 func TestSentenceDate(t *testing.T) {
@@ -60,5 +62,40 @@ func TestSentenceDate(t *testing.T) {
 				t.Errorf("got %s (%s, phrase %q), want %s (%s)", got, got.Precision, got.Phrase, tc.want, tc.prec)
 			}
 		})
+	}
+}
+
+func TestVoteDate(t *testing.T) {
+	thu := time.Date(2025, 10, 30, 9, 0, 0, 0, time.UTC)
+	ev := func(ss ...string) extract.Vote {
+		var v extract.Vote
+		for _, s := range ss {
+			v.Evidence = append(v.Evidence, extract.Evidence{Sentence: s})
+		}
+		return v
+	}
+	tests := []struct {
+		name string
+		vote extract.Vote
+		want string
+		from bool
+	}{
+		{"no evidence", ev(), "2025-10-30", false},
+		{"undated sentence", ev("The resolution passed 165-7-12."), "2025-10-30", false},
+		{"day in a later sentence", ev("The resolution passed 165-7-12.", "The vote on Wednesday split Latin America."), "2025-10-29", true},
+		{"year in the first sentence", ev("Last year the same text passed 187 to 2.", "The United States voted no."), "2024", true},
+		{"year in a later sentence does not date the vote", ev("The resolution passed 165-7-12.", "The Assembly first condemned the embargo in 1992."), "2025-10-30", false},
+		{"a day beats a year", ev("Last year's text passed 187 to 2.", "On Wednesday the vote was 165 to 7."), "2025-10-29", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := VoteDate(tc.vote, thu)
+			if got.String() != tc.want || got.FromText != tc.from {
+				t.Errorf("got %s (from text %v), want %s (%v)", got, got.FromText, tc.want, tc.from)
+			}
+		})
+	}
+	if got := VoteDate(ev("It passed."), time.Time{}); !got.Start.IsZero() {
+		t.Errorf("no date and no publication time: got %s, want none", got)
 	}
 }
