@@ -112,6 +112,18 @@ func BenchmarkStream(b *testing.B) {
 	}
 }
 
+// BenchmarkGenerate is the cost of making the reports alone, to subtract
+// from BenchmarkStream's.
+func BenchmarkGenerate(b *testing.B) {
+	n := 1_000_000
+	cpu0 := cpuTime()
+	for b.Loop() {
+		generate(n, func(Report) {})
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "reports/s")
+	b.ReportMetric(float64(n)*float64(b.N)/(cpuTime()-cpu0).Seconds(), "reports/cpu-s")
+}
+
 // cpuTime is the user and system time the process has used.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage

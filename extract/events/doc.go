@@ -24,4 +24,14 @@
 //
 // The package does no I/O: the caller reads records from its store,
 // makes Reports with Reports or NewReport, and stores the Events it gets.
+// A store keeps, per event, its JSON and its members (event id, article
+// id, vote index), and per vote its date span, so that it can:
+//
+//   - build everything: select the votes ordered by body, date start,
+//     article id and vote index, Add each to a Stream, store what it
+//     emits;
+//   - refresh: after adding, re-extracting or removing articles, call
+//     Refresh with the events of the bodies and dates concerned, a Change
+//     naming the articles and giving their new reports, and a Loader of
+//     reports by article id; delete Delta.Removed, store Delta.Events.
 package events

@@ -93,6 +93,21 @@ type claim struct {
 // vote picks a fact's value from its claims: most articles, then the most
 // specific article, then the smallest value so the choice is stable.
 func vote(claims []claim) Support {
+	// The common case: every article states the same value.
+	same := true
+	for _, c := range claims[1:] {
+		if c.value != claims[0].value {
+			same = false
+			break
+		}
+	}
+	if same {
+		ids := make([]string, len(claims))
+		for i, c := range claims {
+			ids[i] = c.r.Article.ID
+		}
+		return Support{Value: claims[0].value, Articles: sorted(ids), Reason: ReasonOnly}
+	}
 	type group struct {
 		value    string
 		articles []string
@@ -122,15 +137,12 @@ func vote(claims []claim) Support {
 		}
 		return cmp.Compare(a.value, b.value)
 	})
-	s := Support{Value: gs[0].value, Articles: sorted(gs[0].articles), Reason: ReasonOnly}
-	if len(gs) > 1 {
-		s.Reason = ReasonMostSources
-		if len(gs[1].articles) == len(gs[0].articles) {
-			s.Reason = ReasonMostSpecific
-		}
-		for _, g := range gs[1:] {
-			s.Conflicts = append(s.Conflicts, Conflict{Value: g.value, Articles: sorted(g.articles)})
-		}
+	s := Support{Value: gs[0].value, Articles: sorted(gs[0].articles), Reason: ReasonMostSources}
+	if len(gs[1].articles) == len(gs[0].articles) {
+		s.Reason = ReasonMostSpecific
+	}
+	for _, g := range gs[1:] {
+		s.Conflicts = append(s.Conflicts, Conflict{Value: g.value, Articles: sorted(g.articles)})
 	}
 	return s
 }
@@ -192,47 +204,51 @@ func fuse(c *cluster) Event {
 	}
 
 	// Every other fact, gathered in one pass over the reports.
-	claims := map[string][]claim{}
+	type factKey struct {
+		kind int // 0 outcome, 1-3 tally sides, 4 positions, 5 sponsors
+		name string
+	}
+	claims := map[factKey][]claim{}
 	for _, r := range ms {
 		if r.Vote.Outcome != "" {
-			claims["outcome"] = append(claims["outcome"], claim{r.Vote.Outcome, r})
+			k := factKey{0, ""}
+			claims[k] = append(claims[k], claim{r.Vote.Outcome, r})
 		}
 		for side, p := range tallySides(r.Vote.Tally) {
 			if p != nil {
-				k := tallyKeys[side]
+				k := factKey{1 + side, ""}
 				claims[k] = append(claims[k], claim{strconv.Itoa(*p), r})
 			}
 		}
 		for actor, p := range r.Vote.Positions {
-			claims["positions."+actor] = append(claims["positions."+actor], claim{p, r})
+			k := factKey{4, actor}
+			claims[k] = append(claims[k], claim{p, r})
 		}
 		for _, sp := range r.Vote.Sponsors {
-			claims["sponsors."+sp] = append(claims["sponsors."+sp], claim{"sponsor", r})
+			k := factKey{5, sp}
+			claims[k] = append(claims[k], claim{"sponsor", r})
 		}
 	}
 	for key, cs := range claims {
 		s := vote(cs)
-		ev.Support[key] = s
-		switch {
-		case key == "outcome":
+		switch key.kind {
+		case 0:
 			ev.Outcome = s.Value
-		case strings.HasPrefix(key, "tally."):
+			ev.Support["outcome"] = s
+		case 1, 2, 3:
 			n, _ := strconv.Atoi(s.Value)
-			switch key {
-			case tallyKeys[0]:
-				ev.Tally.Yes = &n
-			case tallyKeys[1]:
-				ev.Tally.No = &n
-			default:
-				ev.Tally.Abstain = &n
-			}
-		case strings.HasPrefix(key, "positions."):
+			sides := [3]**int{&ev.Tally.Yes, &ev.Tally.No, &ev.Tally.Abstain}
+			*sides[key.kind-1] = &n
+			ev.Support[tallyKeys[key.kind-1]] = s
+		case 4:
 			if ev.Positions == nil {
 				ev.Positions = map[string]string{}
 			}
-			ev.Positions[strings.TrimPrefix(key, "positions.")] = s.Value
-		case strings.HasPrefix(key, "sponsors."):
-			ev.Sponsors = append(ev.Sponsors, strings.TrimPrefix(key, "sponsors."))
+			ev.Positions[key.name] = s.Value
+			ev.Support["positions."+key.name] = s
+		default:
+			ev.Sponsors = append(ev.Sponsors, key.name)
+			ev.Support["sponsors."+key.name] = s
 		}
 	}
 	slices.Sort(ev.Sponsors)
