@@ -32,7 +32,8 @@ type Loader func(articles []string) ([]Report, error)
 // Refresh updates events after a change, rebuilding only the events the
 // change touches: those holding a vote of a changed article, and those of
 // the same body whose date a new report could match (within Window days,
-// or inside its week, month or year). The other reports of the touched
+// Lag days before a report dated by its publication day, or inside its
+// week, month or year). The other reports of the touched
 // events are loaded with load, clustered with the change's reports, and
 // the result replaces the touched events. old may be every event or only
 // those of the bodies and dates the change concerns; events it does not
@@ -110,10 +111,16 @@ func Refresh(cfg Config, old []Event, ch Change, load Loader) (Delta, error) {
 	return d, nil
 }
 
-// near reports whether a report dated d could match an event dated e.
+// near reports whether a report dated d could match an event dated e:
+// their spans meet within Window days, or Lag days before d when d is
+// only a publication day.
 func (cfg *Config) near(d, e Date) bool {
 	window := time.Duration(cfg.Window) * 24 * time.Hour
-	return !d.Start.Add(-window).After(e.End) && !d.End.Add(window).Before(e.Start)
+	before := window
+	if !d.FromText {
+		before = time.Duration(max(cfg.Window, cfg.Lag)) * 24 * time.Hour
+	}
+	return !d.Start.Add(-before).After(e.End) && !d.End.Add(window).Before(e.Start)
 }
 
 // ParseDate reads an Event's date: YYYY-MM-DD, YYYY-MM-DD/YYYY-MM-DD,

@@ -166,3 +166,21 @@ func TestRefreshRecall(t *testing.T) {
 		t.Errorf("removed %v, want none: both events keep their first report", d.Removed)
 	}
 }
+
+// TestRefreshLateStory adds a story published three days after the vote
+// that does not date it: it may tell of the vote (Config.Lag), so the
+// vote's event is touched and the story joins it.
+func TestRefreshLateStory(t *testing.T) {
+	base := []Report{rep("wire", "2025-02-24", "UNGA", "93-18-65", "The Assembly today adopted the text by 93 votes to 18, with 65 abstentions.", nil)}
+	old, _ := Build(DefaultConfig(), base)
+	late := rep("review", "2025-02-27", "UNGA", "93-18-65", "The resolution passed by 93 votes to 18, with 65 abstentions.", nil)
+	d, err := Refresh(DefaultConfig(), old, Change{Articles: []string{"review"}, Reports: []Report{late}},
+		func([]string) ([]Report, error) { return base, nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"UNGA 2025-02-24: review wire"}
+	if got := groups(apply(old, d)); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
