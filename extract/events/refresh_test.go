@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // apply applies a delta to a set of events, as a store would.
@@ -182,5 +183,103 @@ func TestRefreshLateStory(t *testing.T) {
 	want := []string{"UNGA 2025-02-24: review wire"}
 	if got := groups(apply(old, d)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestRefreshMatchesRebuild refreshes generated events with the stories
+// of each body's latest sitting days and a few removed articles, and
+// compares with building everything again: the groupings must agree on
+// nearly every event (the greedy order may differ on a few), and only the
+// events near the change are rebuilt.
+func TestRefreshMatchesRebuild(t *testing.T) {
+	var all []Report
+	generate(10_000, func(r Report) { all = append(all, r) })
+	// The last 10% of each body's reports (generate gives them in order)
+	// are new.
+	var base, added []Report
+	count := map[string]int{}
+	for _, r := range all {
+		count[r.Vote.Body]++
+	}
+	seen := map[string]int{}
+	for _, r := range all {
+		seen[r.Vote.Body]++
+		if seen[r.Vote.Body] > count[r.Vote.Body]*9/10 {
+			added = append(added, r)
+		} else {
+			base = append(base, r)
+		}
+	}
+	old, _ := Build(DefaultConfig(), base)
+	ch := Change{}
+	for _, r := range added {
+		ch.Articles = append(ch.Articles, r.Article.ID)
+		ch.Reports = append(ch.Reports, r)
+	}
+	removed := map[string]bool{}
+	for i := 0; i < len(base); i += 1000 {
+		ch.Articles = append(ch.Articles, base[i].Article.ID)
+		removed[base[i].Article.ID] = true
+	}
+	byID := map[string][]Report{}
+	for _, r := range base {
+		byID[r.Article.ID] = append(byID[r.Article.ID], r)
+	}
+	d, err := Refresh(DefaultConfig(), old, ch, func(ids []string) ([]Report, error) {
+		var out []Report
+		for _, id := range ids {
+			out = append(out, byID[id]...)
+		}
+		return out, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := groups(apply(old, d))
+	var now []Report
+	for _, r := range base {
+		if !removed[r.Article.ID] {
+			now = append(now, r)
+		}
+	}
+	rebuilt, _ := Build(DefaultConfig(), append(now, added...))
+	want := groups(rebuilt)
+	differ := 0
+	for _, g := range got {
+		if _, ok := slices.BinarySearch(want, g); !ok {
+			differ++
+		}
+	}
+	t.Logf("%d events; %d rebuilt by the refresh; %d differ from a full rebuild", len(want), len(d.Events), differ)
+	if len(got) != len(want) || differ > len(want)/100 {
+		t.Errorf("refresh gives %d events, %d of them not in the rebuild's %d", len(got), differ, len(want))
+	}
+	// Every rebuilt event holds a changed article's vote, or held one
+	// before, or lies within reach of a changed report's date.
+	changed := map[string]bool{}
+	for _, a := range ch.Articles {
+		changed[a] = true
+	}
+	for _, e := range old {
+		if slices.ContainsFunc(e.Articles, func(a ArticleRef) bool { return removed[a.ID] }) {
+			for _, a := range e.Articles {
+				changed[a.ID] = true
+			}
+		}
+	}
+	reach := time.Duration(DefaultConfig().Lag+DefaultConfig().Window) * 24 * time.Hour
+	for _, e := range d.Events {
+		day, _ := ParseDate(e.Date)
+		ok := slices.ContainsFunc(e.Articles, func(a ArticleRef) bool { return changed[a.ID] }) ||
+			slices.ContainsFunc(ch.Reports, func(r Report) bool {
+				gap := r.Date.Start.Sub(day.Start)
+				return r.Vote.Body == e.Body && gap <= reach && gap >= -reach
+			})
+		if !ok {
+			t.Errorf("refresh rebuilt event %s %s %s, which no change reaches", e.ID, e.Body, e.Date)
+		}
+	}
+	if len(d.Events) == len(want) {
+		t.Errorf("refresh rebuilt all %d events", len(want))
 	}
 }

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -183,5 +185,20 @@ func TestStreamOrder(t *testing.T) {
 	}
 	if err := st.Add(rep("c", "2025-02-25", "", "", "On Monday.", nil)); err == nil || !strings.Contains(err.Error(), "no body") {
 		t.Errorf("got %v, want a no-body error", err)
+	}
+}
+
+// TestBuildDeterministic builds the same reports given in two orders and
+// wants the same events, byte for byte.
+func TestBuildDeterministic(t *testing.T) {
+	var rs []Report
+	generate(5000, func(r Report) { rs = append(rs, r) })
+	a, _ := Build(DefaultConfig(), rs)
+	slices.Reverse(rs)
+	b, _ := Build(DefaultConfig(), rs)
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if !bytes.Equal(ja, jb) {
+		t.Errorf("two orders of the same reports give different events (%d and %d)", len(a), len(b))
 	}
 }
