@@ -45,6 +45,10 @@ func TestFixture(t *testing.T) {
 		name       string
 		got, floor float64
 	}{
+		// The traps (two texts of one day, one resolution in three years,
+		// a recall, two amendments of one evening) are merges: precision
+		// falls when one is missed.
+		{"grouping precision", rep.Grouping.Precision, 0.98},
 		{"grouping F1", rep.Grouping.F1, 0.93},
 		{"facts F1", rep.Facts.F1, 0.88},
 	}
