@@ -161,15 +161,16 @@ func fuse(c *cluster) Event {
 	// narrowest span.
 	var textDays, pubDays, spans []claim
 	for _, r := range ms {
+		day := r.Date.String()
 		ev.Articles = append(ev.Articles, ArticleRef{ID: r.Article.ID, URL: r.Article.URL, Site: r.Article.Site,
-			Published: published(r.Article.Published), Vote: r.Index, Date: r.Date.String(), DateFrom: dateFrom(r.Date)})
+			Published: published(r.Article.Published), Vote: r.Index, Date: day, DateFrom: dateFrom(r.Date)})
 		switch {
 		case r.Date.Precision == Day && r.Date.FromText:
-			textDays = append(textDays, claim{r.Date.String(), r})
+			textDays = append(textDays, claim{day, r})
 		case r.Date.Precision == Day:
-			pubDays = append(pubDays, claim{r.Date.String(), r})
+			pubDays = append(pubDays, claim{day, r})
 		default:
-			spans = append(spans, claim{r.Date.String(), r})
+			spans = append(spans, claim{day, r})
 		}
 	}
 	switch {
