@@ -65,7 +65,8 @@ var stopWords = map[string]bool{
 //     slips.
 //  4. Outcome, sponsors and positions are split signals: adopted against
 //     rejected, sponsor lists with nobody in common, or a country yes in
-//     one and no (or abstain) in the other separate the reports, unless
+//     one and no (or abstain) in the other (a position no report of the
+//     cluster states) separate the reports, unless
 //     the tallies agree on at least two stated sides with no side
 //     differing (everything else agrees, so the difference is a
 //     misreport), and, for positions, the disagreeing countries are no
@@ -164,16 +165,16 @@ func (cfg *Config) match(r *Report, c *cluster) (score float64, ok bool) {
 	// Positions.
 	agree, disagree := 0, 0
 	for actor, pos := range r.Vote.Positions {
-		k, stated := c.positions[actor].top()
-		if !stated {
-			continue
-		}
-		if k == pos {
+		k := c.positions[actor]
+		switch {
+		case k == nil:
+		case slices.Contains(k.vals, pos):
 			agree++
-		} else {
+		default:
 			disagree++
 		}
 	}
+
 	// Motion.
 	motionShared := false
 	if len(r.motionWords) > 0 && len(c.words) > 0 {
