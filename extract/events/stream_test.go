@@ -77,6 +77,11 @@ func TestBuildTraps(t *testing.T) {
 			rep("a", "2025-02-25", "UNGA", "", "The Assembly on Monday adopted the text.", map[string]string{"USA": "no"}),
 			rep("b", "2025-02-25", "UNGA", "", "The Assembly on Monday adopted the text.", map[string]string{"USA": "abstain"}),
 		}, []string{"UNGA 2025-02-24: a", "UNGA 2025-02-24: b"}},
+		{"a position some report states agrees", []Report{
+			rep("a", "2025-02-25", "UNSC", "10-0-5", "The Council on Monday adopted the US text by 10 votes to none, with 5 abstentions.", map[string]string{"RUS": "yes", "GBR": "abstain", "FRA": "abstain"}, "USA"),
+			rep("b", "2025-02-25", "UNSC", "10-0-5", "The Council on Monday adopted it 10-0-5.", map[string]string{"RUS": "no", "GBR": "abstain"}),
+			rep("c", "2025-02-25", "UNSC", "10-_-5", "On Monday the text won 10 votes, with 5 abstentions.", map[string]string{"RUS": "no"}),
+		}, []string{"UNSC 2025-02-24: a b c"}},
 		{"disjoint sponsors split", []Report{
 			rep("a", "2025-02-25", "UNSC", "", "The Council on Monday voted.", nil, "USA"),
 			rep("b", "2025-02-25", "UNSC", "", "The Council on Monday voted.", nil, "FRA", "GBR"),
