@@ -42,7 +42,7 @@ eval: build
 	@sed -n '/<!-- eval:begin -->/,/<!-- eval:end -->/p' README.md
 
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./extract/ ./extract/clean/ ./corpus/ | tee bench.out
+	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./extract/ ./extract/clean/ ./extract/events/ ./corpus/ | tee bench.out
 
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzExtract -fuzztime=30s ./extract/
