@@ -105,17 +105,6 @@ type event struct {
 	noVote    bool
 }
 
-// voteWords are the stems whose presence makes a sentence worth reading
-// for votes.
-var voteWords = []string{
-	"vot", "abstain", "abstention", "favour", "favor", "against", "adopt",
-	"approv", "pass", "reject", "veto", "resolution", "draft", "bill", "motion",
-	"amendment", "sponsor", "tabled", "propos", "introduc", "defeat", "endorse",
-	"support", "back", "oppos", "carried", "council", "assembly", "house",
-	"commons", "senate", "parliament", "mps", "lawmakers", "representative",
-	"speaker", "delegat", "ambassador", "envoy", "fail", "went down", "lost",
-}
-
 func mentionsVote(s string) bool {
 	l := strings.ToLower(s)
 	for _, w := range voteWords {
@@ -453,4 +442,78 @@ func motionText(s string) string {
 		rest = rest[:160]
 	}
 	return strings.TrimSpace(rest)
+}
+
+// voteReader reads the vote fragments of sentences in text order, keeping
+// what later sentences refer back to: the bodies named so far and the
+// actor who last spoke.
+type voteReader struct {
+	d       *document
+	res     *bodyResolver
+	context string // the body the text last spoke of
+	speaker string // the actor whose representative last spoke
+	spokeAt int    // the sentence where speaker was set
+	// here lists the speakers of the current sentence by item index.
+	here []speakerAt
+	// before is the speaker as the current sentence began, named in
+	// sentence beforeSI.
+	before   string
+	beforeSI int
+}
+
+// read returns the fragments one sentence states.
+func (r *voteReader) read(si int, its []item) []*fragment {
+	parts := splitMotions(its)
+	if len(parts) == 1 {
+		return r.readPart(si, its, true)
+	}
+	var out []*fragment
+	for k, part := range parts {
+		frags := r.readPart(si, part, k == 0)
+		for _, f := range frags {
+			// Each motion of the sentence is a vote of its own.
+			f.newEvent = f.newEvent || k > 0
+		}
+		out = append(out, frags...)
+	}
+	return out
+}
+
+// readPart reads the fragment one sentence, or one part of a sentence,
+// states. whole says the part opens the sentence.
+func (r *voteReader) readPart(si int, its []item, whole bool) []*fragment {
+	f := &fragment{si: si, past: pastVote(its)}
+	r.bodies(f, its)
+	r.motions(f, its)
+	r.sponsorsOf(f, its, si)
+	r.outcomeOf(f, its)
+	r.talliesOf(f, its)
+	r.positionsOf(f, its)
+	// "also without a vote": a later part inherits the sentence's verb.
+	if f.outcome == "" && !whole && (containsWord(its, "adopted") || words(its, 0, "and")) {
+		for _, it := range its {
+			if it.lw == "without" || it.lw == "also" {
+				f.outcome = Adopted
+				break
+			}
+		}
+	}
+	if !f.hasContent() {
+		return nil
+	}
+	for i := range its {
+		if words(its, i, "without", "a", "vote") || words(its, i, "by", "consensus") || words(its, i, "by", "acclamation") {
+			f.noVote = true
+		}
+	}
+	f.threshold = needsQualifiedMajority(its)
+	f.newEvent = f.newEvent || whole && datedLead(its)
+	// A sentence that names no body speaks of the one the text last
+	// named: "The Council then adopted", "MPs also voted".
+	if f.body == "" {
+		f.body = r.context
+	}
+	s := r.d.sents[si]
+	f.spans = append(f.spans, [2]int{s.Start, s.End})
+	return []*fragment{f}
 }

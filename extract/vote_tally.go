@@ -2,14 +2,6 @@ package extract
 
 import "strings"
 
-// sideWords name the side of a tally that follows its number.
-var sideWords = map[string]string{
-	"yes": Yes, "ayes": Yes, "aye": Yes, "for": Yes, "favour": Yes, "favor": Yes,
-	"against": No, "no": No, "noes": No, "nays": No, "nay": No, "opposed": No,
-	"abstentions": Abstain, "abstention": Abstain, "abstaining": Abstain,
-	"abstained": Abstain, "abstain": Abstain,
-}
-
 // talliesOf reads the counts of a vote: "by a vote of 3 in favour
 // (Algeria, China, Russian Federation) to 1 against (United States), with
 // 11 abstentions", "93 votes in favour, 18 against and 65 abstentions",
@@ -111,14 +103,6 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 	}
 }
 
-// lowerAt returns the lowercase text of its[i], or "" outside the slice.
-func lowerAt(its []item, i int) string {
-	if i < 0 || i >= len(its) {
-		return ""
-	}
-	return its[i].lw
-}
-
 // partyCounts reports whether a sentence counts the members of a party
 // or group: a number, a capitalised name that is no actor, and members.
 func partyCounts(its []item) bool {
@@ -129,13 +113,6 @@ func partyCounts(its []item) bool {
 		}
 	}
 	return false
-}
-
-// prefixSides name the side of a tally written before its number.
-var prefixSides = map[string]string{
-	"yeas": Yes, "yea": Yes, "ayes": Yes, "aye": Yes, "contents": Yes,
-	"nays": No, "nay": No, "noes": No, "not-contents": No,
-	"abstentions": Abstain, "abstaining": Abstain, "abstained": Abstain,
 }
 
 // sideBefore reads a side named before the number at its[i]: "Yeas 176",
@@ -272,10 +249,4 @@ func hyphenPair(tok string) []int {
 		return nil
 	}
 	return out
-}
-
-// isYearItem reports whether an item is a bare four-digit year.
-func isYearItem(it item) bool {
-	v, ok := digitNumber(it.text)
-	return ok && len(it.text) == 4 && v >= 1000 && v <= 2199
 }

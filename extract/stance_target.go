@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
+
+// stanceTargets reads the actors a cue points at: the actor list right
+// after it, through determiners and adjectives ("the legitimate Sudanese
+// authorities"). An actor that only modifies a motion ("a European-backed
+// resolution", "the US draft") is no target.
+func stanceTargets(its []item, i int) []string {
+	k := i
+	// "opposed attempts by Washington, Seoul and Tokyo", "condemned the
+	// decision of Israel": the actors behind an act are its target.
+	j := i
+	if anyWord(its, j, "the", "any", "all") {
+		j++
+	}
+	if anyWord(its, j, "attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation") && anyWord(its, j+1, "by", "of", "from") {
+		k = j + 2
+	}
+	for k < len(its) && k <= i+3 && !its[k].isActor() {
+		if anyWord(its, k, "the", "its", "their", "our", "both", "his", "her") || strings.HasPrefix(its[k].tag, "JJ") {
+			k++
+			continue
+		}
+		return nil
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return nil
+	}
+	var codes []string
+	for ; k < len(its); k++ {
+		it := its[k]
+		switch {
+		case it.isActor():
+			// The actor must be the head, not a modifier of a motion.
+			j := k + 1
+			for j < len(its) && (its[j].tail || its[j].lw == "'s" || its[j].lw == "-") {
+				j++
+			}
+			if j < len(its) {
+				if _, motion := motionClasses[its[j].lw]; motion {
+					return codes
+				}
+				// "backed Ukraine and Russia condemned": the actor
+				// after "and" is the next clause's subject.
+				if len(codes) > 0 && anyWord(its, k-1, "and") && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
+					return codes
+				}
+				// "Australian producers", "Chinese buyers": a demonym
+				// before people who are not the state is no target.
+				if it.kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
+					!anyWord(its, j, "people", "government", "state", "authorities", "leadership", "regime", "forces", "military") {
+					return codes
+				}
+			}
+			codes = append(codes, it.actor)
+		case it.lw == "," || it.lw == "and" || it.lw == "the":
+		default:
+			return codes
+		}
+	}
+	return codes
+}
+
+// asksReversal reports whether the words after a cue's target ask it to
+// undo something: "Israel to reconsider".
+func asksReversal(its []item, i int) bool {
+	for k := i; k+1 < len(its) && k < i+8; k++ {
+		if its[k].lw == "to" {
+			return reversals[its[k+1].lw]
+		}
+	}
+	return false
+}
+
+// thanksForSupport reports whether a thanks names support received:
+// "for its support", "for their backing".
+func thanksForSupport(its []item, i int) bool {
+	for k := i; k+2 < len(its) && k < i+8; k++ {
+		if its[k].lw == "for" {
+			return anyWord(its, k+1, "its", "their", "his", "her", "the") && anyWord(its, k+2, "support", "backing", "help", "solidarity", "assistance", "stance")
+		}
+	}
+	return false
+}

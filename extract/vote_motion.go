@@ -1,0 +1,320 @@
+package extract
+
+import "strings"
+
+// motions finds the motion nouns of the sentence, their class, sponsors
+// named in the noun phrase and whether they announce another motion.
+func (r *voteReader) motions(f *fragment, its []item) {
+	seen := false
+	// "Before acting on the text as a whole, the Assembly considered an
+	// amendment": the opening clause names another motion.
+	opening := 0
+	if anyWord(its, 0, "before", "after", "following", "prior", "having", "when", "while", "until", "once") {
+		for k := 1; k < len(its) && k < 20; k++ {
+			if its[k].lw == "," {
+				opening = k
+				break
+			}
+		}
+	}
+	for i, it := range its {
+		class, ok := motionClasses[it.lw]
+		if !ok {
+			continue
+		}
+		if it.lw == "draft" && i+1 < len(its) {
+			if _, next := motionClasses[its[i+1].lw]; next {
+				continue
+			}
+		}
+		// "the text", "a text on cooperation", but not "text messages".
+		if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") &&
+			!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) &&
+			!determinedText(its, i) {
+			continue
+		}
+		// The first motion the sentence names is the one it is about.
+		if !seen && i > opening {
+			f.class, seen = class, true
+			f.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
+			f.ident = motionIdent(its, i)
+		}
+		// The noun phrase before the noun: "a European-backed resolution",
+		// "the US resolution", "Egypt's draft", "a different resolution".
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			p := its[k]
+			if newEventWords[p.lw] {
+				f.newEvent = true
+				continue
+			}
+			if p.isActor() {
+				// "the Safety of Rwanda Bill" names no sponsor, and a
+				// country before a bill or motion is its subject ("the
+				// Rwanda bill"): legislators, not countries, bring bills.
+				if !anyWord(its, k-1, "of", "on", "for", "with", "against") && class != "bill" && class != "motion" {
+					f.addSponsor(p.actor)
+				}
+				continue
+			}
+			if _, outcome := outcomeWords[p.lw]; outcome {
+				// "Russian Federation Vetoes Draft": a verb, not a
+				// modifier, however a headline capitalises it.
+				break
+			}
+			if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
+				continue
+			}
+			if strings.HasPrefix(p.tag, "JJ") || p.tag == "NN" || p.tag == "NNP" || p.tag == "VBN" || p.tag == "CD" || p.lw == "-" {
+				continue
+			}
+			break
+		}
+	}
+}
+
+// determinedText reports whether "text" at its[i] heads a noun phrase
+// with a determiner and adjectives: "a second, milder text", "its revised
+// text".
+func determinedText(its []item, i int) bool {
+	actor := false
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch {
+		case anyWord(its, k, "a", "an", "the", "another", "its", "their", "this", "that"):
+			// "the US text" is the US's; "a Ukraine text" is about
+			// Ukraine.
+			return k < i-1 && (!actor || anyWord(its, k, "the"))
+		case its[k].isActor():
+			actor = true
+		// "the same unamended American text".
+		case strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, ",", "second", "third", "new", "revised", "rival", "same", "unamended", "amended", "original"):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// motionIdent returns the identifier written after the motion noun at
+// its[i] ("draft resolution A/79/L.12", "resolution 2728 (2024)", "Bill
+// C-74", "(document A/C.3/81/L.33)"), or "".
+func motionIdent(its []item, i int) string {
+	for k := i + 1; k < len(its) && k <= i+4; k++ {
+		w := its[k].text
+		if anyWord(its, k, "(", "document", "no.", "no", "number") {
+			continue
+		}
+		if isIdentifier(w) {
+			return strings.ToUpper(w)
+		}
+		break
+	}
+	// A symbol given after the title: "the resolution titled
+	// '...' (document A/78/L.5)", "a text on cooperation (document
+	// A/78/L.27)".
+	for k := i + 1; k+1 < len(its) && k <= i+40; k++ {
+		if anyWord(its, k, ";", ".") {
+			break
+		}
+		if anyWord(its, k, "document") && isIdentifier(its[k+1].text) {
+			return strings.ToUpper(its[k+1].text)
+		}
+	}
+	return ""
+}
+
+// isIdentifier reports whether a token looks like a document symbol or a
+// motion number: digits with slashes, dots or dashes ("A/79/L.12",
+// "C-74"), or a number of three or more digits that is not a year.
+func isIdentifier(w string) bool {
+	hasDigit := false
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			hasDigit = true
+		}
+	}
+	if !hasDigit {
+		return false
+	}
+	if strings.ContainsAny(w, "/.-") {
+		return hyphenPair(w) == nil
+	}
+	v, ok := digitNumber(w)
+	return ok && len(w) >= 3 && !(len(w) == 4 && v >= 1900 && v <= 2100)
+}
+
+// motionAhead reports whether a motion noun stands within n items from i.
+func motionAhead(its []item, i, n int) bool {
+	return classAhead(its, i, n) != "" || hasMotion(its, i, n)
+}
+
+// motionInClause reports whether a motion noun (or "it") stands within n
+// items from i before the clause ends.
+func motionInClause(its []item, i, n int) bool {
+	for k := i; k < len(its) && k < i+n; k++ {
+		if anyWord(its, k, ",", ";", ".", ":") {
+			return false
+		}
+		if _, ok := motionClasses[its[k].lw]; ok {
+			return true
+		}
+		if its[k].lw == "it" && k == i {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMotion(its []item, i, n int) bool {
+	for k := max(0, i); k < len(its) && k < i+n; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok {
+			return true
+		}
+		if its[k].lw == "it" && k == i {
+			return true
+		}
+	}
+	return false
+}
+
+func classAhead(its []item, i, n int) string {
+	for k := i; k < len(its) && k < i+n; k++ {
+		if c, ok := motionClasses[its[k].lw]; ok && c != "" {
+			if its[k].lw == "draft" && k+1 < len(its) {
+				if c2, ok := motionClasses[its[k+1].lw]; ok && c2 != "" {
+					return c2
+				}
+			}
+			return c
+		}
+	}
+	return ""
+}
+
+// motionNear reports whether a motion noun or "it" stands within a few
+// items of its[i].
+func motionNear(its []item, i int) bool {
+	if ellipticMotion(its) {
+		return true
+	}
+	for k := max(0, i-6); k < len(its) && k <= i+5; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok {
+			return true
+		}
+		// "adopted it", "it passed".
+		if its[k].lw == "it" && (k > i || k >= i-2) {
+			return true
+		}
+	}
+	return false
+}
+
+// ellipticMotion reports whether a sentence opens on a motion named by
+// its rank in a list the text gave before: "The first, tabled by Austria,
+// ...", "The second was also rejected", "The latter passed".
+func ellipticMotion(its []item) bool {
+	return anyWord(its, 0, "the", "a") && anyWord(its, 1, "first", "second", "third", "fourth", "fifth", "latter", "former", "other") &&
+		(anyWord(its, 2, ",", "was", "were", "is", "passed", "failed", "fell") || isVerbTag(lowerTagAt(its, 2)))
+}
+
+// pastVote reports whether a sentence reports an earlier vote for
+// comparison: "Last year's version passed 99-9-60", "a similar resolution
+// last year received 143 votes", "the previous vote".
+func pastVote(its []item) bool {
+	for i, it := range its {
+		switch it.lw {
+		case "last", "previous", "prior", "similar", "earlier":
+			if anyWord(its, i+1, "year", "year's", "years", "vote", "version", "resolution", "text", "draft", "time", "month", "month's", "session", "week", "week's") && !comparisonClause(its, i) {
+				return true
+			}
+		case "ago":
+			return true
+		case "had":
+			// "the General Assembly had adopted": the pluperfect sets a
+			// vote before the story's own.
+			if k := i + 1; k < len(its) {
+				if anyWord(its, k, "also", "already", "previously", "earlier") {
+					k++
+				}
+				if _, ok := outcomeWords[lowerAt(its, k)]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// datedLead reports whether a sentence opens by dating what it reports
+// ("In 2024 it passed again", "In March 2022, the Assembly", "This year
+// the resolution passed"): a comparison across years reports one vote a
+// year.
+func datedLead(its []item) bool {
+	if words(its, 0, "this", "year") || words(its, 0, "last", "year") || words(its, 0, "a", "year", "earlier") {
+		return true
+	}
+	if !anyWord(its, 0, "in", "on", "by") {
+		return false
+	}
+	for k := 1; k < len(its) && k <= 4; k++ {
+		if isYearItem(its[k]) {
+			return true
+		}
+		// "In March, Washington abstained": a month alone dates an
+		// earlier vote too.
+		if months[its[k].lw] && its[0].lw == "in" && anyWord(its, k+1, ",") {
+			return true
+		}
+		if !(months[its[k].lw] || isNumberItem(its[k]) || its[k].lw == "early" || its[k].lw == "late" || its[k].lw == "mid") {
+			return false
+		}
+	}
+	return false
+}
+
+// comparisonClause reports whether its[i] sits in a clause that compares
+// the story's vote with earlier ones: ", as they have done in previous
+// years", ", like last year".
+func comparisonClause(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if anyWord(its, k, "as", "like", "unlike") && anyWord(its, k-1, ",", "—") {
+			return true
+		}
+		if anyWord(its, k, ".", ";") {
+			return false
+		}
+	}
+	return false
+}
+
+// needsQualifiedMajority reports whether a sentence says the motion needed
+// more than a simple majority.
+func needsQualifiedMajority(its []item) bool {
+	// "needed", "required" only with votes or a majority close by: "the
+	// 60 votes needed", "the required number of votes", not "would have
+	// required a judge".
+	near := func(i int) bool {
+		for k := max(0, i-4); k < len(its) && k <= i+4; k++ {
+			if anyWord(its, k, "votes", "vote", "majority", "number") || isNumberItem(its[k]) && k != i {
+				return true
+			}
+		}
+		return false
+	}
+	for i, it := range its {
+		switch it.lw {
+		case "needed", "required", "necessary":
+			if near(i) {
+				return true
+			}
+		case "threshold", "supermajority":
+			return true
+		case "short":
+			if anyWord(its, i+1, "of") {
+				return true
+			}
+		case "two-thirds":
+			return true
+		}
+	}
+	return false
+}
