@@ -76,6 +76,9 @@ type document struct {
 	actors []actors.Mention
 	// itemCache holds each sentence's items once built.
 	itemCache [][]item
+	// turnCache holds what each sentence adds to the discourse, once
+	// read (see turns).
+	turnCache []*turn
 	// people maps the names of people the text introduces with a
 	// country's office ("Danish Prime Minister Mette Frederiksen") to that
 	// country, so that "Frederiksen said" later stands for Denmark.

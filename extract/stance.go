@@ -39,17 +39,13 @@ func vetoAt(its []item, i int) bool {
 func (d *document) stances(vetoers []string) []Stance {
 	var out []Stance
 	seen := map[[3]string]bool{}
-	var res bodyResolver
-	r := &voteReader{d: d, res: &res}
+	turns := d.turns()
 	for si := range d.sents {
 		if len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 {
 			continue
 		}
 		its := d.items(si)
-		frag := &fragment{si: si}
-		r.bodies(frag, its)
-		r.motions(frag, its)
-		r.sponsorsOf(frag, its, si)
+		r := &stanceReader{t: turns[si]}
 		var lastNoun []string
 		// emit records each holder's stance toward each target once, with
 		// the cue of n items at its[i] as evidence.
@@ -73,7 +69,7 @@ func (d *document) stances(vetoers []string) []Stance {
 				continue
 			}
 			if targets, n := protestAct(its, i); n > 0 && !stanceHedged(its, i) {
-				if holders, skip := r.holdersAt(its, si, i, 1, lastNoun, 0); !skip {
+				if holders, skip := r.holdersAt(its, i, 1, lastNoun, 0); !skip {
 					emit(holders, targets, Oppose, i, n)
 				}
 				i += n - 1
@@ -83,7 +79,7 @@ func (d *document) stances(vetoers []string) []Stance {
 				holders := participleSubject(its, i)
 				skip := false
 				if holders == nil {
-					holders, skip = r.holdersAt(its, si, i, 1, lastNoun, 0)
+					holders, skip = r.holdersAt(its, i, 1, lastNoun, 0)
 				}
 				if !skip {
 					emit(holders, targets, polarity, i, n)
@@ -103,7 +99,7 @@ func (d *document) stances(vetoers []string) []Stance {
 			if reversalCues[its[i].lw] && !asksReversal(its, i+n) {
 				continue
 			}
-			holders, skip := r.holdersAt(its, si, i, n, lastNoun, 0)
+			holders, skip := r.holdersAt(its, i, n, lastNoun, 0)
 			if skip {
 				continue
 			}
@@ -117,7 +113,7 @@ func (d *document) stances(vetoers []string) []Stance {
 			// Calls to undo something need a stated caller: a resolution
 			// "that called on Sudan to cease" speaks for no nearby actor.
 			if holders == nil && !reversalCues[its[i].lw] {
-				holders = stanceHolders(its, i, frag.sponsors)
+				holders = stanceHolders(its, i, r.t.motion.sponsors)
 			}
 			emit(holders, targets, cue.polarity, i, n)
 			i += n - 1

@@ -80,6 +80,12 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 	return nil
 }
 
+// stanceReader reads the stances of one sentence against the
+// discourse's turn for it.
+type stanceReader struct {
+	t *turn
+}
+
 // holdersAt finds who holds the stance whose cue of n items starts at
 // its[i]: the noun phrase of a stance noun, the imposer of sanctions, the
 // subject of a light verb, a speaker or sayer for a pronoun, a role or
@@ -87,7 +93,7 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 // coordinated with an earlier one ("were gravely concerned and urged
 // Israel to reconsider"), that verb's holders. lastNoun holds the
 // holders of the sentence's last stance noun.
-func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, depth int) (holders []string, skip bool) {
+func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth int) (holders []string, skip bool) {
 	holders, coordinated := nounHolder(its, i, n)
 	// Sanctions name their imposer in the noun phrase or as the
 	// subject of imposing them, never by distance.
@@ -119,7 +125,7 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 	}
 	// "her country stood with Ukraine": the speaker's country.
 	if holders == nil && ownDelegation(its, i) {
-		if code := r.speakerFor(si, i); code != "" {
+		if code := r.t.speakerFor(i); code != "" {
 			holders = []string{code}
 		}
 	}
@@ -130,13 +136,13 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 			holders = subjectOrAgent(its, k)
 		}
 		if holders == nil {
-			if code := r.speakerFor(si, i); code != "" {
+			if code := r.t.speakerFor(i); code != "" {
 				holders = []string{code}
 			}
 		}
 	}
 	if holders == nil && depth == 0 {
-		holders = r.coordinatedHolders(its, si, i, lastNoun)
+		holders = r.coordinatedHolders(its, i, lastNoun)
 	}
 	// "South Korea would stand with", "Beijing will continue to
 	// support": the subject of the modal.
@@ -165,13 +171,13 @@ func (r *voteReader) holdersAt(its []item, si, i, n int, lastNoun []string, dept
 // which has no subject of its own: "were gravely concerned and urged
 // Israel to reconsider", "stood with Georgia and condemned Russia" (not
 // Georgia). They are the holders of the verb before "and"; nil if none.
-func (r *voteReader) coordinatedHolders(its []item, si, i int, lastNoun []string) []string {
+func (r *stanceReader) coordinatedHolders(its []item, i int, lastNoun []string) []string {
 	if !anyWord(its, i-1, "and") {
 		return nil
 	}
 	for k := i - 2; k >= 0 && k >= i-7; k-- {
 		if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, "were", "was", "is", "are") {
-			h, _ := r.holdersAt(its, si, k, 1, lastNoun, 1)
+			h, _ := r.holdersAt(its, k, 1, lastNoun, 1)
 			return h
 		}
 		if anyWord(its, k, ",", ";") {

@@ -78,13 +78,39 @@ func (f *fragment) setTally(side string, n int) {
 	}
 }
 
-func (f *fragment) addSponsor(code string) {
-	for _, s := range f.sponsors {
+func (f *fragment) addSponsor(code string) { f.sponsors = addOnce(f.sponsors, code) }
+
+// addOnce appends code to list unless it is there already.
+func addOnce(list []string, code string) []string {
+	for _, s := range list {
 		if s == code {
-			return
+			return list
 		}
 	}
-	f.sponsors = append(f.sponsors, code)
+	return append(list, code)
+}
+
+// motions reads the motion's noun phrase into the fragment.
+func (r *voteReader) motions(f *fragment, its []item) {
+	m := readMotionPhrase(its)
+	f.class, f.ident, f.backRef = m.class, m.ident, m.backRef
+	f.newEvent = f.newEvent || m.newEvent
+	for _, code := range m.sponsors {
+		f.addSponsor(code)
+	}
+}
+
+// sponsorsOf reads who drafted, tabled or introduced the motion into the
+// fragment.
+func (r *voteReader) sponsorsOf(f *fragment, its []item) {
+	s := readSponsors(its, r.speakerFor)
+	for _, code := range s.sponsors {
+		f.addSponsor(code)
+	}
+	f.sponsorList = f.sponsorList || s.listed
+	if f.class == "" {
+		f.class = s.class
+	}
 }
 
 // event is a vote being assembled from fragments.
@@ -125,16 +151,13 @@ func mentionsVote(s string) bool {
 
 // votes finds the vote events the text reports.
 func (d *document) votes() []Vote {
-	country, country3 := chamberCountryOf(d.text, d.actors)
-	res := bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country, country3: country3}
-	r := &voteReader{d: d, res: &res}
+	r := &voteReader{d: d}
 	var frags []*fragment
-	for si := range d.sents {
-		if !mentionsVote(d.sents[si].Text) {
+	for si, t := range d.turns() {
+		if t == nil || !mentionsVote(d.sents[si].Text) {
 			continue
 		}
-		its := d.items(si)
-		frags = append(frags, r.read(si, its)...)
+		frags = append(frags, r.read(t)...)
 	}
 	frags = append(frags, d.listedPositions()...)
 	sort.SliceStable(frags, func(i, j int) bool { return frags[i].si < frags[j].si })
@@ -444,32 +467,22 @@ func motionText(s string) string {
 	return strings.TrimSpace(rest)
 }
 
-// voteReader reads the vote fragments of sentences in text order, keeping
-// what later sentences refer back to: the bodies named so far and the
-// actor who last spoke.
+// voteReader reads the vote fragments of one part of a sentence at a
+// time, against the discourse's turn for the sentence.
 type voteReader struct {
-	d       *document
-	res     *bodyResolver
-	context string // the body the text last spoke of
-	speaker string // the actor whose representative last spoke
-	spokeAt int    // the sentence where speaker was set
-	// here lists the speakers of the current sentence by item index.
-	here []speakerAt
-	// before is the speaker as the current sentence began, named in
-	// sentence beforeSI.
-	before   string
-	beforeSI int
+	d *document
+	t *turn // the sentence being read
+	p *part // the part of it being read
 }
 
+// speakerFor returns the actor speaking at item i of the part.
+func (r *voteReader) speakerFor(i int) string { return r.t.speakerFor(r.p.from + i) }
+
 // read returns the fragments one sentence states.
-func (r *voteReader) read(si int, its []item) []*fragment {
-	parts := splitMotions(its)
-	if len(parts) == 1 {
-		return r.readPart(si, its, true)
-	}
+func (r *voteReader) read(t *turn) []*fragment {
 	var out []*fragment
-	for k, part := range parts {
-		frags := r.readPart(si, part, k == 0)
+	for k := range t.parts {
+		frags := r.readPart(t, &t.parts[k], k == 0)
 		for _, f := range frags {
 			// Each motion of the sentence is a vote of its own.
 			f.newEvent = f.newEvent || k > 0
@@ -481,11 +494,12 @@ func (r *voteReader) read(si int, its []item) []*fragment {
 
 // readPart reads the fragment one sentence, or one part of a sentence,
 // states. whole says the part opens the sentence.
-func (r *voteReader) readPart(si int, its []item, whole bool) []*fragment {
-	f := &fragment{si: si, past: pastVote(its)}
-	r.bodies(f, its)
+func (r *voteReader) readPart(t *turn, p *part, whole bool) []*fragment {
+	r.t, r.p = t, p
+	si, its := t.si, p.its
+	f := &fragment{si: si, past: pastVote(its), body: p.body}
 	r.motions(f, its)
-	r.sponsorsOf(f, its, si)
+	r.sponsorsOf(f, its)
 	r.outcomeOf(f, its)
 	r.talliesOf(f, its)
 	r.positionsOf(f, its)
@@ -511,7 +525,7 @@ func (r *voteReader) readPart(si int, its []item, whole bool) []*fragment {
 	// A sentence that names no body speaks of the one the text last
 	// named: "The Council then adopted", "MPs also voted".
 	if f.body == "" {
-		f.body = r.context
+		f.body = p.context
 	}
 	s := r.d.sents[si]
 	f.spans = append(f.spans, [2]int{s.Start, s.End})

@@ -2,9 +2,24 @@ package extract
 
 import "strings"
 
-// motions finds the motion nouns of the sentence, their class, sponsors
-// named in the noun phrase and whether they announce another motion.
-func (r *voteReader) motions(f *fragment, its []item) {
+// motionPhrase is what the noun phrase of a sentence's motion says: its
+// kind, its identifier, the sponsors named in it ("a European-backed
+// resolution", "Egypt's draft"), whether it points back to the last vote
+// ("that text") and whether it announces another motion ("a different
+// resolution").
+type motionPhrase struct {
+	class    string
+	ident    string
+	backRef  bool
+	newEvent bool
+	sponsors []string
+}
+
+// readMotionPhrase finds the motion nouns of a sentence and reads the
+// first one's phrase, with the sponsors and new-motion words of every
+// motion noun's phrase.
+func readMotionPhrase(its []item) motionPhrase {
+	var m motionPhrase
 	seen := false
 	// "Before acting on the text as a whole, the Assembly considered an
 	// amendment": the opening clause names another motion.
@@ -35,16 +50,16 @@ func (r *voteReader) motions(f *fragment, its []item) {
 		}
 		// The first motion the sentence names is the one it is about.
 		if !seen && i > opening {
-			f.class, seen = class, true
-			f.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
-			f.ident = motionIdent(its, i)
+			m.class, seen = class, true
+			m.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
+			m.ident = motionIdent(its, i)
 		}
 		// The noun phrase before the noun: "a European-backed resolution",
 		// "the US resolution", "Egypt's draft", "a different resolution".
 		for k := i - 1; k >= 0 && k >= i-5; k-- {
 			p := its[k]
 			if newEventWords[p.lw] {
-				f.newEvent = true
+				m.newEvent = true
 				continue
 			}
 			if p.isActor() {
@@ -52,7 +67,7 @@ func (r *voteReader) motions(f *fragment, its []item) {
 				// country before a bill or motion is its subject ("the
 				// Rwanda bill"): legislators, not countries, bring bills.
 				if !anyWord(its, k-1, "of", "on", "for", "with", "against") && class != "bill" && class != "motion" {
-					f.addSponsor(p.actor)
+					m.sponsors = addOnce(m.sponsors, p.actor)
 				}
 				continue
 			}
@@ -70,6 +85,7 @@ func (r *voteReader) motions(f *fragment, its []item) {
 			break
 		}
 	}
+	return m
 }
 
 // determinedText reports whether "text" at its[i] heads a noun phrase

@@ -4,7 +4,7 @@ import "strings"
 
 // outcomeOf reads what became of the motion.
 func (r *voteReader) outcomeOf(f *fragment, its []item) {
-	hasAnchor := f.class != "" || f.body != "" || r.context != ""
+	hasAnchor := f.class != "" || f.body != "" || r.p.context != ""
 	for i, it := range its {
 		// "voted down", "voted to reject", "voted in favour of the bill"
 		// with a body as subject.
@@ -165,7 +165,7 @@ func (r *voteReader) outcomeOf(f *fragment, its []item) {
 		}
 		council := false
 		for _, it := range its {
-			if it.body == BodyUNSC || it.body == refCouncil && r.res.lastCouncil != BodyUNHRC && r.res.lastCouncil != BodyAU {
+			if it.body == BodyUNSC || it.body == refCouncil && r.p.lastCouncil != BodyUNHRC && r.p.lastCouncil != BodyAU {
 				council = true
 			}
 		}

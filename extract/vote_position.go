@@ -43,7 +43,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		// "her delegation voted against", "she said it had abstained":
 		// the speaker's country.
 		if len(subj) == 0 && (ownDelegation(its, i) || cue.strong && pronounBefore(its, i) && !partySays(its, i)) {
-			if code := r.speakerFor(f.si, i); code != "" {
+			if code := r.speakerFor(i); code != "" {
 				subj = []string{code}
 			}
 		}

@@ -1,7 +1,33 @@
 package extract
 
-// sponsorsOf reads who drafted, tabled or introduced the motion.
-func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
+// sponsorsRead is who a sentence says drafted, tabled or introduced its
+// motion, in the order it names them.
+type sponsorsRead struct {
+	sponsors []string
+	// listed marks a sentence about who drafted the motion ("It was
+	// drafted by ...", "Among the co-sponsors were ..."), which is about
+	// a vote even without a motion noun.
+	listed bool
+	// class is the kind of the motion a sponsor verb takes as object
+	// ("tabled an amendment"), "" if none.
+	class string
+}
+
+func (s *sponsorsRead) add(code string) { s.sponsors = addOnce(s.sponsors, code) }
+
+// setClass records the kind of motion a sponsor verb takes, keeping the
+// first one found.
+func (s *sponsorsRead) setClass(class string) {
+	if s.class == "" {
+		s.class = class
+	}
+}
+
+// readSponsors reads who drafted, tabled or introduced the motion of a
+// sentence; speakerFor gives the actor speaking at an item, for "He
+// proposed an amendment".
+func readSponsors(its []item, speakerFor func(i int) string) sponsorsRead {
+	var f sponsorsRead
 	for i, it := range its {
 		if !sponsorVerbs[it.lw] {
 			continue
@@ -21,14 +47,14 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		}
 		if anyWord(its, j, "by") {
 			for _, code := range agentList(its, j+1) {
-				f.addSponsor(code)
+				f.add(code)
 				// "It was drafted by ...": a sentence about who drafted
 				// the motion.
 				if anyWord(its, i-1, "was", "were", "been") {
-					f.sponsorList = true
+					f.listed = true
 				}
 			}
-			onBehalf(f, its, j)
+			onBehalf(&f, its, j)
 			continue
 		}
 		// "Egypt tabled the draft", "He proposed an oral amendment": the
@@ -40,31 +66,29 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 		if len(subj) == 0 && (pronounBefore(its, i) || ownDelegation(its, i)) {
 			// "He proposed an amendment", "his delegation had tabled
 			// the text".
-			if code := r.speakerFor(si, i); code != "" {
+			if code := speakerFor(i); code != "" {
 				subj = []string{code}
 			}
 		}
 		for _, code := range subj {
-			f.addSponsor(code)
+			f.add(code)
 		}
-		if f.class == "" {
-			f.class = classAhead(its, j, 6)
-		}
-		onBehalf(f, its, j)
+		f.setClass(classAhead(its, j, 6))
+		onBehalf(&f, its, j)
 	}
 	for i, it := range its {
 		// "Among the co-sponsors were Belarus, China and Syria", "its
 		// sponsors included Mexico".
 		if anyWord(its, i, "sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor") && anyWord(its, i+1, "were", "included", "include", "are", ":", "was", "is") {
 			for _, code := range actorList(its, i+2) {
-				f.addSponsor(code)
-				f.sponsorList = true
+				f.add(code)
+				f.listed = true
 			}
 		}
 		// "A motion by Algeria", "an amendment from Pakistan".
 		if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, "by", "from") && !isVerbTag(lowerTagAt(its, i-1)) {
 			for _, code := range agentList(its, i+2) {
-				f.addSponsor(code)
+				f.add(code)
 			}
 		}
 		// "the representative of Canada, the main sponsor", "France, the
@@ -75,7 +99,7 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 				k++
 			}
 			if anyWord(its, k, "sponsor", "penholder", "co-penholder", "drafter", "author", "co-sponsor") {
-				f.addSponsor(it.actor)
+				f.add(it.actor)
 			}
 		}
 	}
@@ -89,29 +113,28 @@ func (r *voteReader) sponsorsOf(f *fragment, its []item, si int) {
 					if its[k].lw == "," {
 						for m := k + 1; m < len(its) && m <= k+5; m++ {
 							if its[m].isActor() {
-								f.addSponsor(its[m].actor)
+								f.add(its[m].actor)
 								break
 							}
 						}
 						break
 					}
 				}
-				if f.class == "" {
-					f.class = classAhead(its, 1, 3)
-				}
+				f.setClass(classAhead(its, 1, 3))
 			}
 		}
 	}
+	return f
 }
 
 // onBehalf adds the actors a motion was tabled for: "introduced ... on
 // behalf of the African Union".
-func onBehalf(f *fragment, its []item, from int) {
+func onBehalf(f *sponsorsRead, its []item, from int) {
 	// "..., together with the State of Palestine".
 	for k := from; k+1 < len(its) && k < from+16; k++ {
 		if words(its, k, "together", "with") || words(its, k, "jointly", "with") {
 			for _, code := range agentList(its, k+2) {
-				f.addSponsor(code)
+				f.add(code)
 			}
 			break
 		}
@@ -119,7 +142,7 @@ func onBehalf(f *fragment, its []item, from int) {
 	for k := from; k+2 < len(its) && k < from+12; k++ {
 		if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
 			for _, code := range actorList(its, k+3) {
-				f.addSponsor(code)
+				f.add(code)
 			}
 			return
 		}
