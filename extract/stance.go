@@ -37,90 +37,166 @@ func vetoAt(its []item, i int) bool {
 // vetoers are the casters of the one veto the text reports, if any:
 // condemning "the veto" opposes them.
 func (d *document) stances(vetoers []string) []Stance {
-	var out []Stance
-	seen := map[[3]string]bool{}
+	r := &stanceReader{d: d, seen: map[[3]string]bool{}, vetoers: vetoers}
 	turns := d.turns()
 	for si := range d.sents {
 		if len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 {
 			continue
 		}
-		its := d.items(si)
-		r := &stanceReader{t: turns[si]}
-		var lastNoun []string
-		// emit records each holder's stance toward each target once, with
-		// the cue of n items at its[i] as evidence.
-		emit := func(holders, targets []string, polarity string, i, n int) {
-			for _, h := range holders {
-				for _, t := range targets {
-					key := [3]string{h, t, polarity}
-					if h == t || seen[key] {
-						continue
-					}
-					seen[key] = true
-					ev := d.evidence(its[i].start, its[i+n-1].end)
-					out = append(out, Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev})
+		r.t, r.its, r.lastNoun = turns[si], d.items(si), nil
+		for i := 0; i < len(r.its); i++ {
+			for _, rule := range stanceRules {
+				r.rule = rule.name
+				if n, done := rule.read(r, i); done {
+					i += n - 1
+					break
 				}
 			}
-		}
-		for i := 0; i < len(its); i++ {
-			if polarity, holders, targets, n := receivedStance(its, i); n > 0 {
-				emit(holders, targets, polarity, i, n)
-				i += n - 1
-				continue
-			}
-			if targets, n := protestAct(its, i); n > 0 && !stanceHedged(its, i) {
-				if holders, skip := r.holdersAt(its, i, 1, lastNoun, 0); !skip {
-					emit(holders, targets, Oppose, i, n)
-				}
-				i += n - 1
-				continue
-			}
-			if polarity, targets, n := namedAs(its, i); n > 0 && !stanceHedged(its, i) {
-				holders := participleSubject(its, i)
-				skip := false
-				if holders == nil {
-					holders, skip = r.holdersAt(its, i, 1, lastNoun, 0)
-				}
-				if !skip {
-					emit(holders, targets, polarity, i, n)
-				}
-			}
-			cue, n := stanceCueAt(its, i)
-			if n == 0 || its[i].tail || stanceHedged(its, i) {
-				continue
-			}
-			targets := stanceTargets(its, i+n)
-			if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
-				targets = vetoers
-			}
-			if len(targets) == 0 {
-				continue
-			}
-			if reversalCues[its[i].lw] && !asksReversal(its, i+n) {
-				continue
-			}
-			holders, skip := r.holdersAt(its, i, n, lastNoun, 0)
-			if skip {
-				continue
-			}
-			// "X thanked Y for its support": the support is Y's.
-			if anyWord(its, i, "thanked", "thanks") && thanksForSupport(its, i+n) && len(holders) > 0 {
-				holders, targets = targets, holders
-			}
-			if isNounCue(its[i].lw) && holders != nil {
-				lastNoun = holders
-			}
-			// Calls to undo something need a stated caller: a resolution
-			// "that called on Sudan to cease" speaks for no nearby actor.
-			if holders == nil && !reversalCues[its[i].lw] {
-				holders = stanceHolders(its, i, r.t.motion.sponsors)
-			}
-			emit(holders, targets, cue.polarity, i, n)
-			i += n - 1
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
-	return out
+	sort.SliceStable(r.out, func(i, j int) bool { return r.out[i].Evidence.Start < r.out[j].Evidence.Start })
+	return r.out
+}
+
+// A stanceRule reads a stance whose cue starts at its[i]. It returns
+// the cue's length n and done when the reader is to move past the cue
+// without trying the later rules there.
+type stanceRule struct {
+	name string
+	read func(r *stanceReader, i int) (n int, done bool)
+}
+
+// stanceRules are the stance rules in the order the reader tries them
+// at each item of a sentence. A new stance shape is a new rule with its
+// cases in testdata/rules.
+var stanceRules = []stanceRule{
+	{"received", readReceived},
+	{"protest", readProtest},
+	{"named-as", readNamedAs},
+	{"cue", readStanceCue},
+}
+
+// stanceReader reads the stances of a text sentence by sentence, against
+// the discourse's turn for each.
+type stanceReader struct {
+	d       *document
+	vetoers []string
+	seen    map[[3]string]bool
+	out     []Stance
+	rule    string // the rule being tried, named by --explain
+
+	t   *turn
+	its []item
+	// lastNoun holds the holders of the sentence's last stance noun.
+	lastNoun []string
+}
+
+// emit records each holder's stance toward each target once, with the
+// cue of n items at its[i] as evidence.
+func (r *stanceReader) emit(holders, targets []string, polarity string, i, n int) {
+	for _, h := range holders {
+		for _, t := range targets {
+			key := [3]string{h, t, polarity}
+			if h == t || r.seen[key] {
+				continue
+			}
+			r.seen[key] = true
+			ev := r.d.evidence(r.its[i].start, r.its[i+n-1].end)
+			st := Stance{Holder: h, Target: t, Polarity: polarity, Evidence: &ev}
+			if r.d.trace {
+				st.Rule = r.rule
+			}
+			r.out = append(r.out, st)
+		}
+	}
+}
+
+// readReceived is the rule for a stance stated from the target's side
+// (see receivedStance):
+//
+//	Russia vetoed the draft, drawing sharp criticism from Britain.
+func readReceived(r *stanceReader, i int) (int, bool) {
+	polarity, holders, targets, n := receivedStance(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, polarity, i, n)
+	return n, true
+}
+
+// readProtest is the rule for acts of diplomatic protest (see
+// protestAct):
+//
+//	France summoned China's envoy.
+func readProtest(r *stanceReader, i int) (int, bool) {
+	targets, n := protestAct(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	if holders, skip := r.holdersAt(r.its, i, 1, r.lastNoun, 0); !skip {
+		r.emit(holders, targets, Oppose, i, n)
+	}
+	return n, true
+}
+
+// readNamedAs is the rule for naming an actor as a friend or a foe (see
+// namedAs); the words after the naming verb are read by the later rules
+// too:
+//
+//	He called Serbia a reliable partner.
+func readNamedAs(r *stanceReader, i int) (int, bool) {
+	polarity, targets, n := namedAs(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	holders := participleSubject(r.its, i)
+	skip := false
+	if holders == nil {
+		holders, skip = r.holdersAt(r.its, i, 1, r.lastNoun, 0)
+	}
+	if !skip {
+		r.emit(holders, targets, polarity, i, n)
+	}
+	return 0, false
+}
+
+// readStanceCue is the rule for a stance cue (see stanceCues) with its
+// targets after it and its holders found by holdersAt:
+//
+//	France and Germany condemned Russia.
+//	Britain said it stood with Georgetown.
+//	The ministers urged Israel to reconsider.
+func readStanceCue(r *stanceReader, i int) (int, bool) {
+	its := r.its
+	cue, n := stanceCueAt(its, i)
+	if n == 0 || its[i].tail || stanceHedged(its, i) {
+		return 0, false
+	}
+	targets := stanceTargets(its, i+n)
+	if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
+		targets = r.vetoers
+	}
+	if len(targets) == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
+		return 0, false
+	}
+	holders, skip := r.holdersAt(its, i, n, r.lastNoun, 0)
+	if skip {
+		return 0, false
+	}
+	// "X thanked Y for its support": the support is Y's.
+	if anyWord(its, i, "thanked", "thanks") && thanksForSupport(its, i+n) && len(holders) > 0 {
+		holders, targets = targets, holders
+	}
+	if isNounCue(its[i].lw) && holders != nil {
+		r.lastNoun = holders
+	}
+	// Calls to undo something need a stated caller: a resolution "that
+	// called on Sudan to cease" speaks for no nearby actor.
+	if holders == nil && !reversalCues[its[i].lw] {
+		holders = stanceHolders(its, i, r.t.motion.sponsors)
+	}
+	r.emit(holders, targets, cue.polarity, i, n)
+	return n, true
 }
 
 // stanceCueAt matches a stance cue at its[i] and returns it with its

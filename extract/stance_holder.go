@@ -80,12 +80,6 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 	return nil
 }
 
-// stanceReader reads the stances of one sentence against the
-// discourse's turn for it.
-type stanceReader struct {
-	t *turn
-}
-
 // holdersAt finds who holds the stance whose cue of n items starts at
 // its[i]: the noun phrase of a stance noun, the imposer of sanctions, the
 // subject of a light verb, a speaker or sayer for a pronoun, a role or

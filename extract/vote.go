@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -22,37 +23,57 @@ type position struct {
 	strong bool
 }
 
-// fragment is what one sentence states about one vote.
+// fragment is what one sentence, or one motion's part of a sentence,
+// states about one vote. Its fields are grouped by the rules that write
+// them (see voteRules and the field each rule declares).
 type fragment struct {
-	si        int
-	body      string
-	outcome   string
-	tally     map[string]int
-	pair      []int // "by 322 votes to 308": sides depend on the outcome
-	positions map[string]position
-	sponsors  []string
-	class     string // the motion's kind: resolution, amendment, bill, motion
-	newEvent  bool   // "a different resolution", "a similar vote last year"
-	past      bool   // an earlier vote the article mentions for comparison
-	// backRef marks a demonstrative back to the last vote: "That text
-	// passed", "this resolution".
+	// Set by the reader: where the fragment was read.
+	si    int
+	spans [][2]int
+
+	// fMotion, by the motion rules: the motion's kind (resolution,
+	// amendment, bill, motion); its document symbol or number
+	// ("A/79/L.12", "resolution 2728", "Bill C-74"), motions with two
+	// identifiers being two motions; and backRef, a demonstrative back to
+	// the last vote ("That text passed", "this resolution").
+	class   string
+	ident   string
 	backRef bool
-	// ident is the motion's document symbol or number ("A/79/L.12",
-	// "resolution 2728", "Bill C-74"); motions with two identifiers are
-	// two motions.
-	ident string
-	// threshold marks a motion that failed for want of a qualified
-	// majority ("fell short of the 60 votes needed"): its tally's larger
-	// side may be yes.
-	threshold bool
-	// sponsorList marks a sentence that lists sponsors outright ("Among
-	// the co-sponsors were ..."), which is about a vote even without a
-	// motion noun.
+	// fNewEvent, by the motion and part rules: a motion not met before
+	// ("a different resolution", "In 2024 it passed again").
+	newEvent bool
+	// fPast, by the past-vote rule: an earlier vote the article mentions
+	// for comparison.
+	past bool
+
+	// fSponsors, by the motion and sponsor rules. sponsorList marks a
+	// sentence that lists sponsors outright ("Among the co-sponsors were
+	// ..."), which is about a vote even without a motion noun.
+	sponsors    []string
 	sponsorList bool
-	// noVote marks a motion adopted "without a vote" or "by consensus":
-	// it has no tally or positions.
+
+	// fBody, by the body, veto and context rules.
+	body string
+	// fOutcome, by the outcome, veto, position and part rules.
+	outcome string
+	// fNoVote, by the no-vote rule: a motion adopted "without a vote" or
+	// "by consensus", which has no tally or positions.
 	noVote bool
-	spans  [][2]int
+	// fThreshold, by the threshold rule: a motion that failed for want of
+	// a qualified majority ("fell short of the 60 votes needed"), whose
+	// tally's larger side may be yes.
+	threshold bool
+
+	// fTally, by the tally and position rules. pair is a tally whose
+	// sides depend on the outcome: "by 322 votes to 308".
+	tally map[string]int
+	pair  []int
+	// fPositions, by the position, tally and veto rules.
+	positions map[string]position
+
+	// rules records which rule set which field, when the document is
+	// traced (see voteRules); nil otherwise.
+	rules []ruleNote
 }
 
 func (f *fragment) hasContent() bool {
@@ -90,29 +111,6 @@ func addOnce(list []string, code string) []string {
 	return append(list, code)
 }
 
-// motions reads the motion's noun phrase into the fragment.
-func (r *voteReader) motions(f *fragment, its []item) {
-	m := readMotionPhrase(its)
-	f.class, f.ident, f.backRef = m.class, m.ident, m.backRef
-	f.newEvent = f.newEvent || m.newEvent
-	for _, code := range m.sponsors {
-		f.addSponsor(code)
-	}
-}
-
-// sponsorsOf reads who drafted, tabled or introduced the motion into the
-// fragment.
-func (r *voteReader) sponsorsOf(f *fragment, its []item) {
-	s := readSponsors(its, r.speakerFor)
-	for _, code := range s.sponsors {
-		f.addSponsor(code)
-	}
-	f.sponsorList = f.sponsorList || s.listed
-	if f.class == "" {
-		f.class = s.class
-	}
-}
-
 // event is a vote being assembled from fragments.
 type event struct {
 	body      string
@@ -129,6 +127,7 @@ type event struct {
 	past      bool
 	threshold bool
 	noVote    bool
+	rules     []ruleNote // when traced: the rules that set its fragments' fields
 }
 
 func mentionsVote(s string) bool {
@@ -346,6 +345,7 @@ func (e *event) absorb(f *fragment) {
 		}
 	}
 	e.spans = append(e.spans, f.spans...)
+	e.rules = append(e.rules, f.rules...)
 }
 
 // finishEvent turns an assembled event into a Vote; events that state no
@@ -395,7 +395,7 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 	if e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0 {
 		return Vote{}, false
 	}
-	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors}
+	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors, Rules: ruleNames(e.rules)}
 	if n, ok := e.tally[Yes]; ok {
 		v.Tally.Yes = &n
 	}
@@ -467,67 +467,19 @@ func motionText(s string) string {
 	return strings.TrimSpace(rest)
 }
 
-// voteReader reads the vote fragments of one part of a sentence at a
-// time, against the discourse's turn for the sentence.
-type voteReader struct {
-	d *document
-	t *turn // the sentence being read
-	p *part // the part of it being read
-}
-
-// speakerFor returns the actor speaking at item i of the part.
-func (r *voteReader) speakerFor(i int) string { return r.t.speakerFor(r.p.from + i) }
-
-// read returns the fragments one sentence states.
-func (r *voteReader) read(t *turn) []*fragment {
-	var out []*fragment
-	for k := range t.parts {
-		frags := r.readPart(t, &t.parts[k], k == 0)
-		for _, f := range frags {
-			// Each motion of the sentence is a vote of its own.
-			f.newEvent = f.newEvent || k > 0
-		}
-		out = append(out, frags...)
+// ruleNames lists, by field name, the rules that set the fields of an
+// event's fragments, each once; nil when the event was not traced.
+func ruleNames(notes []ruleNote) map[string][]string {
+	if len(notes) == 0 {
+		return nil
 	}
-	return out
-}
-
-// readPart reads the fragment one sentence, or one part of a sentence,
-// states. whole says the part opens the sentence.
-func (r *voteReader) readPart(t *turn, p *part, whole bool) []*fragment {
-	r.t, r.p = t, p
-	si, its := t.si, p.its
-	f := &fragment{si: si, past: pastVote(its), body: p.body}
-	r.motions(f, its)
-	r.sponsorsOf(f, its)
-	r.outcomeOf(f, its)
-	r.talliesOf(f, its)
-	r.positionsOf(f, its)
-	// "also without a vote": a later part inherits the sentence's verb.
-	if f.outcome == "" && !whole && (containsWord(its, "adopted") || words(its, 0, "and")) {
-		for _, it := range its {
-			if it.lw == "without" || it.lw == "also" {
-				f.outcome = Adopted
-				break
+	out := map[string][]string{}
+	for _, n := range notes {
+		for _, fn := range fieldNames {
+			if n.field == fn.f && !slices.Contains(out[fn.name], n.rule) {
+				out[fn.name] = append(out[fn.name], n.rule)
 			}
 		}
 	}
-	if !f.hasContent() {
-		return nil
-	}
-	for i := range its {
-		if words(its, i, "without", "a", "vote") || words(its, i, "by", "consensus") || words(its, i, "by", "acclamation") {
-			f.noVote = true
-		}
-	}
-	f.threshold = needsQualifiedMajority(its)
-	f.newEvent = f.newEvent || whole && datedLead(its)
-	// A sentence that names no body speaks of the one the text last
-	// named: "The Council then adopted", "MPs also voted".
-	if f.body == "" {
-		f.body = p.context
-	}
-	s := r.d.sents[si]
-	f.spans = append(f.spans, [2]int{s.Start, s.End})
-	return []*fragment{f}
+	return out
 }

@@ -117,6 +117,12 @@ func (d *document) listedPositions() []*fragment {
 				f.setTally(mk.side, mk.count)
 			}
 		}
+		if d.trace {
+			f.rules = append(f.rules, ruleNote{fPositions, "lists"})
+			if len(f.tally) > 0 {
+				f.rules = append(f.rules, ruleNote{fTally, "lists"})
+			}
+		}
 		out = append(out, f)
 		// A heading that ends its line opens a list on the next lines.
 		lastMark := marks[len(marks)-1]

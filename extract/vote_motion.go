@@ -334,3 +334,17 @@ func needsQualifiedMajority(its []item) bool {
 	}
 	return false
 }
+
+// readMotion is the motion rule: it reads the noun phrase of the part's
+// motion into the fragment (see readMotionPhrase):
+//
+//	The Assembly adopted a European-backed resolution (document A/79/L.12).
+//	A different resolution failed.
+func readMotion(_ *voteReader, f *fragment, its []item) {
+	m := readMotionPhrase(its)
+	f.class, f.ident, f.backRef = m.class, m.ident, m.backRef
+	f.newEvent = f.newEvent || m.newEvent
+	for _, code := range m.sponsors {
+		f.addSponsor(code)
+	}
+}

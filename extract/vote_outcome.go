@@ -2,222 +2,269 @@ package extract
 
 import "strings"
 
-// outcomeOf reads what became of the motion.
-func (r *voteReader) outcomeOf(f *fragment, its []item) {
+// The outcome rules read what became of the motion from the words of a
+// sentence. For each word in turn, a form of "vote" is read by
+// readVotedVerb; any other word is tried against outcomeCues, and a
+// word that names an outcome is then tried against outcomeGuards, the
+// readings under which it states none ("the adopted text", "failed to
+// mention", "not adopted"). What passes sets the fragment's outcome,
+// unless an earlier word set one already.
+
+// readVotedVerb reads an outcome from "voted" and what follows, and
+// reports whether the word at its[i] is a form of "vote":
+//
+//	The Assembly voted down the amendment.
+//	MPs voted to reject the deal.
+//	The Rada voted to extend martial law.
+//	The House voted 220-212 to approve the bill.
+//	The Senate voted against the motion.
+func readVotedVerb(f *fragment, its []item, i int) bool {
+	if !anyWord(its, i, "voted", "votes", "vote") {
+		return false
+	}
+	if hedged(its, i) {
+		return true
+	}
+	switch {
+	case words(its, i+1, "down"), words(its, i+1, "to", "reject"), words(its, i+1, "to", "block"):
+		f.outcome = Rejected
+	case !bodySubject(its, i):
+	case votedTo(its, i+1) || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for"):
+		// "voted by 432 votes to 202 to reject" is a rejection.
+		f.outcome = Adopted
+		if votedToReject(its, i+1) {
+			f.outcome = Rejected
+		}
+	case words(its, i+1, "against"):
+		f.outcome = Rejected
+	}
+	return true
+}
+
+// An outcomeCue names the outcome a word at its[i] states, if any.
+type outcomeCue struct {
+	name  string
+	match func(its []item, i int) (string, bool)
+}
+
+// outcomeCues are tried in order on each word; a later cue that matches
+// overrides an earlier one.
+var outcomeCues = []outcomeCue{
+	{"outcome-verb", outcomeVerbCue},
+	{"went-down", wentDownCue},
+	{"got-through", gotThroughCue},
+	{"let-through", letThroughCue},
+	{"green-light", greenLightCue},
+}
+
+// outcomeVerbCue reads a verb of outcome: "The Assembly adopted the
+// text", "The motion was carried", "The bill failed 18-79".
+func outcomeVerbCue(its []item, i int) (string, bool) {
+	o, ok := outcomeWords[its[i].lw]
+	return o, ok
+}
+
+// wentDownCue reads "a third went down 18-80".
+func wentDownCue(its []item, i int) (string, bool) {
+	return Rejected, anyWord(its, i, "went") && anyWord(its, i+1, "down") && hyphenPair(lowerAt(its, i+2)) != nil
+}
+
+// gotThroughCue reads "scraped through by 348 votes to 345", "sailed
+// through".
+func gotThroughCue(its []item, i int) (string, bool) {
+	return Adopted, anyWord(its, i, "scraped", "squeaked", "sailed", "squeezed", "got") && anyWord(its, i+1, "through")
+}
+
+// letThroughCue reads an abstention that lets a motion through:
+// "abstained, allowing it to pass", "letting the text be adopted".
+func letThroughCue(its []item, i int) (string, bool) {
+	if !anyWord(its, i, "allowing", "allowed", "letting", "let", "enabling") {
+		return "", false
+	}
+	k := i + 1
+	if anyWord(its, k, "the") {
+		k++
+	}
+	if !(anyWord(its, k, "it") || motionClasses[lowerAt(its, k)] != "" || anyWord(its, k, "measure", "proposal")) {
+		return "", false
+	}
+	k++
+	if anyWord(its, k, "to") {
+		k++
+	}
+	return Adopted, anyWord(its, k, "pass") || words(its, k, "be", "adopted") || words(its, k, "be", "approved")
+}
+
+// greenLightCue reads "gave its final blessing", "gave the green light".
+func greenLightCue(its []item, i int) (string, bool) {
+	if !anyWord(its, i, "gave", "gives", "given") {
+		return "", false
+	}
+	for k := i + 1; k < len(its) && k <= i+4; k++ {
+		if anyWord(its, k, "blessing", "approval", "backing", "assent", "nod") || words(its, k, "green", "light") {
+			return Adopted, true
+		}
+	}
+	return "", false
+}
+
+// outcomeWord is a word that names an outcome, as the guards see it.
+type outcomeWord struct {
+	its     []item
+	i       int
+	outcome string
+	// tallied marks a tally right after the verb ("failed 18-79").
+	tallied bool
+}
+
+// An outcomeGuard reports whether an outcome word states no outcome of
+// the motion where it stands.
+type outcomeGuard struct {
+	name  string
+	holds func(f *fragment, w outcomeWord) bool
+}
+
+// outcomeGuards are tried in order; the first that holds drops the word.
+var outcomeGuards = []outcomeGuard{
+	{"hedged", hedgedOutcome},
+	{"adjective", adjectiveOutcome},
+	{"failed-to", failedToOther},
+	{"infinitive", infinitiveAdopt},
+	{"passed-away", passedAway},
+	{"lost-other", lostOther},
+	{"rejected-other", rejectedOther},
+	{"adopted-other", adoptedOther},
+	{"actor-subject", actorSubject},
+}
+
+// hedgedOutcome drops a negated, conditional or future outcome. A result
+// stated in the negative is a rejection, unless a modal or condition
+// makes it no result at all: "did not adopt the draft", "was not
+// adopted", but not "would not adopt".
+func hedgedOutcome(f *fragment, w outcomeWord) bool {
+	if !hedged(w.its, w.i) {
+		return false
+	}
+	if w.outcome == Adopted && negatedResult(w.its, w.i) && f.outcome == "" {
+		f.outcome = Rejected
+	}
+	return true
+}
+
+// adjectiveOutcome drops a participle used as an adjective: "the adopted
+// text".
+func adjectiveOutcome(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	return (its[i].tag == "JJ" || its[i].tag == "VBN") && i > 0 && anyWord(its, i-1, "the", "a", "an") && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN")
+}
+
+// failedToOther keeps "failed" only with a tally, the end of a clause
+// or a verb of winning after it: "failed 18-79", "failed to pass",
+// "failed to win enough votes", not "failed to mention".
+func failedToOther(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	if !anyWord(its, i, "failed", "fails", "failing") {
+		return false
+	}
+	if hyphenPair(lowerAt(its, i+1)) != nil || i+1 >= len(its) || anyWord(its, i+1, ".", ",", "by", "with") {
+		return false
+	}
+	return !(words(its, i+1, "to", "pass") || words(its, i+1, "to", "win") || words(its, i+1, "to", "secure") || words(its, i+1, "to", "obtain") ||
+		words(its, i+1, "to", "get") || words(its, i+1, "to", "garner") || words(its, i+1, "to", "gain") || words(its, i+1, "to", "be", "adopted") || words(its, i+1, "to", "receive"))
+}
+
+// infinitiveAdopt drops an infinitive, which reports no result: "the
+// right of States to adopt measures", "urged the Council to adopt"
+// ("voted to adopt" is read by readVotedVerb).
+func infinitiveAdopt(_ *fragment, w outcomeWord) bool {
+	return anyWord(w.its, w.i, "adopt") && anyWord(w.its, w.i-1, "to")
+}
+
+// passedAway drops a person's passing: "passed away", "passed through".
+func passedAway(_ *fragment, w outcomeWord) bool {
+	return anyWord(w.its, w.i, "passed") && anyWord(w.its, w.i+1, "away", "through", "over", "on")
+}
+
+// lostOther keeps "lost" only of a vote: "lost the vote", "the motion
+// was lost", "lost 272-285"; not "lost control".
+func lostOther(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	if !anyWord(its, i, "lost") {
+		return false
+	}
+	return !(words(its, i+1, "the", "vote") || anyWord(its, i+1, "by", ".", ",") || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, "was", "were"))
+}
+
+// rejectedOther drops a rejection by an actor of something other than a
+// motion, which is a stance: "rejected the claims".
+func rejectedOther(f *fragment, w outcomeWord) bool {
+	return w.outcome == Rejected && !anyWord(w.its, w.i, "failed", "failing") && !w.tallied && !motionNear(w.its, w.i) && f.class == ""
+}
+
+// adoptedOther drops an adoption or withdrawal with no motion or body in
+// sight: "approved the plan".
+func adoptedOther(f *fragment, w outcomeWord) bool {
+	return (w.outcome == Adopted || w.outcome == Withdrawn) && !w.tallied && !motionNear(w.its, w.i) && f.class == "" && f.body == ""
+}
+
+// actorSubject drops an adoption or rejection whose subject is an
+// actor, not the body: "Iran rejected the resolution" is Iran's
+// position, read by the position rules. Agents of a participle before
+// the verb are not its subject: "The measure, tabled by Britain and
+// Norway, passed 40-5-2".
+func actorSubject(_ *fragment, w outcomeWord) bool {
+	return (w.outcome == Adopted || w.outcome == Rejected) && !passive(w.its, w.i) && len(subjectOrAgent(w.its, w.i)) > 0 && !agentsBefore(w.its, w.i)
+}
+
+// readOutcome is the outcome rule: it reads every word of the part with
+// readVotedVerb, outcomeCues and outcomeGuards. A word of outcome needs
+// an anchor (a motion, a body, or a body spoken of before), or a tally
+// right after it in a sentence about a motion ("failed 18-79"): "Arsenal
+// went down 2-1" in a sports story states no vote. It returns the name
+// of the cue that set the outcome, "" if none did.
+func (r *voteReader) readOutcome(f *fragment, its []item) {
 	hasAnchor := f.class != "" || f.body != "" || r.p.context != ""
-	for i, it := range its {
-		// "voted down", "voted to reject", "voted in favour of the bill"
-		// with a body as subject.
-		if it.lw == "voted" || it.lw == "votes" || it.lw == "vote" {
-			subjBody := bodySubject(its, i)
-			switch {
-			case words(its, i+1, "down"):
-				if !hedged(its, i) {
-					f.outcome = Rejected
-				}
-			case words(its, i+1, "to", "reject"), words(its, i+1, "to", "block"):
-				if !hedged(its, i) {
-					f.outcome = Rejected
-				}
-			case subjBody && (votedTo(its, i+1) || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for")):
-				// "the Rada voted to extend martial law", "the House
-				// voted 220-212 to approve"; "voted by 432 votes to 202
-				// to reject" is a rejection.
-				if !hedged(its, i) {
-					f.outcome = Adopted
-					if votedToReject(its, i+1) {
-						f.outcome = Rejected
-					}
-				}
-			case subjBody && words(its, i+1, "against"):
-				if !hedged(its, i) {
-					f.outcome = Rejected
-				}
-			}
+	for i := range its {
+		if readVotedVerb(f, its, i) {
 			continue
 		}
-		o, ok := outcomeWords[it.lw]
-		if it.lw == "went" && anyWord(its, i+1, "down") && hyphenPair(lowerAt(its, i+2)) != nil {
-			// "a third went down 18-80".
-			o, ok = Rejected, true
-		}
-		// "scraped through by 348 votes to 345", "sailed through".
-		if anyWord(its, i, "scraped", "squeaked", "sailed", "squeezed", "got") && anyWord(its, i+1, "through") {
-			o, ok = Adopted, true
-		}
-		// "abstained, allowing it to pass", "letting the text be
-		// adopted": an abstention that lets a motion through.
-		if anyWord(its, i, "allowing", "allowed", "letting", "let", "enabling") {
-			k := i + 1
-			if anyWord(its, k, "the") {
-				k++
-			}
-			if anyWord(its, k, "it") || motionClasses[lowerAt(its, k)] != "" || anyWord(its, k, "measure", "proposal") {
-				k++
-				if anyWord(its, k, "to") {
-					k++
-				}
-				if anyWord(its, k, "pass") || words(its, k, "be", "adopted") || words(its, k, "be", "approved") {
-					o, ok = Adopted, true
-				}
+		o, name := "", ""
+		for _, c := range outcomeCues {
+			if out, ok := c.match(its, i); ok {
+				o, name = out, c.name
 			}
 		}
-		// "gave its final blessing", "gave the green light".
-		if anyWord(its, i, "gave", "gives", "given") {
-			for k := i + 1; k < len(its) && k <= i+4; k++ {
-				if anyWord(its, k, "blessing", "approval", "backing", "assent", "nod") || words(its, k, "green", "light") {
-					o, ok = Adopted, true
-					break
-				}
-			}
-		}
-		// A tally right after the verb ("failed 18-79", "went down
-		// 18-80"), in a text about a vote, anchors it even far from the
-		// motion; "Arsenal went down 2-1" in a sports story does not.
-		tallied := (hyphenPair(lowerAt(its, i+1)) != nil || it.lw == "went" && hyphenPair(lowerAt(its, i+2)) != nil) &&
+		tallied := (hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i, "went") && hyphenPair(lowerAt(its, i+2)) != nil) &&
 			(hasAnchor || hasMotion(its, 0, len(its)))
-		if !ok || !hasAnchor && !tallied {
+		if name == "" || !hasAnchor && !tallied {
 			continue
 		}
-		if hedged(its, i) {
-			// "did not adopt the draft", "was not adopted": a result
-			// stated in the negative is a rejection, unless a modal or
-			// condition makes it no result at all.
-			if (o == Adopted) && negatedResult(its, i) && f.outcome == "" {
-				f.outcome = Rejected
-			}
-			continue
-		}
-		// "the adopted text" is an adjective, "failed to" needs a verb of
-		// winning after it.
-		if (it.tag == "JJ" || it.tag == "VBN") && i > 0 && anyWord(its, i-1, "the", "a", "an") && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN") {
-			continue
-		}
-		if it.lw == "failed" || it.lw == "fails" || it.lw == "failing" {
-			if !(hyphenPair(lowerAt(its, i+1)) != nil || words(its, i+1, "to", "pass") || words(its, i+1, "to", "win") || words(its, i+1, "to", "secure") || words(its, i+1, "to", "obtain") || words(its, i+1, "to", "get") || words(its, i+1, "to", "garner") || words(its, i+1, "to", "gain") || words(its, i+1, "to", "be", "adopted") || words(its, i+1, "to", "receive") || i+1 >= len(its) || its[i+1].lw == "." || its[i+1].lw == "," || its[i+1].lw == "by" || its[i+1].lw == "with") {
-				continue
-			}
-		}
-		// "the right of States to adopt measures", "urged the Council to
-		// adopt": an infinitive reports no result ("voted to adopt" is
-		// read above).
-		if it.lw == "adopt" && anyWord(its, i-1, "to") {
-			continue
-		}
-		// A person's passing is not a motion's.
-		if it.lw == "passed" && anyWord(its, i+1, "away", "through", "over", "on") {
-			continue
-		}
-		// "lost the vote", "the motion was lost", "lost 272-285"; not
-		// "lost control".
-		if it.lw == "lost" && !(words(its, i+1, "the", "vote") || anyWord(its, i+1, "by", ".", ",") || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, "was", "were")) {
-			continue
-		}
-		// Rejections by an actor of something other than a motion are
-		// stances ("rejected the claims").
-		if o == Rejected && it.lw != "failed" && it.lw != "failing" && !tallied && !motionNear(its, i) && f.class == "" {
-			continue
-		}
-		if (o == Adopted || o == Withdrawn) && !tallied && !motionNear(its, i) && f.class == "" && f.body == "" {
-			continue
-		}
-		// "Iran rejected the resolution": an actor, not the body,
-		// rejects or approves; that is its position, read elsewhere.
-		// "The measure, tabled by Britain and Norway, passed 40-5-2":
-		// agents of a participle before the verb are not its subject.
-		if (o == Adopted || o == Rejected) && !passive(its, i) && len(subjectOrAgent(its, i)) > 0 && !agentsBefore(its, i) {
+		if r.guarded(f, outcomeWord{its: its, i: i, outcome: o, tallied: tallied}) {
 			continue
 		}
 		// "Peers defeated the government by 250 votes to 180": the
 		// motion against the government carried.
-		if it.lw == "defeated" && anyWord(its, i+1, "the") && anyWord(its, i+2, "government", "ministers") && !anyWord(its, i+3, "'s", "'") {
+		if anyWord(its, i, "defeated") && anyWord(its, i+1, "the") && anyWord(its, i+2, "government", "ministers") && !anyWord(its, i+3, "'s", "'") {
 			o = Adopted
 		}
 		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
 			f.outcome = o
+			r.note(fOutcome, name)
 		}
-		// "Russia vetoed the draft", "vetoed by Russia and China": the
-		// actors casting the veto voted no.
 		if o == Vetoed {
-			vetoers := subjectBefore(its, i)
-			if anyWord(its, i+1, "by") {
-				vetoers = agentList(its, i+2)
-			}
-			for _, code := range vetoers {
-				f.setPosition(code, No, true)
-			}
+			vetoVerbPositions(f, its, i)
 		}
 	}
-	// "was not adopted owing to the negative vote of a permanent member":
-	// the Security Council's formula for a veto.
-	for i := range its {
-		if words(its, i, "negative", "vote", "of", "a", "permanent", "member") || words(its, i, "negative", "votes", "of", "permanent", "members") {
-			f.outcome = Vetoed
-			// Only the Security Council has permanent members.
-			f.body = BodyUNSC
+}
+
+// guarded runs the outcome guards on a word of outcome.
+func (r *voteReader) guarded(f *fragment, w outcomeWord) bool {
+	for _, g := range outcomeGuards {
+		if g.holds(f, w) {
+			return true
 		}
 	}
-	// "the United States blocked a similar demand at the Security
-	// Council": a permanent member blocking a Council text vetoes it.
-	for i := range its {
-		if !anyWord(its, i, "blocked", "blocks", "killed") || hedged(its, i) {
-			continue
-		}
-		council := false
-		for _, it := range its {
-			if it.body == BodyUNSC || it.body == refCouncil && r.p.lastCouncil != BodyUNHRC && r.p.lastCouncil != BodyAU {
-				council = true
-			}
-		}
-		if !council {
-			continue
-		}
-		var p5 []string
-		for _, code := range subjectBefore(its, i) {
-			if permanentMembers[code] {
-				p5 = append(p5, code)
-			}
-		}
-		if len(p5) > 0 {
-			f.outcome = Vetoed
-			// Only the Security Council has a veto, whatever other body
-			// the sentence names first.
-			f.body = BodyUNSC
-			for _, code := range p5 {
-				f.setPosition(code, No, true)
-			}
-		}
-	}
-	// "blocked by a Russian veto", "Russia cast its 19th veto".
-	for i, it := range its {
-		if it.lw != "veto" && it.lw != "vetoes" {
-			continue
-		}
-		if hedged(its, i) || anyWord(its, i-1, "wield", "use", "threatened", "threat") {
-			continue
-		}
-		// The noun phrase: determiners, ordinals, adjectives and the
-		// actor that vetoes.
-		var vetoers []string
-		k := i - 1
-		for k >= 0 && k >= i-4 && (anyWord(its, k, "its", "a", "an", "their", "his", "her", "the") || its[k].isActor() ||
-			strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "CD") {
-			if its[k].isActor() {
-				vetoers = append(vetoers, its[k].actor)
-			}
-			k--
-		}
-		if k == i-1 || !anyWord(its, k, "cast", "casting", "casts", "used", "using", "uses", "wielded", "wielding", "exercised", "exercising", "by", "blocked", "with") {
-			continue
-		}
-		f.outcome = Vetoed
-		if !anyWord(its, k, "by", "with", "blocked") {
-			vetoers = append(vetoers, subjectBefore(its, k)...)
-		}
-		for _, code := range vetoers {
-			f.setPosition(code, No, true)
-		}
-	}
+	return false
 }
 
 // votedTo reports whether "to" and a verb follow at its[i], after an

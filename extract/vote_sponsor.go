@@ -148,3 +148,19 @@ func onBehalf(f *sponsorsRead, its []item, from int) {
 		}
 	}
 }
+
+// readSponsorRule is the sponsor rule: it reads who drafted, tabled or
+// introduced the motion into the fragment (see readSponsors):
+//
+//	The draft, proposed by Egypt, was adopted.
+//	Among the co-sponsors were Belarus, China and Syria.
+func readSponsorRule(r *voteReader, f *fragment, its []item) {
+	s := readSponsors(its, r.speakerFor)
+	for _, code := range s.sponsors {
+		f.addSponsor(code)
+	}
+	f.sponsorList = f.sponsorList || s.listed
+	if f.class == "" {
+		f.class = s.class
+	}
+}
