@@ -14,63 +14,8 @@ const maxReach = 120
 // subjectBefore collects the list of actors that ends just before its[i],
 // skipping fillers between the list and the verb.
 func subjectBefore(its []item, i int) []string {
-	var codes []string
-	k := i - 1
 	stop := max(0, i-maxReach)
-	// Fillers and commas between the verb and the subject.
-	skip := func() {
-		for k >= stop {
-			switch {
-			case fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–" || its[k].lw == "--":
-				k--
-			case weekdays[its[k].lw]:
-				// "The United States on Wednesday vetoed".
-				k--
-				if anyWord(its, k, "on") {
-					k--
-				}
-			default:
-				return
-			}
-		}
-	}
-	// "Japan, which retains capital punishment, also voted against".
-	for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB") {
-		k--
-	}
-	if j := beforeParenthetical(its, k); j != k {
-		k = j
-	}
-	skip()
-	// "were the only abstentions": a predicate naming the voters.
-	if k >= 1 && anyWord(its, k, "the") && anyWord(its, k-1, "were", "was", "are", "is") {
-		k -= 2
-		skip()
-	} else if k >= 2 && anyWord(its, k, "the") && anyWord(its, k-1, "among") && anyWord(its, k-2, "were", "was", "are", "is") {
-		// "were among the abstentions".
-		k -= 3
-		skip()
-	}
-	// "cast the lone vote against": the verb phrase before the cue.
-	for k >= stop && anyWord(its, k, "lone", "sole", "single", "dissenting", "deciding") {
-		k--
-	}
-	if k >= 1 && anyWord(its, k, "the", "a", "an", "its", "their") && anyWord(its, k-1, "cast", "casting", "casts") {
-		k -= 2
-		skip()
-	}
-	// "were the only countries to vote against", "were among the 10
-	// nations voting against": a predicate naming the voters.
-	if k >= stop && (countNouns[its[k].lw] || its[k].lw == "ones") {
-		j := k - 1
-		for j >= stop && (anyWord(its, j, "only", "the", "among", "lone", "sole", "two", "three", "few") || isNumberItem(its[j])) {
-			j--
-		}
-		if j >= stop && anyWord(its, j, "were", "was", "are", "is") {
-			k = j - 1
-			skip()
-		}
-	}
+	k := subjectEnd(its, i-1, stop)
 	if k >= stop && !its[k].isActor() {
 		if codes := roleSubjects(its, k, stop); len(codes) > 0 {
 			return codes
@@ -85,7 +30,79 @@ func subjectBefore(its []item, i int) []string {
 			}
 		}
 	}
+	return listEndingAt(its, k, stop)
+}
+
+// skipFillers skips back from its[k] over fillers, adverbs, commas,
+// dashes and a weekday between a verb and its subject and returns the
+// index before them.
+func skipFillers(its []item, k, stop int) int {
 	for k >= stop {
+		switch {
+		case fillers[its[k].lw] || its[k].tag == "RB" || its[k].lw == "," || its[k].lw == "—" || its[k].lw == "–" || its[k].lw == "--":
+			k--
+		case weekdays[its[k].lw]:
+			// "The United States on Wednesday vetoed".
+			k--
+			if anyWord(its, k, "on") {
+				k--
+			}
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// subjectEnd finds where the subject of a verb ends, looking back from
+// its[k]: through fillers ("Japan, which retains capital punishment,
+// also voted against"), a predicate naming the voters ("were the only
+// abstentions", "were among the 10 nations voting against") and the verb
+// phrase of a cue ("cast the lone vote against").
+func subjectEnd(its []item, k, stop int) int {
+	for k >= stop && (fillers[its[k].lw] || its[k].tag == "RB") {
+		k--
+	}
+	if j := beforeParenthetical(its, k); j != k {
+		k = j
+	}
+	k = skipFillers(its, k, stop)
+	// "were the only abstentions": a predicate naming the voters.
+	if k >= 1 && anyWord(its, k, "the") && anyWord(its, k-1, "were", "was", "are", "is") {
+		k = skipFillers(its, k-2, stop)
+	} else if k >= 2 && anyWord(its, k, "the") && anyWord(its, k-1, "among") && anyWord(its, k-2, "were", "was", "are", "is") {
+		// "were among the abstentions".
+		k = skipFillers(its, k-3, stop)
+	}
+	// "cast the lone vote against": the verb phrase before the cue.
+	for k >= stop && anyWord(its, k, "lone", "sole", "single", "dissenting", "deciding") {
+		k--
+	}
+	if k >= 1 && anyWord(its, k, "the", "a", "an", "its", "their") && anyWord(its, k-1, "cast", "casting", "casts") {
+		k = skipFillers(its, k-2, stop)
+	}
+	// "were the only countries to vote against", "were among the 10
+	// nations voting against": a predicate naming the voters.
+	if k >= stop && (countNouns[its[k].lw] || its[k].lw == "ones") {
+		j := k - 1
+		for j >= stop && (anyWord(its, j, "only", "the", "among", "lone", "sole", "two", "three", "few") || isNumberItem(its[j])) {
+			j--
+		}
+		if j >= stop && anyWord(its, j, "were", "was", "are", "is") {
+			k = skipFillers(its, j-1, stop)
+		}
+	}
+	return k
+}
+
+// listEndingAt collects the list of actors that ends at its[k], in text
+// order, through the glue of a list ("France, Germany and Italy"),
+// additions ("China and Pakistan, joined by Indonesia and Qatar") and
+// member states ("the member states of the European Union"). A list that
+// is an object ("put forward by Brazil") is none.
+func listEndingAt(its []item, k, stop int) []string {
+	var codes []string
+	for ; k >= stop; k-- {
 		it := its[k]
 		switch {
 		case it.body != "":
@@ -117,7 +134,6 @@ func subjectBefore(its []item, i int) []string {
 		default:
 			return reverse(codes)
 		}
-		k--
 	}
 	return reverse(codes)
 }
@@ -165,26 +181,9 @@ func actorBetween(its []item, from, to int) bool {
 // voted". It returns "" when the subject is not such a role.
 func roleSubject(its []item, k, stop int) string {
 	k0 := k
-	// An appositive name between commas: ", Dame Helen Marsh,".
-	if anyWord(its, k, ",") {
-		j := k - 1
-		for j >= stop && j > k-6 && (its[j].tag == "NNP" && !its[j].isActor() || titles[its[j].lw]) {
-			j--
-		}
-		if j < k-1 && anyWord(its, j, ",") {
-			k = j - 1
-		} else {
-			return ""
-		}
-	}
-	// A name right before the verb: "Chancellor Friedrich Merz".
-	j := k
-	for j >= stop && j > k-4 && its[j].tag == "NNP" && !its[j].isActor() && !roleNouns[its[j].lw] {
-		j--
-	}
-	k = j
-	for k >= stop && anyWord(its, k, "sir", "dame", "mr", "mrs", "ms", "dr", "lord", "lady") {
-		k--
+	k, ok := beforeName(its, k, stop)
+	if !ok {
+		return ""
 	}
 	// The office or group: "ambassador", "foreign ministry spokesperson",
 	// "military government", "EU members".
@@ -203,6 +202,32 @@ func roleSubject(its []item, k, stop int) string {
 		return its[k-1].actor
 	}
 	return ownerOfRole(its, k0, stop)
+}
+
+// beforeName skips back from its[k] over a person's name and honorific
+// that end a subject, set off by commas (", Dame Helen Marsh,") or right
+// before the verb ("Chancellor Friedrich Merz"), and returns the index
+// before them; ok is false for a comma that sets off no name.
+func beforeName(its []item, k, stop int) (int, bool) {
+	if anyWord(its, k, ",") {
+		j := k - 1
+		for j >= stop && j > k-6 && (its[j].tag == "NNP" && !its[j].isActor() || titles[its[j].lw]) {
+			j--
+		}
+		if j >= k-1 || !anyWord(its, j, ",") {
+			return k, false
+		}
+		k = j - 1
+	}
+	j := k
+	for j >= stop && j > k-4 && its[j].tag == "NNP" && !its[j].isActor() && !roleNouns[its[j].lw] {
+		j--
+	}
+	k = j
+	for k >= stop && anyWord(its, k, "sir", "dame", "mr", "mrs", "ms", "dr", "lord", "lady") {
+		k--
+	}
+	return k, true
 }
 
 // ownerOfRole finds a long office set off by commas before a verb:

@@ -2,88 +2,22 @@ package extract
 
 import "strings"
 
-// positionsOf reads how actors voted, and the tallies stated as "N
-// countries, including ..., voted against".
+// positionsOf is the position rule: it reads how actors voted, and the
+// tallies stated as "N countries, including ..., voted against":
+//
+//	China and Russia abstained.
+//	Ten countries, including the US, Israel and Austria, voted against.
+//	Those voting against were the United States and Israel.
+//	MPs backed the bill.
 func (r *voteReader) positionsOf(f *fragment, its []item) {
 	for i := 0; i < len(its); i++ {
 		cue, n := cueAt(its, i)
-		if n == 0 {
+		if n == 0 || !positionCueReads(f, its, i, n, cue) {
 			continue
 		}
-		// "with 11 abstentions" is a tally, and "Abstaining:" a heading,
-		// both read elsewhere; "Another 251 voted against" and "nine
-		// abstained" are tallies too.
-		if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
-			if !cue.strong || its[i].lw == "abstention" {
-				continue
-			}
-			v, _ := itemNumber(its[i-1])
-			f.setTally(cue.value, v)
-		}
-		if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
-			continue
-		}
-		// "-backed" after an actor names a sponsor.
-		if its[i].tail {
-			continue
-		}
-		if hedged(its, i) {
-			continue
-		}
-		if cue.motion {
-			if !motionInClause(its, i+n, 12) || anyWord(its, i+n, "by") {
-				continue
-			}
-		}
-		// "for" as in "voted for Trump" needs a motion or a clause end.
-		if cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, ",", ".", "(", ")", "and", "it")) {
-			continue
-		}
-		subj := subjectBefore(its, i)
-		// "her delegation voted against", "she said it had abstained":
-		// the speaker's country.
-		if len(subj) == 0 && (ownDelegation(its, i) || cue.strong && pronounBefore(its, i) && !partySays(its, i)) {
-			if code := r.speakerFor(i); code != "" {
-				subj = []string{code}
-			}
-		}
-		// A body as subject decides the motion: "MPs backed the bill",
-		// "the Assembly voted against the draft".
-		if len(subj) == 0 && bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
-			if cue.value == Yes {
-				f.outcome = Adopted
-			} else if cue.value == No {
-				f.outcome = Rejected
-			}
-		}
-		// "Those voting against were ...", "Countries that abstained:".
-		if len(subj) == 0 {
-			j := i + n
-			if anyWord(its, j, "the") && anyWord(its, j+1, "resolution", "draft", "text", "motion", "bill", "amendment") {
-				j += 2
-			}
-			if anyWord(its, j, "were", "was", ":", "included", "include", "being", "are") {
-				j++
-				// "were, among others, Singapore, ...".
-				for j < len(its) && anyWord(its, j, ",", "among", "others", "them", "inter", "alia", ":") {
-					j++
-				}
-				subj = actorList(its, j)
-			}
-		}
-		// "joined Russia, North Korea and Belarus ... in voting
-		// against", "again sided with the United States in voting no".
-		if anyWord(its, i-1, "in") {
-			for k := i - 2; k >= 0 && k >= i-20; k-- {
-				if anyWord(its, k, "joined", "joins", "join") {
-					subj = append(subjectBefore(its, k), actorList(its, k+1)...)
-					break
-				}
-				if anyWord(its, k, "sided", "sides", "siding") && anyWord(its, k+1, "with") {
-					subj = append(subjectBefore(its, k), actorList(its, k+2)...)
-					break
-				}
-			}
+		subj := r.votersBefore(f, its, i, n, cue)
+		if j, ok := joinedVoters(its, i); ok {
+			subj = j
 		}
 		// "Ukraine switched from voting yes to voting no": the old
 		// position is not read, the new one belongs to the subject of
@@ -97,21 +31,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 				subj = subjectBefore(its, k)
 			}
 		}
-		// "... alongside Russia and a few other nations", "joined by the
-		// United Kingdom".
-		for k := i + n; k < len(its) && k <= i+n+4; k++ {
-			if anyWord(its, k, "alongside", "like", "including", "-", "—", "–", ":") || words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") || words(its, k, "among", "them") {
-				// "Nine countries voted against, among them the United
-				// States and Israel", "Three voted against - Russia,
-				// China and Burkina Faso -".
-				skip := 1
-				if !anyWord(its, k, "alongside", "like", "including", "-", "—", "–", ":") {
-					skip = 2
-				}
-				subj = append(subj, actorList(its, k+skip)...)
-				break
-			}
-		}
+		subj = append(subj, votersAlongside(its, i+n)...)
 		for _, code := range subj {
 			f.setPosition(code, cue.value, cue.strong)
 		}
@@ -122,6 +42,104 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		}
 		i += n - 1
 	}
+}
+
+// positionCueReads reports whether the position cue of n items at its[i]
+// states positions there: not a tally ("with 11 abstentions"), a heading
+// ("Abstaining:", read by the list rule), a compound ("-backed"), a
+// hedged cue, "opposed" with no motion as object, or "voted for" a
+// person. A count right before a strong cue is a tally ("Another 251
+// voted against", "nine abstained"), recorded here.
+func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
+	if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
+		if !cue.strong || its[i].lw == "abstention" {
+			return false
+		}
+		v, _ := itemNumber(its[i-1])
+		f.setTally(cue.value, v)
+	}
+	if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
+		return false
+	}
+	if its[i].tail || hedged(its, i) {
+		return false
+	}
+	if cue.motion && (!motionInClause(its, i+n, 12) || anyWord(its, i+n, "by")) {
+		return false
+	}
+	// "for" as in "voted for Trump" needs a motion or a clause end.
+	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, ",", ".", "(", ")", "and", "it")))
+}
+
+// votersBefore finds who voted as the cue of n items at its[i] says: the
+// subject before it, the speaker's country ("her delegation voted
+// against", "she said it had abstained"), or a list after it ("Those
+// voting against were ...", "Countries that abstained:"). A body as
+// subject decides the motion ("MPs backed the bill", "the Assembly
+// voted against the draft"): that sets the outcome.
+func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positionCue) []string {
+	if subj := subjectBefore(its, i); len(subj) > 0 {
+		return subj
+	}
+	if ownDelegation(its, i) || cue.strong && pronounBefore(its, i) && !partySays(its, i) {
+		if code := r.speakerFor(i); code != "" {
+			return []string{code}
+		}
+	}
+	if bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
+		if cue.value == Yes {
+			f.outcome = Adopted
+		} else if cue.value == No {
+			f.outcome = Rejected
+		}
+	}
+	j := i + n
+	if anyWord(its, j, "the") && anyWord(its, j+1, "resolution", "draft", "text", "motion", "bill", "amendment") {
+		j += 2
+	}
+	if !anyWord(its, j, "were", "was", ":", "included", "include", "being", "are") {
+		return nil
+	}
+	j++
+	// "were, among others, Singapore, ...".
+	for j < len(its) && anyWord(its, j, ",", "among", "others", "them", "inter", "alia", ":") {
+		j++
+	}
+	return actorList(its, j)
+}
+
+// joinedVoters reads voters who joined others in a vote: "joined Russia,
+// North Korea and Belarus ... in voting against", "again sided with the
+// United States in voting no" give both sides.
+func joinedVoters(its []item, i int) ([]string, bool) {
+	if !anyWord(its, i-1, "in") {
+		return nil, false
+	}
+	for k := i - 2; k >= 0 && k >= i-20; k-- {
+		if anyWord(its, k, "joined", "joins", "join") {
+			return append(subjectBefore(its, k), actorList(its, k+1)...), true
+		}
+		if anyWord(its, k, "sided", "sides", "siding") && anyWord(its, k+1, "with") {
+			return append(subjectBefore(its, k), actorList(its, k+2)...), true
+		}
+	}
+	return nil, false
+}
+
+// votersAlongside reads voters named after a cue that ends at its[j]:
+// "... alongside Russia and a few other nations", "joined by the United
+// Kingdom", "Nine countries voted against, among them the United States
+// and Israel", "Three voted against - Russia, China and Burkina Faso -".
+func votersAlongside(its []item, j int) []string {
+	for k := j; k < len(its) && k <= j+4; k++ {
+		if anyWord(its, k, "alongside", "like", "including", "-", "—", "–", ":") {
+			return actorList(its, k+1)
+		}
+		if words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") || words(its, k, "among", "them") {
+			return actorList(its, k+2)
+		}
+	}
+	return nil
 }
 
 // switchedBefore returns the index of "switched" (or "moved", "changed")

@@ -2,11 +2,14 @@ package extract
 
 import "strings"
 
-// talliesOf reads the counts of a vote: "by a vote of 3 in favour
-// (Algeria, China, Russian Federation) to 1 against (United States), with
-// 11 abstentions", "93 votes in favour, 18 against and 65 abstentions",
-// "passed 93-18", "by 322 votes to 308", "11 yes votes", "received the
-// support of 153 votes".
+// talliesOf is the tally rule: it reads the counts of a vote, trying
+// tallyShapes in order on each number:
+//
+//	It was adopted by a vote of 3 in favour (Algeria, China, Russian Federation) to 1 against (United States), with 11 abstentions.
+//	The text received 93 votes in favour, 18 against and 65 abstentions.
+//	The bill passed 93-18.
+//	MPs voted by 322 votes to 308.
+//	The resolution received the support of 153 votes.
 func (r *voteReader) talliesOf(f *fragment, its []item) {
 	if !voteContext(its) {
 		return
@@ -17,90 +20,153 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 		return
 	}
 	for i := 0; i < len(its); i++ {
-		it := its[i]
-		if pair := hyphenPair(it.text); pair != nil {
+		if pair := hyphenPair(its[i].text); pair != nil {
 			f.pair = pair[:2]
 			if len(pair) == 3 {
 				f.setTally(Abstain, pair[2])
 			}
 			continue
 		}
-		n, ok := itemNumber(it)
-		if it.lw == "none" || it.lw == "zero" || it.lw == "nil" {
-			// "12 in favour to none against", "by 12 votes to none".
-			n, ok = 0, true
-		}
-		if !ok || isYearItem(it) {
+		n, ok := tallyNumber(its, i)
+		if !ok {
 			continue
 		}
-		if anyWord(its, i-1, "of") && anyWord(its, i-2, "majority", "total") || anyWord(its, i-1, "majority") {
-			continue
-		}
-		// "Yeas 176; Nays 150", "Ayes 172, Noes 145", "Against: 5".
-		if side := sideBefore(its, i); side != "" {
-			f.setTally(side, n)
-			continue
-		}
-		if side, end := sideAfter(its, i); side != "" {
-			f.setTally(side, n)
-			// "(Algeria, China, Russian Federation)" after the side, or
-			// "from Russia, China and Pakistan".
-			k := end + 1
-			if anyWord(its, k, ",") {
-				k++
+		for _, shape := range tallyShapes {
+			if last, ok := shape(f, its, i, n); ok {
+				i = last
+				break
 			}
-			if anyWord(its, end+1, "(") || anyWord(its, k, "from", "including") {
-				if its[k].lw == "from" || its[k].lw == "including" {
-					k++
-				} else {
-					k = end + 2
-				}
-				for _, code := range actorList(its, k) {
-					f.setPosition(code, side, true)
-				}
-			}
-			continue
-		}
-		// "by 322 votes to 308", "by a vote of 12 to 3".
-		if j := toNumber(its, i); j > 0 {
-			m, _ := itemNumber(its[j]) // 0 for "none"
-			f.pair = []int{n, m}
-			i = j
-			continue
-		}
-		// "backed by 141 countries", "opposed by 12 states".
-		if anyWord(its, i-1, "by") && (countNouns[lowerAt(its, i+1)] || anyWord(its, i+1, "member")) {
-			switch lowerAt(its, i-2) {
-			case "backed", "supported", "endorsed", "approved":
-				f.setTally(Yes, n)
-				continue
-			case "opposed", "rejected":
-				f.setTally(No, n)
-				continue
-			}
-		}
-		// "with 562 of the 623 valid votes cast": the votes won of the
-		// votes cast.
-		if anyWord(its, i-1, "with", "won", "received", "secured", "got", "obtained") && anyWord(its, i+1, "of") && anyWord(its, i+2, "the") && i+3 < len(its) && isNumberItem(its[i+3]) {
-			for k := i + 4; k < len(its) && k <= i+6; k++ {
-				if anyWord(its, k, "votes", "ballots") {
-					f.setTally(Yes, n)
-					i += 3
-					break
-				}
-			}
-			continue
-		}
-		// "passed with 14 votes": votes won are votes in favour.
-		if anyWord(its, i+1, "votes") && anyWord(its, i-1, "with") && !anyWord(its, i+2, "against", "to") {
-			f.setTally(Yes, n)
-			continue
-		}
-		// "received the support of 153 votes", "won 120 votes".
-		if (anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained")) {
-			f.setTally(Yes, n)
 		}
 	}
+}
+
+// tallyNumber reads the number at its[i] that may count votes: not a
+// year or a majority ("a majority of 20"); "none" is 0 ("12 in favour
+// to none against", "by 12 votes to none").
+func tallyNumber(its []item, i int) (int, bool) {
+	it := its[i]
+	n, ok := itemNumber(it)
+	if it.lw == "none" || it.lw == "zero" || it.lw == "nil" {
+		n, ok = 0, true
+	}
+	if !ok || isYearItem(it) {
+		return 0, false
+	}
+	if anyWord(its, i-1, "of") && anyWord(its, i-2, "majority", "total") || anyWord(its, i-1, "majority") {
+		return 0, false
+	}
+	return n, true
+}
+
+// A tallyShape reads the number n at its[i] as a count of votes. It
+// reports whether it did, and the index of the last item it used.
+type tallyShape func(f *fragment, its []item, i, n int) (last int, ok bool)
+
+// tallyShapes are tried in order on each number of a sentence about a
+// vote; the first that reads it wins.
+var tallyShapes = []tallyShape{
+	sideFirstTally, sideAfterTally, toNumberTally, backedByTally,
+	wonOfCastTally, withVotesTally, supportOfTally,
+}
+
+// sideFirstTally reads a side named before the number: "Yeas 176; Nays
+// 150", "Ayes 172, Noes 145", "Against: 5".
+func sideFirstTally(f *fragment, its []item, i, n int) (int, bool) {
+	side := sideBefore(its, i)
+	if side == "" {
+		return i, false
+	}
+	f.setTally(side, n)
+	return i, true
+}
+
+// sideAfterTally reads a side named after the number, with the voters
+// that follow it: "3 in favour (Algeria, China, Russian Federation)",
+// "11 against, from Russia, China and Pakistan".
+func sideAfterTally(f *fragment, its []item, i, n int) (int, bool) {
+	side, end := sideAfter(its, i)
+	if side == "" {
+		return i, false
+	}
+	f.setTally(side, n)
+	k := end + 1
+	if anyWord(its, k, ",") {
+		k++
+	}
+	if anyWord(its, end+1, "(") || anyWord(its, k, "from", "including") {
+		if its[k].lw == "from" || its[k].lw == "including" {
+			k++
+		} else {
+			k = end + 2
+		}
+		for _, code := range actorList(its, k) {
+			f.setPosition(code, side, true)
+		}
+	}
+	return i, true
+}
+
+// toNumberTally reads a pair whose sides depend on the outcome: "by 322
+// votes to 308", "by a vote of 12 to 3".
+func toNumberTally(f *fragment, its []item, i, n int) (int, bool) {
+	j := toNumber(its, i)
+	if j <= 0 {
+		return i, false
+	}
+	m, _ := itemNumber(its[j]) // 0 for "none"
+	f.pair = []int{n, m}
+	return j, true
+}
+
+// backedByTally reads "backed by 141 countries", "opposed by 12 states".
+func backedByTally(f *fragment, its []item, i, n int) (int, bool) {
+	if !anyWord(its, i-1, "by") || !(countNouns[lowerAt(its, i+1)] || anyWord(its, i+1, "member")) {
+		return i, false
+	}
+	switch lowerAt(its, i-2) {
+	case "backed", "supported", "endorsed", "approved":
+		f.setTally(Yes, n)
+		return i, true
+	case "opposed", "rejected":
+		f.setTally(No, n)
+		return i, true
+	}
+	return i, false
+}
+
+// wonOfCastTally reads the votes won of the votes cast: "with 562 of the
+// 623 valid votes cast".
+func wonOfCastTally(f *fragment, its []item, i, n int) (int, bool) {
+	if !(anyWord(its, i-1, "with", "won", "received", "secured", "got", "obtained") && anyWord(its, i+1, "of") && anyWord(its, i+2, "the") && i+3 < len(its) && isNumberItem(its[i+3])) {
+		return i, false
+	}
+	for k := i + 4; k < len(its) && k <= i+6; k++ {
+		if anyWord(its, k, "votes", "ballots") {
+			f.setTally(Yes, n)
+			return i + 3, true
+		}
+	}
+	return i, true
+}
+
+// withVotesTally reads votes won as votes in favour: "passed with 14
+// votes".
+func withVotesTally(f *fragment, its []item, i, n int) (int, bool) {
+	if !(anyWord(its, i+1, "votes") && anyWord(its, i-1, "with") && !anyWord(its, i+2, "against", "to")) {
+		return i, false
+	}
+	f.setTally(Yes, n)
+	return i, true
+}
+
+// supportOfTally reads "received the support of 153 votes", "won 120
+// votes".
+func supportOfTally(f *fragment, its []item, i, n int) (int, bool) {
+	if !((anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained"))) {
+		return i, false
+	}
+	f.setTally(Yes, n)
+	return i, true
 }
 
 // partyCounts reports whether a sentence counts the members of a party
