@@ -91,58 +91,77 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 // Lula persona non grata"). It returns the states and the phrase's
 // length, n 0 when there is none.
 func protestAct(its []item, i int) (targets []string, n int) {
-	w := its[i].lw
-	switch w {
+	switch its[i].lw {
 	case "summoned", "summons", "summoning", "expelled", "expels", "expelling":
-		k := i + 1
-		for k < len(its) && k <= i+4 && !its[k].isActor() {
-			if !(anyWord(its, k, "the", "a", "an", "two", "three", "four", "five", "several", "dozens", "of") || isNumberItem(its[k]) || strings.HasPrefix(its[k].tag, "JJ")) {
-				return nil, 0
-			}
-			k++
-		}
-		if k >= len(its) || !its[k].isActor() {
-			return nil, 0
-		}
-		code := its[k].actor
-		j := k + 1
-		for j < len(its) && (its[j].tail || anyWord(its, j, "'s", "'")) {
-			j++
-		}
-		for j < len(its) && j <= k+3 && !envoyNouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, "deputy", "top", "senior")) {
-			j++
-		}
-		if j >= len(its) || !envoyNouns[its[j].lw] {
-			return nil, 0
-		}
-		return []string{code}, j + 1 - i
+		return envoySummoned(its, i)
 	case "recalled", "recalls", "recalling":
-		k := i + 1
-		if !anyWord(its, k, "its", "their", "his", "her") {
+		return envoyRecalled(its, i)
+	case "declared", "declares", "declaring":
+		return personaNonGrata(its, i)
+	}
+	return nil, 0
+}
+
+// envoySummoned reads "summoned China's envoy", "expelled 20 Russian
+// diplomats", "summoned Japanese Ambassador Hideo Tarumi".
+func envoySummoned(its []item, i int) ([]string, int) {
+	k := i + 1
+	for k < len(its) && k <= i+4 && !its[k].isActor() {
+		if !(anyWord(its, k, "the", "a", "an", "two", "three", "four", "five", "several", "dozens", "of") || isNumberItem(its[k]) || strings.HasPrefix(its[k].tag, "JJ")) {
 			return nil, 0
 		}
 		k++
-		if k+1 >= len(its) || !envoyNouns[its[k].lw] || !anyWord(its, k+1, "to", "from", "in") {
-			return nil, 0
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return nil, 0
+	}
+	code := its[k].actor
+	j := k + 1
+	for j < len(its) && (its[j].tail || anyWord(its, j, "'s", "'")) {
+		j++
+	}
+	for j < len(its) && j <= k+3 && !envoyNouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, "deputy", "top", "senior")) {
+		j++
+	}
+	if j >= len(its) || !envoyNouns[its[j].lw] {
+		return nil, 0
+	}
+	return []string{code}, j + 1 - i
+}
+
+// envoyRecalled reads "recalled its ambassadors to the United States and
+// Australia".
+func envoyRecalled(its []item, i int) ([]string, int) {
+	k := i + 1
+	if !anyWord(its, k, "its", "their", "his", "her") {
+		return nil, 0
+	}
+	k++
+	if k+1 >= len(its) || !envoyNouns[its[k].lw] || !anyWord(its, k+1, "to", "from", "in") {
+		return nil, 0
+	}
+	if t := stanceTargets(its, k+2); len(t) > 0 {
+		return t, k + 1 - i
+	}
+	return nil, 0
+}
+
+// personaNonGrata reads "declared Brazilian President Lula persona non
+// grata".
+func personaNonGrata(its []item, i int) ([]string, int) {
+	k := i + 1
+	for k < len(its) && k <= i+3 && !its[k].isActor() {
+		k++
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return nil, 0
+	}
+	for j := k + 1; j+2 < len(its) && j <= k+10; j++ {
+		if words(its, j, "persona", "non", "grata") {
+			return []string{its[k].actor}, j + 3 - i
 		}
-		if t := stanceTargets(its, k+2); len(t) > 0 {
-			return t, k + 1 - i
-		}
-	case "declared", "declares", "declaring":
-		k := i + 1
-		for k < len(its) && k <= i+3 && !its[k].isActor() {
-			k++
-		}
-		if k >= len(its) || !its[k].isActor() {
-			return nil, 0
-		}
-		for j := k + 1; j+2 < len(its) && j <= k+10; j++ {
-			if words(its, j, "persona", "non", "grata") {
-				return []string{its[k].actor}, j + 3 - i
-			}
-			if anyWord(its, j, ",", ";", ".") {
-				break
-			}
+		if anyWord(its, j, ",", ";", ".") {
+			break
 		}
 	}
 	return nil, 0

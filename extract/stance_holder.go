@@ -92,27 +92,12 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	// Sanctions name their imposer in the noun phrase or as the
 	// subject of imposing them, never by distance.
 	if its[i].lw == "sanctions" && holders == nil {
-		k := i - 1
-		for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "new", "fresh", "further", "more")) {
-			k--
-		}
-		if anyWord(its, k, "imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed") {
-			holders = subjectOrAgent(its, k)
-		}
-		if holders == nil {
+		if holders = sanctionsImposer(its, i); holders == nil {
 			return nil, true
 		}
 	}
-	// "voiced solidarity with Denmark", "expressed support for
-	// Kyiv": the subject of the light verb holds the stance.
 	if holders == nil && isNounCue(its[i].lw) {
-		k := i - 1
-		for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "its", "their", "his", "her")) {
-			k--
-		}
-		if anyWord(its, k, "voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm") {
-			holders = subjectOrAgent(its, k)
-		}
+		holders = lightVerbHolder(its, i)
 	}
 	if coordinated {
 		holders = lastNoun
@@ -124,16 +109,7 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 		}
 	}
 	if holders == nil && pronounBefore(its, i) {
-		// "Britain, the former colonial power, said it stood
-		// with Georgetown": the pronoun is the sayer.
-		if k := sayerBefore(its, i); k >= 0 {
-			holders = subjectOrAgent(its, k)
-		}
-		if holders == nil {
-			if code := r.t.speakerFor(i); code != "" {
-				holders = []string{code}
-			}
-		}
+		holders = r.pronounHolder(its, i)
 	}
 	if holders == nil && depth == 0 {
 		holders = r.coordinatedHolders(its, i, lastNoun)
@@ -159,6 +135,48 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 		}
 	}
 	return holders, false
+}
+
+// sanctionsImposer finds who imposes the sanctions at its[i]: the
+// subject of imposing them ("The EU imposed new sanctions on").
+func sanctionsImposer(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "new", "fresh", "further", "more")) {
+		k--
+	}
+	if anyWord(its, k, "imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed") {
+		return subjectOrAgent(its, k)
+	}
+	return nil
+}
+
+// lightVerbHolder finds the subject of a light verb before a stance noun
+// at its[i]: "voiced solidarity with Denmark", "expressed support for
+// Kyiv".
+func lightVerbHolder(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "its", "their", "his", "her")) {
+		k--
+	}
+	if anyWord(its, k, "voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm") {
+		return subjectOrAgent(its, k)
+	}
+	return nil
+}
+
+// pronounHolder finds who a pronoun before the cue at its[i] stands
+// for: the sayer ("Britain, the former colonial power, said it stood
+// with Georgetown"), else the speaker.
+func (r *stanceReader) pronounHolder(its []item, i int) []string {
+	if k := sayerBefore(its, i); k >= 0 {
+		if holders := subjectOrAgent(its, k); holders != nil {
+			return holders
+		}
+	}
+	if code := r.t.speakerFor(i); code != "" {
+		return []string{code}
+	}
+	return nil
 }
 
 // coordinatedHolders finds the holders of a verb right after "and",

@@ -11,24 +11,8 @@ import (
 // authorities"). An actor that only modifies a motion ("a European-backed
 // resolution", "the US draft") is no target.
 func stanceTargets(its []item, i int) []string {
-	k := i
-	// "opposed attempts by Washington, Seoul and Tokyo", "condemned the
-	// decision of Israel": the actors behind an act are its target.
-	j := i
-	if anyWord(its, j, "the", "any", "all") {
-		j++
-	}
-	if anyWord(its, j, "attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation") && anyWord(its, j+1, "by", "of", "from") {
-		k = j + 2
-	}
-	for k < len(its) && k <= i+3 && !its[k].isActor() {
-		if anyWord(its, k, "the", "its", "their", "our", "both", "his", "her") || strings.HasPrefix(its[k].tag, "JJ") {
-			k++
-			continue
-		}
-		return nil
-	}
-	if k >= len(its) || !its[k].isActor() {
+	k := targetStart(its, i)
+	if k < 0 {
 		return nil
 	}
 	var codes []string
@@ -36,26 +20,8 @@ func stanceTargets(its []item, i int) []string {
 		it := its[k]
 		switch {
 		case it.isActor():
-			// The actor must be the head, not a modifier of a motion.
-			j := k + 1
-			for j < len(its) && (its[j].tail || its[j].lw == "'s" || its[j].lw == "-") {
-				j++
-			}
-			if j < len(its) {
-				if _, motion := motionClasses[its[j].lw]; motion {
-					return codes
-				}
-				// "backed Ukraine and Russia condemned": the actor
-				// after "and" is the next clause's subject.
-				if len(codes) > 0 && anyWord(its, k-1, "and") && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
-					return codes
-				}
-				// "Australian producers", "Chinese buyers": a demonym
-				// before people who are not the state is no target.
-				if it.kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
-					!anyWord(its, j, "people", "government", "state", "authorities", "leadership", "regime", "forces", "military") {
-					return codes
-				}
+			if !targetHead(its, k, len(codes) > 0) {
+				return codes
 			}
 			codes = append(codes, it.actor)
 		case it.lw == "," || it.lw == "and" || it.lw == "the":
@@ -64,6 +30,55 @@ func stanceTargets(its []item, i int) []string {
 		}
 	}
 	return codes
+}
+
+// targetStart returns the index of the first actor a cue ending before
+// its[i] points at, through determiners and adjectives, and through an
+// act ("opposed attempts by Washington, Seoul and Tokyo", "condemned the
+// decision of Israel": the actors behind an act are its target); -1 if
+// none.
+func targetStart(its []item, i int) int {
+	k := i
+	j := i
+	if anyWord(its, j, "the", "any", "all") {
+		j++
+	}
+	if anyWord(its, j, "attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation") && anyWord(its, j+1, "by", "of", "from") {
+		k = j + 2
+	}
+	for k < len(its) && k <= i+3 && !its[k].isActor() {
+		if !(anyWord(its, k, "the", "its", "their", "our", "both", "his", "her") || strings.HasPrefix(its[k].tag, "JJ")) {
+			return -1
+		}
+		k++
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return -1
+	}
+	return k
+}
+
+// targetHead reports whether the actor at its[k] heads its phrase as a
+// target: not a modifier of a motion ("the US draft"), not the subject of
+// the next clause ("backed Ukraine and Russia condemned"; more says
+// targets came before), and not a demonym before people who are not the
+// state ("Australian producers", "Chinese buyers").
+func targetHead(its []item, k int, more bool) bool {
+	j := k + 1
+	for j < len(its) && (its[j].tail || its[j].lw == "'s" || its[j].lw == "-") {
+		j++
+	}
+	if j >= len(its) {
+		return true
+	}
+	if _, motion := motionClasses[its[j].lw]; motion {
+		return false
+	}
+	if more && anyWord(its, k-1, "and") && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
+		return false
+	}
+	return !(its[k].kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
+		!anyWord(its, j, "people", "government", "state", "authorities", "leadership", "regime", "forces", "military"))
 }
 
 // asksReversal reports whether the words after a cue's target ask it to

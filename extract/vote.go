@@ -250,16 +250,7 @@ func sharesAny(a, b []string) bool {
 
 // agrees reports whether nothing the fragment states contradicts the event.
 func (e *event) agrees(f *fragment) bool {
-	if f.body != "" && e.body != "" && f.body != e.body {
-		return false
-	}
-	if !classesAgree(f.class, e.class) {
-		return false
-	}
-	if f.ident != "" && e.ident != "" && f.ident != e.ident {
-		return false
-	}
-	if f.outcome != "" && e.outcome != "" && f.outcome != e.outcome {
+	if !sameOrUnstated(f.body, e.body) || !classesAgree(f.class, e.class) || !sameOrUnstated(f.ident, e.ident) || !sameOrUnstated(f.outcome, e.outcome) {
 		return false
 	}
 	// A motion withdrawn before a vote, or adopted without one, has no
@@ -269,6 +260,16 @@ func (e *event) agrees(f *fragment) bool {
 		(e.outcome == Withdrawn || e.noVote) && counted(f.tally, f.pair, len(f.positions)) {
 		return false
 	}
+	return e.countsAgree(f)
+}
+
+// sameOrUnstated reports whether two values of a field agree: equal, or
+// one of them unstated.
+func sameOrUnstated(a, b string) bool { return a == "" || b == "" || a == b }
+
+// countsAgree reports whether the fragment's tally, pair and positions
+// agree with the event's.
+func (e *event) countsAgree(f *fragment) bool {
 	for side, n := range f.tally {
 		if m, ok := e.tally[side]; ok && m != n {
 			return false
@@ -351,48 +352,8 @@ func (e *event) absorb(f *fragment) {
 // finishEvent turns an assembled event into a Vote; events that state no
 // outcome, tally or position are proposals, not votes, and are dropped.
 func (d *document) finishEvent(e *event) (Vote, bool) {
-	for _, p := range e.pairs {
-		hi, lo := p[0], p[1]
-		if lo > hi {
-			hi, lo = lo, hi
-		}
-		// "rejected by 230 votes" beside "by 432 votes to 202" was the
-		// margin, not a side.
-		for side, n := range e.tally {
-			if side != Abstain && n == hi-lo && n != hi && n != lo {
-				delete(e.tally, side)
-			}
-		}
-		yes, no := p[0], p[1]
-		switch e.outcome {
-		case Adopted:
-			yes, no = hi, lo
-		case Rejected:
-			if hi != lo && !e.threshold {
-				yes, no = lo, hi
-			}
-		case Vetoed:
-			// A veto overrides a majority: the larger side voted yes.
-			yes, no = hi, lo
-		}
-		if _, ok := e.tally[Yes]; !ok {
-			e.tally[Yes] = yes
-		}
-		if _, ok := e.tally[No]; !ok {
-			e.tally[No] = no
-		}
-	}
-	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
-		return Vote{}, false
-	}
-	// A bare tally, with no body, outcome, position or sponsor, is too
-	// little to call a vote: "the court ruled 6-3".
-	if e.body == "" && e.outcome == "" && len(e.positions) == 0 && len(e.sponsors) == 0 {
-		return Vote{}, false
-	}
-	// An earlier vote that the text only says passed or failed ("the
-	// third time this year that a vote had failed") is background.
-	if e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0 {
+	e.sidePairs()
+	if !e.isVote() {
 		return Vote{}, false
 	}
 	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors, Rules: ruleNames(e.rules)}
@@ -411,15 +372,7 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 			v.Positions[code] = p.value
 		}
 	}
-	seen := map[int]bool{}
-	for _, sp := range e.spans {
-		si := d.sentenceOf(sp[0])
-		if si < 0 || seen[si] {
-			continue
-		}
-		seen[si] = true
-		v.Evidence = append(v.Evidence, d.evidence(sp[0], sp[1]))
-	}
+	v.Evidence = d.sentenceEvidence(e.spans)
 	// The first sentence of the vote that names its motion describes it.
 	for _, ev := range v.Evidence {
 		if v.Motion = motionText(ev.Sentence); v.Motion != "" {
@@ -427,6 +380,74 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 		}
 	}
 	return v, true
+}
+
+// sidePairs gives the numbers of each pair ("by 322 votes to 308") the
+// sides the outcome implies, where the tally does not state them: the
+// larger side won an adoption, lost a rejection (unless the motion
+// needed a qualified majority) and was overridden by a veto. A number
+// that is the pair's margin ("rejected by 230 votes" beside "by 432
+// votes to 202") was no side.
+func (e *event) sidePairs() {
+	for _, p := range e.pairs {
+		hi, lo := p[0], p[1]
+		if lo > hi {
+			hi, lo = lo, hi
+		}
+		for side, n := range e.tally {
+			if side != Abstain && n == hi-lo && n != hi && n != lo {
+				delete(e.tally, side)
+			}
+		}
+		yes, no := p[0], p[1]
+		switch e.outcome {
+		case Adopted:
+			yes, no = hi, lo
+		case Rejected:
+			if hi != lo && !e.threshold {
+				yes, no = lo, hi
+			}
+		case Vetoed:
+			yes, no = hi, lo
+		}
+		if _, ok := e.tally[Yes]; !ok {
+			e.tally[Yes] = yes
+		}
+		if _, ok := e.tally[No]; !ok {
+			e.tally[No] = no
+		}
+	}
+}
+
+// isVote reports whether an event states enough to be a vote: events
+// that state no outcome, tally or position are proposals; a bare tally,
+// with no body, outcome, position or sponsor, is too little ("the court
+// ruled 6-3"); an earlier vote that the text only says passed or failed
+// ("the third time this year that a vote had failed") is background.
+func (e *event) isVote() bool {
+	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
+		return false
+	}
+	if e.body == "" && e.outcome == "" && len(e.positions) == 0 && len(e.sponsors) == 0 {
+		return false
+	}
+	return !(e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0)
+}
+
+// sentenceEvidence gives the evidence of each sentence the spans fall
+// in, once each, in the order of the spans.
+func (d *document) sentenceEvidence(spans [][2]int) []Evidence {
+	var out []Evidence
+	seen := map[int]bool{}
+	for _, sp := range spans {
+		si := d.sentenceOf(sp[0])
+		if si < 0 || seen[si] {
+			continue
+		}
+		seen[si] = true
+		out = append(out, d.evidence(sp[0], sp[1]))
+	}
+	return out
 }
 
 // motionText gives a short description of the motion from the sentence

@@ -21,31 +21,10 @@ type motionPhrase struct {
 func readMotionPhrase(its []item) motionPhrase {
 	var m motionPhrase
 	seen := false
-	// "Before acting on the text as a whole, the Assembly considered an
-	// amendment": the opening clause names another motion.
-	opening := 0
-	if anyWord(its, 0, "before", "after", "following", "prior", "having", "when", "while", "until", "once") {
-		for k := 1; k < len(its) && k < 20; k++ {
-			if its[k].lw == "," {
-				opening = k
-				break
-			}
-		}
-	}
-	for i, it := range its {
-		class, ok := motionClasses[it.lw]
+	opening := openingClause(its)
+	for i := range its {
+		class, ok := motionNounAt(its, i)
 		if !ok {
-			continue
-		}
-		if it.lw == "draft" && i+1 < len(its) {
-			if _, next := motionClasses[its[i+1].lw]; next {
-				continue
-			}
-		}
-		// "the text", "a text on cooperation", but not "text messages".
-		if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") &&
-			!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) &&
-			!determinedText(its, i) {
 			continue
 		}
 		// The first motion the sentence names is the one it is about.
@@ -54,38 +33,81 @@ func readMotionPhrase(its []item) motionPhrase {
 			m.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
 			m.ident = motionIdent(its, i)
 		}
-		// The noun phrase before the noun: "a European-backed resolution",
-		// "the US resolution", "Egypt's draft", "a different resolution".
-		for k := i - 1; k >= 0 && k >= i-5; k-- {
-			p := its[k]
-			if newEventWords[p.lw] {
-				m.newEvent = true
-				continue
-			}
-			if p.isActor() {
-				// "the Safety of Rwanda Bill" names no sponsor, and a
-				// country before a bill or motion is its subject ("the
-				// Rwanda bill"): legislators, not countries, bring bills.
-				if !anyWord(its, k-1, "of", "on", "for", "with", "against") && class != "bill" && class != "motion" {
-					m.sponsors = addOnce(m.sponsors, p.actor)
-				}
-				continue
-			}
-			if _, outcome := outcomeWords[p.lw]; outcome {
-				// "Russian Federation Vetoes Draft": a verb, not a
-				// modifier, however a headline capitalises it.
-				break
-			}
-			if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
-				continue
-			}
-			if strings.HasPrefix(p.tag, "JJ") || p.tag == "NN" || p.tag == "NNP" || p.tag == "VBN" || p.tag == "CD" || p.lw == "-" {
-				continue
-			}
-			break
-		}
+		m.readModifiers(its, i, class)
 	}
 	return m
+}
+
+// openingClause returns the end of an opening clause that names another
+// motion ("Before acting on the text as a whole, the Assembly considered
+// an amendment"), 0 when the sentence opens with none.
+func openingClause(its []item) int {
+	if !anyWord(its, 0, "before", "after", "following", "prior", "having", "when", "while", "until", "once") {
+		return 0
+	}
+	for k := 1; k < len(its) && k < 20; k++ {
+		if its[k].lw == "," {
+			return k
+		}
+	}
+	return 0
+}
+
+// motionNounAt reports whether its[i] is a motion noun heading its
+// phrase, with the motion's class: "draft" before another motion noun is
+// its modifier ("draft resolution"), and "text" is a motion only with a
+// determiner ("the text", "a text on cooperation", not "text messages").
+func motionNounAt(its []item, i int) (string, bool) {
+	it := its[i]
+	class, ok := motionClasses[it.lw]
+	if !ok {
+		return "", false
+	}
+	if it.lw == "draft" && i+1 < len(its) {
+		if _, next := motionClasses[its[i+1].lw]; next {
+			return "", false
+		}
+	}
+	if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") &&
+		!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) &&
+		!determinedText(its, i) {
+		return "", false
+	}
+	return class, true
+}
+
+// readModifiers reads the noun phrase before the motion noun at its[i]:
+// "a European-backed resolution", "the US resolution", "Egypt's draft"
+// name sponsors; "a different resolution" announces another motion.
+func (m *motionPhrase) readModifiers(its []item, i int, class string) {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		p := its[k]
+		if newEventWords[p.lw] {
+			m.newEvent = true
+			continue
+		}
+		if p.isActor() {
+			// "the Safety of Rwanda Bill" names no sponsor, and a
+			// country before a bill or motion is its subject ("the
+			// Rwanda bill"): legislators, not countries, bring bills.
+			if !anyWord(its, k-1, "of", "on", "for", "with", "against") && class != "bill" && class != "motion" {
+				m.sponsors = addOnce(m.sponsors, p.actor)
+			}
+			continue
+		}
+		if _, outcome := outcomeWords[p.lw]; outcome {
+			// "Russian Federation Vetoes Draft": a verb, not a
+			// modifier, however a headline capitalises it.
+			return
+		}
+		if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
+			continue
+		}
+		if strings.HasPrefix(p.tag, "JJ") || p.tag == "NN" || p.tag == "NNP" || p.tag == "VBN" || p.tag == "CD" || p.lw == "-" {
+			continue
+		}
+		return
+	}
 }
 
 // determinedText reports whether "text" at its[i] heads a noun phrase

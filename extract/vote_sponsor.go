@@ -28,103 +28,112 @@ func (s *sponsorsRead) setClass(class string) {
 // proposed an amendment".
 func readSponsors(its []item, speakerFor func(i int) string) sponsorsRead {
 	var f sponsorsRead
-	for i, it := range its {
-		if !sponsorVerbs[it.lw] {
-			continue
-		}
-		if it.lw == "put" || it.lw == "brought" || it.lw == "drew" {
-			if !anyWord(its, i+1, "forward", "up") {
-				continue
-			}
-		}
-		if hedged(its, i) {
-			continue
-		}
-		// "proposed by Egypt", "put forward by France and Germany".
-		j := i + 1
-		if anyWord(its, j, "forward", "up") {
-			j++
-		}
-		if anyWord(its, j, "by") {
-			for _, code := range agentList(its, j+1) {
-				f.add(code)
-				// "It was drafted by ...": a sentence about who drafted
-				// the motion.
-				if anyWord(its, i-1, "was", "were", "been") {
-					f.listed = true
-				}
-			}
-			onBehalf(&f, its, j)
-			continue
-		}
-		// "Egypt tabled the draft", "He proposed an oral amendment": the
-		// object must be a motion.
-		if !motionAhead(its, j, 6) {
-			continue
-		}
-		subj := subjectBefore(its, i)
-		if len(subj) == 0 && (pronounBefore(its, i) || ownDelegation(its, i)) {
-			// "He proposed an amendment", "his delegation had tabled
-			// the text".
-			if code := speakerFor(i); code != "" {
-				subj = []string{code}
-			}
-		}
-		for _, code := range subj {
-			f.add(code)
-		}
-		f.setClass(classAhead(its, j, 6))
-		onBehalf(&f, its, j)
+	for i := range its {
+		f.readSponsorVerb(its, i, speakerFor)
 	}
-	for i, it := range its {
-		// "Among the co-sponsors were Belarus, China and Syria", "its
-		// sponsors included Mexico".
-		if anyWord(its, i, "sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor") && anyWord(its, i+1, "were", "included", "include", "are", ":", "was", "is") {
-			for _, code := range actorList(its, i+2) {
-				f.add(code)
+	for i := range its {
+		f.readSponsorNoun(its, i)
+	}
+	f.readIntroducing(its)
+	return f
+}
+
+// readSponsorVerb reads a verb of sponsoring at its[i] with its agents or
+// subject: "proposed by Egypt", "put forward by France and Germany",
+// "Egypt tabled the draft", "He proposed an oral amendment".
+func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int) string) {
+	it := its[i]
+	if !sponsorVerbs[it.lw] {
+		return
+	}
+	if anyWord(its, i, "put", "brought", "drew") && !anyWord(its, i+1, "forward", "up") {
+		return
+	}
+	if hedged(its, i) {
+		return
+	}
+	j := i + 1
+	if anyWord(its, j, "forward", "up") {
+		j++
+	}
+	if anyWord(its, j, "by") {
+		for _, code := range agentList(its, j+1) {
+			f.add(code)
+			// "It was drafted by ...": a sentence about who drafted
+			// the motion.
+			if anyWord(its, i-1, "was", "were", "been") {
 				f.listed = true
 			}
 		}
-		// "A motion by Algeria", "an amendment from Pakistan".
-		if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, "by", "from") && !isVerbTag(lowerTagAt(its, i-1)) {
-			for _, code := range agentList(its, i+2) {
-				f.add(code)
-			}
-		}
-		// "the representative of Canada, the main sponsor", "France, the
-		// penholder".
-		if it.isActor() && anyWord(its, i+1, ",") && anyWord(its, i+2, "the") {
-			k := i + 3
-			if anyWord(its, k, "main", "lead", "chief", "principal", "sole", "other") {
-				k++
-			}
-			if anyWord(its, k, "sponsor", "penholder", "co-penholder", "drafter", "author", "co-sponsor") {
-				f.add(it.actor)
-			}
+		onBehalf(f, its, j)
+		return
+	}
+	// The object must be a motion.
+	if !motionAhead(its, j, 6) {
+		return
+	}
+	subj := subjectBefore(its, i)
+	if len(subj) == 0 && (pronounBefore(its, i) || ownDelegation(its, i)) {
+		// "He proposed an amendment", "his delegation had tabled
+		// the text".
+		if code := speakerFor(i); code != "" {
+			subj = []string{code}
 		}
 	}
-	// "Introducing the draft on behalf of ..., the representative of
-	// Mozambique said": the sentence opens with the participle.
-	if len(its) > 2 {
-		switch its[0].lw {
-		case "introducing", "presenting", "tabling", "submitting":
-			if motionAhead(its, 1, 3) {
-				for k := 1; k < len(its); k++ {
-					if its[k].lw == "," {
-						for m := k + 1; m < len(its) && m <= k+5; m++ {
-							if its[m].isActor() {
-								f.add(its[m].actor)
-								break
-							}
-						}
-						break
-					}
+	for _, code := range subj {
+		f.add(code)
+	}
+	f.setClass(classAhead(its, j, 6))
+	onBehalf(f, its, j)
+}
+
+// readSponsorNoun reads sponsors named by a noun at its[i]: "Among the
+// co-sponsors were Belarus, China and Syria", "its sponsors included
+// Mexico", "A motion by Algeria", "the representative of Canada, the main
+// sponsor", "France, the penholder".
+func (f *sponsorsRead) readSponsorNoun(its []item, i int) {
+	it := its[i]
+	if anyWord(its, i, "sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor") && anyWord(its, i+1, "were", "included", "include", "are", ":", "was", "is") {
+		for _, code := range actorList(its, i+2) {
+			f.add(code)
+			f.listed = true
+		}
+	}
+	if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, "by", "from") && !isVerbTag(lowerTagAt(its, i-1)) {
+		for _, code := range agentList(its, i+2) {
+			f.add(code)
+		}
+	}
+	if it.isActor() && anyWord(its, i+1, ",") && anyWord(its, i+2, "the") {
+		k := i + 3
+		if anyWord(its, k, "main", "lead", "chief", "principal", "sole", "other") {
+			k++
+		}
+		if anyWord(its, k, "sponsor", "penholder", "co-penholder", "drafter", "author", "co-sponsor") {
+			f.add(it.actor)
+		}
+	}
+}
+
+// readIntroducing reads a sentence that opens with the participle of
+// introducing a motion: "Introducing the draft on behalf of ..., the
+// representative of Mozambique said".
+func (f *sponsorsRead) readIntroducing(its []item) {
+	if len(its) <= 2 || !anyWord(its, 0, "introducing", "presenting", "tabling", "submitting") || !motionAhead(its, 1, 3) {
+		return
+	}
+	for k := 1; k < len(its); k++ {
+		if its[k].lw == "," {
+			for m := k + 1; m < len(its) && m <= k+5; m++ {
+				if its[m].isActor() {
+					f.add(its[m].actor)
+					break
 				}
-				f.setClass(classAhead(its, 1, 3))
 			}
+			break
 		}
 	}
-	return f
+	f.setClass(classAhead(its, 1, 3))
 }
 
 // onBehalf adds the actors a motion was tabled for: "introduced ... on
