@@ -220,12 +220,16 @@ func actorSubject(_ *fragment, w outcomeWord) bool {
 // readVotedVerb, outcomeCues and outcomeGuards. A word of outcome needs
 // an anchor (a motion, a body, or a body spoken of before), or a tally
 // right after it in a sentence about a motion ("failed 18-79"): "Arsenal
-// went down 2-1" in a sports story states no vote. It returns the name
-// of the cue that set the outcome, "" if none did.
+// went down 2-1" in a sports story states no vote. It notes the cue,
+// guard or voted-verb reading that set the outcome, for --explain.
 func (r *voteReader) readOutcome(f *fragment, its []item) {
 	hasAnchor := f.class != "" || f.body != "" || r.p.context != ""
 	for i := range its {
+		before := f.outcome
 		if readVotedVerb(f, its, i) {
+			if f.outcome != before {
+				r.note(fOutcome, "voted-verb")
+			}
 			continue
 		}
 		o, name := "", ""
@@ -259,8 +263,12 @@ func (r *voteReader) readOutcome(f *fragment, its []item) {
 
 // guarded runs the outcome guards on a word of outcome.
 func (r *voteReader) guarded(f *fragment, w outcomeWord) bool {
+	before := f.outcome
 	for _, g := range outcomeGuards {
 		if g.holds(f, w) {
+			if f.outcome != before {
+				r.note(fOutcome, g.name)
+			}
 			return true
 		}
 	}
