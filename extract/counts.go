@@ -537,37 +537,9 @@ func tallyNoun(toks []nlp.Token, i int) bool {
 }
 
 // sentenceSpeaksOfVotes reports whether a sentence's tokens speak of a
-// vote.
-//
-// As for tallies, an outcome word counts only beside a motion or a body.
+// vote (see speaksOfVote).
 func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
-	outcome, motion := false, false
-	for i, t := range toks {
-		w := lower(t.Text)
-		if w == "tally" || w == "split" && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
-			return true
-		}
-		if _, ok := outcomeWords[w]; ok && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
-			return true
-		}
-		if strings.HasPrefix(w, "vot") || strings.HasPrefix(w, "abstain") || strings.HasPrefix(w, "abstention") {
-			return true
-		}
-		if _, ok := outcomeWords[w]; ok {
-			outcome = true
-		}
-		if _, ok := motionClasses[w]; ok || w == "it" || bodyWord[w] {
-			motion = true
-		}
-	}
-	return outcome && motion
-}
-
-// bodyWord holds single words that name a deciding body.
-var bodyWord = map[string]bool{
-	"assembly": true, "council": true, "senate": true, "house": true,
-	"commons": true, "lords": true, "parliament": true, "mps": true,
-	"lawmakers": true, "committee": true, "congress": true, "chamber": true,
+	return speaksOfVote(len(toks), func(i int) string { return lower(toks[i].Text) }, func(i int) bool { return bodyWord[lower(toks[i].Text)] })
 }
 
 // prevIs reports whether the token before toks[i] is word.

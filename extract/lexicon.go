@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // motionClasses maps motion nouns to the kind of motion they name; a
 // fragment on an amendment never joins an event on a resolution.
 var motionClasses = map[string]string{
@@ -382,4 +384,62 @@ func wordSet(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// bodyWord holds single words that name a deciding body.
+var bodyWord = map[string]bool{
+	"assembly": true, "council": true, "senate": true, "house": true,
+	"commons": true, "lords": true, "parliament": true, "mps": true,
+	"lawmakers": true, "committee": true, "congress": true, "chamber": true,
+}
+
+// voteStems begin the words that speak of a vote by themselves:
+// "voted", "votes", "abstained", "abstentions", "vetoed".
+var voteStems = []string{"vot", "abstain", "abstention", "veto"}
+
+// voteSideWords speak of a vote by themselves: the sides of a tally
+// written before its number (prefixSides) and these.
+var voteSideWords = wordSet("favour", "favor", "tally")
+
+// speaksOfVote reports whether a sentence speaks of a vote, so that its
+// numbers may be tallies: the vote reader's tally rule and the counts
+// reader ask it. The sentence is given as n lowercase words, and body
+// says whether word i names a deciding body.
+//
+// Words of voting are enough ("voted", "abstentions", "in favour",
+// "Yeas", "the tally"), and so is a tally right after an outcome ("failed
+// 18-79", "passed 52-47", "went down 18-80", "split 5-4"). An outcome
+// alone ("passed", "adopted") counts only with a motion, "it" or a body
+// in the sentence, so that "beat Madrid 3-1 as the champions passed their
+// test" is no vote.
+func speaksOfVote(n int, word func(i int) string, body func(i int) bool) bool {
+	outcome, motion := false, false
+	for i := 0; i < n; i++ {
+		w := word(i)
+		_, isOutcome := outcomeWords[w]
+		if (isOutcome || w == "split" || w == "down" && i > 0 && goVerb[word(i-1)]) && i+1 < n && hyphenPair(word(i+1)) != nil {
+			return true
+		}
+		if voteSideWords[w] || prefixSides[w] != "" || hasAnyPrefix(w, voteStems) {
+			return true
+		}
+		outcome = outcome || isOutcome
+		if _, ok := motionClasses[w]; ok || w == "it" || body(i) {
+			motion = true
+		}
+	}
+	return outcome && motion
+}
+
+// goVerb are the forms of "go" in "went down 18-80".
+var goVerb = wordSet("went", "goes", "go")
+
+// hasAnyPrefix reports whether w begins with one of the prefixes.
+func hasAnyPrefix(w string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }

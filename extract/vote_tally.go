@@ -211,33 +211,10 @@ func sideBefore(its []item, i int) string {
 	return ""
 }
 
-// voteContext reports whether a sentence speaks of a vote, so that its
-// numbers may be tallies.
-//
-// Words of voting are enough ("voted", "abstentions", "in favour",
-// "Yeas"); an outcome ("passed", "adopted") counts only with a motion or a
-// body in the sentence, so that "beat Madrid 3-1 as the champions passed
-// their test" is no vote.
+// voteContext reports whether a sentence's items speak of a vote (see
+// speaksOfVote); a body named by its full name counts as a body.
 func voteContext(its []item) bool {
-	outcome, motion := false, false
-	for i, it := range its {
-		// "failed 18-79", "passed 52-47", "went down 18-80".
-		if _, ok := outcomeWords[it.lw]; (ok || it.lw == "down" && anyWord(its, i-1, "went", "goes", "go")) && hyphenPair(lowerAt(its, i+1)) != nil {
-			return true
-		}
-		switch {
-		case strings.HasPrefix(it.lw, "vot"), strings.HasPrefix(it.lw, "abstain"), strings.HasPrefix(it.lw, "abstention"), prefixSides[it.lw] != "",
-			it.lw == "favour", it.lw == "favor", strings.HasPrefix(it.lw, "veto"), it.lw == "tally":
-			return true
-		}
-		if _, ok := outcomeWords[it.lw]; ok {
-			outcome = true
-		}
-		if _, ok := motionClasses[it.lw]; ok || it.body != "" || it.lw == "it" {
-			motion = true
-		}
-	}
-	return outcome && motion
+	return speaksOfVote(len(its), func(i int) string { return its[i].lw }, func(i int) bool { return its[i].body != "" || bodyWord[its[i].lw] })
 }
 
 // sideAfter reads the side named after the number at its[i]: "in favour",
