@@ -25,7 +25,7 @@ func hedged(its []item, i int) bool {
 // few items before its[k].
 func hedgedBefore(its []item, k int) bool {
 	for j := k; j >= 0 && j >= k-3; j-- {
-		if anyWord(its, j, "would", "could", "should", "will", "might", "may", "if", "unless", "must") {
+		if modalOrCondition[its[j].lw] {
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // motionClasses maps motion nouns to the kind of motion they name; a
 // fragment on an amendment never joins an event on a resolution.
@@ -61,17 +64,59 @@ var memberNouns = map[string]bool{
 	"meps": true, "peers": true, "parliamentarians": true,
 }
 
-// hedges before an outcome or position make it unreal: negated,
-// conditional or still to come.
-var hedges = map[string]bool{
-	"not": true, "n't": true, "never": true, "would": true, "could": true,
-	"should": true, "will": true, "might": true, "may": true, "must": true,
-	"if": true, "unless": true, "cannot": true, "expected": true, "likely": true,
-	"set": true, "threatened": true, "threatening": true, "planned": true,
-	"plans": true, "intends": true, "hoped": true, "hopes": true, "whether": true,
-	"refused": true, "declined": true, "ca": true, "wo": true, "want": true, "wants": true,
-	"neither": true, "nor": true,
+// The hedges: words before a cue that make what it states unreal. The
+// vote and stance readers share the classes below and differ where the
+// difference is meant.
+
+// negations deny what follows: "not adopted", "never backed", "cannot
+// support", "neither was adopted".
+var negations = []string{"not", "n't", "never", "cannot", "ca", "wo", "neither", "nor"}
+
+// possibilityModals leave what follows open: "could pass", "might back".
+var possibilityModals = []string{"could", "might"}
+
+// commitmentModals put what follows in the future: "would adopt", "will
+// vote". A stance stated with one is still a stance ("would stand with"):
+// they hedge votes only.
+var commitmentModals = []string{"would", "will"}
+
+// obligationModals ask for what follows: "should adopt", "must pass",
+// "may abstain". A demand for a stance is read by the stance rules
+// themselves (see baseVerb); they hedge votes only.
+var obligationModals = []string{"should", "may", "must"}
+
+// conditions make what follows hypothetical: "if it passes", "whether
+// to back".
+var conditions = []string{"if", "unless", "whether"}
+
+// refusals deny that what follows was done: "refused to condemn".
+var refusals = []string{"refused", "declined"}
+
+// intentions put a vote still to come: "expected to pass", "set to
+// vote", "threatened to veto". A stance intended is held already ("wants
+// to support"): they hedge votes only.
+var intentions = []string{
+	"expected", "likely", "set", "threatened", "threatening", "planned",
+	"plans", "intends", "hoped", "hopes", "want", "wants",
 }
+
+// contrasts and omissions set a stance aside: "rather than condemning",
+// "without naming", "stopped short of backing", "avoided criticising",
+// "denied supporting", "no support for", "any backing". They hedge
+// stances only: "without a vote" and "no votes against" state a vote.
+var contrasts = []string{
+	"than", "without", "instead", "stopped", "ceased", "no", "omitting",
+	"omitted", "omits", "avoiding", "avoided", "avoids", "dropping", "dropped",
+	"lacking", "any", "denied", "denies",
+}
+
+// hedges before an outcome or position make it unreal: negated,
+// conditional, refused or still to come.
+var hedges = wordSet(slices.Concat(negations, possibilityModals, commitmentModals, obligationModals, conditions, refusals, intentions)...)
+
+// modalOrCondition before a negation makes "not adopted" no result at
+// all rather than a rejection: "would not adopt", "if it is not adopted".
+var modalOrCondition = wordSet(slices.Concat(possibilityModals, commitmentModals, obligationModals, conditions)...)
 
 // fillers may stand between a subject and its verb without ending the
 // subject: "the US was forced to abstain", "the UK and France, who
@@ -322,16 +367,8 @@ var baseCues = map[string]string{
 	"denounce": Oppose, "blame": Oppose, "accuse": Oppose,
 }
 
-// stanceHedges before a cue deny or suspend it.
-var stanceHedges = map[string]bool{
-	"not": true, "n't": true, "never": true, "could": true,
-	"might": true, "if": true, "unless": true, "than": true, "without": true,
-	"refused": true, "declined": true, "whether": true, "instead": true,
-	"stopped": true, "ceased": true, "no": true, "ca": true, "wo": true,
-	"omitting": true, "omitted": true, "omits": true, "avoiding": true,
-	"avoided": true, "avoids": true, "dropping": true, "dropped": true,
-	"lacking": true, "any": true, "nor": true, "denied": true, "denies": true,
-}
+// stanceHedges before a stance cue deny or suspend it.
+var stanceHedges = wordSet(slices.Concat(negations, possibilityModals, conditions, refusals, contrasts)...)
 
 // reversals are what a party is urged to undo.
 var reversals = map[string]bool{
