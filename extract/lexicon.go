@@ -25,15 +25,17 @@ var newEventWords = map[string]bool{
 	"prior":     true, "earlier": true, "second": true,
 }
 
-// sponsorVerbs introduce who drafted or tabled a motion.
-var sponsorVerbs = map[string]bool{
-	"proposed": true, "drafted": true, "tabled": true, "introduced": true,
-	"sponsored": true, "co-sponsored": true, "cosponsored": true,
-	"submitted": true, "presented": true, "authored": true, "penned": true,
-	"proposes": true, "tables": true, "introduces": true, "submits": true,
-	"put": true, "brought": true, "drew": true, "co-penned": true,
-	"co-drafted": true, "co-authored": true, "co-tabled": true,
-}
+// sponsorVerbs introduce who drafted or tabled a motion: "proposed by
+// Egypt", "Egypt tabled the draft". "put", "brought" and "drew" count
+// only with "forward" or "up" (see readSponsorVerb).
+var sponsorVerbs = wordSet(slices.Concat(
+	verbForms("propose", third|past), verbForms("draft", past), verbForms("table", third|past),
+	verbForms("introduce", third|past), verbForms("sponsor", past), verbForms("co-sponsor", past),
+	verbForms("cosponsor", past), verbForms("submit/submitted", third|past), verbForms("present", past),
+	verbForms("author", past), verbForms("pen/penned", past), verbForms("put/put", past),
+	verbForms("bring/brought", past), verbForms("draw/drew", past), verbForms("co-pen/co-penned", past),
+	verbForms("co-draft", past), verbForms("co-author", past), verbForms("co-table", past),
+)...)
 
 // sponsorTails follow an actor in a compound naming a motion's sponsor:
 // "US-drafted", "European-backed".
@@ -43,20 +45,29 @@ var sponsorTails = map[string]bool{
 	"introduced": true, "sponsor": true,
 }
 
-var outcomeWords = map[string]string{
-	"adopted": Adopted, "adopts": Adopted, "adopting": Adopted, "adopt": Adopted,
-	"approved": Adopted, "approves": Adopted, "approving": Adopted,
-	"passed": Adopted, "passes": Adopted, "passing": Adopted,
-	"endorsed": Adopted, "endorses": Adopted, "carried": Adopted,
-	"rejected": Rejected, "rejects": Rejected, "rejecting": Rejected,
-	"defeated": Rejected, "defeats": Rejected, "failed": Rejected, "fails": Rejected, "failing": Rejected,
-	"vetoed": Vetoed, "vetoes": Vetoed, "vetoing": Vetoed,
-	"withdrawn": Withdrawn, "withdrew": Withdrawn, "withdraws": Withdrawn,
-	"negatived": Rejected, "negatives": Rejected,
-	"confirmed": Adopted, "confirms": Adopted, "ratified": Adopted, "ratifies": Adopted,
-	"cleared": Adopted, "clears": Adopted, "lost": Rejected, "elected": Adopted,
-	"re-elected": Adopted, "reelected": Adopted,
-}
+// outcomeWords are the verbs that state what became of a motion, with
+// the outcome each states: "The Assembly adopted the text", "The bill
+// failed", "Russia vetoed the draft", "The motion was lost".
+var outcomeWords = outcomeTable(
+	outcomeVerb{Adopted, "adopt", base | third | past | gerund},
+	outcomeVerb{Adopted, "approve", third | past | gerund},
+	outcomeVerb{Adopted, "pass", third | past | gerund},
+	outcomeVerb{Adopted, "endorse", third | past},
+	outcomeVerb{Adopted, "carry", past},
+	outcomeVerb{Rejected, "reject", third | past | gerund},
+	outcomeVerb{Rejected, "defeat", third | past},
+	outcomeVerb{Rejected, "fail", third | past | gerund},
+	outcomeVerb{Vetoed, "veto", third | past | gerund},
+	outcomeVerb{Withdrawn, "withdraw/withdrew/withdrawn", third | past | participle},
+	outcomeVerb{Rejected, "negative", third | past},
+	outcomeVerb{Adopted, "confirm", third | past},
+	outcomeVerb{Adopted, "ratify", third | past},
+	outcomeVerb{Adopted, "clear", third | past},
+	outcomeVerb{Rejected, "lose/lost", past},
+	outcomeVerb{Adopted, "elect", past},
+	outcomeVerb{Adopted, "re-elect", past},
+	outcomeVerb{Adopted, "reelect", past},
+)
 
 // memberNouns name the members of a chamber as people.
 var memberNouns = map[string]bool{
@@ -262,41 +273,23 @@ type positionCue struct {
 	motion bool // the cue needs a motion as its object ("opposed the draft")
 }
 
-var positionCues = []positionCue{
-	{words: []string{"voted", "against"}, value: No, strong: true},
-	{words: []string{"vote", "against"}, value: No, strong: true},
-	{words: []string{"votes", "against"}, value: No, strong: true},
-	{words: []string{"voting", "against"}, value: No, strong: true},
-	{words: []string{"voted", "no"}, value: No, strong: true},
-	{words: []string{"voting", "no"}, value: No, strong: true},
-	{words: []string{"vote", "no"}, value: No, strong: true},
-	{words: []string{"voted", "in", "favour"}, value: Yes, strong: true},
-	{words: []string{"voted", "in", "favor"}, value: Yes, strong: true},
-	{words: []string{"voting", "in", "favour"}, value: Yes, strong: true},
-	{words: []string{"voting", "in", "favor"}, value: Yes, strong: true},
-	{words: []string{"vote", "in", "favour"}, value: Yes, strong: true},
-	{words: []string{"vote", "in", "favor"}, value: Yes, strong: true},
-	{words: []string{"votes", "in", "favour"}, value: Yes, strong: true},
-	{words: []string{"votes", "in", "favor"}, value: Yes, strong: true},
-	{words: []string{"voted", "for"}, value: Yes, strong: true},
-	{words: []string{"voting", "for"}, value: Yes, strong: true},
-	{words: []string{"voted", "yes"}, value: Yes, strong: true},
-	{words: []string{"voting", "yes"}, value: Yes, strong: true},
-	{words: []string{"abstained"}, value: Abstain, strong: true},
-	{words: []string{"abstaining"}, value: Abstain, strong: true},
-	{words: []string{"abstain"}, value: Abstain, strong: true},
-	{words: []string{"abstains"}, value: Abstain, strong: true},
-	{words: []string{"abstention"}, value: Abstain, strong: true},
-	{words: []string{"abstainers"}, value: Abstain, strong: true},
-	{words: []string{"abstentions"}, value: Abstain, strong: true},
-	{words: []string{"opposed"}, value: No, motion: true},
-	{words: []string{"opposing"}, value: No, motion: true},
-	{words: []string{"supported"}, value: Yes, motion: true},
-	{words: []string{"backed"}, value: Yes, motion: true},
-	{words: []string{"endorsed"}, value: Yes, motion: true},
-	{words: []string{"supporting"}, value: Yes, motion: true},
-	{words: []string{"backing"}, value: Yes, motion: true},
-}
+// positionCues are the phrases that state how actors voted, longest
+// first: "voted against", "abstained", "supported the draft".
+var positionCues = positionTable(
+	positionVerb{"vote", base | third | past | gerund, "against", No, true, false},
+	positionVerb{"vote", base | past | gerund, "no", No, true, false},
+	positionVerb{"vote", base | third | past | gerund, "in favour", Yes, true, false},
+	positionVerb{"vote", base | third | past | gerund, "in favor", Yes, true, false},
+	positionVerb{"vote", past | gerund, "for", Yes, true, false},
+	positionVerb{"vote", past | gerund, "yes", Yes, true, false},
+	positionVerb{"abstain", base | third | past | gerund, "", Abstain, true, false},
+	positionVerb{"abstention", noun | plural, "", Abstain, true, false},
+	positionVerb{"abstainer", plural, "", Abstain, true, false},
+	positionVerb{"oppose", past | gerund, "", No, false, true},
+	positionVerb{"support", past | gerund, "", Yes, false, true},
+	positionVerb{"back", past | gerund, "", Yes, false, true},
+	positionVerb{"endorse", past, "", Yes, false, true},
+)
 
 // stanceCue is a phrase by which an actor takes a side toward another:
 // verbs ("sided with", "condemned"), nouns ("support for", "condemnation
@@ -306,54 +299,68 @@ type stanceCue struct {
 	polarity string
 }
 
-var stanceCues = []stanceCue{
-	{[]string{"sided", "with"}, Support}, {[]string{"siding", "with"}, Support},
-	{[]string{"sides", "with"}, Support}, {[]string{"side", "with"}, Support},
-	{[]string{"stands", "with"}, Support}, {[]string{"stood", "with"}, Support},
-	{[]string{"stand", "with"}, Support}, {[]string{"standing", "with"}, Support},
-	{[]string{"stands", "by"}, Support}, {[]string{"stood", "by"}, Support},
-	{[]string{"stand", "by"}, Support}, {[]string{"standing", "by"}, Support},
-	{[]string{"rallied", "behind"}, Support}, {[]string{"rallied", "around"}, Support},
-	{[]string{"rallying", "behind"}, Support}, {[]string{"in", "support", "of"}, Support},
-	{[]string{"solidarity", "with"}, Support}, {[]string{"allied", "with"}, Support},
-	{[]string{"ally", "of"}, Support}, {[]string{"allies", "of"}, Support},
-	{[]string{"support", "for"}, Support}, {[]string{"backing", "for"}, Support},
-	{[]string{"supported"}, Support}, {[]string{"supports"}, Support},
-	{[]string{"supporting"}, Support}, {[]string{"backed"}, Support},
-	{[]string{"backs"}, Support}, {[]string{"backing"}, Support},
-	{[]string{"defended"}, Support}, {[]string{"defends"}, Support},
-	{[]string{"praised"}, Support}, {[]string{"praises"}, Support},
-	{[]string{"endorsed"}, Support}, {[]string{"thanked"}, Support},
-	{[]string{"grateful", "to"}, Support},
-	{[]string{"hailed"}, Support}, {[]string{"applauded"}, Support},
-	{[]string{"congratulated"}, Support}, {[]string{"welcomed"}, Support},
-	{[]string{"lambasted"}, Oppose}, {[]string{"castigated"}, Oppose},
-	{[]string{"lashed", "out", "at"}, Oppose}, {[]string{"hit", "out", "at"}, Oppose},
-	{[]string{"hit", "back", "at"}, Oppose}, {[]string{"chided"}, Oppose},
-	{[]string{"censured"}, Oppose}, {[]string{"assailed"}, Oppose},
-	{[]string{"decried"}, Oppose}, {[]string{"berated"}, Oppose},
-	{[]string{"concerned", "about"}, Oppose}, {[]string{"concerned", "over"}, Oppose},
-	{[]string{"concerned", "by"}, Oppose}, {[]string{"troubled", "by"}, Oppose},
-	{[]string{"alarmed", "by"}, Oppose}, {[]string{"alarmed", "at"}, Oppose},
-	{[]string{"concern", "over"}, Oppose}, {[]string{"concern", "about"}, Oppose},
-	{[]string{"urged"}, Oppose}, {[]string{"urges"}, Oppose},
-	{[]string{"called", "on"}, Oppose}, {[]string{"calls", "on"}, Oppose},
-	{[]string{"thanks"}, Support},
-	{[]string{"condemned"}, Oppose}, {[]string{"condemns"}, Oppose},
-	{[]string{"condemning"}, Oppose}, {[]string{"condemnation", "of"}, Oppose},
-	{[]string{"blamed"}, Oppose}, {[]string{"blames"}, Oppose}, {[]string{"blaming"}, Oppose},
-	{[]string{"criticised"}, Oppose}, {[]string{"criticized"}, Oppose},
-	{[]string{"criticises"}, Oppose}, {[]string{"criticizes"}, Oppose},
-	{[]string{"criticising"}, Oppose}, {[]string{"criticizing"}, Oppose},
-	{[]string{"criticism", "of"}, Oppose}, {[]string{"accused"}, Oppose},
-	{[]string{"accuses"}, Oppose}, {[]string{"accusing"}, Oppose},
-	{[]string{"denounced"}, Oppose}, {[]string{"denounces"}, Oppose},
-	{[]string{"opposed"}, Oppose}, {[]string{"opposes"}, Oppose},
-	{[]string{"rebuked"}, Oppose}, {[]string{"slammed"}, Oppose},
-	{[]string{"sanctioned"}, Oppose},
-	{[]string{"sanctions", "on"}, Oppose}, {[]string{"sanctions", "against"}, Oppose},
-	{[]string{"threatened"}, Oppose},
-}
+// stanceCues are the phrases by which an actor takes a side toward
+// another, longest first: verbs ("sided with", "condemned"), nouns
+// ("support for", "condemnation of") and relations ("an ally of").
+var stanceCues = stanceTable(
+	stanceVerb{Support, "side", base | third | past | gerund, "with"},
+	stanceVerb{Support, "stand/stood", base | third | past | gerund, "with"},
+	stanceVerb{Support, "stand/stood", base | third | past | gerund, "by"},
+	stanceVerb{Support, "rally", past | gerund, "behind"},
+	stanceVerb{Support, "rally", past, "around"},
+	stanceVerb{Support, "in support", phrase, "of"},
+	stanceVerb{Support, "solidarity", phrase, "with"},
+	stanceVerb{Support, "ally", past, "with"},
+	stanceVerb{Support, "ally", noun | plural, "of"},
+	stanceVerb{Support, "support", phrase, "for"},
+	stanceVerb{Support, "backing", phrase, "for"},
+	stanceVerb{Support, "support", third | past | gerund, ""},
+	stanceVerb{Support, "back", third | past | gerund, ""},
+	stanceVerb{Support, "defend", third | past, ""},
+	stanceVerb{Support, "praise", third | past, ""},
+	stanceVerb{Support, "endorse", past, ""},
+	stanceVerb{Support, "thank", third | past, ""},
+	stanceVerb{Support, "grateful", phrase, "to"},
+	stanceVerb{Support, "hail", past, ""},
+	stanceVerb{Support, "applaud", past, ""},
+	stanceVerb{Support, "congratulate", past, ""},
+	stanceVerb{Support, "welcome", past, ""},
+	stanceVerb{Oppose, "lambast", past, ""},
+	stanceVerb{Oppose, "castigate", past, ""},
+	stanceVerb{Oppose, "lash", past, "out at"},
+	stanceVerb{Oppose, "hit/hit", past, "out at"},
+	stanceVerb{Oppose, "hit/hit", past, "back at"},
+	stanceVerb{Oppose, "chide", past, ""},
+	stanceVerb{Oppose, "censure", past, ""},
+	stanceVerb{Oppose, "assail", past, ""},
+	stanceVerb{Oppose, "decry", past, ""},
+	stanceVerb{Oppose, "berate", past, ""},
+	stanceVerb{Oppose, "concern", past, "about"},
+	stanceVerb{Oppose, "concern", past, "over"},
+	stanceVerb{Oppose, "concern", past, "by"},
+	stanceVerb{Oppose, "trouble", past, "by"},
+	stanceVerb{Oppose, "alarm", past, "by"},
+	stanceVerb{Oppose, "alarm", past, "at"},
+	stanceVerb{Oppose, "concern", phrase, "over"},
+	stanceVerb{Oppose, "concern", phrase, "about"},
+	stanceVerb{Oppose, "urge", third | past, ""},
+	stanceVerb{Oppose, "call", third | past, "on"},
+	stanceVerb{Oppose, "condemn", third | past | gerund, ""},
+	stanceVerb{Oppose, "condemnation", phrase, "of"},
+	stanceVerb{Oppose, "blame", third | past | gerund, ""},
+	stanceVerb{Oppose, "criticise", third | past | gerund, ""},
+	stanceVerb{Oppose, "criticize", third | past | gerund, ""},
+	stanceVerb{Oppose, "criticism", phrase, "of"},
+	stanceVerb{Oppose, "accuse", third | past | gerund, ""},
+	stanceVerb{Oppose, "denounce", third | past, ""},
+	stanceVerb{Oppose, "oppose", third | past, ""},
+	stanceVerb{Oppose, "rebuke", past, ""},
+	stanceVerb{Oppose, "slam/slammed", past, ""},
+	stanceVerb{Oppose, "sanction", past, ""},
+	stanceVerb{Oppose, "sanctions", phrase, "on"},
+	stanceVerb{Oppose, "sanctions", phrase, "against"},
+	stanceVerb{Oppose, "threaten", past, ""},
+)
 
 // reversalCues oppose only when they ask the target to undo something:
 // "urged Israel to reconsider", not "urged Israel to join the talks".
@@ -385,20 +392,26 @@ var receivedNouns = map[string]string{
 	"support": Support, "backing": Support, "praise": Support,
 }
 
-// receiveVerbs take a received stance as their object.
-var receiveVerbs = wordSet(
-	"drew", "draws", "draw", "drawing", "drawn", "won", "wins", "win", "winning",
-	"received", "receives", "receiving", "got", "gets", "getting", "faced", "faces",
-	"face", "facing", "attracted", "attracts", "attracting", "earned", "earns",
-	"earning", "garnered", "garners", "garnering", "enjoyed", "enjoys", "enjoying",
-	"secured", "secures", "securing", "prompted", "prompting", "sparked",
-	"sparking", "triggered", "triggering", "provoked", "provoking",
-)
+// receiveVerbs take a received stance as their object: "drawing
+// criticism from", "won backing from".
+var receiveVerbs = wordSet(slices.Concat(
+	verbForms("draw/drew/drawn", base|third|past|participle|gerund),
+	verbForms("win/won/won/winning", base|third|past|gerund),
+	verbForms("receive", third|past|gerund), verbForms("get/got/got/getting", third|past|gerund),
+	verbForms("face", base|third|past|gerund), verbForms("attract", third|past|gerund),
+	verbForms("earn", third|past|gerund), verbForms("garner", third|past|gerund),
+	verbForms("enjoy", third|past|gerund), verbForms("secure", third|past|gerund),
+	verbForms("prompt", past|gerund), verbForms("spark", past|gerund),
+	verbForms("trigger", past|gerund), verbForms("provoke", past|gerund),
+)...)
 
 // namingVerbs name an actor as something: "calling Serbia a reliable
 // partner".
-var namingVerbs = wordSet("called", "calls", "call", "calling", "branded", "brands", "branding",
-	"described", "describes", "describing", "labelled", "labeled", "labelling", "labeling")
+var namingVerbs = wordSet(slices.Concat(
+	verbForms("call", base|third|past|gerund), verbForms("brand", third|past|gerund),
+	verbForms("describe", third|past|gerund), verbForms("label", past|gerund),
+	verbForms("label/labelled/labelled/labelling", past|gerund),
+)...)
 
 // namedNouns are what an actor or its act is called, with the stance the
 // name states.
@@ -479,4 +492,161 @@ func hasAnyPrefix(w string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// form selects the forms of a lemma a cue table asks for. A table lists
+// lemmas and the forms it takes; the forms are derived by verbForms, so
+// that "vote" with past|gerund gives "voted" and "voting".
+type form uint8
+
+const (
+	base       form = 1 << iota // "vote"
+	third                       // "votes"
+	past                        // "voted"
+	participle                  // "withdrawn", where it differs from the past
+	gerund                      // "voting"
+	noun                        // a noun lemma as it is: "abstention"
+	plural                      // its plural: "abstentions"
+	phrase                      // the words as they are: "in support"
+)
+
+// verbForms returns the forms of a lemma that fs asks for, in the order
+// base, third person, past, participle, gerund (noun and plural for
+// nouns; phrase for a fixed phrase). Irregular forms follow the lemma
+// after slashes, as past, participle and gerund: "stand/stood",
+// "withdraw/withdrew/withdrawn", "win/won/won/winning".
+func verbForms(lemma string, fs form) []string {
+	parts := strings.Split(lemma, "/")
+	v := parts[0]
+	pastForm, partForm, ingForm := pastOf(v), "", gerundOf(v)
+	if len(parts) > 1 {
+		pastForm = parts[1]
+	}
+	partForm = pastForm
+	if len(parts) > 2 {
+		partForm = parts[2]
+	}
+	if len(parts) > 3 {
+		ingForm = parts[3]
+	}
+	var out []string
+	add := func(f form, w string) {
+		if fs&f != 0 && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	add(base, v)
+	add(noun, v)
+	add(phrase, v)
+	add(third, thirdOf(v))
+	add(plural, thirdOf(v))
+	add(past, pastForm)
+	add(participle, partForm)
+	add(gerund, ingForm)
+	return out
+}
+
+// thirdOf gives the third person of a verb, or the plural of a noun:
+// "votes", "passes", "vetoes", "rallies", "enjoys".
+func thirdOf(v string) string {
+	switch {
+	case consonantY(v):
+		return v[:len(v)-1] + "ies"
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") ||
+		strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") || strings.HasSuffix(v, "o"):
+		return v + "es"
+	}
+	return v + "s"
+}
+
+// pastOf gives the regular past: "voted", "passed", "rallied".
+func pastOf(v string) string {
+	switch {
+	case strings.HasSuffix(v, "e"):
+		return v + "d"
+	case consonantY(v):
+		return v[:len(v)-1] + "ied"
+	}
+	return v + "ed"
+}
+
+// gerundOf gives the regular gerund: "voting", "passing", "rallying".
+func gerundOf(v string) string {
+	if strings.HasSuffix(v, "e") && !strings.HasSuffix(v, "ee") {
+		return v[:len(v)-1] + "ing"
+	}
+	return v + "ing"
+}
+
+// consonantY reports whether a word ends in a consonant and "y".
+func consonantY(v string) bool {
+	n := len(v)
+	return n >= 2 && v[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(v[n-2]))
+}
+
+// outcomeVerb is a row of outcomeWords: a verb, its forms and the
+// outcome they state.
+type outcomeVerb struct {
+	outcome string
+	lemma   string
+	forms   form
+}
+
+func outcomeTable(rows ...outcomeVerb) map[string]string {
+	m := map[string]string{}
+	for _, r := range rows {
+		for _, w := range verbForms(r.lemma, r.forms) {
+			m[w] = r.outcome
+		}
+	}
+	return m
+}
+
+// positionVerb is a row of positionCues: a lemma and its forms, the
+// words after it, and the position stated.
+type positionVerb struct {
+	lemma  string
+	forms  form
+	after  string
+	value  string
+	strong bool
+	motion bool
+}
+
+func positionTable(rows ...positionVerb) []positionCue {
+	var out []positionCue
+	for _, r := range rows {
+		for _, w := range verbForms(r.lemma, r.forms) {
+			out = append(out, positionCue{words: cueWords(w, r.after), value: r.value, strong: r.strong, motion: r.motion})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b positionCue) int { return len(b.words) - len(a.words) })
+	return out
+}
+
+// stanceVerb is a row of stanceCues: the stance, a lemma and its forms,
+// and the words after it.
+type stanceVerb struct {
+	polarity string
+	lemma    string
+	forms    form
+	after    string
+}
+
+func stanceTable(rows ...stanceVerb) []stanceCue {
+	var out []stanceCue
+	for _, r := range rows {
+		for _, w := range verbForms(r.lemma, r.forms) {
+			out = append(out, stanceCue{words: cueWords(w, r.after), polarity: r.polarity})
+		}
+	}
+	// A longer cue is tried before the shorter one it begins with:
+	// "backing for" before "backing".
+	slices.SortStableFunc(out, func(a, b stanceCue) int { return len(b.words) - len(a.words) })
+	return out
+}
+
+// cueWords splits a cue's form and the words after it into words.
+func cueWords(w, after string) []string {
+	return strings.Fields(w + " " + after)
 }
