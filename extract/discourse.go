@@ -208,9 +208,9 @@ func bodyIsObject(its []item, i int) bool {
 		if anyWord(its, k, "the") {
 			continue
 		}
-		if anyWord(its, k, "from", "into", "onto") || anyWord(its, k, "to") && anyWord(its, k-1, "elected", "admitted", "readmitted", "returned", "return", "re-elected") ||
-			anyWord(its, k, "of") && anyWord(its, k-1, "member", "members", "president", "presidency", "reform", "seat", "seats") && (!voteContext(its) || anyWord(its, k-2, "permanent", "non-permanent") ||
-				anyWord(its, k-2, "elected", "re-elected") && !anyWord(its, k-1, "president", "presidency")) {
+		if anyWord(its, k, intoPrepositions...) || anyWord(its, k, "to") && anyWord(its, k-1, admissionVerbs...) ||
+			anyWord(its, k, "of") && anyWord(its, k-1, seatNouns...) && (!voteContext(its) || anyWord(its, k-2, permanence...) ||
+				anyWord(its, k-2, electedWords...) && !anyWord(its, k-1, presidencyNouns...)) {
 			// "elected a member of the Council" is another body's vote;
 			// "re-elected president of the Parliament" is the
 			// Parliament's own.

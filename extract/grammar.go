@@ -22,7 +22,7 @@ func subjectBefore(its []item, i int) []string {
 		}
 		// "the bloc", "the alliance": the bloc named before in the
 		// sentence.
-		if anyWord(its, k, "bloc", "alliance", "union") && anyWord(its, k-1, "the") {
+		if anyWord(its, k, blocNouns...) && anyWord(its, k-1, "the") {
 			for j := k - 2; j >= 0; j-- {
 				if its[j].isActor() && actors.IsBloc(its[j].actor) {
 					return []string{its[j].actor}
@@ -68,27 +68,27 @@ func subjectEnd(its []item, k, stop int) int {
 	}
 	k = skipFillers(its, k, stop)
 	// "were the only abstentions": a predicate naming the voters.
-	if k >= 1 && anyWord(its, k, "the") && anyWord(its, k-1, "were", "was", "are", "is") {
+	if k >= 1 && anyWord(its, k, "the") && anyWord(its, k-1, beForms...) {
 		k = skipFillers(its, k-2, stop)
-	} else if k >= 2 && anyWord(its, k, "the") && anyWord(its, k-1, "among") && anyWord(its, k-2, "were", "was", "are", "is") {
+	} else if k >= 2 && anyWord(its, k, "the") && anyWord(its, k-1, "among") && anyWord(its, k-2, beForms...) {
 		// "were among the abstentions".
 		k = skipFillers(its, k-3, stop)
 	}
 	// "cast the lone vote against": the verb phrase before the cue.
-	for k >= stop && anyWord(its, k, "lone", "sole", "single", "dissenting", "deciding") {
+	for k >= stop && anyWord(its, k, loneWords...) {
 		k--
 	}
-	if k >= 1 && anyWord(its, k, "the", "a", "an", "its", "their") && anyWord(its, k-1, "cast", "casting", "casts") {
+	if k >= 1 && anyWord(its, k, castObjects...) && anyWord(its, k-1, castForms...) {
 		k = skipFillers(its, k-2, stop)
 	}
 	// "were the only countries to vote against", "were among the 10
 	// nations voting against": a predicate naming the voters.
 	if k >= stop && (countNouns[its[k].lw] || its[k].lw == "ones") {
 		j := k - 1
-		for j >= stop && (anyWord(its, j, "only", "the", "among", "lone", "sole", "two", "three", "few") || isNumberItem(its[j])) {
+		for j >= stop && (anyWord(its, j, predicateCounts...) || isNumberItem(its[j])) {
 			j--
 		}
-		if j >= stop && anyWord(its, j, "were", "was", "are", "is") {
+		if j >= stop && anyWord(its, j, beForms...) {
 			k = skipFillers(its, j-1, stop)
 		}
 	}
@@ -118,14 +118,14 @@ func listEndingAt(its []item, k, stop int) []string {
 		case listGlue[it.lw]:
 		case len(codes) == 0 && isVerbTag(it.tag) && anyWord(its, k+1, "and"):
 			// "the US proposed and supported a resolution".
-		case it.lw == "by" && k > 0 && anyWord(its, k-1, "joined", "backed", "supported", "followed"):
+		case it.lw == "by" && k > 0 && anyWord(its, k-1, listJoiners...):
 			// "China and Pakistan, joined by Indonesia and Qatar, voted
 			// no": the list goes on.
 			k--
-		case it.lw == "of" && k > 0 && anyWord(its, k-1, "states", "members", "countries", "nations", "governments"):
+		case it.lw == "of" && k > 0 && anyWord(its, k-1, memberGroups...):
 			// "the member states of the European Union voted against".
 			k--
-			for k > stop && anyWord(its, k-1, "member", "the", "all", "other") {
+			for k > stop && anyWord(its, k-1, memberModifiers...) {
 				k--
 			}
 		case len(codes) > 0 && objectPrepositions[it.lw]:
@@ -149,15 +149,15 @@ func beforeParenthetical(its []item, k int) int {
 	}
 	for j := k - 1; j >= 0 && j >= k-12; j-- {
 		if anyWord(its, j, ",") {
-			if anyWord(its, j+1, "which", "who", "whose", "meeting", "speaking", "according", "however", "too") || its[j+1].tag == "VBG" || its[j+1].tag == "VBN" ||
-				anyWord(its, j+1, "the", "a", "an") && j > 0 && its[j-1].isActor() && !actorBetween(its, j+1, k) {
+			if anyWord(its, j+1, parentheticalOpeners...) || its[j+1].tag == "VBG" || its[j+1].tag == "VBN" ||
+				anyWord(its, j+1, articles...) && j > 0 && its[j-1].isActor() && !actorBetween(its, j+1, k) {
 				// ", which retains capital punishment,", "Algeria, the
 				// only Arab member of the council,".
 				return j - 1
 			}
 			return k
 		}
-		if anyWord(its, j, ";", ".", ":") {
+		if anyWord(its, j, sentenceStops...) {
 			return k
 		}
 	}
@@ -224,7 +224,7 @@ func beforeName(its []item, k, stop int) (int, bool) {
 		j--
 	}
 	k = j
-	for k >= stop && anyWord(its, k, "sir", "dame", "mr", "mrs", "ms", "dr", "lord", "lady") {
+	for k >= stop && anyWord(its, k, honorificsLower...) {
 		k--
 	}
 	return k, true
@@ -247,10 +247,10 @@ func ownerOfRole(its []item, k, stop int) string {
 		return ""
 	}
 	for m := j - 1; m >= stop && m >= j-10; m-- {
-		if anyWord(its, m, ",", ";", ".") || isVerbTag(its[m].tag) {
+		if anyWord(its, m, clauseEnds...) || isVerbTag(its[m].tag) {
 			return ""
 		}
-		if its[m].isActor() && its[m].body == "" && anyWord(its, m+1, "'s") && m+2 < len(its) && (roleNouns[its[m+2].lw] || titles[its[m+2].lw] || groupNouns[its[m+2].lw] || strings.HasPrefix(its[m+2].tag, "JJ") || anyWord(its, m+2, "vice", "deputy", "chief")) {
+		if its[m].isActor() && its[m].body == "" && anyWord(its, m+1, "'s") && m+2 < len(its) && (roleNouns[its[m+2].lw] || titles[its[m+2].lw] || groupNouns[its[m+2].lw] || strings.HasPrefix(its[m+2].tag, "JJ") || anyWord(its, m+2, officePrefixes...)) {
 			return its[m].actor
 		}
 	}
@@ -272,7 +272,7 @@ func roleSubjects(its []item, k, stop int) []string {
 				return []string{code}
 			}
 			var codes []string
-			for ; j >= stop && (its[j].isActor() && its[j].kind == actors.Demonym || anyWord(its, j, ",", "and")); j-- {
+			for ; j >= stop && (its[j].isActor() && its[j].kind == actors.Demonym || anyWord(its, j, listCommas...)); j-- {
 				if its[j].isActor() {
 					codes = append(codes, its[j].actor)
 				}
@@ -295,7 +295,7 @@ func actorList(its []item, i int) []string {
 		case it.lw == "(" && len(codes) > 0 && k+2 < len(its) && its[k+2].lw == ")":
 			// "the Organisation of Islamic Cooperation (OIC)".
 			k += 2
-		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, "its", "their"):
+		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, theirPossessives...):
 		default:
 			return codes
 		}
@@ -326,12 +326,12 @@ func agentAfter(its []item, i int) string {
 func agentList(its []item, i int) []string {
 	k := i
 	for k < len(its) && k < i+8 && (its[k].lw == "the" || roleNouns[its[k].lw] || (its[k].lw == "of" || its[k].lw == "for") && k > i ||
-		anyWord(its, k, "more", "than", "some", "over", "about", "nearly", "almost", "around", ",", "core", "group", "a", "led", "by", "latin", "american", "african", "western", "arab", "asian") || voterNouns[its[k].lw] || isNumberItem(its[k])) {
+		anyWord(its, k, countedGroupWords...) || voterNouns[its[k].lw] || isNumberItem(its[k])) {
 		k++
 	}
 	if anyWord(its, k, "including") {
 		k++
-	} else if words(its, k, "among", "them") {
+	} else if words(its, k, amongThem...) {
 		k += 2
 	}
 	return actorList(its, k)
@@ -347,10 +347,10 @@ func subjectOrAgent(its []item, i int) []string {
 	}
 	// The sentence's opening noun phrase, when it is a role of an actor
 	// and no other verb stands between it and this one.
-	if len(its) > 2 && (anyWord(its, 0, "the", "a") || roleNouns[its[0].lw]) {
+	if len(its) > 2 && (anyWord(its, 0, shortArticles...) || roleNouns[its[0].lw]) {
 		for k := 0; k < i && k < 6; k++ {
 			if its[k].isActor() && its[k].body == "" {
-				if k > 0 && (roleNouns[its[k-1].lw] || anyWord(its, k-1, "of", "for") && k > 1 && roleNouns[its[k-2].lw]) {
+				if k > 0 && (roleNouns[its[k-1].lw] || anyWord(its, k-1, ofFor...) && k > 1 && roleNouns[its[k-2].lw]) {
 					// No other verb between it and this one, unless this
 					// one is coordinated: "rejected the text and accused".
 					if !anyWord(its, i-1, "and") {
@@ -388,7 +388,7 @@ func bodySubject(its []item, i int) bool {
 		if its[k].body != "" {
 			// "several crossbench senators voted against": some members,
 			// not the chamber.
-			if memberNouns[its[k].lw] && k > 0 && !anyWord(its, k-1, "the", ",", ";") && its[k-1].tag != "IN" {
+			if memberNouns[its[k].lw] && k > 0 && !anyWord(its, k-1, listOpeners...) && its[k-1].tag != "IN" {
 				return false
 			}
 			return true
@@ -412,10 +412,10 @@ func agentsBefore(its []item, i int) bool {
 	if k < 0 || !its[k].isActor() {
 		return false
 	}
-	for k >= 0 && (its[k].isActor() || anyWord(its, k, ",", "and", "the") || its[k].tail) {
+	for k >= 0 && (its[k].isActor() || anyWord(its, k, listGlueShort...) || its[k].tail) {
 		k--
 	}
-	return anyWord(its, k, "by") && anyWord(its, k-1, "tabled", "sponsored", "drafted", "proposed", "introduced", "submitted", "presented", "backed", "supported", "co-sponsored", "led")
+	return anyWord(its, k, "by") && anyWord(its, k-1, participleAgents...)
 }
 
 // pronounBefore reports whether the subject before its[i] is a pronoun.
@@ -440,11 +440,7 @@ func ownDelegation(its []item, i int) bool {
 	if k < 1 {
 		return false
 	}
-	switch its[k].lw {
-	case "delegation", "country", "government":
-		return anyWord(its, k-1, "his", "her", "its", "their", "my", "our", "whose")
-	}
-	return false
+	return anyWord(its, k, ownBodies...) && anyWord(its, k-1, ownPossessives...)
 }
 
 // partySays reports whether the pronoun before the cue at its[i] stands
@@ -452,7 +448,7 @@ func ownDelegation(its []item, i int) bool {
 // voted against" is no vote of Italy.
 func partySays(its []item, i int) bool {
 	for k := i - 1; k >= 1 && k >= i-10; k-- {
-		if !anyWord(its, k, "said", "says", "added", "claimed", "insisted", "stated") {
+		if !anyWord(its, k, partySayVerbs...) {
 			continue
 		}
 		j := k - 1

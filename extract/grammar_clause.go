@@ -11,7 +11,7 @@ func hedged(its []item, i int) bool {
 		// intended ("expected to pass"), unless the verb before it says
 		// the act happened ("voted to reject", "chose to abstain", "the
 		// only countries to vote against").
-		if its[k].lw == "to" && !anyWord(its, k-1, "voted", "votes", "vote", "voting", "chose", "decided", "opted", "forced", "went", "led", "ones") && (k == 0 || !countNouns[its[k-1].lw]) && switchedBefore(its, k) < 0 {
+		if its[k].lw == "to" && !anyWord(its, k-1, factualInfinitives...) && (k == 0 || !countNouns[its[k-1].lw]) && switchedBefore(its, k) < 0 {
 			return true
 		}
 		if its[k].lw == "," || its[k].lw == ";" {
@@ -38,9 +38,9 @@ func negatedResult(its []item, i int) bool {
 	neg := false
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch {
-		case anyWord(its, k, "not", "n't"):
+		case anyWord(its, k, notWords...):
 			neg = true
-		case anyWord(its, k, "did", "does", "was", "were", "is", "are", "has", "have", "had", "been", "do"):
+		case anyWord(its, k, auxiliaries...):
 		case its[k].tag == "RB":
 		default:
 			return neg && !hedgedBefore(its, k)
@@ -55,9 +55,9 @@ func negatedResult(its []item, i int) bool {
 func passive(its []item, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		switch {
-		case anyWord(its, k, "was", "were", "is", "are", "be", "been", "being", "get", "got"):
+		case anyWord(its, k, passiveAux...):
 			return true
-		case its[k].tag == "RB" || anyWord(its, k, "not", "then", "also", "narrowly", "overwhelmingly", "unanimously"):
+		case its[k].tag == "RB" || anyWord(its, k, passiveAdverbs...):
 		default:
 			return false
 		}
@@ -70,9 +70,9 @@ func passive(its []item, i int) bool {
 // there is none.
 func beforeTimePhrase(its []item, k int) int {
 	switch {
-	case anyWord(its, k, "yesterday", "tonight", "today"):
+	case anyWord(its, k, dayWords...):
 		return k - 1
-	case anyWord(its, k, "night", "week", "month", "evening") && anyWord(its, k-1, "last"):
+	case anyWord(its, k, timeUnits...) && anyWord(its, k-1, "last"):
 		return k - 2
 	case k >= 0 && weekdays[its[k].lw]:
 		if anyWord(its, k-1, "on") {
@@ -91,13 +91,13 @@ func modalBefore(its []item, i int) int {
 	for k >= 0 && its[k].tag == "RB" {
 		k--
 	}
-	if anyWord(its, k, "to") && anyWord(its, k-1, "continue", "continues") {
+	if anyWord(its, k, "to") && anyWord(its, k-1, continueForms...) {
 		k -= 2
 		for k >= 0 && its[k].tag == "RB" {
 			k--
 		}
 	}
-	if anyWord(its, k, "would", "will", "shall", "'ll") {
+	if anyWord(its, k, futureModals...) {
 		return k
 	}
 	return -1
@@ -117,7 +117,7 @@ func mainVerbBefore(its []item, i int) int {
 		if its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" {
 			return j
 		}
-		if anyWord(its, j, ",", ";") {
+		if anyWord(its, j, clauseMarks...) {
 			return -1
 		}
 	}
@@ -134,7 +134,7 @@ func participleSubject(its []item, i int) []string {
 		return nil
 	}
 	for k := i - 2; k > 0 && k >= i-maxReach; k-- {
-		if anyWord(its, k, ";", ":") {
+		if anyWord(its, k, listStops...) {
 			return nil
 		}
 		if t := its[k].tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
@@ -160,10 +160,10 @@ func sayerBefore(its []item, i int) int {
 	k--
 	// "said that they", "said in a joint statement they".
 	for j := k; j >= 0 && j >= k-6; j-- {
-		if anyWord(its, j, "said", "says", "added", "stated", "declared", "insisted", "stressed", "reiterated", "told") {
+		if anyWord(its, j, sayVerbs...) {
 			return j
 		}
-		if !anyWord(its, j, "that", "in", "a", "an", "the", "joint", "statement", "letter", "communique", "declaration", ",") {
+		if !anyWord(its, j, sayFillers...) {
 			return -1
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -30,7 +31,7 @@ func vetoers(votes []Vote) []string {
 
 // vetoAt reports whether its[i] begins "the veto" or "the vetoes".
 func vetoAt(its []item, i int) bool {
-	return anyWord(its, i, "the", "this", "that", "these") && anyWord(its, i+1, "veto", "vetoes", "vetos")
+	return anyWord(its, i, demonstratives...) && anyWord(its, i+1, vetoNouns...)
 }
 
 // stances finds actors' stated support for or opposition to other actors.
@@ -184,7 +185,7 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 		return 0, false
 	}
 	// "X thanked Y for its support": the support is Y's.
-	if anyWord(its, i, "thanked", "thanks") && thanksForSupport(its, i+n) && len(holders) > 0 {
+	if anyWord(its, i, thanksForms...) && thanksForSupport(its, i+n) && len(holders) > 0 {
 		holders, targets = targets, holders
 	}
 	if isNounCue(its[i].lw) && holders != nil {
@@ -242,24 +243,17 @@ func baseVerb(its []item, i int) bool {
 	// "vowed to support": the subject of the vow. After "urged Hungary
 	// to" or "expect China to" the verb is no one's stated stance.
 	if anyWord(its, k, "to") {
-		return anyWord(its, k-1, "continue", "continues", "continued", "vowed", "vows", "pledged", "pledges",
-			"promised", "promises", "decided", "agreed", "resolved")
+		return anyWord(its, k-1, vowVerbs...)
 	}
 	// "Hungary should support Sweden": a demand, often another's.
-	if anyWord(its, k, "should", "must", "ought", "can", "cannot") {
+	if anyWord(its, k, demandModals...) {
 		return false
 	}
-	if its[i].tag == "VB" || its[i].tag == "VBP" || anyWord(its, k, "would", "will", "shall", "we", "they") {
+	if its[i].tag == "VB" || its[i].tag == "VBP" || anyWord(its, k, commitmentSubjects...) {
 		return true
 	}
 	return k >= 2 && its[k].isActor() && anyWord(its, k-1, "and") && its[k-2].isActor()
 }
 
 // isNounCue reports whether a stance cue word is a noun.
-func isNounCue(w string) bool {
-	switch w {
-	case "support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity":
-		return true
-	}
-	return false
-}
+func isNounCue(w string) bool { return slices.Contains(stanceNouns, w) }

@@ -14,7 +14,7 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 		return "", nil, nil, 0
 	}
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB" || anyWord(its, k, "the", "a", "an", "some", "much")) {
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB" || anyWord(its, k, receivedDeterminers...)) {
 		k--
 	}
 	if k < 0 || !receiveVerbs[its[k].lw] || stanceHedged(its, k) || stanceHedged(its, i) {
@@ -58,13 +58,13 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 		k++
 	}
 	// The actor's act: "Moscow's veto", "Australia's decision".
-	if anyWord(its, k, "'s", "'") {
+	if anyWord(its, k, possessiveMarks...) {
 		k += 2
 	}
 	if anyWord(its, k, "as") {
 		k++
 	}
-	if !anyWord(its, k, "a", "an") {
+	if !anyWord(its, k, indefiniteArticles...) {
 		return "", nil, 0
 	}
 	for j := k + 1; j < len(its) && j <= k+4; j++ {
@@ -91,12 +91,12 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 // Lula persona non grata"). It returns the states and the phrase's
 // length, n 0 when there is none.
 func protestAct(its []item, i int) (targets []string, n int) {
-	switch its[i].lw {
-	case "summoned", "summons", "summoning", "expelled", "expels", "expelling":
+	switch {
+	case anyWord(its, i, summonVerbs...):
 		return envoySummoned(its, i)
-	case "recalled", "recalls", "recalling":
+	case anyWord(its, i, recallVerbs...):
 		return envoyRecalled(its, i)
-	case "declared", "declares", "declaring":
+	case anyWord(its, i, declareVerbs...):
 		return personaNonGrata(its, i)
 	}
 	return nil, 0
@@ -107,7 +107,7 @@ func protestAct(its []item, i int) (targets []string, n int) {
 func envoySummoned(its []item, i int) ([]string, int) {
 	k := i + 1
 	for k < len(its) && k <= i+4 && !its[k].isActor() {
-		if !(anyWord(its, k, "the", "a", "an", "two", "three", "four", "five", "several", "dozens", "of") || isNumberItem(its[k]) || strings.HasPrefix(its[k].tag, "JJ")) {
+		if !(anyWord(its, k, expelledCounts...) || isNumberItem(its[k]) || strings.HasPrefix(its[k].tag, "JJ")) {
 			return nil, 0
 		}
 		k++
@@ -117,10 +117,10 @@ func envoySummoned(its []item, i int) ([]string, int) {
 	}
 	code := its[k].actor
 	j := k + 1
-	for j < len(its) && (its[j].tail || anyWord(its, j, "'s", "'")) {
+	for j < len(its) && (its[j].tail || anyWord(its, j, possessiveMarks...)) {
 		j++
 	}
-	for j < len(its) && j <= k+3 && !envoyNouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, "deputy", "top", "senior")) {
+	for j < len(its) && j <= k+3 && !envoyNouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, envoyRanks...)) {
 		j++
 	}
 	if j >= len(its) || !envoyNouns[its[j].lw] {
@@ -133,11 +133,11 @@ func envoySummoned(its []item, i int) ([]string, int) {
 // Australia".
 func envoyRecalled(its []item, i int) ([]string, int) {
 	k := i + 1
-	if !anyWord(its, k, "its", "their", "his", "her") {
+	if !anyWord(its, k, possessivesPlain...) {
 		return nil, 0
 	}
 	k++
-	if k+1 >= len(its) || !envoyNouns[its[k].lw] || !anyWord(its, k+1, "to", "from", "in") {
+	if k+1 >= len(its) || !envoyNouns[its[k].lw] || !anyWord(its, k+1, recallPrepositions...) {
 		return nil, 0
 	}
 	if t := stanceTargets(its, k+2); len(t) > 0 {
@@ -157,10 +157,10 @@ func personaNonGrata(its []item, i int) ([]string, int) {
 		return nil, 0
 	}
 	for j := k + 1; j+2 < len(its) && j <= k+10; j++ {
-		if words(its, j, "persona", "non", "grata") {
+		if words(its, j, personaNonGrataWords...) {
 			return []string{its[k].actor}, j + 3 - i
 		}
-		if anyWord(its, j, ",", ";", ".") {
+		if anyWord(its, j, clauseEnds...) {
 			break
 		}
 	}

@@ -23,7 +23,7 @@ func nounHolder(its []item, i, n int) (holders []string, coordinated bool) {
 		case it.lw == "and" || it.lw == "as" && anyWord(its, k-1, "well"):
 			return nil, true
 		case strings.HasPrefix(it.tag, "JJ") || it.tag == "RB" || it.tag == "POS" || it.tag == "PRP$" || it.tag == "DT":
-		case anyWord(its, k, "for", "calls", "call", "demands", "demand", "'s", "'", "close", "closest", "key", "greater", "stronger", "firm", "strong", "full"):
+		case anyWord(its, k, nounCueModifiers...):
 		default:
 			return nil, false
 		}
@@ -141,10 +141,10 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 // subject of imposing them ("The EU imposed new sanctions on").
 func sanctionsImposer(its []item, i int) []string {
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "new", "fresh", "further", "more")) {
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, freshWords...)) {
 		k--
 	}
-	if anyWord(its, k, "imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed") {
+	if anyWord(its, k, imposeVerbs...) {
 		return subjectOrAgent(its, k)
 	}
 	return nil
@@ -155,10 +155,10 @@ func sanctionsImposer(its []item, i int) []string {
 // Kyiv".
 func lightVerbHolder(its []item, i int) []string {
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, "its", "their", "his", "her")) {
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, possessivesPlain...)) {
 		k--
 	}
-	if anyWord(its, k, "voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm") {
+	if anyWord(its, k, lightVerbs...) {
 		return subjectOrAgent(its, k)
 	}
 	return nil
@@ -188,11 +188,11 @@ func (r *stanceReader) coordinatedHolders(its []item, i int, lastNoun []string) 
 		return nil
 	}
 	for k := i - 2; k >= 0 && k >= i-7; k-- {
-		if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, "were", "was", "is", "are") {
+		if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, beForms...) {
 			h, _ := r.holdersAt(its, k, 1, lastNoun, 1)
 			return h
 		}
-		if anyWord(its, k, ",", ";") {
+		if anyWord(its, k, clauseMarks...) {
 			return nil
 		}
 	}

@@ -40,14 +40,14 @@ func stanceTargets(its []item, i int) []string {
 func targetStart(its []item, i int) int {
 	k := i
 	j := i
-	if anyWord(its, j, "the", "any", "all") {
+	if anyWord(its, j, quantifiersAll...) {
 		j++
 	}
-	if anyWord(its, j, "attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation") && anyWord(its, j+1, "by", "of", "from") {
+	if anyWord(its, j, actNouns...) && anyWord(its, j+1, actPrepositions...) {
 		k = j + 2
 	}
 	for k < len(its) && k <= i+3 && !its[k].isActor() {
-		if !(anyWord(its, k, "the", "its", "their", "our", "both", "his", "her") || strings.HasPrefix(its[k].tag, "JJ")) {
+		if !(anyWord(its, k, targetDeterminers...) || strings.HasPrefix(its[k].tag, "JJ")) {
 			return -1
 		}
 		k++
@@ -78,7 +78,7 @@ func targetHead(its []item, k int, more bool) bool {
 		return false
 	}
 	return !(its[k].kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
-		!anyWord(its, j, "people", "government", "state", "authorities", "leadership", "regime", "forces", "military"))
+		!anyWord(its, j, statePeople...))
 }
 
 // asksReversal reports whether the words after a cue's target ask it to
@@ -97,7 +97,7 @@ func asksReversal(its []item, i int) bool {
 func thanksForSupport(its []item, i int) bool {
 	for k := i; k+2 < len(its) && k < i+8; k++ {
 		if its[k].lw == "for" {
-			return anyWord(its, k+1, "its", "their", "his", "her", "the") && anyWord(its, k+2, "support", "backing", "help", "solidarity", "assistance", "stance")
+			return anyWord(its, k+1, supportDeterminers...) && anyWord(its, k+2, supportNouns...)
 		}
 	}
 	return false

@@ -456,7 +456,7 @@ func (d *document) sentenceEvidence(spans [][2]int) []Evidence {
 func motionText(s string) string {
 	l := strings.ToLower(s)
 	best := -1
-	for _, w := range []string{"resolution", "draft", "amendment", "bill", "motion", "text", "proposal", "measure"} {
+	for _, w := range motionTextNouns {
 		if i := strings.Index(l, w); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}

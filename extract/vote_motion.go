@@ -30,7 +30,7 @@ func readMotionPhrase(its []item) motionPhrase {
 		// The first motion the sentence names is the one it is about.
 		if !seen && i > opening {
 			m.class, seen = class, true
-			m.backRef = anyWord(its, i-1, "that", "this") || words(its, i-2, "the", "same")
+			m.backRef = anyWord(its, i-1, backRefDeterminers...) || words(its, i-2, theSame...)
 			m.ident = motionIdent(its, i)
 		}
 		m.readModifiers(its, i, class)
@@ -42,7 +42,7 @@ func readMotionPhrase(its []item) motionPhrase {
 // motion ("Before acting on the text as a whole, the Assembly considered
 // an amendment"), 0 when the sentence opens with none.
 func openingClause(its []item) int {
-	if !anyWord(its, 0, "before", "after", "following", "prior", "having", "when", "while", "until", "once") {
+	if !anyWord(its, 0, openingConjunctions...) {
 		return 0
 	}
 	for k := 1; k < len(its) && k < 20; k++ {
@@ -68,8 +68,8 @@ func motionNounAt(its []item, i int) (string, bool) {
 			return "", false
 		}
 	}
-	if it.lw == "text" && !anyWord(its, i-1, "the", "adopted", "draft", "this", "that") &&
-		!(anyWord(its, i-1, "a", "another") && anyWord(its, i+1, "on", "calling", "demanding", "urging", "condemning", "titled", "entitled", "that", "which")) &&
+	if it.lw == "text" && !anyWord(its, i-1, textDeterminers...) &&
+		!(anyWord(its, i-1, anotherArticles...) && anyWord(its, i+1, textDescribers...)) &&
 		!determinedText(its, i) {
 		return "", false
 	}
@@ -90,7 +90,7 @@ func (m *motionPhrase) readModifiers(its []item, i int, class string) {
 			// "the Safety of Rwanda Bill" names no sponsor, and a
 			// country before a bill or motion is its subject ("the
 			// Rwanda bill"): legislators, not countries, bring bills.
-			if !anyWord(its, k-1, "of", "on", "for", "with", "against") && class != "bill" && class != "motion" {
+			if !anyWord(its, k-1, topicPrepositions...) && class != "bill" && class != "motion" {
 				m.sponsors = addOnce(m.sponsors, p.actor)
 			}
 			continue
@@ -117,14 +117,14 @@ func determinedText(its []item, i int) bool {
 	actor := false
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		switch {
-		case anyWord(its, k, "a", "an", "the", "another", "its", "their", "this", "that"):
+		case anyWord(its, k, textDeterminersAll...):
 			// "the US text" is the US's; "a Ukraine text" is about
 			// Ukraine.
 			return k < i-1 && (!actor || anyWord(its, k, "the"))
 		case its[k].isActor():
 			actor = true
 		// "the same unamended American text".
-		case strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, ",", "second", "third", "new", "revised", "rival", "same", "unamended", "amended", "original"):
+		case strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, textModifiers...):
 		default:
 			return false
 		}
@@ -138,7 +138,7 @@ func determinedText(its []item, i int) bool {
 func motionIdent(its []item, i int) string {
 	for k := i + 1; k < len(its) && k <= i+4; k++ {
 		w := its[k].text
-		if anyWord(its, k, "(", "document", "no.", "no", "number") {
+		if anyWord(its, k, identIntroducers...) {
 			continue
 		}
 		if isIdentifier(w) {
@@ -150,7 +150,7 @@ func motionIdent(its []item, i int) string {
 	// '...' (document A/78/L.5)", "a text on cooperation (document
 	// A/78/L.27)".
 	for k := i + 1; k+1 < len(its) && k <= i+40; k++ {
-		if anyWord(its, k, ";", ".") {
+		if anyWord(its, k, sentenceEnds...) {
 			break
 		}
 		if anyWord(its, k, "document") && isIdentifier(its[k+1].text) {
@@ -189,7 +189,7 @@ func motionAhead(its []item, i, n int) bool {
 // items from i before the clause ends.
 func motionInClause(its []item, i, n int) bool {
 	for k := i; k < len(its) && k < i+n; k++ {
-		if anyWord(its, k, ",", ";", ".", ":") {
+		if anyWord(its, k, clauseEndsColon...) {
 			return false
 		}
 		if _, ok := motionClasses[its[k].lw]; ok {
@@ -250,8 +250,8 @@ func motionNear(its []item, i int) bool {
 // its rank in a list the text gave before: "The first, tabled by Austria,
 // ...", "The second was also rejected", "The latter passed".
 func ellipticMotion(its []item) bool {
-	return anyWord(its, 0, "the", "a") && anyWord(its, 1, "first", "second", "third", "fourth", "fifth", "latter", "former", "other") &&
-		(anyWord(its, 2, ",", "was", "were", "is", "passed", "failed", "fell") || isVerbTag(lowerTagAt(its, 2)))
+	return anyWord(its, 0, shortArticles...) && anyWord(its, 1, listOrdinals...) &&
+		(anyWord(its, 2, ellipticVerbs...) || isVerbTag(lowerTagAt(its, 2)))
 }
 
 // pastVote reports whether a sentence reports an earlier vote for
@@ -259,18 +259,18 @@ func ellipticMotion(its []item) bool {
 // last year received 143 votes", "the previous vote".
 func pastVote(its []item) bool {
 	for i, it := range its {
-		switch it.lw {
-		case "last", "previous", "prior", "similar", "earlier":
-			if anyWord(its, i+1, "year", "year's", "years", "vote", "version", "resolution", "text", "draft", "time", "month", "month's", "session", "week", "week's") && !comparisonClause(its, i) {
+		switch {
+		case anyWord(its, i, pastVoteAdjectives...):
+			if anyWord(its, i+1, pastVoteNouns...) && !comparisonClause(its, i) {
 				return true
 			}
-		case "ago":
+		case it.lw == "ago":
 			return true
-		case "had":
+		case it.lw == "had":
 			// "the General Assembly had adopted": the pluperfect sets a
 			// vote before the story's own.
 			if k := i + 1; k < len(its) {
-				if anyWord(its, k, "also", "already", "previously", "earlier") {
+				if anyWord(its, k, earlierAdverbs...) {
 					k++
 				}
 				if _, ok := outcomeWords[lowerAt(its, k)]; ok {
@@ -287,10 +287,10 @@ func pastVote(its []item) bool {
 // the resolution passed"): a comparison across years reports one vote a
 // year.
 func datedLead(its []item) bool {
-	if words(its, 0, "this", "year") || words(its, 0, "last", "year") || words(its, 0, "a", "year", "earlier") {
+	if words(its, 0, thisYear...) || words(its, 0, lastYear...) || words(its, 0, aYearEarlier...) {
 		return true
 	}
-	if !anyWord(its, 0, "in", "on", "by") {
+	if !anyWord(its, 0, datingPrepositions...) {
 		return false
 	}
 	for k := 1; k < len(its) && k <= 4; k++ {
@@ -314,10 +314,10 @@ func datedLead(its []item) bool {
 // years", ", like last year".
 func comparisonClause(its []item, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if anyWord(its, k, "as", "like", "unlike") && anyWord(its, k-1, ",", "—") {
+		if anyWord(its, k, comparisonWords...) && anyWord(its, k-1, comparisonCommas...) {
 			return true
 		}
-		if anyWord(its, k, ".", ";") {
+		if anyWord(its, k, sentenceEnds...) {
 			return false
 		}
 	}
@@ -332,26 +332,24 @@ func needsQualifiedMajority(its []item) bool {
 	// required a judge".
 	near := func(i int) bool {
 		for k := max(0, i-4); k < len(its) && k <= i+4; k++ {
-			if anyWord(its, k, "votes", "vote", "majority", "number") || isNumberItem(its[k]) && k != i {
+			if anyWord(its, k, majorityNouns...) || isNumberItem(its[k]) && k != i {
 				return true
 			}
 		}
 		return false
 	}
 	for i, it := range its {
-		switch it.lw {
-		case "needed", "required", "necessary":
+		switch {
+		case anyWord(its, i, neededWords...):
 			if near(i) {
 				return true
 			}
-		case "threshold", "supermajority":
+		case anyWord(its, i, thresholdNouns...):
 			return true
-		case "short":
+		case it.lw == "short":
 			if anyWord(its, i+1, "of") {
 				return true
 			}
-		case "two-thirds":
-			return true
 		}
 	}
 	return false

@@ -19,17 +19,17 @@ import "strings"
 //	The House voted 220-212 to approve the bill.
 //	The Senate voted against the motion.
 func readVotedVerb(f *fragment, its []item, i int) bool {
-	if !anyWord(its, i, "voted", "votes", "vote") {
+	if !anyWord(its, i, voteForms...) {
 		return false
 	}
 	if hedged(its, i) {
 		return true
 	}
 	switch {
-	case words(its, i+1, "down"), words(its, i+1, "to", "reject"), words(its, i+1, "to", "block"):
+	case words(its, i+1, "down"), words(its, i+1, toReject...), words(its, i+1, toBlock...):
 		f.outcome = Rejected
 	case !bodySubject(its, i):
-	case votedTo(its, i+1) || words(its, i+1, "in", "favour", "of") || words(its, i+1, "in", "favor", "of") || words(its, i+1, "for"):
+	case votedTo(its, i+1) || words(its, i+1, inFavourOf...) || words(its, i+1, inFavorOf...) || words(its, i+1, "for"):
 		// "voted by 432 votes to 202 to reject" is a rejection.
 		f.outcome = Adopted
 		if votedToReject(its, i+1) {
@@ -72,36 +72,36 @@ func wentDownCue(its []item, i int) (string, bool) {
 // gotThroughCue reads "scraped through by 348 votes to 345", "sailed
 // through".
 func gotThroughCue(its []item, i int) (string, bool) {
-	return Adopted, anyWord(its, i, "scraped", "squeaked", "sailed", "squeezed", "got") && anyWord(its, i+1, "through")
+	return Adopted, anyWord(its, i, throughVerbs...) && anyWord(its, i+1, "through")
 }
 
 // letThroughCue reads an abstention that lets a motion through:
 // "abstained, allowing it to pass", "letting the text be adopted".
 func letThroughCue(its []item, i int) (string, bool) {
-	if !anyWord(its, i, "allowing", "allowed", "letting", "let", "enabling") {
+	if !anyWord(its, i, letVerbs...) {
 		return "", false
 	}
 	k := i + 1
 	if anyWord(its, k, "the") {
 		k++
 	}
-	if !(anyWord(its, k, "it") || motionClasses[lowerAt(its, k)] != "" || anyWord(its, k, "measure", "proposal")) {
+	if !(anyWord(its, k, "it") || motionClasses[lowerAt(its, k)] != "" || anyWord(its, k, motionWords...)) {
 		return "", false
 	}
 	k++
 	if anyWord(its, k, "to") {
 		k++
 	}
-	return Adopted, anyWord(its, k, "pass") || words(its, k, "be", "adopted") || words(its, k, "be", "approved")
+	return Adopted, anyWord(its, k, "pass") || words(its, k, beAdopted...) || words(its, k, beApproved...)
 }
 
 // greenLightCue reads "gave its final blessing", "gave the green light".
 func greenLightCue(its []item, i int) (string, bool) {
-	if !anyWord(its, i, "gave", "gives", "given") {
+	if !anyWord(its, i, giveForms...) {
 		return "", false
 	}
 	for k := i + 1; k < len(its) && k <= i+4; k++ {
-		if anyWord(its, k, "blessing", "approval", "backing", "assent", "nod") || words(its, k, "green", "light") {
+		if anyWord(its, k, blessingNouns...) || words(its, k, greenLight...) {
 			return Adopted, true
 		}
 	}
@@ -155,7 +155,7 @@ func hedgedOutcome(f *fragment, w outcomeWord) bool {
 // text".
 func adjectiveOutcome(_ *fragment, w outcomeWord) bool {
 	its, i := w.its, w.i
-	return (its[i].tag == "JJ" || its[i].tag == "VBN") && i > 0 && anyWord(its, i-1, "the", "a", "an") && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN")
+	return (its[i].tag == "JJ" || its[i].tag == "VBN") && i > 0 && anyWord(its, i-1, articles...) && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN")
 }
 
 // failedToOther keeps "failed" only with a tally, the end of a clause
@@ -163,14 +163,14 @@ func adjectiveOutcome(_ *fragment, w outcomeWord) bool {
 // "failed to win enough votes", not "failed to mention".
 func failedToOther(_ *fragment, w outcomeWord) bool {
 	its, i := w.its, w.i
-	if !anyWord(its, i, "failed", "fails", "failing") {
+	if !anyWord(its, i, failForms...) {
 		return false
 	}
-	if hyphenPair(lowerAt(its, i+1)) != nil || i+1 >= len(its) || anyWord(its, i+1, ".", ",", "by", "with") {
+	if hyphenPair(lowerAt(its, i+1)) != nil || i+1 >= len(its) || anyWord(its, i+1, failedEnds...) {
 		return false
 	}
-	return !(words(its, i+1, "to", "pass") || words(its, i+1, "to", "win") || words(its, i+1, "to", "secure") || words(its, i+1, "to", "obtain") ||
-		words(its, i+1, "to", "get") || words(its, i+1, "to", "garner") || words(its, i+1, "to", "gain") || words(its, i+1, "to", "be", "adopted") || words(its, i+1, "to", "receive"))
+	return !(words(its, i+1, toPass...) || words(its, i+1, toWin...) || words(its, i+1, toSecure...) || words(its, i+1, toObtain...) ||
+		words(its, i+1, toGet...) || words(its, i+1, toGarner...) || words(its, i+1, toGain...) || words(its, i+1, toBeAdopted...) || words(its, i+1, toReceive...))
 }
 
 // infinitiveAdopt drops an infinitive, which reports no result: "the
@@ -182,7 +182,7 @@ func infinitiveAdopt(_ *fragment, w outcomeWord) bool {
 
 // passedAway drops a person's passing: "passed away", "passed through".
 func passedAway(_ *fragment, w outcomeWord) bool {
-	return anyWord(w.its, w.i, "passed") && anyWord(w.its, w.i+1, "away", "through", "over", "on")
+	return anyWord(w.its, w.i, "passed") && anyWord(w.its, w.i+1, passedParticles...)
 }
 
 // lostOther keeps "lost" only of a vote: "lost the vote", "the motion
@@ -192,13 +192,13 @@ func lostOther(_ *fragment, w outcomeWord) bool {
 	if !anyWord(its, i, "lost") {
 		return false
 	}
-	return !(words(its, i+1, "the", "vote") || anyWord(its, i+1, "by", ".", ",") || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, "was", "were"))
+	return !(words(its, i+1, theVote...) || anyWord(its, i+1, lostEnds...) || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, wasWere...))
 }
 
 // rejectedOther drops a rejection by an actor of something other than a
 // motion, which is a stance: "rejected the claims".
 func rejectedOther(f *fragment, w outcomeWord) bool {
-	return w.outcome == Rejected && !anyWord(w.its, w.i, "failed", "failing") && !w.tallied && !motionNear(w.its, w.i) && f.class == ""
+	return w.outcome == Rejected && !anyWord(w.its, w.i, failedPast...) && !w.tallied && !motionNear(w.its, w.i) && f.class == ""
 }
 
 // adoptedOther drops an adoption or withdrawal with no motion or body in
@@ -248,7 +248,7 @@ func (r *voteReader) readOutcome(f *fragment, its []item) {
 		}
 		// "Peers defeated the government by 250 votes to 180": the
 		// motion against the government carried.
-		if anyWord(its, i, "defeated") && anyWord(its, i+1, "the") && anyWord(its, i+2, "government", "ministers") && !anyWord(its, i+3, "'s", "'") {
+		if anyWord(its, i, "defeated") && anyWord(its, i+1, "the") && anyWord(its, i+2, governmentNouns...) && !anyWord(its, i+3, possessiveMarks...) {
 			o = Adopted
 		}
 		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
@@ -282,15 +282,14 @@ func votedTo(its []item, i int) bool {
 	// two abstentions,".
 	for k := i; k < len(its) && k < i+10; k++ {
 		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
-			anyWord(its, k, ",", "with", "abstentions", "abstention", "votes", "in", "favour", "favor", "against", "on", "today", "yesterday", "tonight", "overnight", "unanimously", "overwhelmingly", "narrowly", "by",
-				"a", "wide", "narrow", "large", "big", "comfortable", "overwhelming", "margin", "majority") ||
+			anyWord(its, k, votedToFillers...) ||
 			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
 			continue
 		}
 		i = k
 		break
 	}
-	return anyWord(its, i, "to") && i+1 < len(its) && (its[i+1].tag == "VB" || anyWord(its, i+1, "approve", "adopt", "pass", "extend", "renew", "back", "endorse", "ratify"))
+	return anyWord(its, i, "to") && i+1 < len(its) && (its[i+1].tag == "VB" || anyWord(its, i+1, votedToVerbs...))
 }
 
 // votedToReject reports whether the verb that "voted ... to" leads to
@@ -298,7 +297,7 @@ func votedTo(its []item, i int) bool {
 func votedToReject(its []item, i int) bool {
 	for k := i; k+1 < len(its) && k < i+12; k++ {
 		if its[k].lw == "to" && !isNumberItem(its[k+1]) {
-			return anyWord(its, k+1, "reject", "block", "defeat", "oppose", "scrap", "overturn", "repeal", "strike")
+			return anyWord(its, k+1, votedToUndo...)
 		}
 	}
 	return false

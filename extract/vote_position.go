@@ -68,7 +68,7 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 		return false
 	}
 	// "for" as in "voted for Trump" needs a motion or a clause end.
-	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, ",", ".", "(", ")", "and", "it")))
+	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, forEnds...)))
 }
 
 // votersBefore finds who voted as the cue of n items at its[i] says: the
@@ -94,15 +94,15 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 		}
 	}
 	j := i + n
-	if anyWord(its, j, "the") && anyWord(its, j+1, "resolution", "draft", "text", "motion", "bill", "amendment") {
+	if anyWord(its, j, "the") && anyWord(its, j+1, motionNouns...) {
 		j += 2
 	}
-	if !anyWord(its, j, "were", "was", ":", "included", "include", "being", "are") {
+	if !anyWord(its, j, listVerbs...) {
 		return nil
 	}
 	j++
 	// "were, among others, Singapore, ...".
-	for j < len(its) && anyWord(its, j, ",", "among", "others", "them", "inter", "alia", ":") {
+	for j < len(its) && anyWord(its, j, listFillers...) {
 		j++
 	}
 	return actorList(its, j)
@@ -116,10 +116,10 @@ func joinedVoters(its []item, i int) ([]string, bool) {
 		return nil, false
 	}
 	for k := i - 2; k >= 0 && k >= i-20; k-- {
-		if anyWord(its, k, "joined", "joins", "join") {
+		if anyWord(its, k, joinForms...) {
 			return append(subjectBefore(its, k), actorList(its, k+1)...), true
 		}
-		if anyWord(its, k, "sided", "sides", "siding") && anyWord(its, k+1, "with") {
+		if anyWord(its, k, sideForms...) && anyWord(its, k+1, "with") {
 			return append(subjectBefore(its, k), actorList(its, k+2)...), true
 		}
 	}
@@ -132,10 +132,10 @@ func joinedVoters(its []item, i int) ([]string, bool) {
 // and Israel", "Three voted against - Russia, China and Burkina Faso -".
 func votersAlongside(its []item, j int) []string {
 	for k := j; k < len(its) && k <= j+4; k++ {
-		if anyWord(its, k, "alongside", "like", "including", "-", "—", "–", ":") {
+		if anyWord(its, k, alongsideWords...) {
 			return actorList(its, k+1)
 		}
-		if words(its, k, "along", "with") || words(its, k, "together", "with") || words(its, k, "as", "did") || words(its, k, "joined", "by") || words(its, k, "among", "them") {
+		if words(its, k, alongWith...) || words(its, k, togetherWith...) || words(its, k, asDid...) || words(its, k, joinedBy...) || words(its, k, amongThem...) {
 			return actorList(its, k+2)
 		}
 	}
@@ -146,10 +146,10 @@ func votersAlongside(its []item, j int) []string {
 // that a "from" or "to" at its[i] belongs to, or -1.
 func switchedBefore(its []item, i int) int {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if anyWord(its, k, "switched", "switching", "switches", "moved", "changed", "shifted", "went") {
+		if anyWord(its, k, switchVerbs...) {
 			return k
 		}
-		if anyWord(its, k, ",", ";", ".") {
+		if anyWord(its, k, clauseEnds...) {
 			return -1
 		}
 	}
@@ -174,7 +174,7 @@ func countedSubject(its []item, i int) (int, bool) {
 	sawActor, introduced := false, false
 	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
 		sawActor = sawActor || its[k].isActor()
-		introduced = introduced || anyWord(its, k, "including", "such", "-", "--", "–", "—", "(", ":")
+		introduced = introduced || anyWord(its, k, exampleIntroducers...)
 		k--
 	}
 	// Actors between the count and the verb must be the count's
@@ -186,8 +186,8 @@ func countedSubject(its []item, i int) (int, bool) {
 	k--
 	// "The remaining 14 council members", "ten other member states"; but
 	// "139 Labour MPs" are a party's members, not the chamber's tally.
-	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, "other", "more", "member")) {
-		if its[k].tag == "NNP" && !its[k].isActor() && its[k].text != "" && its[k].text[0] >= 'A' && its[k].text[0] <= 'Z' && !anyWord(its, k, "council", "member", "members") {
+	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, countModifiers...)) {
+		if its[k].tag == "NNP" && !its[k].isActor() && its[k].text != "" && its[k].text[0] >= 'A' && its[k].text[0] <= 'Z' && !anyWord(its, k, councilMembers...) {
 			return 0, false
 		}
 		k--

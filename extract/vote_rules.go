@@ -224,7 +224,7 @@ func readLaterPart(r *voteReader, f *fragment, its []item) {
 // vote", "by consensus", "by acclamation".
 func readNoVote(_ *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if words(its, i, "without", "a", "vote") || words(its, i, "by", "consensus") || words(its, i, "by", "acclamation") {
+		if words(its, i, withoutAVote...) || words(its, i, byConsensus...) || words(its, i, byAcclamation...) {
 			f.noVote = true
 		}
 	}

@@ -39,7 +39,7 @@ func splitMotions(its []item) [][]item {
 	// down 18-80": a later motion of a list with a tally of its own, when
 	// the part before has one too.
 	for i := 1; i+2 < len(its); i++ {
-		if its[i].lw == "and" && anyWord(its, i+1, "the", "a") && anyWord(its, i+2, "second", "third", "fourth", "fifth", "other", "latter") &&
+		if its[i].lw == "and" && anyWord(its, i+1, shortArticles...) && anyWord(its, i+2, laterOrdinals...) &&
 			tallyWithin(its, i+3, min(len(its), i+30)) && tallyWithin(its, 0, i) {
 			cuts = append(cuts, i)
 		}
@@ -86,7 +86,7 @@ func outcomeCut(its []item) int {
 		o, ok := outcomeWords[it.lw]
 		// "MPs backed the motion": a chamber's members backing a
 		// motion adopt it.
-		if !ok && anyWord(its, i, "backed", "supported") && bodySubject(its, i) {
+		if !ok && anyWord(its, i, backedForms...) && bodySubject(its, i) {
 			o, ok = Adopted, true
 		}
 		if ok && (o == Adopted || o == Rejected) {
@@ -101,7 +101,7 @@ func outcomeCut(its []item) int {
 		return 0
 	}
 	for k := verbs[1] - 1; k > verbs[0]; k-- {
-		if anyWord(its, k, ",", "and", ";") {
+		if anyWord(its, k, cutMarks...) {
 			// Each side must name its motion.
 			from := max(0, verbs[0]-3)
 			if hasMotion(its, from, k-from) && hasMotion(its, k, len(its)-k) {

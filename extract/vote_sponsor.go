@@ -46,14 +46,14 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 	if !sponsorVerbs[it.lw] {
 		return
 	}
-	if anyWord(its, i, "put", "brought", "drew") && !anyWord(its, i+1, "forward", "up") {
+	if anyWord(its, i, phrasalSponsorVerbs...) && !anyWord(its, i+1, forwardUp...) {
 		return
 	}
 	if hedged(its, i) {
 		return
 	}
 	j := i + 1
-	if anyWord(its, j, "forward", "up") {
+	if anyWord(its, j, forwardUp...) {
 		j++
 	}
 	if anyWord(its, j, "by") {
@@ -61,7 +61,7 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 			f.add(code)
 			// "It was drafted by ...": a sentence about who drafted
 			// the motion.
-			if anyWord(its, i-1, "was", "were", "been") {
+			if anyWord(its, i-1, passiveAuxPast...) {
 				f.listed = true
 			}
 		}
@@ -93,23 +93,23 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 // sponsor", "France, the penholder".
 func (f *sponsorsRead) readSponsorNoun(its []item, i int) {
 	it := its[i]
-	if anyWord(its, i, "sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor") && anyWord(its, i+1, "were", "included", "include", "are", ":", "was", "is") {
+	if anyWord(its, i, sponsorNouns...) && anyWord(its, i+1, listVerbsSponsor...) {
 		for _, code := range actorList(its, i+2) {
 			f.add(code)
 			f.listed = true
 		}
 	}
-	if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, "by", "from") && !isVerbTag(lowerTagAt(its, i-1)) {
+	if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, byFrom...) && !isVerbTag(lowerTagAt(its, i-1)) {
 		for _, code := range agentList(its, i+2) {
 			f.add(code)
 		}
 	}
 	if it.isActor() && anyWord(its, i+1, ",") && anyWord(its, i+2, "the") {
 		k := i + 3
-		if anyWord(its, k, "main", "lead", "chief", "principal", "sole", "other") {
+		if anyWord(its, k, sponsorRanks...) {
 			k++
 		}
-		if anyWord(its, k, "sponsor", "penholder", "co-penholder", "drafter", "author", "co-sponsor") {
+		if anyWord(its, k, sponsorRoles...) {
 			f.add(it.actor)
 		}
 	}
@@ -119,7 +119,7 @@ func (f *sponsorsRead) readSponsorNoun(its []item, i int) {
 // introducing a motion: "Introducing the draft on behalf of ..., the
 // representative of Mozambique said".
 func (f *sponsorsRead) readIntroducing(its []item) {
-	if len(its) <= 2 || !anyWord(its, 0, "introducing", "presenting", "tabling", "submitting") || !motionAhead(its, 1, 3) {
+	if len(its) <= 2 || !anyWord(its, 0, introducingParticiples...) || !motionAhead(its, 1, 3) {
 		return
 	}
 	for k := 1; k < len(its); k++ {
@@ -141,7 +141,7 @@ func (f *sponsorsRead) readIntroducing(its []item) {
 func onBehalf(f *sponsorsRead, its []item, from int) {
 	// "..., together with the State of Palestine".
 	for k := from; k+1 < len(its) && k < from+16; k++ {
-		if words(its, k, "together", "with") || words(its, k, "jointly", "with") {
+		if words(its, k, togetherWith...) || words(its, k, jointlyWith...) {
 			for _, code := range agentList(its, k+2) {
 				f.add(code)
 			}

@@ -52,7 +52,7 @@ func tallyNumber(its []item, i int) (int, bool) {
 	if !ok || isYearItem(it) {
 		return 0, false
 	}
-	if anyWord(its, i-1, "of") && anyWord(its, i-2, "majority", "total") || anyWord(its, i-1, "majority") {
+	if anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority") {
 		return 0, false
 	}
 	return n, true
@@ -93,7 +93,7 @@ func sideAfterTally(f *fragment, its []item, i, n int) (int, bool) {
 	if anyWord(its, k, ",") {
 		k++
 	}
-	if anyWord(its, end+1, "(") || anyWord(its, k, "from", "including") {
+	if anyWord(its, end+1, "(") || anyWord(its, k, fromIncluding...) {
 		if its[k].lw == "from" || its[k].lw == "including" {
 			k++
 		} else {
@@ -123,11 +123,11 @@ func backedByTally(f *fragment, its []item, i, n int) (int, bool) {
 	if !anyWord(its, i-1, "by") || !(countNouns[lowerAt(its, i+1)] || anyWord(its, i+1, "member")) {
 		return i, false
 	}
-	switch lowerAt(its, i-2) {
-	case "backed", "supported", "endorsed", "approved":
+	switch {
+	case anyWord(its, i-2, backedByVerbs...):
 		f.setTally(Yes, n)
 		return i, true
-	case "opposed", "rejected":
+	case anyWord(its, i-2, opposedByVerbs...):
 		f.setTally(No, n)
 		return i, true
 	}
@@ -137,11 +137,11 @@ func backedByTally(f *fragment, its []item, i, n int) (int, bool) {
 // wonOfCastTally reads the votes won of the votes cast: "with 562 of the
 // 623 valid votes cast".
 func wonOfCastTally(f *fragment, its []item, i, n int) (int, bool) {
-	if !(anyWord(its, i-1, "with", "won", "received", "secured", "got", "obtained") && anyWord(its, i+1, "of") && anyWord(its, i+2, "the") && i+3 < len(its) && isNumberItem(its[i+3])) {
+	if !(anyWord(its, i-1, wonOfVerbs...) && anyWord(its, i+1, "of") && anyWord(its, i+2, "the") && i+3 < len(its) && isNumberItem(its[i+3])) {
 		return i, false
 	}
 	for k := i + 4; k < len(its) && k <= i+6; k++ {
-		if anyWord(its, k, "votes", "ballots") {
+		if anyWord(its, k, ballotNouns...) {
 			f.setTally(Yes, n)
 			return i + 3, true
 		}
@@ -152,7 +152,7 @@ func wonOfCastTally(f *fragment, its []item, i, n int) (int, bool) {
 // withVotesTally reads votes won as votes in favour: "passed with 14
 // votes".
 func withVotesTally(f *fragment, its []item, i, n int) (int, bool) {
-	if !(anyWord(its, i+1, "votes") && anyWord(its, i-1, "with") && !anyWord(its, i+2, "against", "to")) {
+	if !(anyWord(its, i+1, "votes") && anyWord(its, i-1, "with") && !anyWord(its, i+2, againstTo...)) {
 		return i, false
 	}
 	f.setTally(Yes, n)
@@ -162,7 +162,7 @@ func withVotesTally(f *fragment, its []item, i, n int) (int, bool) {
 // supportOfTally reads "received the support of 153 votes", "won 120
 // votes".
 func supportOfTally(f *fragment, its []item, i, n int) (int, bool) {
-	if !((anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, "support", "backing") || anyWord(its, i-1, "received", "won", "garnered", "secured", "got", "obtained"))) {
+	if !((anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, supportNounsTally...) || anyWord(its, i-1, wonVerbs...))) {
 		return i, false
 	}
 	f.setTally(Yes, n)
@@ -174,7 +174,7 @@ func supportOfTally(f *fragment, its []item, i, n int) (int, bool) {
 func partyCounts(its []item) bool {
 	for i := 0; i+2 < len(its); i++ {
 		if isNumberItem(its[i]) && its[i+1].tag == "NNP" && !its[i+1].isActor() && its[i+1].body == "" &&
-			(memberNouns[its[i+2].lw] || anyWord(its, i+2, "members", "deputies", "representatives")) {
+			(memberNouns[its[i+2].lw] || anyWord(its, i+2, memberNounsParty...)) {
 			return true
 		}
 	}
@@ -198,14 +198,14 @@ func sideBefore(its []item, i int) string {
 	if !colon {
 		return ""
 	}
-	switch its[k].lw {
-	case "favour", "favor":
+	switch {
+	case anyWord(its, k, favourWords...):
 		if anyWord(its, k-1, "in") {
 			return Yes
 		}
-	case "for", "yes":
+	case anyWord(its, k, headingYes...):
 		return Yes
-	case "against", "no":
+	case anyWord(its, k, headingNo...):
 		return No
 	}
 	return ""
@@ -223,14 +223,14 @@ func voteContext(its []item) bool {
 func sideAfter(its []item, i int) (string, int) {
 	for k := i + 1; k < len(its) && k <= i+4; k++ {
 		w := its[k].lw
-		if w == "in" && anyWord(its, k+1, "favour", "favor", "support") {
+		if w == "in" && anyWord(its, k+1, favourSupport...) {
 			return Yes, k + 1
 		}
 		if side, ok := sideWords[w]; ok {
-			if w == "for" && !(k+1 >= len(its) || anyWord(its, k+1, ",", "(", ")", "and", "to", "with", ".", ";")) {
+			if w == "for" && !(k+1 >= len(its) || anyWord(its, k+1, forSideEnds...)) {
 				return "", i
 			}
-			if w == "no" && !anyWord(its, k+1, "votes", "vote", ",", "and", "(", ".") {
+			if w == "no" && !anyWord(its, k+1, noSideEnds...) {
 				return "", i
 			}
 			if w == "favour" || w == "favor" {
@@ -253,7 +253,7 @@ func sideAfter(its []item, i int) (string, int) {
 // the number at its[i] starts one, and returns its index (0 if none).
 func toNumber(its []item, i int) int {
 	k := i + 1
-	if anyWord(its, k, "votes", "vote") {
+	if anyWord(its, k, voteNouns...) {
 		k++
 	}
 	if !anyWord(its, k, "to") || k+1 >= len(its) {
@@ -264,7 +264,7 @@ func toNumber(its []item, i int) int {
 	}
 	// Needs "by" or "vote(s)" near: "by 322 votes to 308", "a vote of 12
 	// to 3".
-	if anyWord(its, i+1, "votes", "vote") || anyWord(its, i-1, "by", ",", "(", "\u2014", "voted") || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
+	if anyWord(its, i+1, voteNouns...) || anyWord(its, i-1, toNumberLeads...) || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
 		return k + 1
 	}
 	return 0

@@ -23,7 +23,7 @@ func vetoVerbPositions(f *fragment, its []item, i int) {
 //	The draft was not adopted owing to the negative vote of a permanent member.
 func readVetoFormula(_ *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if words(its, i, "negative", "vote", "of", "a", "permanent", "member") || words(its, i, "negative", "votes", "of", "permanent", "members") {
+		if words(its, i, vetoFormula...) || words(its, i, vetoFormulaPlural...) {
 			f.outcome = Vetoed
 			f.body = BodyUNSC
 		}
@@ -37,7 +37,7 @@ func readVetoFormula(_ *voteReader, f *fragment, its []item) {
 //	The United States blocked a similar demand at the Security Council.
 func readVetoBlock(r *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if !anyWord(its, i, "blocked", "blocks", "killed") || hedged(its, i) || !r.namesSecurityCouncil(its) {
+		if !anyWord(its, i, blockVerbs...) || hedged(its, i) || !r.namesSecurityCouncil(its) {
 			continue
 		}
 		var p5 []string
@@ -76,25 +76,25 @@ func (r *voteReader) namesSecurityCouncil(its []item) bool {
 //	Russia cast its 19th veto.
 func readVetoCast(_ *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if !anyWord(its, i, "veto", "vetoes") || hedged(its, i) || anyWord(its, i-1, "wield", "use", "threatened", "threat") {
+		if !anyWord(its, i, vetoNounsCast...) || hedged(its, i) || anyWord(its, i-1, vetoThreats...) {
 			continue
 		}
 		// The noun phrase: determiners, ordinals, adjectives and the
 		// actor that vetoes.
 		var vetoers []string
 		k := i - 1
-		for k >= 0 && k >= i-4 && (anyWord(its, k, "its", "a", "an", "their", "his", "her", "the") || its[k].isActor() ||
+		for k >= 0 && k >= i-4 && (anyWord(its, k, vetoDeterminers...) || its[k].isActor() ||
 			strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "CD") {
 			if its[k].isActor() {
 				vetoers = append(vetoers, its[k].actor)
 			}
 			k--
 		}
-		if k == i-1 || !anyWord(its, k, "cast", "casting", "casts", "used", "using", "uses", "wielded", "wielding", "exercised", "exercising", "by", "blocked", "with") {
+		if k == i-1 || !anyWord(its, k, castVetoVerbs...) {
 			continue
 		}
 		f.outcome = Vetoed
-		if !anyWord(its, k, "by", "with", "blocked") {
+		if !anyWord(its, k, byWithBlocked...) {
 			vetoers = append(vetoers, subjectBefore(its, k)...)
 		}
 		for _, code := range vetoers {
