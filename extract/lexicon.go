@@ -254,15 +254,16 @@ var prefixSides = map[string]string{
 	"abstentions": Abstain, "abstaining": Abstain, "abstained": Abstain,
 }
 
-// voteWords are the stems whose presence makes a sentence worth reading
-// for votes.
+// voteWords begin the words that make a sentence worth reading for votes
+// beyond speaksOfVote's: positions ("against", "support"), motions,
+// sponsors, bodies and their members, speakers (see mentionsVote).
 var voteWords = []string{
 	"vot", "abstain", "abstention", "favour", "favor", "against", "adopt",
 	"approv", "pass", "reject", "veto", "resolution", "draft", "bill", "motion",
 	"amendment", "sponsor", "tabled", "propos", "introduc", "defeat", "endorse",
 	"support", "back", "oppos", "carried", "council", "assembly", "house",
 	"commons", "senate", "parliament", "mps", "lawmakers", "representative",
-	"speaker", "delegat", "ambassador", "envoy", "fail", "went down", "lost",
+	"speaker", "delegat", "ambassador", "envoy", "fail", "lost",
 }
 
 // positionCue is a phrase that states how actors voted.

@@ -130,12 +130,24 @@ type event struct {
 	rules     []ruleNote // when traced: the rules that set its fragments' fields
 }
 
+// mentionsVote reports whether a sentence may state anything the vote
+// rules read, before it is tagged: it speaks of a vote (speaksOfVote, on
+// its words), or has a word that begins with a stem of voteWords or is a
+// sponsor verb ("presented by Pakistan"), or names a deciding body.
 func mentionsVote(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range voteWords {
-		if strings.Contains(l, w) {
+	ws := strings.FieldsFunc(l, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'') })
+	if speaksOfVote(len(ws), func(i int) string { return ws[i] }, func(i int) bool { return bodyWord[ws[i]] }) {
+		return true
+	}
+	for _, w := range ws {
+		if hasAnyPrefix(w, voteWords) || sponsorVerbs[w] {
 			return true
 		}
+	}
+	// "A second went down": an outcome in two words.
+	if strings.Contains(l, "went down") {
+		return true
 	}
 	// A sentence that names a deciding body sets the body later
 	// sentences speak of: "The nuclear watchdog's Board of Governors on
