@@ -224,7 +224,7 @@ func beforeName(its []item, k, stop int) (int, bool) {
 		j--
 	}
 	k = j
-	for k >= stop && anyWord(its, k, honorificsLower...) {
+	for k >= stop && anyWord(its, k, honorifics...) {
 		k--
 	}
 	return k, true

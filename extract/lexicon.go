@@ -165,13 +165,48 @@ var weekdays = map[string]bool{
 	"friday": true, "saturday": true, "sunday": true,
 }
 
-// titles stand before a person's name.
-var titles = map[string]bool{
-	"sir": true, "dame": true, "mr": true, "mr.": true, "mrs": true, "mrs.": true,
-	"ms": true, "ms.": true, "dr": true, "dr.": true, "lord": true, "lady": true,
-	"sen.": true, "sen": true, "rep.": true, "gen.": true, "president": true,
-	"chancellor": true, "minister": true, "premier": true, "king": true,
-	"queen": true, "prince": true, "sheikh": true, "emir": true,
+// The titles: one list of honorifics, its abbreviations with a dot, and
+// the offices named before a name, from which the readers' three uses
+// are made.
+
+// honorifics stand before a person's name: "Dame Helen Marsh".
+var honorifics = []string{"sir", "dame", "mr", "mrs", "ms", "dr", "lord", "lady"}
+
+// abbreviatedHonorifics are the honorifics also written with a dot:
+// "Mr. Smith".
+var abbreviatedHonorifics = []string{"mr", "mrs", "ms", "dr"}
+
+// titleOffices are offices and ranks written before a name: "President
+// Macron", "Sen. Warren", "Sheikh Tamim".
+var titleOffices = []string{
+	"sen.", "sen", "rep.", "gen.", "president", "chancellor", "minister",
+	"premier", "king", "queen", "prince", "sheikh", "emir",
+}
+
+// titles stand before a person's name, lowercase as items are.
+var titles = wordSet(slices.Concat(honorifics, withDot(abbreviatedHonorifics), titleOffices)...)
+
+// nameHonorifics are the honorifics as a name in the text spells them,
+// left out of the name a person is known by ("Dame Helen Marsh" is "Helen
+// Marsh"; see peopleOf).
+var nameHonorifics = wordSet(capitalised(slices.Concat(honorifics, withDot(abbreviatedHonorifics)))...)
+
+// withDot returns each word with a dot after it.
+func withDot(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w + "."
+	}
+	return out
+}
+
+// capitalised returns each word with its first letter in upper case.
+func capitalised(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return out
 }
 
 // portfolios are the nouns that name a ministry's field: "China's

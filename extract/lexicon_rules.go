@@ -72,9 +72,6 @@ var articles = []string{"the", "a", "an"}
 // sentenceStops end a clause for good.
 var sentenceStops = []string{";", ".", ":"}
 
-// honorificsLower stand before a person's name.
-var honorificsLower = []string{"sir", "dame", "mr", "mrs", "ms", "dr", "lord", "lady"}
-
 // clauseEnds end a clause.
 var clauseEnds = []string{",", ";", "."}
 

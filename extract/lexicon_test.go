@@ -151,3 +151,21 @@ func f(w string) { switch w { case "p", "q": } }`
 		t.Errorf("found %d literal lists, want 3 (codes are not words)", found)
 	}
 }
+
+// TestTitlesFromHonorifics checks the title classes made from the one
+// list of honorifics.
+func TestTitlesFromHonorifics(t *testing.T) {
+	for _, w := range []string{"dame", "mr", "mr.", "dr.", "sen.", "president", "emir"} {
+		if !titles[w] {
+			t.Errorf("titles lacks %q", w)
+		}
+	}
+	for _, w := range []string{"Dame", "Sir", "Mr", "Mr.", "Ms.", "Lady"} {
+		if !nameHonorifics[w] {
+			t.Errorf("nameHonorifics lacks %q", w)
+		}
+	}
+	if titles["sir."] || nameHonorifics["President"] {
+		t.Error(`"sir." is no title, and an office stays in a person's name`)
+	}
+}
