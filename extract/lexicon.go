@@ -69,12 +69,6 @@ var outcomeWords = outcomeTable(
 	outcomeVerb{Adopted, "reelect", past},
 )
 
-// memberNouns name the members of a chamber as people.
-var memberNouns = map[string]bool{
-	"mps": true, "senators": true, "lawmakers": true, "legislators": true,
-	"meps": true, "peers": true, "parliamentarians": true,
-}
-
 // The hedges: words before a cue that make what it states unreal. The
 // vote and stance readers share the classes below and differ where the
 // difference is meant.
@@ -248,30 +242,6 @@ var objectPrepositions = map[string]bool{
 	"by": true, "of": true, "from": true, "at": true, "on": true,
 	"into": true, "about": true, "over": true, "under": true, "between": true,
 	"toward": true, "towards": true, "than": true,
-}
-
-// countNouns name the voters a tally counts: "Ten countries ... voted
-// against".
-var countNouns = map[string]bool{
-	"countries": true, "members": true, "states": true, "nations": true,
-	"delegations": true, "votes": true, "lawmakers": true, "mps": true,
-	"senators": true, "meps": true, "representatives": true, "legislators": true,
-	"governments": true, "parties": true, "member": true, "others": true,
-	"council": false,
-}
-
-// voterNouns name those who vote, for counted subjects.
-var voterNouns = map[string]bool{
-	"countries": true, "members": true, "states": true, "nations": true,
-	"delegations": true, "lawmakers": true, "mps": true, "senators": true,
-	"meps": true, "representatives": true, "legislators": true,
-	"governments": true, "others": true, "deputies": true, "parliamentarians": true,
-}
-
-// partyNouns name groups inside a chamber, which are not countries.
-var partyNouns = map[string]bool{
-	"party": true, "parties": true, "group": true, "faction": true, "coalition": true,
-	"caucus": true, "bloc": true, "members": true, "lawmakers": true, "mps": true, "meps": true,
 }
 
 // sideWords name the side of a tally that follows its number.
@@ -686,3 +656,34 @@ func stanceTable(rows ...stanceVerb) []stanceCue {
 func cueWords(w, after string) []string {
 	return strings.Fields(w + " " + after)
 }
+
+// The nouns of those who vote, from which the readers' lists of members
+// and voters are made.
+
+// stateNouns are states as voters: "Ten countries voted against".
+var stateNouns = []string{"countries", "states", "nations", "governments"}
+
+// legislatorNouns are the members of a chamber as people: "MPs backed the
+// bill", "several senators voted against".
+var legislatorNouns = []string{"mps", "senators", "lawmakers", "legislators", "meps"}
+
+// partyGroupNouns name groups inside a chamber, which are not countries:
+// "Meloni's party", "the Labour group".
+var partyGroupNouns = []string{"party", "parties", "group", "faction", "coalition", "caucus", "bloc"}
+
+// memberNouns name the members of a chamber as people.
+var memberNouns = wordSet(slices.Concat(legislatorNouns, []string{"peers", "parliamentarians"})...)
+
+// voterNouns name those who vote, for counted subjects: "Ten countries,
+// including ..., voted against", "backed by 141 countries".
+var voterNouns = wordSet(slices.Concat(stateNouns, legislatorNouns,
+	[]string{"members", "delegations", "representatives", "others", "deputies", "parliamentarians"})...)
+
+// countNouns name the voters a tally counts, and the votes themselves:
+// "Ten countries ... voted against", "were the only two members".
+var countNouns = wordSet(slices.Concat(stateNouns, legislatorNouns,
+	[]string{"members", "member", "delegations", "representatives", "others", "votes", "parties"})...)
+
+// partyNouns name groups inside a chamber and their members, which are
+// not countries: "Meloni's party said", "Labour MPs said".
+var partyNouns = wordSet(slices.Concat(partyGroupNouns, []string{"members", "lawmakers", "mps", "meps"})...)

@@ -56,7 +56,7 @@ var listJoiners = []string{"joined", "backed", "supported", "followed"}
 
 // memberGroups are groups of states: "the member states of the European
 // Union".
-var memberGroups = []string{"states", "members", "countries", "nations", "governments"}
+var memberGroups = slices.Concat(stateNouns, []string{"members"})
 
 // memberModifiers may stand before memberGroups: "all the other member
 // states".
