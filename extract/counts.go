@@ -149,30 +149,12 @@ func mayHoldNumber(s string) bool {
 // countAt reads a count starting at toks[i]. It returns the count and the
 // index of the last token it used.
 func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
+	if c, end, ok, done := d.countWordAt(toks, i); done {
+		return c, end, ok
+	}
 	t := toks[i]
-	w := lower(t.Text)
-	prev, next := "", ""
-	if i > 0 {
-		prev = lower(toks[i-1].Text)
-	}
-	if i+1 < len(toks) {
-		next = lower(toks[i+1].Text)
-	}
-	if n, ok := multiplicatives[w]; ok && n > 1 {
-		return Count{Value: float64(n), Unit: "time"}, i, true
-	}
-	// "once a year", "at least once": a count; "once an ally" is not.
-	if w == "once" && (next == "a" && i+2 < len(toks) && periodWords[lower(toks[i+2].Text)] || prev == "least" || prev == "only" || prev == "than") {
-		return Count{Value: 1, Unit: "time"}, i, true
-	}
-	if w == "dozen" && (prev == "a" || prev == "one") {
-		unit, end := d.unitAfter(toks, i, 12)
-		return Count{Value: 12, Unit: unit}, end, true
-	}
-
 	var value float64
 	end := i
-	hyphenUnit := ""
 	if pair := hyphenPair(t.Text); pair != nil && sentenceSpeaksOfVotes(toks) {
 		// "passed 52-47": the first number here, the others by
 		// hyphenTally.
@@ -184,31 +166,81 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 		}
 	} else if v, unit, ok := numberCompound(t.Text); ok {
 		// "193-member", "15-nation", "ten-day".
-		value, hyphenUnit = v, unit
-	} else if n, ok := wordNumber(t.Text); ok {
-		value = float64(n)
-		if n == 1 && !oneIsCounted(toks, i) {
-			return Count{}, i, false
+		if unit != "" {
+			return Count{Value: v, Unit: unit}, end, true
 		}
-		if n == 0 {
-			return Count{}, i, false
-		}
-		// "twenty three", "two hundred", "a hundred and fifty" are rare in
-		// news; the compound forms above and digits carry most counts.
-		if end+1 < len(toks) {
-			if m, ok := wordNumber(toks[end+1].Text); ok && value >= 20 && m < 10 && int(value)%10 == 0 {
-				value += float64(m)
-				end++
-			}
-		}
-
+		value = v
+	} else if v, e, ok := wordCount(toks, i); ok {
+		value, end = v, e
 	} else {
 		return Count{}, i, false
 	}
-	if hyphenUnit != "" {
-		return Count{Value: value, Unit: hyphenUnit}, end, true
+	value, end = scaled(toks, value, end)
+	if value != float64(int64(value)) {
+		// Fractions of a unit are measures, not counts.
+		return Count{}, i, false
 	}
-	// Scale words: "1.5 million", "two thousand", "a dozen".
+	// "14.6 billion kroner", "5 million euros": money after the scale.
+	if end+1 < len(toks) && (notCountAfter[lower(toks[end+1].Text)] || currencyWords[lower(toks[end+1].Text)]) {
+		return Count{}, i, false
+	}
+	unit, uend := d.unitAfter(toks, end, value)
+	if fractions[unit] || fractions[unit+"s"] {
+		// "two thirds" is a share, not a count.
+		return Count{}, i, false
+	}
+	return Count{Value: value, Unit: unit}, max(end, uend), true
+}
+
+// countWordAt reads the words that count without a numeral: "twice",
+// "once a year", "at least once", "a dozen". done is false when toks[i]
+// is none of them.
+func (d *document) countWordAt(toks []nlp.Token, i int) (c Count, end int, ok, done bool) {
+	w := lower(toks[i].Text)
+	prev, next := "", ""
+	if i > 0 {
+		prev = lower(toks[i-1].Text)
+	}
+	if i+1 < len(toks) {
+		next = lower(toks[i+1].Text)
+	}
+	if n, ok := multiplicatives[w]; ok && n > 1 {
+		return Count{Value: float64(n), Unit: "time"}, i, true, true
+	}
+	// "once a year", "at least once": a count; "once an ally" is not.
+	if w == "once" && (next == "a" && i+2 < len(toks) && periodWords[lower(toks[i+2].Text)] || prev == "least" || prev == "only" || prev == "than") {
+		return Count{Value: 1, Unit: "time"}, i, true, true
+	}
+	if w == "dozen" && (prev == "a" || prev == "one") {
+		unit, end := d.unitAfter(toks, i, 12)
+		return Count{Value: 12, Unit: unit}, end, true, true
+	}
+	return Count{}, i, false, false
+}
+
+// wordCount reads a number in words at toks[i] that states a count: not
+// "one" as a determiner, not zero; "twenty three" joins. "two hundred",
+// "a hundred and fifty" are rare in news; the compound forms and digits
+// carry most counts.
+func wordCount(toks []nlp.Token, i int) (float64, int, bool) {
+	n, ok := wordNumber(toks[i].Text)
+	if !ok || n == 1 && !oneIsCounted(toks, i) || n == 0 {
+		return 0, i, false
+	}
+	value, end := float64(n), i
+	if end+1 < len(toks) {
+		if m, ok := wordNumber(toks[end+1].Text); ok && value >= 20 && m < 10 && int(value)%10 == 0 {
+			value += float64(m)
+			end++
+		}
+	}
+	return value, end, true
+}
+
+// scaled applies the scale words after a number ("1.5 million", "two
+// thousand", "a dozen") and returns the value and the last token used.
+// "8.7 lakh" is 870000, not 869999.9999999999.
+func scaled(toks []nlp.Token, value float64, end int) (float64, int) {
 	for end+1 < len(toks) {
 		nw := lower(toks[end+1].Text)
 		if s, ok := scales[nw]; ok {
@@ -223,25 +255,10 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 		}
 		break
 	}
-	// "8.7 lakh" is 870000, not 869999.9999999999.
 	if r := math.Round(value); math.Abs(value-r) < 1e-6*math.Max(1, r) {
 		value = r
 	}
-	if value != float64(int64(value)) {
-		// Fractions of a unit are measures, not counts.
-		return Count{}, i, false
-	}
-	// "14.6 billion kroner", "5 million euros": money after the scale.
-	if end+1 < len(toks) && (notCountAfter[lower(toks[end+1].Text)] || currencyWords[lower(toks[end+1].Text)]) {
-		return Count{}, i, false
-	}
-	_ = next
-	unit, uend := d.unitAfter(toks, end, value)
-	if fractions[unit] || fractions[unit+"s"] {
-		// "two thirds" is a share, not a count.
-		return Count{}, i, false
-	}
-	return Count{Value: value, Unit: unit}, max(end, uend), true
+	return value, end
 }
 
 // periodWords follow "once a".
@@ -326,14 +343,11 @@ func (d *document) notACount(toks []nlp.Token, i int, v float64) bool {
 	if i+1 < len(toks) {
 		next = lower(toks[i+1].Text)
 	}
-	if currencyBefore[prev] || notCountAfter[next] || currencyWords[next] || identifierBefore[prev] || months[strings.TrimSuffix(prev, ".")] || months[strings.TrimSuffix(next, ".")] {
+	if measureBeside(prev, next) {
 		return true
 	}
 	// "the Group of 77" names a group.
 	if prev == "of" && i > 1 && toks[i-2].Text == "Group" {
-		return true
-	}
-	if next == "per" || (next == "cent" && prev == "per") {
 		return true
 	}
 	if i+1 < len(toks) && strings.HasPrefix(toks[i+1].Text, ":") {
@@ -356,6 +370,15 @@ func (d *document) notACount(toks []nlp.Token, i int, v float64) bool {
 		return true
 	}
 	return false
+}
+
+// measureBeside reports whether the words before and after a number make
+// it money, a percentage, a time, an identifier or a date: "$300",
+// "45 percent", "Article 5", "25 March".
+func measureBeside(prev, next string) bool {
+	return currencyBefore[prev] || notCountAfter[next] || currencyWords[next] || identifierBefore[prev] ||
+		months[strings.TrimSuffix(prev, ".")] || months[strings.TrimSuffix(next, ".")] ||
+		next == "per" || next == "cent" && prev == "per"
 }
 
 func isLetters(s string) bool {
@@ -407,32 +430,50 @@ func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
 func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, int) {
 	j := i + 1
 	if j < len(toks) && lower(toks[j].Text) == "of" {
-		// Partitive: skip determiners, possessives and adjectives.
-		k := j + 1
-		for k < len(toks) && k <= j+6 {
-			t := toks[k]
-			lw := lower(t.Text)
-			if isNounTag(t.Tag) && looksPlural(t.Text, t.Tag) && !strings.HasSuffix(lw, "'s") {
-				// The partitive's words are not used up: "53 of the
-				// chamber's 100 seats" holds another count.
-				return lemma(t.Text), i
-			}
-			if t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "CD" || lw == "'s" || lw == "the" {
-				k++
-				continue
-			}
+		return partitiveUnit(toks, i)
+	}
+	if unit, end, ok := nounAfter(toks, i, value); ok {
+		return unit, end
+	}
+	if tallyNoun(toks, i) {
+		return "vote", i
+	}
+	return "", i
+}
+
+// partitiveUnit finds the noun a partitive counts: "two of its closest
+// allies", through determiners, possessives and adjectives. Its words are
+// not used up: "53 of the chamber's 100 seats" holds another count. "a
+// majority of 20" counts votes.
+func partitiveUnit(toks []nlp.Token, i int) (string, int) {
+	j := i + 1
+	for k := j + 1; k < len(toks) && k <= j+6; k++ {
+		t := toks[k]
+		lw := lower(t.Text)
+		if isNounTag(t.Tag) && looksPlural(t.Text, t.Tag) && !strings.HasSuffix(lw, "'s") {
+			return lemma(t.Text), i
+		}
+		if !(t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "CD" || lw == "'s" || lw == "the") {
 			break
 		}
-		if prevIs(toks, i, "majority") || prevIs(toks, i-1, "majority") {
-			return "vote", i
-		}
-		return "", i
 	}
+	if prevIs(toks, i, "majority") || prevIs(toks, i-1, "majority") {
+		return "vote", i
+	}
+	return "", i
+}
+
+// nounAfter finds the first plural noun of the noun phrase after the
+// number at toks[i] (the first noun for the value 1), or "vote" for a
+// tally's elided noun ("169 in favour to 6 against"); ok is false when
+// the phrase holds none.
+func nounAfter(toks []nlp.Token, i int, value float64) (string, int, bool) {
+	j := i + 1
 	for k := j; k < len(toks) && k <= j+4; k++ {
 		t := toks[k]
 		lw := lower(t.Text)
 		if k == j && talliedAfter[lw] && elidedTally(toks, k) {
-			return "vote", i
+			return "vote", i, true
 		}
 		if nounModifiers[lw] {
 			continue
@@ -442,12 +483,12 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 				// "1,000 police officers": a plural noun after it is the
 				// head.
 				if k+1 < len(toks) && toks[k+1].Tag == "NNS" {
-					return lemma(toks[k+1].Text), k + 1
+					return lemma(toks[k+1].Text), k + 1, true
 				}
-				return lemma(t.Text), k
+				return lemma(t.Text), k, true
 			}
 			if value == 1 && !nextIsNoun(toks, k) {
-				return lemma(t.Text), k
+				return lemma(t.Text), k, true
 			}
 			continue
 		}
@@ -456,74 +497,49 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 		}
 		break
 	}
-	// "287 to 268": the first number of a pair counts what the second
-	// does, and in a vote both count votes.
+	return "", i, false
+}
+
+// tallyNoun reports whether the number at toks[i], with no noun after
+// it, counts votes: one of a pair in a vote ("287 to 268"), the second
+// number of "by 322 votes to 308", a majority ("a majority of 20"), or
+// a side named before it ("Yeas 176", "Nays: 150").
+func tallyNoun(toks []nlp.Token, i int) bool {
+	j := i + 1
 	if j < len(toks) && lower(toks[j].Text) == "to" && j+1 < len(toks) {
 		if _, ok := digitNumber(toks[j+1].Text); ok && sentenceSpeaksOfVotes(toks) {
-			return "vote", i
+			return true
 		}
 	}
 	if i > 1 && lower(toks[i-1].Text) == "to" {
 		if _, ok := digitNumber(toks[i-2].Text); ok && sentenceSpeaksOfVotes(toks) {
-			return "vote", i
+			return true
 		}
-	}
-	// "by 322 votes to 308": the second number counts the same noun.
-	if i > 1 && lower(toks[i-1].Text) == "to" {
 		for k := i - 2; k >= 0 && k >= i-3; k-- {
 			if lower(toks[k].Text) == "votes" || lower(toks[k].Text) == "vote" {
-				return "vote", i
+				return true
 			}
 		}
 	}
 	if prevIs(toks, i, "majority") || (prevIs(toks, i, "of") && prevIs(toks, i-1, "majority")) {
-		return "vote", i
+		return true
 	}
-	// "Yeas 176", "Nays: 150".
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		w := lower(toks[k].Text)
 		if _, ok := prefixSides[w]; ok {
-			return "vote", i
+			return true
 		}
 		if w != ":" {
 			break
 		}
 	}
-	return "", i
+	return false
 }
 
 // sentenceSpeaksOfVotes reports whether a sentence's tokens speak of a
-// vote.
-//
-// As for tallies, an outcome word counts only beside a motion or a body.
+// vote (see speaksOfVote).
 func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
-	outcome, motion := false, false
-	for i, t := range toks {
-		w := lower(t.Text)
-		if w == "tally" || w == "split" && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
-			return true
-		}
-		if _, ok := outcomeWords[w]; ok && i+1 < len(toks) && hyphenPair(toks[i+1].Text) != nil {
-			return true
-		}
-		if strings.HasPrefix(w, "vot") || strings.HasPrefix(w, "abstain") || strings.HasPrefix(w, "abstention") {
-			return true
-		}
-		if _, ok := outcomeWords[w]; ok {
-			outcome = true
-		}
-		if _, ok := motionClasses[w]; ok || w == "it" || bodyWord[w] {
-			motion = true
-		}
-	}
-	return outcome && motion
-}
-
-// bodyWord holds single words that name a deciding body.
-var bodyWord = map[string]bool{
-	"assembly": true, "council": true, "senate": true, "house": true,
-	"commons": true, "lords": true, "parliament": true, "mps": true,
-	"lawmakers": true, "committee": true, "congress": true, "chamber": true,
+	return speaksOfVote(len(toks), func(i int) string { return lower(toks[i].Text) }, func(i int) bool { return bodyWord[lower(toks[i].Text)] })
 }
 
 // prevIs reports whether the token before toks[i] is word.

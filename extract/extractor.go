@@ -35,7 +35,10 @@ func New() *Extractor {
 // record. Extract never fails on text; ctx only bounds the work on very
 // long inputs.
 func (x *Extractor) Extract(ctx context.Context, doc, text string) Record {
-	d := newDocument(x.model, text)
+	return x.extract(ctx, newDocument(x.model, text), doc)
+}
+
+func (x *Extractor) extract(ctx context.Context, d *document, doc string) Record {
 	rec := Record{Doc: doc, Extractor: Version}
 	rec.Countries, rec.Mentions = d.countries()
 	if ctx.Err() != nil {
@@ -48,6 +51,16 @@ func (x *Extractor) Extract(ctx context.Context, doc, text string) Record {
 	rec.Votes = d.votes()
 	rec.Stances = d.stances(vetoers(rec.Votes))
 	return finish(rec)
+}
+
+// Explain is Extract with the name of the rule behind every vote field
+// (Vote.Rules) and every stance (Stance.Rule), for a reader checking why
+// a fact was found. It is slower than Extract; records stored for use
+// come from Extract.
+func (x *Extractor) Explain(ctx context.Context, doc, text string) Record {
+	d := newDocument(x.model, text)
+	d.trace = true
+	return x.extract(ctx, d, doc)
 }
 
 // finish makes empty lists explicit so records always have the shape of a
@@ -79,6 +92,14 @@ type document struct {
 	actors []actors.Mention
 	// itemCache holds each sentence's items once built.
 	itemCache [][]item
+	// trace asks the readers to record which rule made each fact, for
+	// --explain and the rule tests; breaches lists the rules that set a
+	// field they do not declare.
+	trace    bool
+	breaches []string
+	// turnCache holds what each sentence adds to the discourse, once
+	// read (see turns).
+	turnCache []*turn
 	// people maps the names of people the text introduces with a
 	// country's office ("Danish Prime Minister Mette Frederiksen") to that
 	// country, so that "Frederiksen said" later stands for Denmark.

@@ -125,3 +125,52 @@ func anyWord(its []item, i int, ws ...string) bool {
 	}
 	return false
 }
+
+// lowerAt returns the lowercase text of its[i], or "" outside the slice.
+func lowerAt(its []item, i int) string {
+	if i < 0 || i >= len(its) {
+		return ""
+	}
+	return its[i].lw
+}
+
+// lowerTagAt returns the tag of its[i], or "" outside the slice.
+func lowerTagAt(its []item, i int) string {
+	if i < 0 || i >= len(its) {
+		return ""
+	}
+	return its[i].tag
+}
+
+// containsWord reports whether one of the items is w.
+func containsWord(its []item, w string) bool {
+	for _, it := range its {
+		if it.lw == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isNumberItem reports whether an item is a number in digits or words.
+func isNumberItem(it item) bool {
+	_, ok := itemNumber(it)
+	return ok
+}
+
+// itemNumber reads an item as a whole number.
+func itemNumber(it item) (int, bool) {
+	if v, ok := digitNumber(it.text); ok && v == float64(int(v)) {
+		return int(v), true
+	}
+	if n, ok := wordNumber(it.text); ok {
+		return n, true
+	}
+	return 0, false
+}
+
+// isYearItem reports whether an item is a bare four-digit year.
+func isYearItem(it item) bool {
+	v, ok := digitNumber(it.text)
+	return ok && len(it.text) == 4 && v >= 1000 && v <= 2199
+}

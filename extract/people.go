@@ -8,12 +8,6 @@ import (
 	"github.com/tally-news/tally/extract/actors"
 )
 
-// honorifics may stand between an office and a name.
-var honorifics = map[string]bool{
-	"Sir": true, "Dame": true, "Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true,
-	"Ms": true, "Ms.": true, "Dr": true, "Dr.": true, "Lord": true, "Lady": true,
-}
-
 // peopleOf reads the names that follow offices held for a country
 // ("French President Emmanuel Macron", "Britain's ambassador, Dame Helen
 // Marsh,") and maps each name, and its last word, to the country. A name
@@ -51,7 +45,7 @@ func peopleOf(text string, leaders []actors.Mention) map[string]string {
 
 // nameAfter returns the run of capitalised words (a person's name) that
 // starts at byte i, after spaces and an optional comma, without
-// honorifics; "" if none.
+// honorifics (nameHonorifics); "" if none.
 func nameAfter(text string, i int) string {
 	for i < len(text) && (text[i] == ' ' || text[i] == ',') {
 		i++
@@ -71,7 +65,7 @@ func nameAfter(text string, i int) string {
 		if w == "" || !unicode.IsUpper(r) {
 			break
 		}
-		if !honorifics[w] && !honorifics[text[i:j]] {
+		if !nameHonorifics[w] && !nameHonorifics[text[i:j]] {
 			words = append(words, w)
 		}
 		i = j

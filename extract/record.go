@@ -44,6 +44,10 @@ type Vote struct {
 	Tally     Tally             `json:"tally,omitempty"`
 	Positions map[string]string `json:"positions,omitempty"`
 	Evidence  []Evidence        `json:"evidence,omitempty"`
+	// Rules names, for each field of the vote, the rules that set it
+	// ("outcome": ["outcome/let-through"]). It is filled only by
+	// Extractor.Explain.
+	Rules map[string][]string `json:"rules,omitempty"`
 }
 
 // Tally holds the vote counts an article states; nil means not stated.
@@ -62,6 +66,9 @@ type Stance struct {
 	Target   string    `json:"target"`
 	Polarity string    `json:"polarity"`
 	Evidence *Evidence `json:"evidence,omitempty"`
+	// Rule names the rule that read the stance ("cue", "received"). It
+	// is filled only by Extractor.Explain.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Mention is one place in the text where an actor was recognised.

@@ -67,6 +67,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if name == "-" {
 			doc = "stdin"
 		}
+		if *explain {
+			return result{text: text, rec: p.extractor.Explain(ctx, doc, text)}
+		}
 		return result{text: text, rec: p.extractor.Extract(ctx, doc, text)}
 	}, func(i int, r result) error {
 		if r.err != nil {
@@ -152,7 +155,8 @@ func checkText(name string, data []byte) error {
 }
 
 // explainRecord prints the text with every fact marked as [[surface|fact]]
-// and a list of the facts by sentence.
+// and a list of the votes, each with the rules that set its fields and
+// the sentences it came from.
 func explainRecord(w io.Writer, name, text string, rec extract.Record) {
 	type mark struct {
 		start, end int
@@ -173,7 +177,7 @@ func explainRecord(w io.Writer, name, text string, rec extract.Record) {
 	}
 	for _, s := range rec.Stances {
 		if s.Evidence != nil {
-			marks = append(marks, mark{s.Evidence.Start, s.Evidence.End, fmt.Sprintf("stance %s %s %s", s.Holder, s.Polarity, s.Target)})
+			marks = append(marks, mark{s.Evidence.Start, s.Evidence.End, fmt.Sprintf("stance %s %s %s by rule %s", s.Holder, s.Polarity, s.Target, s.Rule)})
 		}
 	}
 	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
@@ -193,6 +197,14 @@ func explainRecord(w io.Writer, name, text string, rec extract.Record) {
 	fmt.Fprintln(w, b.String())
 	for i, v := range rec.Votes {
 		fmt.Fprintf(w, "\nvote %d: %s\n", i+1, voteSummary(v))
+		fields := make([]string, 0, len(v.Rules))
+		for f := range v.Rules {
+			fields = append(fields, f)
+		}
+		sort.Strings(fields)
+		for _, f := range fields {
+			fmt.Fprintf(w, "  %s by rule %s\n", f, strings.Join(v.Rules[f], ", "))
+		}
 		for _, ev := range v.Evidence {
 			fmt.Fprintf(w, "  from [%d:%d] %s\n", ev.SentenceStart, ev.SentenceStart+utf8.RuneCountInString(ev.Sentence), ev.Sentence)
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -22,37 +23,57 @@ type position struct {
 	strong bool
 }
 
-// fragment is what one sentence states about one vote.
+// fragment is what one sentence, or one motion's part of a sentence,
+// states about one vote. Its fields are grouped by the rules that write
+// them (see voteRules and the field each rule declares).
 type fragment struct {
-	si        int
-	body      string
-	outcome   string
-	tally     map[string]int
-	pair      []int // "by 322 votes to 308": sides depend on the outcome
-	positions map[string]position
-	sponsors  []string
-	class     string // the motion's kind: resolution, amendment, bill, motion
-	newEvent  bool   // "a different resolution", "a similar vote last year"
-	past      bool   // an earlier vote the article mentions for comparison
-	// backRef marks a demonstrative back to the last vote: "That text
-	// passed", "this resolution".
+	// Set by the reader: where the fragment was read.
+	si    int
+	spans [][2]int
+
+	// fMotion, by the motion rules: the motion's kind (resolution,
+	// amendment, bill, motion); its document symbol or number
+	// ("A/79/L.12", "resolution 2728", "Bill C-74"), motions with two
+	// identifiers being two motions; and backRef, a demonstrative back to
+	// the last vote ("That text passed", "this resolution").
+	class   string
+	ident   string
 	backRef bool
-	// ident is the motion's document symbol or number ("A/79/L.12",
-	// "resolution 2728", "Bill C-74"); motions with two identifiers are
-	// two motions.
-	ident string
-	// threshold marks a motion that failed for want of a qualified
-	// majority ("fell short of the 60 votes needed"): its tally's larger
-	// side may be yes.
-	threshold bool
-	// sponsorList marks a sentence that lists sponsors outright ("Among
-	// the co-sponsors were ..."), which is about a vote even without a
-	// motion noun.
+	// fNewEvent, by the motion and part rules: a motion not met before
+	// ("a different resolution", "In 2024 it passed again").
+	newEvent bool
+	// fPast, by the past-vote rule: an earlier vote the article mentions
+	// for comparison.
+	past bool
+
+	// fSponsors, by the motion and sponsor rules. sponsorList marks a
+	// sentence that lists sponsors outright ("Among the co-sponsors were
+	// ..."), which is about a vote even without a motion noun.
+	sponsors    []string
 	sponsorList bool
-	// noVote marks a motion adopted "without a vote" or "by consensus":
-	// it has no tally or positions.
+
+	// fBody, by the body, veto and context rules.
+	body string
+	// fOutcome, by the outcome, veto, position and part rules.
+	outcome string
+	// fNoVote, by the no-vote rule: a motion adopted "without a vote" or
+	// "by consensus", which has no tally or positions.
 	noVote bool
-	spans  [][2]int
+	// fThreshold, by the threshold rule: a motion that failed for want of
+	// a qualified majority ("fell short of the 60 votes needed"), whose
+	// tally's larger side may be yes.
+	threshold bool
+
+	// fTally, by the tally and position rules. pair is a tally whose
+	// sides depend on the outcome: "by 322 votes to 308".
+	tally map[string]int
+	pair  []int
+	// fPositions, by the position, tally and veto rules.
+	positions map[string]position
+
+	// rules records which rule set which field, when the document is
+	// traced (see voteRules); nil otherwise.
+	rules []ruleNote
 }
 
 func (f *fragment) hasContent() bool {
@@ -78,13 +99,16 @@ func (f *fragment) setTally(side string, n int) {
 	}
 }
 
-func (f *fragment) addSponsor(code string) {
-	for _, s := range f.sponsors {
+func (f *fragment) addSponsor(code string) { f.sponsors = addOnce(f.sponsors, code) }
+
+// addOnce appends code to list unless it is there already.
+func addOnce(list []string, code string) []string {
+	for _, s := range list {
 		if s == code {
-			return
+			return list
 		}
 	}
-	f.sponsors = append(f.sponsors, code)
+	return append(list, code)
 }
 
 // event is a vote being assembled from fragments.
@@ -103,25 +127,27 @@ type event struct {
 	past      bool
 	threshold bool
 	noVote    bool
+	rules     []ruleNote // when traced: the rules that set its fragments' fields
 }
 
-// voteWords are the stems whose presence makes a sentence worth reading
-// for votes.
-var voteWords = []string{
-	"vot", "abstain", "abstention", "favour", "favor", "against", "adopt",
-	"approv", "pass", "reject", "veto", "resolution", "draft", "bill", "motion",
-	"amendment", "sponsor", "tabled", "propos", "introduc", "defeat", "endorse",
-	"support", "back", "oppos", "carried", "council", "assembly", "house",
-	"commons", "senate", "parliament", "mps", "lawmakers", "representative",
-	"speaker", "delegat", "ambassador", "envoy", "fail", "went down", "lost",
-}
-
+// mentionsVote reports whether a sentence may state anything the vote
+// rules read, before it is tagged: it speaks of a vote (speaksOfVote, on
+// its words), or has a word that begins with a stem of voteWords or is a
+// sponsor verb ("presented by Pakistan"), or names a deciding body.
 func mentionsVote(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range voteWords {
-		if strings.Contains(l, w) {
+	ws := strings.FieldsFunc(l, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'') })
+	if speaksOfVote(len(ws), func(i int) string { return ws[i] }, func(i int) bool { return bodyWord[ws[i]] }) {
+		return true
+	}
+	for _, w := range ws {
+		if hasAnyPrefix(w, voteWords) || sponsorVerbs[w] {
 			return true
 		}
+	}
+	// "A second went down": an outcome in two words.
+	if strings.Contains(l, "went down") {
+		return true
 	}
 	// A sentence that names a deciding body sets the body later
 	// sentences speak of: "The nuclear watchdog's Board of Governors on
@@ -136,16 +162,13 @@ func mentionsVote(s string) bool {
 
 // votes finds the vote events the text reports.
 func (d *document) votes() []Vote {
-	country, country3 := chamberCountryOf(d.text, d.actors)
-	res := bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country, country3: country3}
-	r := &voteReader{d: d, res: &res}
+	r := &voteReader{d: d}
 	var frags []*fragment
-	for si := range d.sents {
-		if !mentionsVote(d.sents[si].Text) {
+	for si, t := range d.turns() {
+		if t == nil || !mentionsVote(d.sents[si].Text) {
 			continue
 		}
-		its := d.items(si)
-		frags = append(frags, r.read(si, its)...)
+		frags = append(frags, r.read(t)...)
 	}
 	frags = append(frags, d.listedPositions()...)
 	sort.SliceStable(frags, func(i, j int) bool { return frags[i].si < frags[j].si })
@@ -239,16 +262,7 @@ func sharesAny(a, b []string) bool {
 
 // agrees reports whether nothing the fragment states contradicts the event.
 func (e *event) agrees(f *fragment) bool {
-	if f.body != "" && e.body != "" && f.body != e.body {
-		return false
-	}
-	if !classesAgree(f.class, e.class) {
-		return false
-	}
-	if f.ident != "" && e.ident != "" && f.ident != e.ident {
-		return false
-	}
-	if f.outcome != "" && e.outcome != "" && f.outcome != e.outcome {
+	if !sameOrUnstated(f.body, e.body) || !classesAgree(f.class, e.class) || !sameOrUnstated(f.ident, e.ident) || !sameOrUnstated(f.outcome, e.outcome) {
 		return false
 	}
 	// A motion withdrawn before a vote, or adopted without one, has no
@@ -258,6 +272,16 @@ func (e *event) agrees(f *fragment) bool {
 		(e.outcome == Withdrawn || e.noVote) && counted(f.tally, f.pair, len(f.positions)) {
 		return false
 	}
+	return e.countsAgree(f)
+}
+
+// sameOrUnstated reports whether two values of a field agree: equal, or
+// one of them unstated.
+func sameOrUnstated(a, b string) bool { return a == "" || b == "" || a == b }
+
+// countsAgree reports whether the fragment's tally, pair and positions
+// agree with the event's.
+func (e *event) countsAgree(f *fragment) bool {
 	for side, n := range f.tally {
 		if m, ok := e.tally[side]; ok && m != n {
 			return false
@@ -334,56 +358,17 @@ func (e *event) absorb(f *fragment) {
 		}
 	}
 	e.spans = append(e.spans, f.spans...)
+	e.rules = append(e.rules, f.rules...)
 }
 
 // finishEvent turns an assembled event into a Vote; events that state no
 // outcome, tally or position are proposals, not votes, and are dropped.
 func (d *document) finishEvent(e *event) (Vote, bool) {
-	for _, p := range e.pairs {
-		hi, lo := p[0], p[1]
-		if lo > hi {
-			hi, lo = lo, hi
-		}
-		// "rejected by 230 votes" beside "by 432 votes to 202" was the
-		// margin, not a side.
-		for side, n := range e.tally {
-			if side != Abstain && n == hi-lo && n != hi && n != lo {
-				delete(e.tally, side)
-			}
-		}
-		yes, no := p[0], p[1]
-		switch e.outcome {
-		case Adopted:
-			yes, no = hi, lo
-		case Rejected:
-			if hi != lo && !e.threshold {
-				yes, no = lo, hi
-			}
-		case Vetoed:
-			// A veto overrides a majority: the larger side voted yes.
-			yes, no = hi, lo
-		}
-		if _, ok := e.tally[Yes]; !ok {
-			e.tally[Yes] = yes
-		}
-		if _, ok := e.tally[No]; !ok {
-			e.tally[No] = no
-		}
-	}
-	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
+	e.sidePairs()
+	if !e.isVote() {
 		return Vote{}, false
 	}
-	// A bare tally, with no body, outcome, position or sponsor, is too
-	// little to call a vote: "the court ruled 6-3".
-	if e.body == "" && e.outcome == "" && len(e.positions) == 0 && len(e.sponsors) == 0 {
-		return Vote{}, false
-	}
-	// An earlier vote that the text only says passed or failed ("the
-	// third time this year that a vote had failed") is background.
-	if e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0 {
-		return Vote{}, false
-	}
-	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors}
+	v := Vote{Body: e.body, Outcome: e.outcome, Sponsors: e.sponsors, Rules: ruleNames(e.rules)}
 	if n, ok := e.tally[Yes]; ok {
 		v.Tally.Yes = &n
 	}
@@ -399,15 +384,7 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 			v.Positions[code] = p.value
 		}
 	}
-	seen := map[int]bool{}
-	for _, sp := range e.spans {
-		si := d.sentenceOf(sp[0])
-		if si < 0 || seen[si] {
-			continue
-		}
-		seen[si] = true
-		v.Evidence = append(v.Evidence, d.evidence(sp[0], sp[1]))
-	}
+	v.Evidence = d.sentenceEvidence(e.spans)
 	// The first sentence of the vote that names its motion describes it.
 	for _, ev := range v.Evidence {
 		if v.Motion = motionText(ev.Sentence); v.Motion != "" {
@@ -417,13 +394,81 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 	return v, true
 }
 
+// sidePairs gives the numbers of each pair ("by 322 votes to 308") the
+// sides the outcome implies, where the tally does not state them: the
+// larger side won an adoption, lost a rejection (unless the motion
+// needed a qualified majority) and was overridden by a veto. A number
+// that is the pair's margin ("rejected by 230 votes" beside "by 432
+// votes to 202") was no side.
+func (e *event) sidePairs() {
+	for _, p := range e.pairs {
+		hi, lo := p[0], p[1]
+		if lo > hi {
+			hi, lo = lo, hi
+		}
+		for side, n := range e.tally {
+			if side != Abstain && n == hi-lo && n != hi && n != lo {
+				delete(e.tally, side)
+			}
+		}
+		yes, no := p[0], p[1]
+		switch e.outcome {
+		case Adopted:
+			yes, no = hi, lo
+		case Rejected:
+			if hi != lo && !e.threshold {
+				yes, no = lo, hi
+			}
+		case Vetoed:
+			yes, no = hi, lo
+		}
+		if _, ok := e.tally[Yes]; !ok {
+			e.tally[Yes] = yes
+		}
+		if _, ok := e.tally[No]; !ok {
+			e.tally[No] = no
+		}
+	}
+}
+
+// isVote reports whether an event states enough to be a vote: events
+// that state no outcome, tally or position are proposals; a bare tally,
+// with no body, outcome, position or sponsor, is too little ("the court
+// ruled 6-3"); an earlier vote that the text only says passed or failed
+// ("the third time this year that a vote had failed") is background.
+func (e *event) isVote() bool {
+	if e.outcome == "" && len(e.tally) == 0 && len(e.positions) == 0 {
+		return false
+	}
+	if e.body == "" && e.outcome == "" && len(e.positions) == 0 && len(e.sponsors) == 0 {
+		return false
+	}
+	return !(e.past && len(e.tally) == 0 && len(e.positions) == 0 && len(e.sponsors) == 0)
+}
+
+// sentenceEvidence gives the evidence of each sentence the spans fall
+// in, once each, in the order of the spans.
+func (d *document) sentenceEvidence(spans [][2]int) []Evidence {
+	var out []Evidence
+	seen := map[int]bool{}
+	for _, sp := range spans {
+		si := d.sentenceOf(sp[0])
+		if si < 0 || seen[si] {
+			continue
+		}
+		seen[si] = true
+		out = append(out, d.evidence(sp[0], sp[1]))
+	}
+	return out
+}
+
 // motionText gives a short description of the motion from the sentence
 // that first reports the vote: the words from the motion noun on, cut at
 // the end of the clause.
 func motionText(s string) string {
 	l := strings.ToLower(s)
 	best := -1
-	for _, w := range []string{"resolution", "draft", "amendment", "bill", "motion", "text", "proposal", "measure"} {
+	for _, w := range motionTextNouns {
 		if i := strings.Index(l, w); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}
@@ -453,4 +498,21 @@ func motionText(s string) string {
 		rest = rest[:160]
 	}
 	return strings.TrimSpace(rest)
+}
+
+// ruleNames lists, by field name, the rules that set the fields of an
+// event's fragments, each once; nil when the event was not traced.
+func ruleNames(notes []ruleNote) map[string][]string {
+	if len(notes) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, n := range notes {
+		for _, fn := range fieldNames {
+			if n.field == fn.f && !slices.Contains(out[fn.name], n.rule) {
+				out[fn.name] = append(out[fn.name], n.rule)
+			}
+		}
+	}
+	return out
 }

@@ -1,0 +1,200 @@
+package extract
+
+import "strings"
+
+// nounHolder finds who holds a stance stated by a noun ("support for",
+// "condemnation of", "ally of"): the actor that modifies or possesses the
+// noun, through adjectives and demands ("European calls for stronger
+// condemnation of", "Russia's support for"). Nil for verb cues or when no
+// actor qualifies the noun.
+//
+// A noun coordinated with an earlier one ("condemnation of Russia and
+// greater support for Ukraine") shares its holder: coordinated is then
+// true.
+func nounHolder(its []item, i, n int) (holders []string, coordinated bool) {
+	if !isNounCue(its[i].lw) || n < 2 && its[i].lw != "backing" {
+		return nil, false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		it := its[k]
+		switch {
+		case it.isActor():
+			return []string{it.actor}, false
+		case it.lw == "and" || it.lw == "as" && anyWord(its, k-1, "well"):
+			return nil, true
+		case strings.HasPrefix(it.tag, "JJ") || it.tag == "RB" || it.tag == "POS" || it.tag == "PRP$" || it.tag == "DT":
+		case anyWord(its, k, nounCueModifiers...):
+		default:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// stanceHolders finds who takes the stance: the actors named as subject
+// before the cue, seeing through titles and names ("French President
+// Emmanuel Macron condemned"), a motion standing for its sponsors ("a
+// resolution that blamed Russia"), or the nearest actor before the cue
+// that is not an object.
+func stanceHolders(its []item, i int, sponsors []string) []string {
+	if subj := subjectBefore(its, i); len(subj) > 0 {
+		return subj
+	}
+	// A common noun right before the cue is its subject: "language
+	// backing Ukraine" is no actor's stance.
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if its[k].tag == "RB" {
+			continue
+		}
+		if !its[k].isActor() && (its[k].tag == "NN" || its[k].tag == "NNS") {
+			return nil
+		}
+		break
+	}
+	for k := i - 1; k >= 0 && k >= i-maxReach; k-- {
+		it := its[k]
+		if it.lw == "that" || it.lw == "which" {
+			if k > 0 {
+				if _, motion := motionClasses[its[k-1].lw]; motion && len(sponsors) > 0 {
+					return sponsors
+				}
+			}
+			continue
+		}
+		if !it.isActor() {
+			continue
+		}
+		// An actor after a verb or preposition is an object, not the
+		// holder ("said Moscow had", "against Russia").
+		if k > 0 {
+			p := its[k-1]
+			if p.tag == "IN" || p.tag == "TO" || isVerbTag(p.tag) && p.lw != "that" {
+				continue
+			}
+		}
+		if its[k].tail || k+1 < len(its) && its[k+1].tail {
+			continue
+		}
+		return []string{it.actor}
+	}
+	return nil
+}
+
+// holdersAt finds who holds the stance whose cue of n items starts at
+// its[i]: the noun phrase of a stance noun, the imposer of sanctions, the
+// subject of a light verb, a speaker or sayer for a pronoun, a role or
+// person, the main clause's subject for a participle, and for a verb
+// coordinated with an earlier one ("were gravely concerned and urged
+// Israel to reconsider"), that verb's holders. lastNoun holds the
+// holders of the sentence's last stance noun.
+func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth int) (holders []string, skip bool) {
+	holders, coordinated := nounHolder(its, i, n)
+	// Sanctions name their imposer in the noun phrase or as the
+	// subject of imposing them, never by distance.
+	if its[i].lw == "sanctions" && holders == nil {
+		if holders = sanctionsImposer(its, i); holders == nil {
+			return nil, true
+		}
+	}
+	if holders == nil && isNounCue(its[i].lw) {
+		holders = lightVerbHolder(its, i)
+	}
+	if coordinated {
+		holders = lastNoun
+	}
+	// "her country stood with Ukraine": the speaker's country.
+	if holders == nil && ownDelegation(its, i) {
+		if code := r.t.speakerFor(i); code != "" {
+			holders = []string{code}
+		}
+	}
+	if holders == nil && pronounBefore(its, i) {
+		holders = r.pronounHolder(its, i)
+	}
+	if holders == nil && depth == 0 {
+		holders = r.coordinatedHolders(its, i, lastNoun)
+	}
+	// "South Korea would stand with", "Beijing will continue to
+	// support": the subject of the modal.
+	if holders == nil {
+		if k := modalBefore(its, i); k > 0 {
+			holders = subjectOrAgent(its, k)
+		}
+	}
+	if holders == nil {
+		holders = subjectOrAgent(its, i)
+	}
+	// "Ireland, Norway, Slovenia and Spain went further,
+	// condemning Israel's decision": the participle's subject is
+	// the main clause's.
+	if len(holders) <= 1 && its[i].tag == "VBG" {
+		if k := mainVerbBefore(its, i); k > 0 {
+			if subj := subjectBefore(its, k); len(subj) > len(holders) {
+				holders = subj
+			}
+		}
+	}
+	return holders, false
+}
+
+// sanctionsImposer finds who imposes the sanctions at its[i]: the
+// subject of imposing them ("The EU imposed new sanctions on").
+func sanctionsImposer(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, freshWords...)) {
+		k--
+	}
+	if anyWord(its, k, imposeVerbs...) {
+		return subjectOrAgent(its, k)
+	}
+	return nil
+}
+
+// lightVerbHolder finds the subject of a light verb before a stance noun
+// at its[i]: "voiced solidarity with Denmark", "expressed support for
+// Kyiv".
+func lightVerbHolder(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, possessivesPlain...)) {
+		k--
+	}
+	if anyWord(its, k, lightVerbs...) {
+		return subjectOrAgent(its, k)
+	}
+	return nil
+}
+
+// pronounHolder finds who a pronoun before the cue at its[i] stands
+// for: the sayer ("Britain, the former colonial power, said it stood
+// with Georgetown"), else the speaker.
+func (r *stanceReader) pronounHolder(its []item, i int) []string {
+	if k := sayerBefore(its, i); k >= 0 {
+		if holders := subjectOrAgent(its, k); holders != nil {
+			return holders
+		}
+	}
+	if code := r.t.speakerFor(i); code != "" {
+		return []string{code}
+	}
+	return nil
+}
+
+// coordinatedHolders finds the holders of a verb right after "and",
+// which has no subject of its own: "were gravely concerned and urged
+// Israel to reconsider", "stood with Georgia and condemned Russia" (not
+// Georgia). They are the holders of the verb before "and"; nil if none.
+func (r *stanceReader) coordinatedHolders(its []item, i int, lastNoun []string) []string {
+	if !anyWord(its, i-1, "and") {
+		return nil
+	}
+	for k := i - 2; k >= 0 && k >= i-7; k-- {
+		if isVerbTag(its[k].tag) || strings.HasPrefix(its[k].tag, "JJ") && anyWord(its, k-1, beForms...) {
+			h, _ := r.holdersAt(its, k, 1, lastNoun, 1)
+			return h
+		}
+		if anyWord(its, k, clauseMarks...) {
+			return nil
+		}
+	}
+	return nil
+}

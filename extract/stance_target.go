@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
+
+// stanceTargets reads the actors a cue points at: the actor list right
+// after it, through determiners and adjectives ("the legitimate Sudanese
+// authorities"). An actor that only modifies a motion ("a European-backed
+// resolution", "the US draft") is no target.
+func stanceTargets(its []item, i int) []string {
+	k := targetStart(its, i)
+	if k < 0 {
+		return nil
+	}
+	var codes []string
+	for ; k < len(its); k++ {
+		it := its[k]
+		switch {
+		case it.isActor():
+			if !targetHead(its, k, len(codes) > 0) {
+				return codes
+			}
+			codes = append(codes, it.actor)
+		case it.lw == "," || it.lw == "and" || it.lw == "the":
+		default:
+			return codes
+		}
+	}
+	return codes
+}
+
+// targetStart returns the index of the first actor a cue ending before
+// its[i] points at, through determiners and adjectives, and through an
+// act ("opposed attempts by Washington, Seoul and Tokyo", "condemned the
+// decision of Israel": the actors behind an act are its target); -1 if
+// none.
+func targetStart(its []item, i int) int {
+	k := i
+	j := i
+	if anyWord(its, j, quantifiersAll...) {
+		j++
+	}
+	if anyWord(its, j, actNouns...) && anyWord(its, j+1, actPrepositions...) {
+		k = j + 2
+	}
+	for k < len(its) && k <= i+3 && !its[k].isActor() {
+		if !(anyWord(its, k, targetDeterminers...) || strings.HasPrefix(its[k].tag, "JJ")) {
+			return -1
+		}
+		k++
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return -1
+	}
+	return k
+}
+
+// targetHead reports whether the actor at its[k] heads its phrase as a
+// target: not a modifier of a motion ("the US draft"), not the subject of
+// the next clause ("backed Ukraine and Russia condemned"; more says
+// targets came before), and not a demonym before people who are not the
+// state ("Australian producers", "Chinese buyers").
+func targetHead(its []item, k int, more bool) bool {
+	j := k + 1
+	for j < len(its) && (its[j].tail || its[j].lw == "'s" || its[j].lw == "-") {
+		j++
+	}
+	if j >= len(its) {
+		return true
+	}
+	if _, motion := motionClasses[its[j].lw]; motion {
+		return false
+	}
+	if more && anyWord(its, k-1, "and") && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
+		return false
+	}
+	return !(its[k].kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
+		!anyWord(its, j, statePeople...))
+}
+
+// asksReversal reports whether the words after a cue's target ask it to
+// undo something: "Israel to reconsider".
+func asksReversal(its []item, i int) bool {
+	for k := i; k+1 < len(its) && k < i+8; k++ {
+		if its[k].lw == "to" {
+			return reversals[its[k+1].lw]
+		}
+	}
+	return false
+}
+
+// thanksForSupport reports whether a thanks names support received:
+// "for its support", "for their backing".
+func thanksForSupport(its []item, i int) bool {
+	for k := i; k+2 < len(its) && k < i+8; k++ {
+		if its[k].lw == "for" {
+			return anyWord(its, k+1, supportDeterminers...) && anyWord(its, k+2, supportNouns...)
+		}
+	}
+	return false
+}

@@ -1,0 +1,304 @@
+package extract
+
+import "strings"
+
+// The outcome rules read what became of the motion from the words of a
+// sentence. For each word in turn, a form of "vote" is read by
+// readVotedVerb; any other word is tried against outcomeCues, and a
+// word that names an outcome is then tried against outcomeGuards, the
+// readings under which it states none ("the adopted text", "failed to
+// mention", "not adopted"). What passes sets the fragment's outcome,
+// unless an earlier word set one already.
+
+// readVotedVerb reads an outcome from "voted" and what follows, and
+// reports whether the word at its[i] is a form of "vote":
+//
+//	The Assembly voted down the amendment.
+//	MPs voted to reject the deal.
+//	The Rada voted to extend martial law.
+//	The House voted 220-212 to approve the bill.
+//	The Senate voted against the motion.
+func readVotedVerb(f *fragment, its []item, i int) bool {
+	if !anyWord(its, i, voteForms...) {
+		return false
+	}
+	if hedged(its, i) {
+		return true
+	}
+	switch {
+	case words(its, i+1, "down"), words(its, i+1, toReject...), words(its, i+1, toBlock...):
+		f.outcome = Rejected
+	case !bodySubject(its, i):
+	case votedTo(its, i+1) || words(its, i+1, inFavourOf...) || words(its, i+1, inFavorOf...) || words(its, i+1, "for"):
+		// "voted by 432 votes to 202 to reject" is a rejection.
+		f.outcome = Adopted
+		if votedToReject(its, i+1) {
+			f.outcome = Rejected
+		}
+	case words(its, i+1, "against"):
+		f.outcome = Rejected
+	}
+	return true
+}
+
+// An outcomeCue names the outcome a word at its[i] states, if any.
+type outcomeCue struct {
+	name  string
+	match func(its []item, i int) (string, bool)
+}
+
+// outcomeCues are tried in order on each word; a later cue that matches
+// overrides an earlier one.
+var outcomeCues = []outcomeCue{
+	{"outcome-verb", outcomeVerbCue},
+	{"went-down", wentDownCue},
+	{"got-through", gotThroughCue},
+	{"let-through", letThroughCue},
+	{"green-light", greenLightCue},
+}
+
+// outcomeVerbCue reads a verb of outcome: "The Assembly adopted the
+// text", "The motion was carried", "The bill failed 18-79".
+func outcomeVerbCue(its []item, i int) (string, bool) {
+	o, ok := outcomeWords[its[i].lw]
+	return o, ok
+}
+
+// wentDownCue reads "a third went down 18-80".
+func wentDownCue(its []item, i int) (string, bool) {
+	return Rejected, anyWord(its, i, "went") && anyWord(its, i+1, "down") && hyphenPair(lowerAt(its, i+2)) != nil
+}
+
+// gotThroughCue reads "scraped through by 348 votes to 345", "sailed
+// through".
+func gotThroughCue(its []item, i int) (string, bool) {
+	return Adopted, anyWord(its, i, throughVerbs...) && anyWord(its, i+1, "through")
+}
+
+// letThroughCue reads an abstention that lets a motion through:
+// "abstained, allowing it to pass", "letting the text be adopted".
+func letThroughCue(its []item, i int) (string, bool) {
+	if !anyWord(its, i, letVerbs...) {
+		return "", false
+	}
+	k := i + 1
+	if anyWord(its, k, "the") {
+		k++
+	}
+	if !(anyWord(its, k, "it") || motionClasses[lowerAt(its, k)] != "" || anyWord(its, k, motionWords...)) {
+		return "", false
+	}
+	k++
+	if anyWord(its, k, "to") {
+		k++
+	}
+	return Adopted, anyWord(its, k, "pass") || words(its, k, beAdopted...) || words(its, k, beApproved...)
+}
+
+// greenLightCue reads "gave its final blessing", "gave the green light".
+func greenLightCue(its []item, i int) (string, bool) {
+	if !anyWord(its, i, giveForms...) {
+		return "", false
+	}
+	for k := i + 1; k < len(its) && k <= i+4; k++ {
+		if anyWord(its, k, blessingNouns...) || words(its, k, greenLight...) {
+			return Adopted, true
+		}
+	}
+	return "", false
+}
+
+// outcomeWord is a word that names an outcome, as the guards see it.
+type outcomeWord struct {
+	its     []item
+	i       int
+	outcome string
+	// tallied marks a tally right after the verb ("failed 18-79").
+	tallied bool
+}
+
+// An outcomeGuard reports whether an outcome word states no outcome of
+// the motion where it stands.
+type outcomeGuard struct {
+	name  string
+	holds func(f *fragment, w outcomeWord) bool
+}
+
+// outcomeGuards are tried in order; the first that holds drops the word.
+var outcomeGuards = []outcomeGuard{
+	{"hedged", hedgedOutcome},
+	{"adjective", adjectiveOutcome},
+	{"failed-to", failedToOther},
+	{"infinitive", infinitiveAdopt},
+	{"passed-away", passedAway},
+	{"lost-other", lostOther},
+	{"rejected-other", rejectedOther},
+	{"adopted-other", adoptedOther},
+	{"actor-subject", actorSubject},
+}
+
+// hedgedOutcome drops a negated, conditional or future outcome. A result
+// stated in the negative is a rejection, unless a modal or condition
+// makes it no result at all: "did not adopt the draft", "was not
+// adopted", but not "would not adopt".
+func hedgedOutcome(f *fragment, w outcomeWord) bool {
+	if !hedged(w.its, w.i) {
+		return false
+	}
+	if w.outcome == Adopted && negatedResult(w.its, w.i) && f.outcome == "" {
+		f.outcome = Rejected
+	}
+	return true
+}
+
+// adjectiveOutcome drops a participle used as an adjective: "the adopted
+// text".
+func adjectiveOutcome(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	return (its[i].tag == "JJ" || its[i].tag == "VBN") && i > 0 && anyWord(its, i-1, articles...) && i+1 < len(its) && strings.HasPrefix(its[i+1].tag, "NN")
+}
+
+// failedToOther keeps "failed" only with a tally, the end of a clause
+// or a verb of winning after it: "failed 18-79", "failed to pass",
+// "failed to win enough votes", not "failed to mention".
+func failedToOther(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	if !anyWord(its, i, failForms...) {
+		return false
+	}
+	if hyphenPair(lowerAt(its, i+1)) != nil || i+1 >= len(its) || anyWord(its, i+1, failedEnds...) {
+		return false
+	}
+	return !(words(its, i+1, toPass...) || words(its, i+1, toWin...) || words(its, i+1, toSecure...) || words(its, i+1, toObtain...) ||
+		words(its, i+1, toGet...) || words(its, i+1, toGarner...) || words(its, i+1, toGain...) || words(its, i+1, toBeAdopted...) || words(its, i+1, toReceive...))
+}
+
+// infinitiveAdopt drops an infinitive, which reports no result: "the
+// right of States to adopt measures", "urged the Council to adopt"
+// ("voted to adopt" is read by readVotedVerb).
+func infinitiveAdopt(_ *fragment, w outcomeWord) bool {
+	return anyWord(w.its, w.i, "adopt") && anyWord(w.its, w.i-1, "to")
+}
+
+// passedAway drops a person's passing: "passed away", "passed through".
+func passedAway(_ *fragment, w outcomeWord) bool {
+	return anyWord(w.its, w.i, "passed") && anyWord(w.its, w.i+1, passedParticles...)
+}
+
+// lostOther keeps "lost" only of a vote: "lost the vote", "the motion
+// was lost", "lost 272-285"; not "lost control".
+func lostOther(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	if !anyWord(its, i, "lost") {
+		return false
+	}
+	return !(words(its, i+1, theVote...) || anyWord(its, i+1, lostEnds...) || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, wasWere...))
+}
+
+// rejectedOther drops a rejection by an actor of something other than a
+// motion, which is a stance: "rejected the claims".
+func rejectedOther(f *fragment, w outcomeWord) bool {
+	return w.outcome == Rejected && !anyWord(w.its, w.i, failedPast...) && !w.tallied && !motionNear(w.its, w.i) && f.class == ""
+}
+
+// adoptedOther drops an adoption or withdrawal with no motion or body in
+// sight: "approved the plan".
+func adoptedOther(f *fragment, w outcomeWord) bool {
+	return (w.outcome == Adopted || w.outcome == Withdrawn) && !w.tallied && !motionNear(w.its, w.i) && f.class == "" && f.body == ""
+}
+
+// actorSubject drops an adoption or rejection whose subject is an
+// actor, not the body: "Iran rejected the resolution" is Iran's
+// position, read by the position rules. Agents of a participle before
+// the verb are not its subject: "The measure, tabled by Britain and
+// Norway, passed 40-5-2".
+func actorSubject(_ *fragment, w outcomeWord) bool {
+	return (w.outcome == Adopted || w.outcome == Rejected) && !passive(w.its, w.i) && len(subjectOrAgent(w.its, w.i)) > 0 && !agentsBefore(w.its, w.i)
+}
+
+// readOutcome is the outcome rule: it reads every word of the part with
+// readVotedVerb, outcomeCues and outcomeGuards. A word of outcome needs
+// an anchor (a motion, a body, or a body spoken of before), or a tally
+// right after it in a sentence about a motion ("failed 18-79"): "Arsenal
+// went down 2-1" in a sports story states no vote. It notes the cue,
+// guard or voted-verb reading that set the outcome, for --explain.
+func (r *voteReader) readOutcome(f *fragment, its []item) {
+	hasAnchor := f.class != "" || f.body != "" || r.p.context != ""
+	for i := range its {
+		before := f.outcome
+		if readVotedVerb(f, its, i) {
+			if f.outcome != before {
+				r.note(fOutcome, "voted-verb")
+			}
+			continue
+		}
+		o, name := "", ""
+		for _, c := range outcomeCues {
+			if out, ok := c.match(its, i); ok {
+				o, name = out, c.name
+			}
+		}
+		tallied := (hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i, "went") && hyphenPair(lowerAt(its, i+2)) != nil) &&
+			(hasAnchor || hasMotion(its, 0, len(its)))
+		if name == "" || !hasAnchor && !tallied {
+			continue
+		}
+		if r.guarded(f, outcomeWord{its: its, i: i, outcome: o, tallied: tallied}) {
+			continue
+		}
+		// "Peers defeated the government by 250 votes to 180": the
+		// motion against the government carried.
+		if anyWord(its, i, "defeated") && anyWord(its, i+1, "the") && anyWord(its, i+2, governmentNouns...) && !anyWord(its, i+3, possessiveMarks...) {
+			o = Adopted
+		}
+		if f.outcome == "" || f.outcome == Adopted && o == Vetoed {
+			f.outcome = o
+			r.note(fOutcome, name)
+		}
+		if o == Vetoed {
+			vetoVerbPositions(f, its, i)
+		}
+	}
+}
+
+// guarded runs the outcome guards on a word of outcome.
+func (r *voteReader) guarded(f *fragment, w outcomeWord) bool {
+	before := f.outcome
+	for _, g := range outcomeGuards {
+		if g.holds(f, w) {
+			if f.outcome != before {
+				r.note(fOutcome, g.name)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// votedTo reports whether "to" and a verb follow at its[i], after an
+// optional tally: "to approve", "220-212 to extend".
+func votedTo(its []item, i int) bool {
+	// Skip a tally between "voted" and "to": "220-212", "10 to 3, with
+	// two abstentions,".
+	for k := i; k < len(its) && k < i+10; k++ {
+		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
+			anyWord(its, k, votedToFillers...) ||
+			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
+			continue
+		}
+		i = k
+		break
+	}
+	return anyWord(its, i, "to") && i+1 < len(its) && (its[i+1].tag == "VB" || anyWord(its, i+1, votedToVerbs...))
+}
+
+// votedToReject reports whether the verb that "voted ... to" leads to
+// undoes the motion: "voted 432 to 202 to reject".
+func votedToReject(its []item, i int) bool {
+	for k := i; k+1 < len(its) && k < i+12; k++ {
+		if its[k].lw == "to" && !isNumberItem(its[k+1]) {
+			return anyWord(its, k+1, votedToUndo...)
+		}
+	}
+	return false
+}

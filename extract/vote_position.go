@@ -1,0 +1,202 @@
+package extract
+
+import "strings"
+
+// positionsOf is the position rule: it reads how actors voted, and the
+// tallies stated as "N countries, including ..., voted against":
+//
+//	China and Russia abstained.
+//	Ten countries, including the US, Israel and Austria, voted against.
+//	Those voting against were the United States and Israel.
+//	MPs backed the bill.
+func (r *voteReader) positionsOf(f *fragment, its []item) {
+	for i := 0; i < len(its); i++ {
+		cue, n := cueAt(its, i)
+		if n == 0 || !positionCueReads(f, its, i, n, cue) {
+			continue
+		}
+		subj := r.votersBefore(f, its, i, n, cue)
+		if j, ok := joinedVoters(its, i); ok {
+			subj = j
+		}
+		// "Ukraine switched from voting yes to voting no": the old
+		// position is not read, the new one belongs to the subject of
+		// "switched".
+		if anyWord(its, i-1, "from") && switchedBefore(its, i-1) >= 0 {
+			i += n - 1
+			continue
+		}
+		if anyWord(its, i-1, "to") {
+			if k := switchedBefore(its, i-1); k >= 0 {
+				subj = subjectBefore(its, k)
+			}
+		}
+		subj = append(subj, votersAlongside(its, i+n)...)
+		for _, code := range subj {
+			f.setPosition(code, cue.value, cue.strong)
+		}
+		if cue.strong {
+			if count, ok := countedSubject(its, i); ok {
+				f.setTally(cue.value, count)
+			}
+		}
+		i += n - 1
+	}
+}
+
+// positionCueReads reports whether the position cue of n items at its[i]
+// states positions there: not a tally ("with 11 abstentions"), a heading
+// ("Abstaining:", read by the list rule), a compound ("-backed"), a
+// hedged cue, "opposed" with no motion as object, or "voted for" a
+// person. A count right before a strong cue is a tally ("Another 251
+// voted against", "nine abstained"), recorded here.
+func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
+	if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
+		if !cue.strong || its[i].lw == "abstention" {
+			return false
+		}
+		v, _ := itemNumber(its[i-1])
+		f.setTally(cue.value, v)
+	}
+	if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
+		return false
+	}
+	if its[i].tail || hedged(its, i) {
+		return false
+	}
+	if cue.motion && (!motionInClause(its, i+n, 12) || anyWord(its, i+n, "by")) {
+		return false
+	}
+	// "for" as in "voted for Trump" needs a motion or a clause end.
+	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, forEnds...)))
+}
+
+// votersBefore finds who voted as the cue of n items at its[i] says: the
+// subject before it, the speaker's country ("her delegation voted
+// against", "she said it had abstained"), or a list after it ("Those
+// voting against were ...", "Countries that abstained:"). A body as
+// subject decides the motion ("MPs backed the bill", "the Assembly
+// voted against the draft"): that sets the outcome.
+func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positionCue) []string {
+	if subj := subjectBefore(its, i); len(subj) > 0 {
+		return subj
+	}
+	if ownDelegation(its, i) || cue.strong && pronounBefore(its, i) && !partySays(its, i) {
+		if code := r.speakerFor(i); code != "" {
+			return []string{code}
+		}
+	}
+	if bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
+		if cue.value == Yes {
+			f.outcome = Adopted
+		} else if cue.value == No {
+			f.outcome = Rejected
+		}
+	}
+	j := i + n
+	if anyWord(its, j, "the") && anyWord(its, j+1, motionNouns...) {
+		j += 2
+	}
+	if !anyWord(its, j, listVerbs...) {
+		return nil
+	}
+	j++
+	// "were, among others, Singapore, ...".
+	for j < len(its) && anyWord(its, j, listFillers...) {
+		j++
+	}
+	return actorList(its, j)
+}
+
+// joinedVoters reads voters who joined others in a vote: "joined Russia,
+// North Korea and Belarus ... in voting against", "again sided with the
+// United States in voting no" give both sides.
+func joinedVoters(its []item, i int) ([]string, bool) {
+	if !anyWord(its, i-1, "in") {
+		return nil, false
+	}
+	for k := i - 2; k >= 0 && k >= i-20; k-- {
+		if anyWord(its, k, joinForms...) {
+			return append(subjectBefore(its, k), actorList(its, k+1)...), true
+		}
+		if anyWord(its, k, sideForms...) && anyWord(its, k+1, "with") {
+			return append(subjectBefore(its, k), actorList(its, k+2)...), true
+		}
+	}
+	return nil, false
+}
+
+// votersAlongside reads voters named after a cue that ends at its[j]:
+// "... alongside Russia and a few other nations", "joined by the United
+// Kingdom", "Nine countries voted against, among them the United States
+// and Israel", "Three voted against - Russia, China and Burkina Faso -".
+func votersAlongside(its []item, j int) []string {
+	for k := j; k < len(its) && k <= j+4; k++ {
+		if anyWord(its, k, alongsideWords...) {
+			return actorList(its, k+1)
+		}
+		if words(its, k, alongWith...) || words(its, k, togetherWith...) || words(its, k, asDid...) || words(its, k, joinedBy...) || words(its, k, amongThem...) {
+			return actorList(its, k+2)
+		}
+	}
+	return nil
+}
+
+// switchedBefore returns the index of "switched" (or "moved", "changed")
+// that a "from" or "to" at its[i] belongs to, or -1.
+func switchedBefore(its []item, i int) int {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if anyWord(its, k, switchVerbs...) {
+			return k
+		}
+		if anyWord(its, k, clauseEnds...) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// cueAt matches a position cue at its[i] and returns it with its length.
+func cueAt(its []item, i int) (positionCue, int) {
+	for _, c := range positionCues {
+		if words(its, i, c.words...) {
+			return c, len(c.words)
+		}
+	}
+	return positionCue{}, 0
+}
+
+// countedSubject finds a counted subject before a position cue: "Ten
+// countries, including the US, Israel and Austria, voted against" gives
+// 10.
+func countedSubject(its []item, i int) (int, bool) {
+	k := i - 1
+	sawActor, introduced := false, false
+	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
+		sawActor = sawActor || its[k].isActor()
+		introduced = introduced || anyWord(its, k, exampleIntroducers...)
+		k--
+	}
+	// Actors between the count and the verb must be the count's
+	// examples ("Ten countries, including the US, ..."), not a subject of
+	// their own.
+	if k < 1 || !voterNouns[its[k].lw] || sawActor && !introduced {
+		return 0, false
+	}
+	k--
+	// "The remaining 14 council members", "ten other member states"; but
+	// "139 Labour MPs" are a party's members, not the chamber's tally.
+	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, countModifiers...)) {
+		if its[k].tag == "NNP" && !its[k].isActor() && its[k].text != "" && its[k].text[0] >= 'A' && its[k].text[0] <= 'Z' && !anyWord(its, k, councilMembers...) {
+			return 0, false
+		}
+		k--
+	}
+	if k < 0 {
+		return 0, false
+	}
+	if v, ok := itemNumber(its[k]); ok {
+		return v, true
+	}
+	return 0, false
+}

@@ -1,0 +1,175 @@
+package extract
+
+// sponsorsRead is who a sentence says drafted, tabled or introduced its
+// motion, in the order it names them.
+type sponsorsRead struct {
+	sponsors []string
+	// listed marks a sentence about who drafted the motion ("It was
+	// drafted by ...", "Among the co-sponsors were ..."), which is about
+	// a vote even without a motion noun.
+	listed bool
+	// class is the kind of the motion a sponsor verb takes as object
+	// ("tabled an amendment"), "" if none.
+	class string
+}
+
+func (s *sponsorsRead) add(code string) { s.sponsors = addOnce(s.sponsors, code) }
+
+// setClass records the kind of motion a sponsor verb takes, keeping the
+// first one found.
+func (s *sponsorsRead) setClass(class string) {
+	if s.class == "" {
+		s.class = class
+	}
+}
+
+// readSponsors reads who drafted, tabled or introduced the motion of a
+// sentence; speakerFor gives the actor speaking at an item, for "He
+// proposed an amendment".
+func readSponsors(its []item, speakerFor func(i int) string) sponsorsRead {
+	var f sponsorsRead
+	for i := range its {
+		f.readSponsorVerb(its, i, speakerFor)
+	}
+	for i := range its {
+		f.readSponsorNoun(its, i)
+	}
+	f.readIntroducing(its)
+	return f
+}
+
+// readSponsorVerb reads a verb of sponsoring at its[i] with its agents or
+// subject: "proposed by Egypt", "put forward by France and Germany",
+// "Egypt tabled the draft", "He proposed an oral amendment".
+func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int) string) {
+	it := its[i]
+	if !sponsorVerbs[it.lw] {
+		return
+	}
+	if anyWord(its, i, phrasalSponsorVerbs...) && !anyWord(its, i+1, forwardUp...) {
+		return
+	}
+	if hedged(its, i) {
+		return
+	}
+	j := i + 1
+	if anyWord(its, j, forwardUp...) {
+		j++
+	}
+	if anyWord(its, j, "by") {
+		for _, code := range agentList(its, j+1) {
+			f.add(code)
+			// "It was drafted by ...": a sentence about who drafted
+			// the motion.
+			if anyWord(its, i-1, passiveAuxPast...) {
+				f.listed = true
+			}
+		}
+		onBehalf(f, its, j)
+		return
+	}
+	// The object must be a motion.
+	if !motionAhead(its, j, 6) {
+		return
+	}
+	subj := subjectBefore(its, i)
+	if len(subj) == 0 && (pronounBefore(its, i) || ownDelegation(its, i)) {
+		// "He proposed an amendment", "his delegation had tabled
+		// the text".
+		if code := speakerFor(i); code != "" {
+			subj = []string{code}
+		}
+	}
+	for _, code := range subj {
+		f.add(code)
+	}
+	f.setClass(classAhead(its, j, 6))
+	onBehalf(f, its, j)
+}
+
+// readSponsorNoun reads sponsors named by a noun at its[i]: "Among the
+// co-sponsors were Belarus, China and Syria", "its sponsors included
+// Mexico", "A motion by Algeria", "the representative of Canada, the main
+// sponsor", "France, the penholder".
+func (f *sponsorsRead) readSponsorNoun(its []item, i int) {
+	it := its[i]
+	if anyWord(its, i, sponsorNouns...) && anyWord(its, i+1, listVerbsSponsor...) {
+		for _, code := range actorList(its, i+2) {
+			f.add(code)
+			f.listed = true
+		}
+	}
+	if _, ok := motionClasses[it.lw]; ok && anyWord(its, i+1, byFrom...) && !isVerbTag(lowerTagAt(its, i-1)) {
+		for _, code := range agentList(its, i+2) {
+			f.add(code)
+		}
+	}
+	if it.isActor() && anyWord(its, i+1, ",") && anyWord(its, i+2, "the") {
+		k := i + 3
+		if anyWord(its, k, sponsorRanks...) {
+			k++
+		}
+		if anyWord(its, k, sponsorRoles...) {
+			f.add(it.actor)
+		}
+	}
+}
+
+// readIntroducing reads a sentence that opens with the participle of
+// introducing a motion: "Introducing the draft on behalf of ..., the
+// representative of Mozambique said".
+func (f *sponsorsRead) readIntroducing(its []item) {
+	if len(its) <= 2 || !anyWord(its, 0, introducingParticiples...) || !motionAhead(its, 1, 3) {
+		return
+	}
+	for k := 1; k < len(its); k++ {
+		if its[k].lw == "," {
+			for m := k + 1; m < len(its) && m <= k+5; m++ {
+				if its[m].isActor() {
+					f.add(its[m].actor)
+					break
+				}
+			}
+			break
+		}
+	}
+	f.setClass(classAhead(its, 1, 3))
+}
+
+// onBehalf adds the actors a motion was tabled for: "introduced ... on
+// behalf of the African Union".
+func onBehalf(f *sponsorsRead, its []item, from int) {
+	// "..., together with the State of Palestine".
+	for k := from; k+1 < len(its) && k < from+16; k++ {
+		if words(its, k, togetherWith...) || words(its, k, jointlyWith...) {
+			for _, code := range agentList(its, k+2) {
+				f.add(code)
+			}
+			break
+		}
+	}
+	for k := from; k+2 < len(its) && k < from+12; k++ {
+		if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
+			for _, code := range actorList(its, k+3) {
+				f.add(code)
+			}
+			return
+		}
+	}
+}
+
+// readSponsorRule is the sponsor rule: it reads who drafted, tabled or
+// introduced the motion into the fragment (see readSponsors):
+//
+//	The draft, proposed by Egypt, was adopted.
+//	Among the co-sponsors were Belarus, China and Syria.
+func readSponsorRule(r *voteReader, f *fragment, its []item) {
+	s := readSponsors(its, r.speakerFor)
+	for _, code := range s.sponsors {
+		f.addSponsor(code)
+	}
+	f.sponsorList = f.sponsorList || s.listed
+	if f.class == "" {
+		f.class = s.class
+	}
+}

@@ -1,0 +1,104 @@
+package extract
+
+import "strings"
+
+// permanentMembers hold a veto in the Security Council.
+var permanentMembers = map[string]bool{"CHN": true, "FRA": true, "RUS": true, "GBR": true, "USA": true}
+
+// vetoVerbPositions records the actors casting a veto named by a verb as
+// voting no: "Russia vetoed the draft", "vetoed by Russia and China".
+func vetoVerbPositions(f *fragment, its []item, i int) {
+	vetoers := subjectBefore(its, i)
+	if anyWord(its, i+1, "by") {
+		vetoers = agentList(its, i+2)
+	}
+	for _, code := range vetoers {
+		f.setPosition(code, No, true)
+	}
+}
+
+// readVetoFormula reads the Security Council's formula for a veto, which
+// only the Security Council has:
+//
+//	The draft was not adopted owing to the negative vote of a permanent member.
+func readVetoFormula(_ *voteReader, f *fragment, its []item) {
+	for i := range its {
+		if words(its, i, vetoFormula...) || words(its, i, vetoFormulaPlural...) {
+			f.outcome = Vetoed
+			f.body = BodyUNSC
+		}
+	}
+}
+
+// readVetoBlock reads a permanent member blocking a Council text, which
+// vetoes it; only the Security Council has a veto, whatever other body
+// the sentence names first:
+//
+//	The United States blocked a similar demand at the Security Council.
+func readVetoBlock(r *voteReader, f *fragment, its []item) {
+	for i := range its {
+		if !anyWord(its, i, blockVerbs...) || hedged(its, i) || !r.namesSecurityCouncil(its) {
+			continue
+		}
+		var p5 []string
+		for _, code := range subjectBefore(its, i) {
+			if permanentMembers[code] {
+				p5 = append(p5, code)
+			}
+		}
+		if len(p5) == 0 {
+			continue
+		}
+		f.outcome = Vetoed
+		f.body = BodyUNSC
+		for _, code := range p5 {
+			f.setPosition(code, No, true)
+		}
+	}
+}
+
+// namesSecurityCouncil reports whether the part names the Security
+// Council, by name or as "the Council" when the last council named was
+// not another one.
+func (r *voteReader) namesSecurityCouncil(its []item) bool {
+	for _, it := range its {
+		if it.body == BodyUNSC || it.body == refCouncil && r.p.lastCouncil != BodyUNHRC && r.p.lastCouncil != BodyAU {
+			return true
+		}
+	}
+	return false
+}
+
+// readVetoCast reads a veto named by a noun, and the actors that cast
+// it, who vote no:
+//
+//	The draft was blocked by a Russian veto.
+//	Russia cast its 19th veto.
+func readVetoCast(_ *voteReader, f *fragment, its []item) {
+	for i := range its {
+		if !anyWord(its, i, vetoNounsCast...) || hedged(its, i) || anyWord(its, i-1, vetoThreats...) {
+			continue
+		}
+		// The noun phrase: determiners, ordinals, adjectives and the
+		// actor that vetoes.
+		var vetoers []string
+		k := i - 1
+		for k >= 0 && k >= i-4 && (anyWord(its, k, vetoDeterminers...) || its[k].isActor() ||
+			strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "CD") {
+			if its[k].isActor() {
+				vetoers = append(vetoers, its[k].actor)
+			}
+			k--
+		}
+		if k == i-1 || !anyWord(its, k, castVetoVerbs...) {
+			continue
+		}
+		f.outcome = Vetoed
+		if !anyWord(its, k, byWithBlocked...) {
+			vetoers = append(vetoers, subjectBefore(its, k)...)
+		}
+		for _, code := range vetoers {
+			f.setPosition(code, No, true)
+		}
+	}
+}
