@@ -11,8 +11,9 @@ import (
 // holders and member nouns to the chamber table until they read them
 // from it.
 func TestChamberTableAgreesWithReaders(t *testing.T) {
-	if got := vetoHolders(BodyUNSC); !maps.Equal(got, permanentMembers) {
-		t.Errorf("vetoHolders(UNSC) = %v, want %v", got, permanentMembers)
+	p5 := map[string]bool{"CHN": true, "FRA": true, "RUS": true, "GBR": true, "USA": true}
+	if got := vetoHolders(BodyUNSC); !maps.Equal(got, p5) {
+		t.Errorf("vetoHolders(UNSC) = %v, want %v", got, p5)
 	}
 	if got := vetoHolders(BodyUNGA); got != nil {
 		t.Errorf("vetoHolders(UNGA) = %v, want none", got)

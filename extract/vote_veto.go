@@ -2,8 +2,9 @@ package extract
 
 import "strings"
 
-// permanentMembers hold a veto in the Security Council.
-var permanentMembers = map[string]bool{"CHN": true, "FRA": true, "RUS": true, "GBR": true, "USA": true}
+// permanentMembers hold a veto in the Security Council, as its row of the
+// chamber table says.
+var permanentMembers = vetoHolders(BodyUNSC)
 
 // vetoVerbPositions records the actors casting a veto named by a verb as
 // voting no: "Russia vetoed the draft", "vetoed by Russia and China".

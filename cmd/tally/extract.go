@@ -67,7 +67,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		if name == "-" {
 			doc = "stdin"
 		}
-		if *explain {
+		if format.value == "text" {
+			// Explaining: the record also names the rule behind each fact.
 			return result{text: text, rec: p.extractor.Explain(ctx, doc, text)}
 		}
 		return result{text: text, rec: p.extractor.Extract(ctx, doc, text)}
