@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/clean"
@@ -40,12 +42,34 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	cfg.BlankLines = *blank
 	c := clean.New(cfg)
 	out := newDocWriter(e.stdout, format.value)
+	// Standard input is read up front; files are read by the workers.
+	names := fs.Args()
+	var stdinData []byte
+	if slices.Contains(names, "-") {
+		b, err := readInput(e, "-")
+		if err != nil {
+			return fmt.Errorf("clean: %w", err)
+		}
+		stdinData = b
+	}
+	type result struct {
+		art clean.Article
+		err error
+	}
+	// Pages are cleaned in parallel on all cores with one shared cleaner;
+	// articles come out in the order of the arguments.
 	failed, firstErr := 0, error(nil)
-	for i, name := range fs.Args() {
+	err := inOrder(len(names), func(i int) result {
+		if ctx.Err() != nil {
+			return result{}
+		}
+		art, err := cleanFile(c, stdinData, names[i], *pageURL, *contentType)
+		return result{art, err}
+	}, func(i int, r result) error {
 		if err := ctx.Err(); err != nil {
 			return fmt.Errorf("clean: %w", err)
 		}
-		art, err := cleanFile(c, e, name, *pageURL, *contentType)
+		name, art, err := names[i], r.art, r.err
 		if err != nil {
 			err = fmt.Errorf("clean: %s: %w", name, err)
 			if format.value == "text" {
@@ -60,11 +84,11 @@ func runClean(ctx context.Context, e *env, args []string) error {
 			if err := out.write(cleanFailure{File: name, Error: err.Error()}); err != nil {
 				return fmt.Errorf("clean: %w", err)
 			}
-			continue
+			return nil
 		}
 		switch format.value {
 		case "text":
-			if fs.NArg() > 1 {
+			if len(names) > 1 {
 				if i > 0 {
 					fmt.Fprintln(e.stdout)
 				}
@@ -77,9 +101,14 @@ func runClean(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("clean: %w", err)
 		}
+		return nil
+	})
+	// Closed after an error too, so that the output stays one document.
+	if cerr := out.close(); cerr != nil && err == nil {
+		err = fmt.Errorf("clean: %w", cerr)
 	}
-	if err := out.close(); err != nil {
-		return fmt.Errorf("clean: %w", err)
+	if err != nil {
+		return err
 	}
 	if failed > 0 {
 		if failed == 1 {
@@ -90,11 +119,11 @@ func runClean(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// cleanFile reads one page (name "-" is stdin) and cleans it.
-func cleanFile(c *clean.Cleaner, e *env, name, pageURL, contentType string) (clean.Article, error) {
+// cleanFile reads one page (name "-" is stdin, read before) and cleans it.
+func cleanFile(c *clean.Cleaner, stdin []byte, name, pageURL, contentType string) (clean.Article, error) {
 	var r io.Reader
 	if name == "-" {
-		r = e.stdin
+		r = bytes.NewReader(stdin)
 	} else {
 		f, err := os.Open(name)
 		if err != nil {

@@ -82,6 +82,59 @@ var taxonomyPrefixes = []string{"category-", "tag-", "tags-", "post_tag-", "post
 	// "no-sidebar", "with-related"), not what it is.
 	"has-", "with-", "no-"}
 
+// nameWord is a substring of class names and ids and the hint it gives.
+type nameWord struct {
+	word string
+	hint hint
+}
+
+// wordsByByte indexes the substrings of hardNegWords, strongNegWords,
+// captionWords and posWords by their first byte, so that a name is read
+// in one pass instead of once per word.
+var wordsByByte = func() (idx [256][]nameWord) {
+	for _, list := range []struct {
+		words []string
+		hint  hint
+	}{
+		{hardNegWords, hintHardNeg},
+		{strongNegWords, hintStrongNeg},
+		{captionWords, hintCaption},
+		{posWords, hintPos},
+	} {
+		for _, w := range list.words {
+			idx[w[0]] = append(idx[w[0]], nameWord{w, list.hint})
+		}
+	}
+	return idx
+}()
+
+// tokenHints maps the whole tokens of strongNegTokens and weakNegTokens to
+// their hint.
+var tokenHints = func() map[string]hint {
+	m := make(map[string]hint, len(strongNegTokens)+len(weakNegTokens))
+	for _, w := range weakNegTokens {
+		m[w] = hintWeakNeg
+	}
+	for _, w := range strongNegTokens {
+		m[w] = hintStrongNeg
+	}
+	return m
+}()
+
+// substringHints returns the hints of the words that occur anywhere in a
+// lowercase name.
+func substringHints(name string) hint {
+	var h hint
+	for i := 0; i < len(name); i++ {
+		for _, w := range wordsByByte[name[i]] {
+			if h&w.hint == 0 && strings.HasPrefix(name[i:], w.word) {
+				h |= w.hint
+			}
+		}
+	}
+	return h
+}
+
 // nameCache remembers the hints of class names and ids already read on
 // a page: pages repeat the same few names on many elements.
 type nameCache map[string]hint
@@ -165,31 +218,7 @@ func classifyName(name string) hint {
 			return 0
 		}
 	}
-	var h hint
-	for _, w := range hardNegWords {
-		if strings.Contains(name, w) {
-			h |= hintHardNeg
-			break
-		}
-	}
-	for _, w := range strongNegWords {
-		if strings.Contains(name, w) {
-			h |= hintStrongNeg
-			break
-		}
-	}
-	for _, w := range captionWords {
-		if strings.Contains(name, w) {
-			h |= hintCaption
-			break
-		}
-	}
-	for _, w := range posWords {
-		if strings.Contains(name, w) {
-			h |= hintPos
-			break
-		}
-	}
+	h := substringHints(name)
 	start, toks := -1, 0
 	lastWeak := false
 	for i := 0; i <= len(name); i++ {
@@ -206,23 +235,17 @@ func classifyName(name string) hint {
 		start = -1
 		toks++
 		lastWeak = false
-		for _, w := range strongNegTokens {
-			if tok == w {
-				h |= hintStrongNeg
-				if w == "respond" {
-					h |= hintHardNeg
-				}
-				break
+		switch tokenHints[tok] {
+		case hintStrongNeg:
+			h |= hintStrongNeg
+			if tok == "respond" {
+				h |= hintHardNeg
 			}
-		}
-		for _, w := range weakNegTokens {
-			if tok == w {
-				h |= hintWeakNeg
-				// The header or teaser of an article holds its title
-				// and standfirst.
-				lastWeak = w != "header" && w != "teaser"
-				break
-			}
+		case hintWeakNeg:
+			h |= hintWeakNeg
+			// The header or teaser of an article holds its title and
+			// standfirst.
+			lastWeak = tok != "header" && tok != "teaser"
 		}
 	}
 	// In "post-author", "entry-meta" or "article__tags" the last word

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -213,15 +214,28 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
+// nodeTextLimit bounds the bytes of text nodeText gathers: enough for a
+// title, a byline or the dateline at the start of an article.
+const nodeTextLimit = 4096
+
 // nodeText returns the text under n with whitespace collapsed, leaving
-// out scripts and styles. It stops after a few kilobytes.
+// out scripts and styles. It stops after nodeTextLimit bytes.
 func nodeText(n *html.Node) string {
 	var b strings.Builder
 	c := n.FirstChild
-	for c != nil && b.Len() < 4096 {
+	for c != nil && b.Len() < nodeTextLimit {
 		switch {
 		case c.Type == html.TextNode:
-			b.WriteString(c.Data)
+			// A long text node is cut at the limit too, on a rune's
+			// start, so the text is never much longer than the limit.
+			d := c.Data
+			if room := nodeTextLimit - b.Len(); len(d) > room {
+				for room > 0 && !utf8.RuneStart(d[room]) {
+					room--
+				}
+				d = d[:room]
+			}
+			b.WriteString(d)
 			b.WriteByte(' ')
 		case c.Type == html.ElementNode && !skippedTag(c.DataAtom) && c.FirstChild != nil:
 			c = c.FirstChild

@@ -9,6 +9,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/nlp"
 )
 
 // benchTexts reads the articles the extraction benchmarks run over: the
@@ -91,4 +92,36 @@ func BenchmarkExtractParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkSentences splits every article into sentences.
+func BenchmarkSentences(b *testing.B) {
+	texts := benchTexts(b)
+	b.SetBytes(totalBytes(texts))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			nlp.Sentences(t)
+		}
+	}
+}
+
+// BenchmarkTag tags every sentence of every article with the shared model
+// (loaded before the timing starts).
+func BenchmarkTag(b *testing.B) {
+	texts := benchTexts(b)
+	m := nlp.Load()
+	var sents []nlp.Sentence
+	for _, t := range texts {
+		sents = append(sents, nlp.Sentences(t)...)
+	}
+	m.Tag(sents[0])
+	b.SetBytes(totalBytes(texts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sents {
+			m.Tag(s)
+		}
+	}
 }
