@@ -61,8 +61,8 @@
 //   - The frontier, revisits, robots.txt and politeness: they live in the
 //     Store, so that a killed run resumes and a later run sends conditional
 //     requests. Colly keeps its visited set and robots.txt in memory, and a
-//     LimitRule is fixed per host pattern when the collector is built,
-//     knows no Crawl-delay, and sleeps its delay after a response
+//     LimitRule matches hosts by pattern with a delay set in advance: it
+//     knows no Crawl-delay, and sleeps the delay after a response
 //     whatever the run's context says.
 //   - Reading the body, in a transport under Colly's client. Colly cuts a
 //     body at MaxBodySize without an error (a cut page would be stored as
