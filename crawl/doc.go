@@ -44,4 +44,41 @@
 //	content-type        neither HTML, a feed nor a sitemap
 //	duplicate           already fetched in this run under another URL (that
 //	                    record is kept; not recorded as an error)
+//
+// # What tally takes from Colly
+//
+// Colly (v2) drives each request; the rest is the crawler's own. From Colly,
+// through Collector.Request: the request built from the URL (Colly's URL
+// parser, the User-Agent and the headers given), and the http.Client it
+// owns, with its cookie jar (a cookie set on a redirect is sent on the
+// next hop), the TotalTimeout (SetRequestTimeout) and the redirect check
+// (SetRedirectHandler). Colly's bad-URL errors become the reason bad-url.
+// The collector is synchronous, with revisits allowed, robots.txt ignored,
+// no body limit and non-2xx responses returned as responses.
+//
+// The crawler's own, and why:
+//
+//   - The frontier, revisits, robots.txt and politeness: they live in the
+//     Store, so that a killed run resumes and a later run sends conditional
+//     requests. Colly keeps its visited set and robots.txt in memory, and a
+//     LimitRule matches hosts by pattern with a delay set in advance: it
+//     knows no Crawl-delay, and sleeps the delay after a response
+//     whatever the run's context says.
+//   - Reading the body, in a transport under Colly's client. Colly cuts a
+//     body at MaxBodySize without an error (a cut page would be stored as
+//     the page), gunzips it with no bound on the decompressed size, and
+//     returns only the last response of a redirect chain, decompressed.
+//     The transport fails an oversize body as too-large, and gives the
+//     WARC writer every hop as received.
+//   - Per-request state. A colly.Context reaches Colly's callbacks
+//     (OnResponse, OnError) but not the *http.Request that Colly hands its
+//     client: that request carries the collector's one context.Context
+//     (StdlibContext) and the headers. The transport and the redirect
+//     check, which need the exchange (its run's context, which cancels it
+//     on Ctrl-C; its body limit; whether it is a seed's, whose redirects
+//     may leave the site), find it by an id in the X-Tally-Exchange header,
+//     which the transport removes before the request leaves the process.
+//     Results stay in the exchange, read when Request returns: moving them
+//     into a colly.Context through callbacks would keep the header and the
+//     transport and add a second place where a response's state lives.
 package crawl

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -107,7 +108,8 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 }
 
 // printFindings reads the articles and records back from the corpus and
-// prints them as tables.
+// prints them as tables, by URL: the order in which pages were stored
+// changes from run to run with the order their responses came in.
 func printFindings(ctx context.Context, w io.Writer, db *corpus.DB) error {
 	var arts []corpus.ArticleRow
 	if err := exportRows(ctx, db, "articles", &arts); err != nil {
@@ -117,6 +119,8 @@ func printFindings(ctx context.Context, w io.Writer, db *corpus.DB) error {
 	if err := exportRows(ctx, db, "records", &recs); err != nil {
 		return err
 	}
+	slices.SortStableFunc(arts, func(a, b corpus.ArticleRow) int { return strings.Compare(a.URL, b.URL) })
+	slices.SortStableFunc(recs, func(a, b corpus.RecordRow) int { return strings.Compare(a.URL, b.URL) })
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "\nArticles:")
 	fmt.Fprintln(tw, "  TITLE\tPUBLISHED\tBYLINE\tCHARS\tURL")

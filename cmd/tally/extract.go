@@ -195,7 +195,8 @@ func explainRecord(w io.Writer, name, text string, rec extract.Record) {
 		pos = m.end
 	}
 	b.WriteString(string(runes[pos:]))
-	fmt.Fprintln(w, b.String())
+	// One blank line before the votes, whether or not the text ends a line.
+	fmt.Fprintln(w, strings.TrimRight(b.String(), "\n"))
 	for i, v := range rec.Votes {
 		fmt.Fprintf(w, "\nvote %d: %s\n", i+1, voteSummary(v))
 		fields := make([]string, 0, len(v.Rules))

@@ -124,8 +124,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	start := time.Now()
 	var readErr error
+	skips := crawl.WARCSkips{}
 	for _, a := range fs.Args() {
-		if err := importPath(ctx, a, *job, baseURL, *maxBody, send, rep); err != nil {
+		if err := importPath(ctx, a, *job, baseURL, *maxBody, send, rep, skips); err != nil {
 			readErr = err
 			break
 		}
@@ -136,6 +137,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		stored.Load(), unchanged.Load(), dups.Load(), rep.count(), time.Since(start).Round(time.Millisecond))
 	if n := versions.Load(); n > 0 {
 		fmt.Fprintf(e.stdout, "; %d of them updated versions of stored stories", n)
+	}
+	if n := skips.Total(); n > 0 {
+		fmt.Fprintf(e.stdout, "; %d WARC records skipped (%s)", n, skips)
 	}
 	fmt.Fprintln(e.stdout)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
@@ -207,16 +211,17 @@ func looksLikeHTML(head []byte) bool {
 
 // importPath sends the pages of one argument: a WARC file, an HTML file or
 // a folder of them. A file that cannot be read or is not what its name
-// says is reported to rep and skipped; the error returned is one that
-// stops the import (cancellation, or the pages can no longer be stored).
-func importPath(ctx context.Context, path, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, rep *failures) error {
+// says is reported to rep and skipped; the WARC records passed over are
+// added to skips by reason. The error returned is one that stops the
+// import (cancellation, or the pages can no longer be stored).
+func importPath(ctx context.Context, path, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, rep *failures, skips crawl.WARCSkips) error {
 	st, err := os.Stat(path)
 	if err != nil {
 		rep.fail(path, err)
 		return nil
 	}
 	if !st.IsDir() {
-		return importFile(ctx, path, path, job, base, maxBody, send, rep)
+		return importFile(ctx, path, path, job, base, maxBody, send, rep, skips)
 	}
 	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -233,7 +238,7 @@ func importPath(ctx context.Context, path, job string, base *url.URL, maxBody in
 			return nil
 		}
 		rel, _ := filepath.Rel(path, p)
-		return importFile(ctx, p, rel, job, base, maxBody, send, rep)
+		return importFile(ctx, p, rel, job, base, maxBody, send, rep, skips)
 	})
 }
 
@@ -251,8 +256,10 @@ func isWARCName(name string) bool {
 
 // importFile sends the pages of one WARC file or the one page of an HTML
 // file. rel is the file's path relative to the folder given, for its URL.
-// A bad file is reported to rep; the error returned stops the import.
-func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, rep *failures) error {
+// A bad file is reported to rep, a WARC file's skipped records are added
+// to skips (those of a bad one too, up to where it went wrong); the error
+// returned stops the import.
+func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, rep *failures, skips crawl.WARCSkips) error {
 	// Errors from send stop the import; others are the file's.
 	var sendErr error
 	sendPage := func(p crawl.Page) error {
@@ -262,7 +269,7 @@ func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBo
 		}
 		return nil
 	}
-	err := readImportFile(ctx, path, rel, job, base, maxBody, sendPage)
+	err := readImportFile(ctx, path, rel, job, base, maxBody, sendPage, skips)
 	if sendErr != nil {
 		return sendErr
 	}
@@ -272,14 +279,17 @@ func importFile(ctx context.Context, path, rel, job string, base *url.URL, maxBo
 	return nil
 }
 
-func readImportFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error) error {
+func readImportFile(ctx context.Context, path, rel, job string, base *url.URL, maxBody int64, send func(crawl.Page) error, skips crawl.WARCSkips) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	if isWARCName(path) {
-		_, _, err := crawl.ReadWARC(ctx, bufio.NewReader(f), job, maxBody, send)
+		_, skipped, err := crawl.ReadWARC(ctx, bufio.NewReader(f), job, maxBody, send)
+		for reason, n := range skipped {
+			skips[reason] += n
+		}
 		return err
 	}
 	st, err := f.Stat()
