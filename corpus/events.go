@@ -90,7 +90,7 @@ func (db *DB) refreshEvents(ctx context.Context, cfg events.Config, rebuild bool
 	if err != nil {
 		return u, err
 	}
-	u.Changed = len(added) + len(stale)
+	u.Changed = len(changedIDs(added, stale))
 	var built int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM event_sources").Scan(&built); err != nil {
 		return u, err
@@ -228,6 +228,17 @@ func changedSources(ctx context.Context, tx *sql.Tx) (added []source, stale []in
 	return added, stale, rows.Err()
 }
 
+// changedIDs returns the ids of the added and stale articles, sorted,
+// each once: a re-extracted article is both.
+func changedIDs(added []source, stale []int64) []int64 {
+	ids := slices.Clone(stale)
+	for _, s := range added {
+		ids = append(ids, s.article)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
 // reportColumns read a dated vote as a report: the dates, the article and
 // its record's JSON, from vote_dates d, articles a, pages p, records r.
 const reportColumns = `d.article_id, d.vote, d.start, d.end, d.precision, d.from_text, d.phrase,
@@ -347,17 +358,15 @@ func rebuildEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, u *Events
 // refreshChanged rebuilds the events the changed articles touch.
 func refreshChanged(ctx context.Context, tx *sql.Tx, cfg events.Config, added []source, stale []int64, u *EventsUpdate) error {
 	ch := events.Change{}
-	ids := make([]int64, 0, len(added)+len(stale))
+	addedIDs := make([]int64, 0, len(added))
 	for _, s := range added {
-		ids = append(ids, s.article)
+		addedIDs = append(addedIDs, s.article)
 	}
-	rs, err := loadReports(ctx, tx, ids)
+	rs, err := loadReports(ctx, tx, addedIDs)
 	if err != nil {
 		return err
 	}
-	ids = append(ids, stale...)
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
+	ids := changedIDs(added, stale)
 	for _, id := range ids {
 		ch.Articles = append(ch.Articles, strconv.FormatInt(id, 10))
 	}

@@ -149,6 +149,26 @@ func TestRefreshEventsMatchesBuild(t *testing.T) {
 	if u.Rebuilt || u.Changed != 0 || u.Stored != 0 || u.Total != len(want) {
 		t.Errorf("second refresh: %+v, want nothing done", u)
 	}
+	// Re-extracting an article gives it a new record: one article changed,
+	// and the events stay as they were.
+	n := names[0]
+	var pageID int64
+	if err := db.read.QueryRow("SELECT page_id FROM articles WHERE id = ?", ids[n]).Scan(&pageID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Replace(ctx, pageID, docs[n].Article, docs[n].Record); err != nil {
+		t.Fatal(err)
+	}
+	u, err = db.RefreshEvents(ctx, events.DefaultConfig(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Rebuilt || u.Changed != 1 {
+		t.Errorf("refresh after re-extracting %s: %+v, want 1 article changed", n, u)
+	}
+	if g, w := grouping(storedEvents(t, db, EventFilter{}), name), grouping(want, func(s string) string { return s }); g != w {
+		t.Errorf("events after re-extraction:\n%s\nwant:\n%s", g, w)
+	}
 	// The stored JSON is an event's JSON.
 	var one StoredEvent
 	db.Events(ctx, EventFilter{}, func(e StoredEvent) error { one = e; return nil })
