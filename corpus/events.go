@@ -36,11 +36,11 @@ import (
 // the events these touch (events.Refresh), or everything when asked or
 // when the change is large. Events lists them.
 
-// EventsRefreshLimit is the most changed articles RefreshEvents updates
+// eventsRefreshLimit is the most changed articles RefreshEvents updates
 // incrementally; above it, it rebuilds every event, which streams the
 // votes in constant memory where a refresh holds the change and the events
-// it touches.
-const EventsRefreshLimit = 5000
+// it touches. A variable, so that tests can lower it.
+var eventsRefreshLimit = 5000
 
 // EventsUpdate says what RefreshEvents did.
 type EventsUpdate struct {
@@ -59,9 +59,10 @@ type EventsUpdate struct {
 
 // RefreshEvents brings the corpus's events up to date with its records,
 // in one transaction: on error nothing changes. With rebuild, or when more
-// than EventsRefreshLimit articles changed, every event is built again;
-// else only those the changed articles touch. Event ids stay the same
-// while an event keeps its first report (see events.Event).
+// than 5000 articles changed (more than a refresh holds), every event is
+// built again, streamed; else only the events the changed articles touch.
+// Event ids stay the same while an event keeps its first report (see
+// events.Event).
 //
 // A rebuild holds the corpus's write lock while it runs, so a crawl
 // writing to the same corpus waits for it.
@@ -86,17 +87,23 @@ func (db *DB) refreshEvents(ctx context.Context, cfg events.Config, rebuild bool
 	if u.Dated, err = dateVotes(ctx, tx); err != nil {
 		return u, err
 	}
-	added, stale, err := changedSources(ctx, tx)
+	added, stale, over, err := changedSources(ctx, tx, eventsRefreshLimit)
 	if err != nil {
 		return u, err
 	}
 	u.Changed = len(changedIDs(added, stale))
+	if over {
+		added, stale = nil, nil
+		if u.Changed, err = countChanged(ctx, tx); err != nil {
+			return u, err
+		}
+	}
 	var built int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM event_sources").Scan(&built); err != nil {
 		return u, err
 	}
 	switch {
-	case rebuild || u.Changed > EventsRefreshLimit || (built == 0 && u.Changed > 0):
+	case rebuild || over || u.Changed > eventsRefreshLimit || (built == 0 && u.Changed > 0):
 		u.Rebuilt = true
 		err = rebuildEvents(ctx, tx, cfg, &u)
 	case u.Changed > 0:
@@ -186,46 +193,65 @@ const currentRecord = `r.id = (SELECT max(x.id) FROM records x WHERE x.article_i
 // source is an article and the record its votes are read from.
 type source struct{ article, record int64 }
 
-// changedSources returns the articles whose current record has votes and
-// is not the one the events were built from (added), and the articles
-// the events were built from whose record is no longer current (stale:
-// re-extracted, superseded by a new version, or deleted).
-func changedSources(ctx context.Context, tx *sql.Tx) (added []source, stale []int64, err error) {
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, r.id FROM articles a JOIN records r ON r.article_id = a.id
-		WHERE `+currentRecord+`
-		AND EXISTS (SELECT 1 FROM vote_dates d WHERE d.record_id = r.id)
-		AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.article_id = a.id AND s.record_id = r.id)
-		ORDER BY a.id`)
+// addedSources selects the articles whose current record has votes and
+// is not the one the events were built from: new or re-extracted.
+const addedSources = `FROM articles a JOIN records r ON r.article_id = a.id
+	WHERE ` + currentRecord + `
+	AND EXISTS (SELECT 1 FROM vote_dates d WHERE d.record_id = r.id)
+	AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.article_id = a.id AND s.record_id = r.id)`
+
+// staleSources selects the articles the events were built from whose
+// record is no longer current: re-extracted, superseded by a new version
+// of their story, or deleted.
+const staleSources = `FROM event_sources s WHERE NOT EXISTS (
+	SELECT 1 FROM articles a JOIN records r ON r.article_id = a.id
+	WHERE a.id = s.article_id AND r.id = s.record_id AND ` + currentRecord + `)`
+
+// changedSources returns the added and stale articles (see addedSources
+// and staleSources), at most limit of each; over is true when there are
+// more, and the events are to be rebuilt.
+func changedSources(ctx context.Context, tx *sql.Tx, limit int) (added []source, stale []int64, over bool, err error) {
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, r.id `+addedSources+` ORDER BY a.id LIMIT ?`, limit+1)
 	if err != nil {
-		return nil, nil, fmt.Errorf("find changed articles: %w", err)
+		return nil, nil, false, fmt.Errorf("find changed articles: %w", err)
 	}
 	for rows.Next() {
 		var s source
 		if err := rows.Scan(&s.article, &s.record); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		added = append(added, s)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("find changed articles: %w", err)
+		return nil, nil, false, fmt.Errorf("find changed articles: %w", err)
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT s.article_id FROM event_sources s WHERE NOT EXISTS (
-		SELECT 1 FROM articles a JOIN records r ON r.article_id = a.id
-		WHERE a.id = s.article_id AND r.id = s.record_id AND `+currentRecord+`) ORDER BY s.article_id`)
+	rows, err = tx.QueryContext(ctx, `SELECT s.article_id `+staleSources+` ORDER BY s.article_id LIMIT ?`, limit+1)
 	if err != nil {
-		return nil, nil, fmt.Errorf("find superseded articles: %w", err)
+		return nil, nil, false, fmt.Errorf("find superseded articles: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, nil, err
+			return nil, nil, false, err
 		}
 		stale = append(stale, id)
 	}
-	return added, stale, rows.Err()
+	return added, stale, len(added) > limit || len(stale) > limit, rows.Err()
+}
+
+// countChanged counts the changed articles without holding them, for a
+// change too large to hold.
+func countChanged(ctx context.Context, tx *sql.Tx) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT a.id AS id `+addedSources+`
+		UNION SELECT s.article_id AS id `+staleSources+`)`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count changed articles: %w", err)
+	}
+	return n, nil
 }
 
 // changedIDs returns the ids of the added and stale articles, sorted,

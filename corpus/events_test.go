@@ -242,6 +242,38 @@ func TestRefreshEventsNewArticle(t *testing.T) {
 	}
 }
 
+// TestRefreshEventsLargeChange adds more articles than a refresh takes
+// at once: the events are rebuilt, and come out as a full build.
+func TestRefreshEventsLargeChange(t *testing.T) {
+	defer func(n int) { eventsRefreshLimit = n }(eventsRefreshLimit)
+	eventsRefreshLimit = 2
+	ctx := context.Background()
+	docs, names := fixtureDocs(t)
+	db := MustOpenDB(t)
+	ids := saveDocs(t, db, docs, names[3:]...)
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), false); err != nil {
+		t.Fatal(err)
+	}
+	for n, id := range saveDocs(t, db, docs, names[:3]...) {
+		ids[n] = id
+	}
+	u, err := db.RefreshEvents(ctx, events.DefaultConfig(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !u.Rebuilt || u.Changed != 3 {
+		t.Errorf("refresh after 3 new articles, limit 2: %+v, want a rebuild of 3 changed", u)
+	}
+	byID := map[string]string{}
+	for n, id := range ids {
+		byID[fmt.Sprint(id)] = n
+	}
+	got := grouping(storedEvents(t, db, EventFilter{}), func(id string) string { return byID[id] })
+	if want := grouping(pureEvents(docs, names), func(s string) string { return s }); got != want {
+		t.Errorf("after the rebuild:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func day0(s string) time.Time {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
