@@ -53,14 +53,20 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("events: %w", err)
 	}
 	defer db.Close()
+	// What was refreshed goes to stderr, as a note beside the events, and
+	// not at all with --quiet.
+	note := e.stderr
+	if e.quiet {
+		note = io.Discard
+	}
 	if readOnly {
-		fmt.Fprintln(e.stderr, "events: the corpus is read-only: these are its events as last refreshed")
+		fmt.Fprintln(note, "events: the corpus is read-only: these are its events as last refreshed")
 	} else {
 		u, err := db.RefreshEvents(ctx, events.DefaultConfig(), *rebuild)
 		if err != nil {
 			return fmt.Errorf("events: %w", err)
 		}
-		fmt.Fprintln(e.stderr, eventsSummary(u))
+		fmt.Fprintln(note, eventsSummary(u))
 	}
 	if err := writeEvents(ctx, e.stdout, db, f, format.value); err != nil {
 		return fmt.Errorf("events: %w", err)

@@ -205,9 +205,9 @@ func TestEventsFormatsAndFilters(t *testing.T) {
 	if out, stderr, err := runCLI(t, "", "import", "--db", db, filepath.Join(dir, "pages")); err != nil {
 		t.Fatalf("import: %v\n%s%s", err, out, stderr)
 	}
-	table, _, err := runCLI(t, "", "events", "--db", db)
-	if err != nil {
-		t.Fatal(err)
+	table, stderr, err := runCLI(t, "", "events", "--db", db, "--quiet")
+	if err != nil || stderr != "" {
+		t.Fatalf("events --quiet: %v, stderr %q", err, stderr)
 	}
 	for _, want := range []string{"DATE", "2025-02-24  UNGA", "93-8-73", "10-0-5", "3 events"} {
 		if !strings.Contains(table, want) {
