@@ -11,6 +11,9 @@ import (
 	"sort"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/tally-news/tally/extract/events"
 )
 
 // realPages returns the HTML pages of the shared clean-dev set when it is
@@ -168,4 +171,69 @@ func BenchmarkSearch(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// voteDocs returns docs first to first+n-1 of a corpus of news of votes:
+// five articles a vote, published within hours of it; twenty bodies, each
+// voting every eight days.
+func voteDocs(first, n int) []Doc {
+	docs := benchDocs(first, n, nil)
+	base := time.Date(2015, 1, 1, 9, 0, 0, 0, time.UTC)
+	for i := range docs {
+		k := first + i
+		v := k / 5
+		vote := &docs[i].Record.Votes[0]
+		vote.Body = fmt.Sprintf("B%02d", v%20)
+		vote.Tally.Yes, vote.Tally.No = intp(90+v%50), intp(1000+v)
+		docs[i].Article.Published = base.AddDate(0, 0, 8*(v/20)).Add(time.Duration(k%5) * time.Hour).Format(time.RFC3339)
+	}
+	return docs
+}
+
+// BenchmarkRefreshEvents measures keeping events current on a corpus of
+// 10,000 articles (one vote each, 2,000 events; see voteDocs): a refresh with nothing
+// changed (what every import and run pays at its end), a refresh after
+// one new article, and a rebuild.
+func BenchmarkRefreshEvents(b *testing.B) {
+	const n = 10_000
+	ctx := context.Background()
+	db := MustOpenDB(b)
+	for i := 0; i < n; i += 500 {
+		if _, err := db.SaveAll(ctx, voteDocs(i, 500)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cfg := events.DefaultConfig()
+	if u, err := db.RefreshEvents(ctx, cfg, false); err != nil || u.Total != n/5 {
+		b.Fatalf("first build: %+v, %v", u, err)
+	}
+	b.Run("unchanged", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.RefreshEvents(ctx, cfg, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	next := n
+	b.Run("one-new-article", func(b *testing.B) {
+		for b.Loop() {
+			b.StopTimer()
+			if _, err := db.Save(ctx, voteDocs(next, 1)[0]); err != nil {
+				b.Fatal(err)
+			}
+			next++
+			b.StartTimer()
+			if u, err := db.RefreshEvents(ctx, cfg, false); err != nil || u.Rebuilt || u.Changed != 1 {
+				b.Fatalf("%+v, %v", u, err)
+			}
+		}
+	})
+	b.Run("rebuild", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.RefreshEvents(ctx, cfg, true); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(next)*float64(b.N)/b.Elapsed().Seconds(), "votes/s")
+	})
 }

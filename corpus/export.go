@@ -18,7 +18,8 @@ import (
 
 // ExportOptions says what Export writes.
 type ExportOptions struct {
-	// What is "pages", "articles", "records" or "votes".
+	// What is "pages", "articles", "records", "votes" or "events" (as
+	// the last DB.RefreshEvents left them; see DB.Events).
 	What string
 	// Format is "jsonl" (one JSON object a line) or "csv" (with a header
 	// row).
@@ -33,14 +34,18 @@ type ExportOptions struct {
 	// number; by default only the newest version of each story, and the
 	// duplicates of that version, are written.
 	Versions bool
-	// Site, From and To filter as in PageFilter.
+	// Site, From and To filter as in PageFilter; for events, From and To
+	// filter by the event's date, as in EventFilter.
 	Site     string
 	From, To time.Time
+	// Events filters events further by body, country and number of
+	// articles; its From and To are those above.
+	Events EventFilter
 }
 
 var (
 	// ExportKinds lists the values of ExportOptions.What.
-	ExportKinds = []string{"pages", "articles", "records", "votes"}
+	ExportKinds = []string{"pages", "articles", "records", "votes", "events"}
 	// ExportFormats lists the values of ExportOptions.Format.
 	ExportFormats = []string{"jsonl", "csv"}
 )
@@ -79,6 +84,8 @@ func (db *DB) export(ctx context.Context, w io.Writer, o ExportOptions) error {
 		kind = recordsExport
 	case "votes":
 		kind = votesExport
+	case "events":
+		return db.exportEvents(ctx, w, o)
 	default:
 		return fmt.Errorf("unknown kind %q: want one of %s", o.What, strings.Join(ExportKinds, ", "))
 	}
@@ -121,6 +128,51 @@ func (db *DB) export(ctx context.Context, w io.Writer, o ExportOptions) error {
 	}
 	return bw.Flush()
 }
+
+// exportEvents writes the events whose date falls within o.From and o.To,
+// as Events lists them: their stored JSON a line, or EventFields a CSV
+// row. Events have no site; duplicates and versions do not apply to them
+// (an event holds the newest version of each story).
+func (db *DB) exportEvents(ctx context.Context, w io.Writer, o ExportOptions) error {
+	if o.Site != "" {
+		return fmt.Errorf("events have no site: an event fuses the articles of many sites")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var out rowWriter
+	switch o.Format {
+	case "jsonl":
+		out = &rawLineWriter{w: bw}
+	case "csv":
+		cw := csv.NewWriter(bw)
+		if err := cw.Write(EventColumns); err != nil {
+			return err
+		}
+		out = &csvWriter{w: cw}
+	default:
+		return fmt.Errorf("unknown format %q: want one of %s", o.Format, strings.Join(ExportFormats, ", "))
+	}
+	f := o.Events
+	f.From, f.To = o.From, o.To
+	err := db.listEvents(ctx, f, func(ev StoredEvent) error {
+		return out.write(exportRow{object: ev.JSON, fields: EventFields(&ev.Event)})
+	})
+	if err != nil {
+		return err
+	}
+	if err := out.flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// rawLineWriter writes rows whose object is JSON already, one a line.
+type rawLineWriter struct{ w *bufio.Writer }
+
+func (r *rawLineWriter) write(row exportRow) error {
+	r.w.Write(row.object.(json.RawMessage))
+	return r.w.WriteByte('\n')
+}
+func (r *rawLineWriter) flush() error { return nil }
 
 // filterArgs are the named arguments of the site and date filters that
 // every export query has.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/clean"
+	"github.com/tally-news/tally/extract/events"
 )
 
 // exportCorpus fills a corpus with two articles, an exact copy of the
@@ -41,6 +42,9 @@ func exportCorpus(t *testing.T) *DB {
 	index.Article = &clean.Article{URL: "https://a.example/", Title: "Front page", Reason: "no article text"}
 	index.Record = nil
 	if _, err := db.SaveAll(ctx, []Doc{d1, d2, copy1, index}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), false); err != nil {
 		t.Fatal(err)
 	}
 	return db

@@ -252,6 +252,16 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 		if err := nothingFetched(stats); err != nil && f.every <= 0 {
 			return fmt.Errorf("%s: %w", name, err)
 		}
+		if withArticles && ctx.Err() == nil {
+			// Each run keeps the events current; a failed refresh is
+			// retried by the next run or by tally events.
+			if err := refreshEventsAfter(ctx, e.stdout, db); err != nil {
+				if f.every <= 0 {
+					return fmt.Errorf("%s: %w", name, err)
+				}
+				logger.Error("events not refreshed", "job", job, "err", err)
+			}
+		}
 		if f.every <= 0 || ctx.Err() != nil {
 			return nil
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/tally-news/tally/corpus"
 	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/events"
 )
 
 func runDemo(ctx context.Context, e *env, args []string) error {
@@ -93,6 +94,13 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("demo: crawl: %w", err)
 	}
 	if err := printFindings(ctx, e.stdout, db); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), false); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	fmt.Fprintln(e.stdout, "\nEvents (one per real-world vote, fused across the articles; tally events):")
+	if err := writeEvents(ctx, e.stdout, db, corpus.EventFilter{}, "table"); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	rep, err := evaluate(ctx, p, goldDir)

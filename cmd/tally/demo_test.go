@@ -16,7 +16,7 @@ func TestDemoFromAnyFolder(t *testing.T) {
 	if err != nil {
 		t.Fatalf("demo: %v\n%s\n%s", err, out, stderr)
 	}
-	for _, want := range []string{"Serving the bundled site at http://127.0.0.1:", "0 failed", "UNSC", "Evaluation against the bundled gold files", "overall"} {
+	for _, want := range []string{"Serving the bundled site at http://127.0.0.1:", "0 failed", "UNSC", "Events (one per real-world vote", "Evaluation against the bundled gold files", "overall"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out)
 		}

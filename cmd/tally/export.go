@@ -15,7 +15,7 @@ import (
 func runExport(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dbPath := fs.db()
-	what := fs.String("what", "articles", "what to write: pages, articles, records or votes")
+	what := fs.String("what", "articles", "what to write: pages, articles, records, votes or events")
 	format := fs.format("jsonl", "json", "csv")
 	dups := fs.Bool("duplicates", false, "also write duplicates, each naming its first copy in duplicate_of")
 	versions := fs.Bool("versions", false, "write every version of an updated story (default: the newest only)")

@@ -29,6 +29,7 @@ func (f *formatFlag) Set(s string) error {
 // formatHelp says what each format writes.
 var formatHelp = map[string]string{
 	"text":     "text for people",
+	"table":    "a table for people",
 	"json":     "one JSON document",
 	"jsonl":    "one JSON object a line",
 	"csv":      "CSV with a header row",

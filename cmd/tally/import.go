@@ -148,6 +148,13 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if readErr != nil {
 		return fmt.Errorf("import: %w", readErr)
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stdout, eventsNotRefreshed)
+		return rep.err()
+	}
+	if err := refreshEventsAfter(ctx, e.stdout, c); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
 	return rep.err()
 }
 

@@ -65,7 +65,7 @@ func TestImportCountsWARCSkipsAndGoesPastBadWARCs(t *testing.T) {
 	}
 	// Each crawl wrote a request record beside each of its responses and
 	// fetched robots.txt (a 404) besides its pages.
-	summary := regexp.MustCompile(`^imported \d+ pages \(0 already stored, 0 duplicates, 2 failed\) in \S+; (\d+) WARC records skipped \((.*)\)\n$`)
+	summary := regexp.MustCompile(`^imported \d+ pages \(0 already stored, 0 duplicates, 2 failed\) in \S+; (\d+) WARC records skipped \((.*)\)\n`)
 	m := summary.FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("summary %q does not count the skipped WARC records", out)

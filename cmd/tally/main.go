@@ -169,12 +169,23 @@ and voting bodies.`,
 	},
 	{
 		name: "export", args: "", run: runExport,
-		short: "write the corpus out: pages, articles, records or votes as JSONL or CSV",
+		short: "write the corpus out: pages, articles, records, votes or events as JSONL or CSV",
 		long: `Writes the corpus out row by row, in constant memory. Articles and records as
 JSONL; votes as CSV have one row per vote and actor position, with the article's
 URL and date. Pages whose article duplicates an earlier one are left out unless
 --duplicates is given. Of a story re-published with its facts updated, only the newest
-version is written unless --versions is given; each row names its story_id and version.`,
+version is written unless --versions is given; each row names its story_id and version.
+Events are written as 'tally events' last left them (--from and --to filter their date).`,
+	},
+	{
+		name: "events", args: "", run: runEvents,
+		short: "one record per real-world vote, fused across every article that reports it",
+		long: `Brings the corpus's events up to date (only those that new, re-extracted or updated
+articles touch; --rebuild builds all again) and prints them. An event is one vote of one
+body on one day, fused from every article that reports it: the tally, outcome, positions
+and sponsors most articles state, each fact with the articles that state it and those
+that disagree. Only the newest version of an updated story counts. tally run, import and
+reextract refresh the events themselves; tally export --what events writes them too.`,
 	},
 	{
 		name: "backup", args: "FILE", run: runBackup,
@@ -202,6 +213,14 @@ gold format, each fact with the sentence and character offsets it came from.`,
 		short: "score the extractors against a folder of gold files",
 		long: `Runs the extractors on each gold file's source (cleaning HTML sources first) and prints
 precision, recall and F1 per type and overall, as the gold format defines them.`,
+	},
+	{
+		name: "eval-events", args: "DIR", run: runEvalEvents,
+		short: "score the fusion of votes into events on a folder in the events gold format",
+		long: `Extracts the votes of every article of DIR (NAME.txt, articles.json and events.json, as
+package extract/events/eval documents), builds the events and scores them against
+events.json: B-cubed precision, recall and F1 of the grouping, and precision, recall and
+F1 of the fused facts, overall and per kind.`,
 	},
 	{
 		name: "eval-clean", args: "DIR", run: runEvalClean,

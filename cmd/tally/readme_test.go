@@ -20,7 +20,7 @@ import (
 // the README shows. An example is a code block whose first line starts
 // with "$ bin/tally"; in it, each "$ " line is a command and the lines up
 // to the next one are its standard output. The blocks run in README order
-// in one folder, which holds testdata (the repository's) and, beside it,
+// in one folder, which holds testdata and extract (the repository's) and, beside it,
 // ../shared when the shared data is there, so that later examples read
 // what earlier ones wrote (site.db, news.db, ex.txt). The site the README
 // serves on 127.0.0.1:8000 is testdata/site on an httptest server.
@@ -53,8 +53,10 @@ func TestREADMEExamples(t *testing.T) {
 	if err := os.Mkdir(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(filepath.Join(root, "testdata"), filepath.Join(work, "testdata")); err != nil {
-		t.Fatal(err)
+	for _, dir := range []string{"testdata", "extract"} { // extract holds the events fixture
+		if err := os.Symlink(filepath.Join(root, dir), filepath.Join(work, dir)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	shared := filepath.Join(root, "..", "shared")
 	if _, err := os.Stat(shared); err == nil {

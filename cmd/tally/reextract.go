@@ -106,5 +106,12 @@ func runReextract(ctx context.Context, e *env, args []string) error {
 	if iterErr != nil && !errors.Is(iterErr, context.Canceled) {
 		return fmt.Errorf("reextract: %w", iterErr)
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stdout, eventsNotRefreshed)
+		return rep.err()
+	}
+	if err := refreshEventsAfter(ctx, e.stdout, c); err != nil {
+		return fmt.Errorf("reextract: %w", err)
+	}
 	return rep.err()
 }

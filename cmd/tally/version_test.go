@@ -83,7 +83,8 @@ func TestCompletion(t *testing.T) {
 		want  string
 	}{
 		{"tally sea", "search"},
-		{"tally ev", "eval eval-clean"},
+		{"tally ev", "events eval eval-events eval-clean"},
+		{"tally events --min", "--min-articles"},
 		{"tally search --li", "--limit"},
 		{"tally crawl --max-b", "--max-body"},
 		{"tally completion z", "zsh"},
