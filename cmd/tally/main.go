@@ -177,6 +177,14 @@ URL and date. Pages whose article duplicates an earlier one are left out unless
 version is written unless --versions is given; each row names its story_id and version.`,
 	},
 	{
+		name: "serve", args: "", run: runServe,
+		short: "review the corpus in a browser: articles, search, each fact marked in its text",
+		long: `Serves a read-only web view of the corpus, on this machine only unless --addr names
+another host: the articles with search and filters, and each article's text with every
+fact found marked in place beside its record. The same data is JSON under /api/.
+Ctrl-C stops it, letting requests under way finish.`,
+	},
+	{
 		name: "backup", args: "FILE", run: runBackup,
 		short: "copy the corpus to a new file, consistently, even while a crawl writes to it",
 		long: `Writes a consistent, compacted copy of the corpus to FILE, which must not exist.
