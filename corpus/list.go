@@ -53,8 +53,17 @@ func (db *DB) List(ctx context.Context, q ListQuery) ([]Summary, error) {
 	}
 	defer tx.Rollback()
 	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("limit", limit), sql.Named("offset", q.Offset))
-	rows, err := tx.QueryContext(ctx, `SELECT a.id FROM articles a JOIN pages p ON p.id = a.page_id
-		WHERE `+filterSQL("a.date")+` ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`, args...)
+	// Without a site the articles' date index alone answers, and skipping
+	// to a deep page reads none of the rows it skips.
+	query := `SELECT a.id FROM articles a WHERE (@site = '' OR a.page_id IN (SELECT p.id FROM pages p WHERE p.site = @site))
+		AND (@from = '' OR a.date >= @from) AND (@to = '' OR a.date < @to)
+		ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
+	if q.Site == "" {
+		query = `SELECT a.id FROM articles a INDEXED BY articles_date
+		WHERE (@from = '' OR a.date >= @from) AND (@to = '' OR a.date < @to)
+		ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
+	}
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
