@@ -175,14 +175,16 @@ func BenchmarkArticlePage(b *testing.B) {
 }
 
 // BenchmarkListPage measures pages of the article list of a generated
-// corpus: the first, a deep one, filtered, and a search.
+// corpus: the first, a deep one, filtered, and searches matching one
+// article and many.
 func BenchmarkListPage(b *testing.B) {
 	srv := benchServer(b)
 	for _, c := range []struct{ name, target string }{
 		{"first", "/"},
 		{"deep", fmt.Sprintf("/?page=%d", *benchArticles/DefaultPageSize/2)},
 		{"filtered", "/?site=site3.example&from=2024-02-01&to=2024-03-31"},
-		{"search", "/?q=france+votes"},
+		{"search-one", fmt.Sprintf("/?q=%d", *benchArticles/2+1)}, // one title
+		{"search", "/?q=france+votes"},                            // about a third of the articles
 		{"search-page-20", "/?q=france+votes&page=20"},
 	} {
 		b.Run(c.name, func(b *testing.B) { benchGet(b, srv, c.target) })
