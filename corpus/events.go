@@ -666,7 +666,10 @@ func (db *DB) listEvents(ctx context.Context, f EventFilter, fn func(StoredEvent
 		return err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT e.json FROM events e`+eventWhere+` ORDER BY e.body, e.start, e.date, e.id`, eventArgs(f)...)
+	// Events of one body and day come in the order of their motion text,
+	// then id: ids follow the order articles were stored in, which a
+	// parallel crawl does not fix, and a listing should not depend on it.
+	rows, err := tx.QueryContext(ctx, `SELECT e.json FROM events e`+eventWhere+` ORDER BY e.body, e.start, e.date, json_extract(e.json, '$.motion'), e.id`, eventArgs(f)...)
 	if err != nil {
 		return err
 	}

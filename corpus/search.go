@@ -41,6 +41,8 @@ type SearchQuery struct {
 	From, To time.Time
 	// Limit is the most hits returned; 0 means 20.
 	Limit int
+	// Offset is the number of best hits skipped, for paging.
+	Offset int
 	// MarkStart and MarkEnd enclose the matched words in snippets;
 	// empty means "[" and "]".
 	MarkStart, MarkEnd string
@@ -86,18 +88,21 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
 	}
+	if q.Offset < 0 {
+		return nil, fmt.Errorf("%w: offset %d is negative", ErrBadQuery, q.Offset)
+	}
 	// One read transaction, so that ranks and snippets see the same index.
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("begin read: %w", err)
 	}
 	defer tx.Rollback()
-	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", match), sql.Named("limit", limit))
+	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", match), sql.Named("limit", limit), sql.Named("offset", q.Offset))
 	var ranked []rankedHit
 	if engine == "fts5" {
 		ranked, err = rankFTS5(ctx, tx, args)
 	} else {
-		ranked, err = rankFTS4(ctx, tx, args, phrases, limit)
+		ranked, err = rankFTS4(ctx, tx, args, phrases, q.Offset, limit)
 	}
 	if err != nil {
 		return nil, searchError(q.Text, err)
@@ -121,7 +126,7 @@ var searchFrom = `FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 
 func rankFTS5(ctx context.Context, tx *sql.Tx, args []any) ([]rankedHit, error) {
 	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT a.id, bm25(articles_fts, %g, %g) AS score `, titleWeight, textWeight)+
-		searchFrom+` ORDER BY score, a.id LIMIT @limit`, args...)
+		searchFrom+` ORDER BY score, a.id LIMIT @limit OFFSET @offset`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -145,7 +150,7 @@ func rankFTS5(ctx context.Context, tx *sql.Tx, args []any) ([]rankedHit, error) 
 // known) that count is asked of the index, for a raw one it is the
 // largest count of one column, which is the same unless a phrase occurs
 // in the title of some rows and only in the text of others.
-func rankFTS4(ctx context.Context, tx *sql.Tx, args []any, phrases []string, limit int) ([]rankedHit, error) {
+func rankFTS4(ctx context.Context, tx *sql.Tx, args []any, phrases []string, offset, limit int) ([]rankedHit, error) {
 	rows, docTokens, err := fts4Stats(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -226,6 +231,7 @@ func rankFTS4(ctx context.Context, tx *sql.Tx, args []any, phrases []string, lim
 		}
 		return hits[i].id < hits[j].id
 	})
+	hits = hits[min(offset, len(hits)):]
 	return hits[:min(limit, len(hits))], nil
 }
 

@@ -95,6 +95,8 @@ func testSearch(t *testing.T, engine string) {
 		{"site", SearchQuery{Text: "resolution", Site: "b.example"}, []string{"Resolution on climate", "Security Council deadlocked"}, ""},
 		{"dates", SearchQuery{Text: "resolution", From: day(2), To: day(4)}, []string{"Security Council deadlocked", "Parliament passes budget"}, ""},
 		{"limit", SearchQuery{Text: "resolution", Limit: 1}, []string{"Resolution on climate"}, ""},
+		{"offset", SearchQuery{Text: "resolution", Offset: 1, Limit: 2}, []string{"Assembly demands withdrawal", "Security Council deadlocked"}, ""},
+		{"offset past the end", SearchQuery{Text: "resolution", Offset: 4}, nil, ""},
 		{"marks", SearchQuery{Text: "veto", MarkStart: "<b>", MarkEnd: "</b>"}, []string{"Security Council deadlocked"}, "A <b>veto</b> blocked"},
 		{"diacritics", SearchQuery{Text: "résolution", Site: "a.example", From: day(3)}, []string{"Parliament passes budget"}, "[Résolution]"},
 		{"no match", SearchQuery{Text: "zzzz"}, nil, ""},

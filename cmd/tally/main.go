@@ -188,6 +188,14 @@ that disagree. Only the newest version of an updated story counts. tally run, im
 reextract refresh the events themselves; tally export --what events writes them too.`,
 	},
 	{
+		name: "serve", args: "", run: runServe,
+		short: "review the corpus in a browser: articles, search, each fact marked in its text",
+		long: `Serves a read-only web view of the corpus, on this machine only unless --addr names
+another host: the articles with search and filters, and each article's text with every
+fact found marked in place beside its record. The same data is JSON under /api/.
+Ctrl-C stops it, letting requests under way finish.`,
+	},
+	{
 		name: "backup", args: "FILE", run: runBackup,
 		short: "copy the corpus to a new file, consistently, even while a crawl writes to it",
 		long: `Writes a consistent, compacted copy of the corpus to FILE, which must not exist.

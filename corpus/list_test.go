@@ -1,0 +1,85 @@
+package corpus
+
+import (
+	"context"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/tally-news/tally/crawl"
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/clean"
+)
+
+func TestList(t *testing.T) {
+	db := searchCorpus(t)
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name       string
+		q          ListQuery
+		wantTitles []string
+	}{
+		{"all, newest first", ListQuery{}, []string{"Resolution on climate", "Parliament passes budget", "Security Council deadlocked", "Assembly demands withdrawal"}},
+		{"site", ListQuery{Site: "a.example"}, []string{"Parliament passes budget", "Assembly demands withdrawal"}},
+		{"dates", ListQuery{From: day(2), To: day(4)}, []string{"Parliament passes budget", "Security Council deadlocked"}},
+		{"page", ListQuery{Offset: 1, Limit: 2}, []string{"Parliament passes budget", "Security Council deadlocked"}},
+		{"past the end", ListQuery{Offset: 4}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, err := db.List(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, s := range list {
+				titles = append(titles, s.Title)
+			}
+			if !reflect.DeepEqual(titles, tt.wantTitles) {
+				t.Errorf("titles %q, want %q", titles, tt.wantTitles)
+			}
+		})
+	}
+	for _, q := range []ListQuery{{Limit: -1}, {Limit: MaxListLimit + 1}, {Offset: -1}} {
+		if _, err := db.List(context.Background(), q); err == nil {
+			t.Errorf("List(%+v) gave no error", q)
+		}
+	}
+}
+
+func TestSummariesCountFacts(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	yes := 3
+	rec := &extract.Record{Doc: "d", Extractor: "t",
+		Countries: []string{"FRA", "USA"},
+		Counts:    []extract.Count{{Value: 3, Unit: "vote"}},
+		Votes:     []extract.Vote{{Body: "UNSC", Outcome: "adopted", Tally: extract.Tally{Yes: &yes}}},
+		Stances:   []extract.Stance{{Holder: "FRA", Target: "USA", Polarity: "support"}, {Holder: "USA", Target: "FRA", Polarity: "oppose"}},
+	}
+	var ids []int64
+	for i, r := range []*extract.Record{rec, nil} {
+		url := []string{"https://a.example/one", "https://a.example/two"}[i]
+		text := []string{"The council adopted it by three votes. France and the United States spoke.", "Nothing was found in this quite different text."}[i]
+		saved, err := db.Save(ctx, Doc{
+			Page:    crawl.Page{URL: url, Status: 200, Body: []byte(text), Fetched: testTime},
+			Article: &clean.Article{URL: url, Title: url, Text: text},
+			Record:  r,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, saved.ArticleID)
+	}
+	got, err := db.Summaries(ctx, []int64{ids[1], 9999, ids[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Summary{
+		{ID: ids[1], URL: "https://a.example/two", Site: "a.example", Title: "https://a.example/two", Date: testTime},
+		{ID: ids[0], URL: "https://a.example/one", Site: "a.example", Title: "https://a.example/one", Date: testTime, Countries: 2, Counts: 1, Votes: 1, Stances: 2},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
