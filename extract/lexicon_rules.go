@@ -675,12 +675,3 @@ var (
 // ownBodies after a possessive are a speaker's own country: "her
 // delegation", "his Government", "our country".
 var ownBodies = []string{"delegation", "country", "government"}
-
-// votingVerbs after a number whose noun is left out tell how the
-// counted voted: "443 voted in favour", "10 voting against"; "being"
-// does the same before "in favour": "107 of them being in favour".
-var votingVerbs = wordSet("voted", "voting", "being")
-
-// votedSides follow a voting verb as the side taken: "voted against",
-// "voted for", "voted yes"; "in" takes favourSupport after it.
-var votedSides = wordSet("against", "for", "yes", "no")

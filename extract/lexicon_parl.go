@@ -1,0 +1,30 @@
+package extract
+
+// The words of parliamentary votes: how a counted group voted, and
+// confidence votes told by what became of the government.
+
+// votingVerbs after a number whose noun is left out tell how the
+// counted voted: "443 voted in favour", "10 voting against"; "being"
+// does the same before "in favour": "107 of them being in favour".
+var votingVerbs = wordSet("voted", "voting", "being")
+
+// votedSides follow a voting verb as the side taken: "voted against",
+// "voted for", "voted yes"; "in" takes favourSupport after it.
+var votedSides = wordSet("against", "for", "yes", "no")
+
+// confidenceKept and confidenceLost tell a confidence vote by what
+// became of the government: "won a confidence vote", "survived a
+// no-confidence motion"; "lost a vote of confidence".
+var (
+	confidenceKept = []string{"won", "wins", "survived", "survives"}
+	confidenceLost = []string{"lost", "loses"}
+)
+
+// noConfidenceWords name a motion against a government: "a
+// no-confidence vote", "a censure motion"; "no" before "confidence"
+// does the same.
+var noConfidenceWords = []string{"no-confidence", "non-confidence", "censure"}
+
+// confidenceMotionNouns after "confidence" make it a vote: "confidence
+// vote", "vote of confidence", "confidence motion", "confidence ballot".
+var confidenceMotionNouns = []string{"vote", "motion", "ballot"}
