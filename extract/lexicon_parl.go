@@ -28,3 +28,23 @@ var noConfidenceWords = []string{"no-confidence", "non-confidence", "censure"}
 // confidenceMotionNouns after "confidence" make it a vote: "confidence
 // vote", "vote of confidence", "confidence motion", "confidence ballot".
 var confidenceMotionNouns = []string{"vote", "motion", "ballot"}
+
+// voterSideVerbs say how counted voters voted, after the number and its
+// noun: "280 lawmakers supported the bill", "266 deputies opposed",
+// "140 Senate members voted against" (voted is read with its side).
+var voterSideVerbs = map[string]string{
+	"supported": Yes, "supporting": Yes, "backed": Yes, "backing": Yes,
+	"opposed": No, "opposing": No, "abstained": Abstain, "abstaining": Abstain,
+}
+
+// noneWords before "abstentions" or "abstained" make the abstentions 0:
+// "there were no abstentions", "nobody abstained".
+var noneWords = []string{"no", "nobody", "none"}
+
+// tallyIsWords before "N to M" make it a tally in a sentence about a
+// vote: "Voting was 358 to 256", "the count was 12 to 3".
+var tallyIsWords = []string{"was", "were"}
+
+// partitivePronouns after "of" name the voters counted before them:
+// "107 of them", "60 of those".
+var partitivePronouns = []string{"them", "those"}

@@ -19,6 +19,7 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 	if partyCounts(its) {
 		return
 	}
+	noAbstentions(f, its)
 	for i := 0; i < len(its); i++ {
 		if pair := hyphenPair(its[i].text); pair != nil {
 			f.pair = pair[:2]
@@ -66,7 +67,7 @@ type tallyShape func(f *fragment, its []item, i, n int) (last int, ok bool)
 // vote; the first that reads it wins.
 var tallyShapes = []tallyShape{
 	sideFirstTally, sideAfterTally, toNumberTally, backedByTally,
-	wonOfCastTally, withVotesTally, supportOfTally,
+	wonOfCastTally, withVotesTally, supportOfTally, voterVerbTally,
 }
 
 // sideFirstTally reads a side named before the number: "Yeas 176; Nays
@@ -264,7 +265,7 @@ func toNumber(its []item, i int) int {
 	}
 	// Needs "by" or "vote(s)" near: "by 322 votes to 308", "a vote of 12
 	// to 3".
-	if anyWord(its, i+1, voteNouns...) || anyWord(its, i-1, toNumberLeads...) || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
+	if anyWord(its, i+1, voteNouns...) || anyWord(its, i-1, toNumberLeads...) || anyWord(its, i-1, tallyIsWords...) || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
 		return k + 1
 	}
 	return 0
