@@ -48,3 +48,23 @@ var tallyIsWords = []string{"was", "were"}
 // partitivePronouns after "of" name the voters counted before them:
 // "107 of them", "60 of those".
 var partitivePronouns = []string{"them", "those"}
+
+// stageOrdinals before "reading" name a stage of a bill, each a vote of
+// its own: "passed its third reading", "at first reading".
+var stageOrdinals = []string{"first", "second", "third", "final"}
+
+// stageNouns name a stage of a bill after an ordinal or "committee":
+// "second reading", "committee stage".
+var stageNouns = []string{"reading", "stage"}
+
+// stageDestinations before a stage make it one still to come: "proceeds
+// to the third reading", "sent for its second reading".
+var stageDestinations = []string{"to", "for", "toward", "towards"}
+
+// stageOwners stand between "and" and the stage of a later vote on the
+// same bill: "and its first reading by 80 to 40".
+var stageOwners = []string{"its", "the", "their"}
+
+// stagePassVerbs before a bill's stage say it passed that stage:
+// "completed its second reading", "cleared the committee stage".
+var stagePassVerbs = []string{"completed", "cleared", "passed", "passes", "completes", "clears"}

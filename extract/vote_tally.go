@@ -11,7 +11,9 @@ import "strings"
 //	MPs voted by 322 votes to 308.
 //	The resolution received the support of 153 votes.
 func (r *voteReader) talliesOf(f *fragment, its []item) {
-	if !voteContext(its) {
+	// A bill's stage with a tally is a vote: "completed its second
+	// reading by 77 to 44".
+	if !voteContext(its) && stageAt(its) == "" {
 		return
 	}
 	// "140 Labour MPs backed renewal and 47 opposed it": the numbers count
