@@ -512,12 +512,12 @@ func nounAfter(toks []nlp.Token, i int, value float64) (string, int, bool) {
 func tallyNoun(toks []nlp.Token, i int) bool {
 	j := i + 1
 	if j < len(toks) && lower(toks[j].Text) == "to" && j+1 < len(toks) {
-		if _, ok := digitNumber(toks[j+1].Text); ok && sentenceSpeaksOfVotes(toks) {
+		if _, ok := digitNumber(toks[j+1].Text); ok && (sentenceSpeaksOfVotes(toks) || namesStage(toks)) {
 			return true
 		}
 	}
 	if i > 1 && lower(toks[i-1].Text) == "to" {
-		if _, ok := digitNumber(toks[i-2].Text); ok && sentenceSpeaksOfVotes(toks) {
+		if _, ok := digitNumber(toks[i-2].Text); ok && (sentenceSpeaksOfVotes(toks) || namesStage(toks)) {
 			return true
 		}
 		for k := i - 2; k >= 0 && k >= i-3; k-- {
@@ -612,4 +612,17 @@ func partitiveVoters(toks []nlp.Token, i int) bool {
 // noun is no unit.
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// namesStage reports whether a sentence names a stage of a bill, whose
+// pairs of numbers are tallies: "completed its second reading by 77 to
+// 44", "the committee stage".
+func namesStage(toks []nlp.Token) bool {
+	for k := 1; k < len(toks); k++ {
+		prev := lower(toks[k-1].Text)
+		if slices.Contains(stageNouns, lower(toks[k].Text)) && (slices.Contains(stageOrdinals, prev) || prev == "committee") {
+			return true
+		}
+	}
+	return false
 }

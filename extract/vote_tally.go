@@ -13,7 +13,7 @@ import "strings"
 func (r *voteReader) talliesOf(f *fragment, its []item) {
 	// A bill's stage with a tally is a vote: "completed its second
 	// reading by 77 to 44".
-	if !voteContext(its) && stageAt(its) == "" {
+	if !voteContext(its) && stageAt(its) == "" && !membersVoted(its) {
 		return
 	}
 	// "140 Labour MPs backed renewal and 47 opposed it": the numbers count

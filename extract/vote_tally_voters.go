@@ -68,3 +68,18 @@ func noAbstentions(f *fragment, its []item) {
 		}
 	}
 }
+
+// membersVoted reports whether a sentence counts a chamber's members by
+// how they voted, which makes it a sentence about a vote: "280
+// lawmakers supported the bill".
+func membersVoted(its []item) bool {
+	for i, it := range its {
+		if !isNumberItem(it) || !anyWord(its, i+1, legislatorNouns...) && !memberNouns[lowerAt(its, i+1)] {
+			continue
+		}
+		if _, ok := voterVerbTally(&fragment{}, its, i, 0); ok {
+			return true
+		}
+	}
+	return false
+}
