@@ -2,7 +2,9 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/tally-news/tally/extract/nlp"
 )
@@ -447,6 +449,9 @@ func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, in
 // majority of 20" counts votes.
 func partitiveUnit(toks []nlp.Token, i int) (string, int) {
 	j := i + 1
+	if partitiveVoters(toks, i) {
+		return "vote", i
+	}
 	for k := j + 1; k < len(toks) && k <= j+6; k++ {
 		t := toks[k]
 		lw := lower(t.Text)
@@ -472,13 +477,13 @@ func nounAfter(toks []nlp.Token, i int, value float64) (string, int, bool) {
 	for k := j; k < len(toks) && k <= j+4; k++ {
 		t := toks[k]
 		lw := lower(t.Text)
-		if k == j && talliedAfter[lw] && elidedTally(toks, k) {
+		if k == j && (talliedAfter[lw] && elidedTally(toks, k) || elidedVoters(toks, k)) {
 			return "vote", i, true
 		}
 		if nounModifiers[lw] {
 			continue
 		}
-		if isNounTag(t.Tag) || (t.Tag == "" && isLetters(t.Text)) {
+		if isNounTag(t.Tag) && hasLetter(t.Text) || (t.Tag == "" && isLetters(t.Text)) {
 			if value != 1 && looksPlural(t.Text, t.Tag) {
 				// "1,000 police officers": a plural noun after it is the
 				// head.
@@ -507,12 +512,12 @@ func nounAfter(toks []nlp.Token, i int, value float64) (string, int, bool) {
 func tallyNoun(toks []nlp.Token, i int) bool {
 	j := i + 1
 	if j < len(toks) && lower(toks[j].Text) == "to" && j+1 < len(toks) {
-		if _, ok := digitNumber(toks[j+1].Text); ok && sentenceSpeaksOfVotes(toks) {
+		if _, ok := digitNumber(toks[j+1].Text); ok && (sentenceSpeaksOfVotes(toks) || namesStage(toks)) {
 			return true
 		}
 	}
 	if i > 1 && lower(toks[i-1].Text) == "to" {
-		if _, ok := digitNumber(toks[i-2].Text); ok && sentenceSpeaksOfVotes(toks) {
+		if _, ok := digitNumber(toks[i-2].Text); ok && (sentenceSpeaksOfVotes(toks) || namesStage(toks)) {
 			return true
 		}
 		for k := i - 2; k >= 0 && k >= i-3; k-- {
@@ -567,6 +572,57 @@ func elidedTally(toks []nlp.Token, k int) bool {
 		}
 		n := toks[k+1]
 		return n.Text == "," || n.Text == "(" || n.Text == ")" || lower(n.Text) == "and" || n.Tag == "TO" || lower(n.Text) == "to"
+	}
+	return false
+}
+
+// elidedVoters reports whether toks[k], right after a number whose noun
+// is left out, tells how the counted voted, which makes the number a
+// tally: "443 voted in favour", "10 voting against", "107 of them being
+// in favour" and, in a sentence about a vote, "85 opposed".
+func elidedVoters(toks []nlp.Token, k int) bool {
+	if k >= len(toks) {
+		return false
+	}
+	w := lower(toks[k].Text)
+	if w == "opposed" {
+		return sentenceSpeaksOfVotes(toks)
+	}
+	if !votingVerbs[w] || k+1 >= len(toks) {
+		return false
+	}
+	side := lower(toks[k+1].Text)
+	if side == "in" {
+		return k+2 < len(toks) && slices.Contains(favourSupport, lower(toks[k+2].Text))
+	}
+	return w != "being" && votedSides[side]
+}
+
+// partitiveVoters reports whether the partitive at toks[i] counts, out
+// of a whole named by a pronoun, voters by how they voted, which makes it
+// a tally whose noun is left out: "107 of them being in favour", "60 of
+// those voting against". Where a noun names the whole ("28 of the 47
+// member states voting in favour"), the noun is the unit.
+func partitiveVoters(toks []nlp.Token, i int) bool {
+	k := i + 2
+	return k < len(toks) && (toks[k].Tag == "PRP" || toks[k].Tag == "DT" && !nextIsNoun(toks, k)) && elidedVoters(toks, k+1)
+}
+
+// hasLetter reports whether a token holds a letter: a dash tagged as a
+// noun is no unit.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// namesStage reports whether a sentence names a stage of a bill, whose
+// pairs of numbers are tallies: "completed its second reading by 77 to
+// 44", "the committee stage".
+func namesStage(toks []nlp.Token) bool {
+	for k := 1; k < len(toks); k++ {
+		prev := lower(toks[k-1].Text)
+		if slices.Contains(stageNouns, lower(toks[k].Text)) && (slices.Contains(stageOrdinals, prev) || prev == "committee") {
+			return true
+		}
 	}
 	return false
 }

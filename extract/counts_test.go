@@ -37,6 +37,11 @@ func TestCounts(t *testing.T) {
 		{"ages count years", "The 22-year-old died in custody.", []string{"22 year"}},
 		{"once a year is a count, once an ally is not", "They meet at least once a year. Once an ally, it now stands apart.", []string{"1 time"}},
 		{"a partitive leaves the whole for its own count", "Republicans hold 53 of the chamber's 100 seats.", []string{"100 seat", "53 seat"}},
+		{"a number with its voting verb is a tally", "Of the 400 deputies present, 250 voted in favour and 132 voted against.", []string{"132 vote", "250 vote", "400 deputy"}},
+		{"a number opposed in a vote is a tally", "The bill passed with 204 in favour and 85 opposed.", []string{"204 vote", "85 vote"}},
+		{"a partitive of a pronoun by side is a tally", "Some 300 senators took part in the vote, with 91 of them voting against.", []string{"300 senator", "91 vote"}},
+		{"a dash after a tally is no unit", "The chamber backed the plan by 324 votes to 288 – a majority of 36.", []string{"288 vote", "324 vote", "36 vote"}},
+		{"a pair at a bill's stage is a tally", "The bill completed its second reading by 61 to 59.", []string{"59 vote", "61 vote"}},
 		{"vague plurals are not counts", "Tens of thousands marched, and dozens were held for hundreds of days.", nil},
 	}
 	for _, tt := range tests {

@@ -55,6 +55,7 @@ var outcomeCues = []outcomeCue{
 	{"got-through", gotThroughCue},
 	{"let-through", letThroughCue},
 	{"green-light", greenLightCue},
+	{"confidence", confidenceCue},
 }
 
 // outcomeVerbCue reads a verb of outcome: "The Assembly adopted the
@@ -186,10 +187,14 @@ func passedAway(_ *fragment, w outcomeWord) bool {
 }
 
 // lostOther keeps "lost" only of a vote: "lost the vote", "the motion
-// was lost", "lost 272-285"; not "lost control".
+// was lost", "lost 272-285", "lost a confidence vote"; not "lost
+// control".
 func lostOther(_ *fragment, w outcomeWord) bool {
 	its, i := w.its, w.i
 	if !anyWord(its, i, "lost") {
+		return false
+	}
+	if confidenceVote(w) {
 		return false
 	}
 	return !(words(its, i+1, theVote...) || anyWord(its, i+1, lostEnds...) || hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i-1, wasWere...))
@@ -198,13 +203,13 @@ func lostOther(_ *fragment, w outcomeWord) bool {
 // rejectedOther drops a rejection by an actor of something other than a
 // motion, which is a stance: "rejected the claims".
 func rejectedOther(f *fragment, w outcomeWord) bool {
-	return w.outcome == Rejected && !anyWord(w.its, w.i, failedPast...) && !w.tallied && !motionNear(w.its, w.i) && f.class == ""
+	return w.outcome == Rejected && !anyWord(w.its, w.i, failedPast...) && !w.tallied && !motionNear(w.its, w.i) && f.class == "" && !confidenceVote(w)
 }
 
 // adoptedOther drops an adoption or withdrawal with no motion or body in
 // sight: "approved the plan".
 func adoptedOther(f *fragment, w outcomeWord) bool {
-	return (w.outcome == Adopted || w.outcome == Withdrawn) && !w.tallied && !motionNear(w.its, w.i) && f.class == "" && f.body == ""
+	return (w.outcome == Adopted || w.outcome == Withdrawn) && !w.tallied && !motionNear(w.its, w.i) && f.class == "" && f.body == "" && !confidenceVote(w)
 }
 
 // actorSubject drops an adoption or rejection whose subject is an
@@ -213,6 +218,11 @@ func adoptedOther(f *fragment, w outcomeWord) bool {
 // the verb are not its subject: "The measure, tabled by Britain and
 // Norway, passed 40-5-2".
 func actorSubject(_ *fragment, w outcomeWord) bool {
+	if confidenceVote(w) {
+		// "The Italian government won a confidence vote": the subject is
+		// the government the vote tested.
+		return false
+	}
 	return (w.outcome == Adopted || w.outcome == Rejected) && !passive(w.its, w.i) && len(subjectOrAgent(w.its, w.i)) > 0 && !agentsBefore(w.its, w.i)
 }
 
@@ -301,4 +311,44 @@ func votedToReject(its []item, i int) bool {
 		}
 	}
 	return false
+}
+
+// confidenceCue reads a confidence vote told by what became of the
+// government it tested: "won a confidence vote" and "survived a vote of
+// confidence" carry the motion of confidence; "survived a no-confidence
+// motion" defeats the motion against it; "lost a confidence vote" is the
+// motion of confidence rejected, "lost a censure vote" the censure
+// carried.
+func confidenceCue(its []item, i int) (string, bool) {
+	kept := anyWord(its, i, confidenceKept...)
+	if !kept && !anyWord(its, i, confidenceLost...) {
+		return "", false
+	}
+	against, vote := false, false
+	for k := i + 1; k < len(its) && k <= i+5; k++ {
+		switch {
+		case anyWord(its, k, noConfidenceWords...), its[k].lw == "confidence" && anyWord(its, k-1, "no"):
+			against = true
+		case its[k].lw == "confidence":
+		case anyWord(its, k, confidenceMotionNouns...):
+			vote = true
+			continue
+		default:
+			continue
+		}
+		if vote || anyWord(its, k+1, confidenceMotionNouns...) {
+			if kept == against {
+				return Rejected, true
+			}
+			return Adopted, true
+		}
+	}
+	return "", false
+}
+
+// confidenceVote reports whether a word of outcome is a confidence
+// vote's result, which names its own motion: "won a confidence vote".
+func confidenceVote(w outcomeWord) bool {
+	_, ok := confidenceCue(w.its, w.i)
+	return ok
 }

@@ -44,6 +44,9 @@ func splitMotions(its []item) [][]item {
 			cuts = append(cuts, i)
 		}
 	}
+	if c := stageCut(its); c > 0 {
+		cuts = append(cuts, c)
+	}
 	if len(cuts) == 0 {
 		return [][]item{its}
 	}

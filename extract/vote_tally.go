@@ -11,7 +11,9 @@ import "strings"
 //	MPs voted by 322 votes to 308.
 //	The resolution received the support of 153 votes.
 func (r *voteReader) talliesOf(f *fragment, its []item) {
-	if !voteContext(its) {
+	// A bill's stage with a tally is a vote: "completed its second
+	// reading by 77 to 44".
+	if !voteContext(its) && stageAt(its) == "" && !membersVoted(its) {
 		return
 	}
 	// "140 Labour MPs backed renewal and 47 opposed it": the numbers count
@@ -19,6 +21,7 @@ func (r *voteReader) talliesOf(f *fragment, its []item) {
 	if partyCounts(its) {
 		return
 	}
+	noAbstentions(f, its)
 	for i := 0; i < len(its); i++ {
 		if pair := hyphenPair(its[i].text); pair != nil {
 			f.pair = pair[:2]
@@ -66,7 +69,7 @@ type tallyShape func(f *fragment, its []item, i, n int) (last int, ok bool)
 // vote; the first that reads it wins.
 var tallyShapes = []tallyShape{
 	sideFirstTally, sideAfterTally, toNumberTally, backedByTally,
-	wonOfCastTally, withVotesTally, supportOfTally,
+	wonOfCastTally, withVotesTally, supportOfTally, voterVerbTally,
 }
 
 // sideFirstTally reads a side named before the number: "Yeas 176; Nays
@@ -264,7 +267,7 @@ func toNumber(its []item, i int) int {
 	}
 	// Needs "by" or "vote(s)" near: "by 322 votes to 308", "a vote of 12
 	// to 3".
-	if anyWord(its, i+1, voteNouns...) || anyWord(its, i-1, toNumberLeads...) || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
+	if anyWord(its, i+1, voteNouns...) || anyWord(its, i-1, toNumberLeads...) || anyWord(its, i-1, tallyIsWords...) || anyWord(its, i-1, "of") && anyWord(its, i-2, "vote") {
 		return k + 1
 	}
 	return 0
