@@ -73,6 +73,7 @@ type stanceRule struct {
 var stanceRules = []stanceRule{
 	{"received", readReceived},
 	{"protest", readProtest},
+	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"cue", readStanceCue},
 }
@@ -134,9 +135,29 @@ func readProtest(r *stanceReader, i int) (int, bool) {
 	if n == 0 || stanceHedged(r.its, i) {
 		return 0, false
 	}
-	if holders, skip := r.holdersAt(r.its, i, 1, r.lastNoun, 0); !skip {
+	holders, skip := r.holdersAt(r.its, i, 1, r.lastNoun, 0)
+	// "ordered the recall of its envoys": the one who ordered it.
+	if holders == nil && !skip {
+		if k := actVerbBefore(r.its, i); k >= 0 {
+			holders, skip = r.holdersAt(r.its, k, 1, r.lastNoun, 0)
+		}
+	}
+	if !skip {
 		r.emit(holders, targets, Oppose, i, n)
 	}
+	return n, true
+}
+
+// readEnvoysLeaving is the rule for an expulsion told from the envoys'
+// side (see envoysLeaving):
+//
+//	Qatari diplomats have 48 hours to leave the UAE.
+func readEnvoysLeaving(r *stanceReader, i int) (int, bool) {
+	holders, targets, n := envoysLeaving(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
 	return n, true
 }
 

@@ -1,0 +1,35 @@
+package extract
+
+import "slices"
+
+// The words of the stance frames: each predicate class by kind, read
+// with its argument frame by the stance rules (stance_frames.go).
+
+// breakVerbs end or cut a relation between states: "cut ties with",
+// "severed diplomatic relations with", "broke off relations with".
+var breakVerbs = wordSet(slices.Concat(
+	verbForms("cut/cut/cut/cutting", base|third|past|gerund),
+	verbForms("sever", base|third|past|gerund),
+	verbForms("break/broke/broken/breaking", base|third|past|participle|gerund),
+)...)
+
+// tieNouns are the relations a break ends: "ties", "relations".
+var tieNouns = wordSet("ties", "relations")
+
+// giveVerbs give envoys a deadline to leave: "gave the ambassador 48
+// hours to leave".
+var giveVerbs = verbForms("give/gave/given/giving", base|third|past|participle|gerund)
+
+// holdVerbs hold a deadline to leave: "its diplomats have 48 hours to
+// leave".
+var holdVerbs = []string{"have", "has", "had", "now"}
+
+// deadlineUnits are the spans of a deadline to leave.
+var deadlineUnits = []string{"hours", "days", "hour", "day", "weeks", "week"}
+
+// leaveWords close a deadline to leave: "to leave".
+var leaveWords = []string{"to", "leave"}
+
+// recallNouns are the noun of recalling one's envoys: "ordered the
+// recall of its ambassador from".
+var recallNouns = []string{"recall"}

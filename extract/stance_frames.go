@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
+
+// tiesCut reads a break of relations, which a reader takes as opposition
+// to the state it is with: "cut ties with Qatar", "severed diplomatic
+// relations with Quito", "broke off diplomatic relations and cut air
+// ties with Doha". The verb at its[i] and the tie noun may stand apart
+// (adjectives, a list of kinds, a second verb of breaking); "with"
+// follows the noun. It returns the targets and the frame's length, n 0
+// when there is none.
+func tiesCut(its []item, i int) ([]string, int) {
+	if !breakVerbs[its[i].lw] {
+		return nil, 0
+	}
+	for j := i + 1; j+1 < len(its) && j <= i+14; j++ {
+		if tieNouns[its[j].lw] && anyWord(its, j+1, "with") {
+			if t := stanceTargets(its, j+2); len(t) > 0 {
+				return t, j + 2 - i
+			}
+			return nil, 0
+		}
+		if anyWord(its, j, sentenceStops...) || isVerbTag(its[j].tag) && !breakVerbs[its[j].lw] && its[j].lw != "off" {
+			return nil, 0
+		}
+	}
+	return nil, 0
+}
+
+// envoysSentHome reads a deadline given to a state's envoys to leave,
+// an expulsion: "gave Iranian diplomats 48 hours to leave", "gave French
+// Ambassador Jean Dupont two days to leave the country". It returns the
+// envoys' state and the frame's length, n 0 when there is none.
+func envoysSentHome(its []item, i int) ([]string, int) {
+	if !anyWord(its, i, giveVerbs...) {
+		return nil, 0
+	}
+	targets, n := envoySummoned(its, i)
+	if n == 0 {
+		return nil, 0
+	}
+	k := i + n
+	for k < len(its) && k <= i+n+3 && its[k].tag == "NNP" {
+		k++
+	}
+	if end := deadlineToLeave(its, k); end > 0 {
+		return targets, end - i
+	}
+	return nil, 0
+}
+
+// deadlineToLeave reports where a deadline to leave that starts at
+// its[k] ends ("48 hours to leave", "two days to leave"), 0 if none is
+// there.
+func deadlineToLeave(its []item, k int) int {
+	if k >= len(its) || !isNumberItem(its[k]) || !anyWord(its, k+1, deadlineUnits...) || !words(its, k+2, leaveWords...) {
+		return 0
+	}
+	return k + 4
+}
+
+// envoysLeaving reads the same expulsion told from the envoys' side:
+// "Qatari diplomats now have 48 hours to leave the UAE and Bahrain" (the
+// states they must leave oppose Qatar). It returns the holders (the
+// states left), the envoys' state and the frame's length.
+func envoysLeaving(its []item, i int) (holders, targets []string, n int) {
+	if its[i].kind != actors.Demonym {
+		return nil, nil, 0
+	}
+	j := i + 1
+	if j >= len(its) || !envoyNouns[its[j].lw] {
+		return nil, nil, 0
+	}
+	k := j + 1
+	for k < len(its) && k <= j+2 && anyWord(its, k, holdVerbs...) {
+		k++
+	}
+	if k == j+1 {
+		return nil, nil, 0
+	}
+	end := deadlineToLeave(its, k)
+	if end == 0 {
+		return nil, nil, 0
+	}
+	holders = stanceTargets(its, end)
+	if len(holders) == 0 {
+		return nil, nil, 0
+	}
+	return holders, []string{its[i].actor}, end - i
+}
+
+// recallNamed reads the noun of recalling one's envoys: "ordered the
+// recall of its ambassadors from Ireland and Norway". It returns the
+// states recalled from and the frame's length.
+func recallNamed(its []item, i int) ([]string, int) {
+	if !anyWord(its, i, recallNouns...) || !anyWord(its, i+1, "of") {
+		return nil, 0
+	}
+	t, n := envoyRecalled(its, i+1)
+	if n == 0 {
+		return nil, 0
+	}
+	return t, n + 1
+}
+
+// actVerbBefore finds the verb that takes the act named by the noun at
+// its[i] as its object, through determiners and adjectives ("ordered an
+// immediate recall"); -1 if none.
+func actVerbBefore(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "DT" || strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB") {
+		k--
+	}
+	if k >= 0 && isVerbTag(its[k].tag) {
+		return k
+	}
+	return -1
+}
