@@ -33,3 +33,13 @@ var leaveWords = []string{"to", "leave"}
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
 var recallNouns = []string{"recall"}
+
+// allyNouns label the actors named right after them as the allies of
+// the one before: "Saudi ally Bahrain", "the US and its ally Israel",
+// "Damascus's backers Russia and China".
+var allyNouns = wordSet("ally", "allies", "supporters", "backers", "patron", "patrons")
+
+// allyModifiers may stand between an ally noun and the one it is
+// allied with: "its close ally", "Moscow's key backers". A former ally
+// is none, so "former" is not among them.
+var allyModifiers = wordSet("close", "closest", "key", "staunch", "staunchest", "main", "chief", "longtime", "long-time", "traditional", "regional", "strategic", "top", "great")

@@ -75,6 +75,7 @@ var stanceRules = []stanceRule{
 	{"protest", readProtest},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
+	{"ally-label", readAllyLabel},
 	{"cue", readStanceCue},
 }
 
@@ -180,6 +181,19 @@ func readNamedAs(r *stanceReader, i int) (int, bool) {
 		r.emit(holders, targets, polarity, i, n)
 	}
 	return 0, false
+}
+
+// readAllyLabel is the rule for an ally label, the named ally's
+// support for the one it is allied with (see allyLabel):
+//
+//	Saudi ally Bahrain cut ties with Iran.
+func readAllyLabel(r *stanceReader, i int) (int, bool) {
+	allies, allied, n := allyLabel(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	r.emit(allies, allied, Support, i, n)
+	return n, true
 }
 
 // readStanceCue is the rule for a stance cue (see stanceCues) with its

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/tally-news/tally/extract/actors"
 )
@@ -119,4 +120,63 @@ func actVerbBefore(its []item, i int) int {
 		return k
 	}
 	return -1
+}
+
+// allyLabel reads an ally label, the named ally's support for the one
+// it is allied with: "Saudi ally Bahrain" (Bahrain supports Saudi
+// Arabia), "the US and its ally Israel", "President Assad's supporters
+// Russia and China". The ally noun is at its[i] and the allies follow
+// it at once. It returns the allies, the one they are allied with and
+// the label's length, n 0 when there is none.
+func allyLabel(its []item, i int) (allies, allied []string, n int) {
+	if !allyNouns[its[i].lw] || i+1 >= len(its) || !its[i+1].isActor() {
+		return nil, nil, 0
+	}
+	allies = stanceTargets(its, i+1)
+	k := i - 1
+	for k >= 0 && allyModifiers[its[k].lw] {
+		k--
+	}
+	code := allyOwner(its, k)
+	if code == "" || len(allies) == 0 {
+		return nil, nil, 0
+	}
+	return allies, []string{code}, 2
+}
+
+// allyOwner finds whom the ally label ending at its[k] names as allied:
+// an actor right there ("Saudi ally"), a possessive through a person's
+// name or title ("Syrian President Bashar al-Assad's"), or for "its"
+// and "their" the actor right before ("the US and its ally").
+func allyOwner(its []item, k int) string {
+	switch {
+	case k < 0:
+		return ""
+	case its[k].isActor():
+		return its[k].actor
+	case anyWord(its, k, possessiveMarks...):
+		for j := k - 1; j >= 0 && j >= k-5; j-- {
+			if its[j].isActor() {
+				return its[j].actor
+			}
+			if !nameWord(its[j]) && !roleNouns[its[j].lw] && !its[j].tail {
+				return ""
+			}
+		}
+	case anyWord(its, k, possessivesPlain...):
+		j := k - 1
+		if anyWord(its, j, "and") {
+			j--
+		}
+		if j >= 0 && its[j].isActor() {
+			return its[j].actor
+		}
+	}
+	return ""
+}
+
+// nameWord reports whether an item is a word of a name: tagged a proper
+// noun or holding a capital ("al-Assad" is often tagged a common noun).
+func nameWord(it item) bool {
+	return strings.HasPrefix(it.tag, "NNP") || strings.IndexFunc(it.text, unicode.IsUpper) >= 0
 }
