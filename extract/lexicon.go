@@ -331,6 +331,9 @@ var stanceCues = stanceTable(
 	stanceVerb{Support, "applaud", past, ""},
 	stanceVerb{Support, "congratulate", past, ""},
 	stanceVerb{Support, "welcome", past, ""},
+	stanceVerb{Support, "recognise", third | past | gerund, ""},
+	stanceVerb{Support, "recognize", third | past | gerund, ""},
+	stanceVerb{Support, "recognition", phrase, "of"},
 	stanceVerb{Oppose, "lambast", past, ""},
 	stanceVerb{Oppose, "castigate", past, ""},
 	stanceVerb{Oppose, "lash", past, "out at"},
@@ -360,7 +363,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Oppose, "accuse", third | past | gerund, ""},
 	stanceVerb{Oppose, "denounce", third | past, ""},
 	stanceVerb{Oppose, "oppose", third | past, ""},
-	stanceVerb{Oppose, "rebuke", past, ""},
+	stanceVerb{Oppose, "rebuke", past | gerund, ""},
 	stanceVerb{Oppose, "slam/slammed", past, ""},
 	stanceVerb{Oppose, "sanction", past, ""},
 	stanceVerb{Oppose, "sanctions", phrase, "on"},
@@ -378,6 +381,7 @@ var baseCues = map[string]string{
 	"support": Support, "back": Support, "defend": Support, "praise": Support,
 	"oppose": Oppose, "condemn": Oppose, "criticise": Oppose, "criticize": Oppose,
 	"denounce": Oppose, "blame": Oppose, "accuse": Oppose,
+	"recognise": Support, "recognize": Support,
 }
 
 // stanceHedges before a stance cue deny or suspend it.

@@ -661,7 +661,7 @@ var (
 
 // stanceNouns are the stance cues that are nouns, whose holder is found
 // in their noun phrase: "Russia's support for", "an ally of".
-var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity"}
+var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition"}
 
 // summonVerbs, recallVerbs and declareVerbs begin acts of diplomatic
 // protest: "summoned China's envoy", "expelled 20 Russian diplomats",

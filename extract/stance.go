@@ -215,7 +215,10 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 	if len(targets) == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
 		return 0, false
 	}
-	holders, skip := r.holdersAt(its, i, n, r.lastNoun, 0)
+	holders, skip := nounAgent(its, i), false
+	if holders == nil {
+		holders, skip = r.holdersAt(its, i, n, r.lastNoun, 0)
+	}
 	if skip {
 		return 0, false
 	}

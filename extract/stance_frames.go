@@ -180,3 +180,22 @@ func allyOwner(its []item, k int) string {
 func nameWord(it item) bool {
 	return strings.HasPrefix(it.tag, "NNP") || strings.IndexFunc(it.text, unicode.IsUpper) >= 0
 }
+
+// nounAgent finds the holders a stance noun names after its targets
+// with "by": "the recognition of Palestine as a state by Ireland and
+// Spain", "condemnation of the strikes by France". The search stays in
+// the clause and stops at a verb; nil if there is no such agent.
+func nounAgent(its []item, i int) []string {
+	if !isNounCue(its[i].lw) {
+		return nil
+	}
+	for k := i + 1; k < len(its) && k <= i+10; k++ {
+		if anyWord(its, k, sentenceStops...) || isVerbTag(its[k].tag) && its[k].tag != "VBN" {
+			return nil
+		}
+		if its[k].lw == "by" {
+			return stanceTargets(its, k+1)
+		}
+	}
+	return nil
+}
