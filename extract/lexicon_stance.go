@@ -43,3 +43,8 @@ var allyNouns = wordSet("ally", "allies", "supporters", "backers", "patron", "pa
 // allied with: "its close ally", "Moscow's key backers". A former ally
 // is none, so "former" is not among them.
 var allyModifiers = wordSet("close", "closest", "key", "staunch", "staunchest", "main", "chief", "longtime", "long-time", "traditional", "regional", "strategic", "top", "great")
+
+// joinVerbs take part in another's act, named by a gerund after "in":
+// "joined in condemning", "followed Mexico in severing ties".
+var joinVerbs = slices.Concat(verbForms("join", base|third|past|gerund), verbForms("follow", base|third|past|gerund),
+	verbForms("unite", third|past|participle|gerund))

@@ -199,3 +199,30 @@ func nounAgent(its []item, i int) []string {
 	}
 	return nil
 }
+
+// joinedInSubject finds the holders of a gerund cue at its[i] that
+// follows "in" after a verb of joining or following: "Brazil, Chile and
+// Peru joined in rebuking Ecuador", "Nicaragua followed Mexico in
+// severing ties with Quito" (Nicaragua). They are that verb's subject;
+// nil if the cue stands in no such frame.
+func joinedInSubject(its []item, i int) []string {
+	if its[i].tag != "VBG" {
+		return nil
+	}
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if !anyWord(its, k, "in") {
+		return nil
+	}
+	k--
+	// "followed Mexico in": the one followed is an object.
+	for k >= 0 && its[k].isActor() && k >= i-4 {
+		k--
+	}
+	if k < 0 || !anyWord(its, k, joinVerbs...) {
+		return nil
+	}
+	return subjectOrAgent(its, k)
+}

@@ -114,6 +114,9 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	if holders == nil && depth == 0 {
 		holders = r.coordinatedHolders(its, i, lastNoun)
 	}
+	if holders == nil {
+		holders = joinedInSubject(its, i)
+	}
 	// "South Korea would stand with", "Beijing will continue to
 	// support": the subject of the modal.
 	if holders == nil {
