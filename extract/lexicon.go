@@ -436,7 +436,7 @@ var namedNouns = map[string]string{
 
 // envoyNouns are a state's representatives abroad.
 var envoyNouns = wordSet("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
-	"charge", "chargé", "d'affaires")
+	"charge", "chargé", "d'affaires", "employees", "staff")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -193,7 +193,7 @@ var indefiniteArticles = []string{"a", "an"}
 var expelledCounts = []string{"the", "a", "an", "two", "three", "four", "five", "several", "dozens", "of"}
 
 // envoyRanks qualify an envoy: "the deputy ambassador".
-var envoyRanks = []string{"deputy", "top", "senior"}
+var envoyRanks = []string{"deputy", "top", "senior", "embassy", "consular"}
 
 // possessivesPlain are the possessive determiners of others.
 var possessivesPlain = []string{"its", "their", "his", "her"}
@@ -667,7 +667,7 @@ var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "a
 // protest: "summoned China's envoy", "expelled 20 Russian diplomats",
 // "recalled its ambassador", "declared ... persona non grata".
 var (
-	summonVerbs  = slices.Concat(verbForms("summon", past|gerund), []string{"summons"}, verbForms("expel/expelled/expelled/expelling", third|past|gerund))
+	summonVerbs  = slices.Concat(verbForms("summon", past|gerund), []string{"summons"}, verbForms("expel/expelled/expelled/expelling", third|past|gerund), expulsionNouns)
 	recallVerbs  = verbForms("recall", third|past|gerund)
 	declareVerbs = verbForms("declare", third|past|gerund)
 )

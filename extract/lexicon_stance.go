@@ -48,3 +48,15 @@ var allyModifiers = wordSet("close", "closest", "key", "staunch", "staunchest", 
 // "joined in condemning", "followed Mexico in severing ties".
 var joinVerbs = slices.Concat(verbForms("join", base|third|past|gerund), verbForms("follow", base|third|past|gerund),
 	verbForms("unite", third|past|participle|gerund))
+
+// expulsionNouns name an expulsion of envoys: "announced the expulsion
+// of 10 Russian diplomats"; read like the verb, the announcer holding.
+var expulsionNouns = []string{"expulsion", "expulsions"}
+
+// suspendVerbs suspend a state from a body: "suspended Niger's
+// membership", "suspended Mali from the bloc".
+var suspendVerbs = verbForms("suspend", third|past|gerund)
+
+// membershipNouns are what a state is suspended from as its own:
+// "Niger's membership".
+var membershipNouns = []string{"membership", "participation", "seat"}

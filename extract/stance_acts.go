@@ -104,6 +104,8 @@ func protestAct(its []item, i int) (targets []string, n int) {
 		return envoysSentHome(its, i)
 	case anyWord(its, i, recallNouns...):
 		return recallNamed(its, i)
+	case anyWord(its, i, suspendVerbs...):
+		return suspension(its, i)
 	}
 	return nil, 0
 }

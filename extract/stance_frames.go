@@ -226,3 +226,28 @@ func joinedInSubject(its []item, i int) []string {
 	}
 	return subjectOrAgent(its, k)
 }
+
+// suspension reads a state suspended from a body, which a reader takes
+// as the body's opposition: "suspended Niger's membership", "suspended
+// Mali and Guinea from the bloc". It returns the states and the frame's
+// length.
+func suspension(its []item, i int) ([]string, int) {
+	if !anyWord(its, i, suspendVerbs...) {
+		return nil, 0
+	}
+	targets := stanceTargets(its, i+1)
+	if len(targets) == 0 {
+		return nil, 0
+	}
+	k := targetStart(its, i+1)
+	for k < len(its) && (its[k].isActor() || its[k].tail || anyWord(its, k, listGlueShort...)) {
+		k++
+	}
+	switch {
+	case anyWord(its, k, "from"):
+		return targets, k + 1 - i
+	case anyWord(its, k, possessiveMarks...) && anyWord(its, k+1, membershipNouns...):
+		return targets, k + 2 - i
+	}
+	return nil, 0
+}
