@@ -320,6 +320,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Support, "ally", noun | plural, "of"},
 	stanceVerb{Support, "support", phrase, "for"},
 	stanceVerb{Support, "backing", phrase, "for"},
+	stanceVerb{Support, "backing", phrase, "of"},
 	stanceVerb{Support, "support", third | past | gerund, ""},
 	stanceVerb{Support, "back", third | past | gerund, ""},
 	stanceVerb{Support, "defend", third | past, ""},
@@ -329,7 +330,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Support, "grateful", phrase, "to"},
 	stanceVerb{Support, "hail", past, ""},
 	stanceVerb{Support, "applaud", past, ""},
-	stanceVerb{Support, "congratulate", past, ""},
+	stanceVerb{Support, "congratulate", third | past, ""},
 	stanceVerb{Support, "welcome", past, ""},
 	stanceVerb{Support, "recognise", third | past | gerund, ""},
 	stanceVerb{Support, "recognize", third | past | gerund, ""},
@@ -343,6 +344,8 @@ var stanceCues = stanceTable(
 	stanceVerb{Oppose, "censure", past, ""},
 	stanceVerb{Oppose, "assail", past, ""},
 	stanceVerb{Oppose, "decry", past, ""},
+	stanceVerb{Oppose, "deplore", third | past, ""},
+	stanceVerb{Oppose, "warn", third | past | gerund, ""},
 	stanceVerb{Oppose, "berate", past, ""},
 	stanceVerb{Oppose, "concern", past, "about"},
 	stanceVerb{Oppose, "concern", past, "over"},
@@ -368,7 +371,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Oppose, "sanction", past, ""},
 	stanceVerb{Oppose, "sanctions", phrase, "on"},
 	stanceVerb{Oppose, "sanctions", phrase, "against"},
-	stanceVerb{Oppose, "threaten", past, ""},
+	stanceVerb{Oppose, "threaten", third | past, ""},
 )
 
 // reversalCues oppose only when they ask the target to undo something:
@@ -381,7 +384,7 @@ var baseCues = map[string]string{
 	"support": Support, "back": Support, "defend": Support, "praise": Support,
 	"oppose": Oppose, "condemn": Oppose, "criticise": Oppose, "criticize": Oppose,
 	"denounce": Oppose, "blame": Oppose, "accuse": Oppose,
-	"recognise": Support, "recognize": Support,
+	"recognise": Support, "recognize": Support, "threaten": Oppose, "warn": Oppose,
 }
 
 // stanceHedges before a stance cue deny or suspend it.
