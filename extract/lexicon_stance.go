@@ -60,3 +60,10 @@ var suspendVerbs = verbForms("suspend", third|past|gerund)
 // membershipNouns are what a state is suspended from as its own:
 // "Niger's membership".
 var membershipNouns = []string{"membership", "participation", "seat"}
+
+// passiveAuxiliaries make a stance verb passive: "was condemned by",
+// "has been criticised by", "were sharply rebuked by".
+var passiveAuxiliaries = []string{"was", "were", "is", "are", "been", "being", "be", "got", "has", "have", "had"}
+
+// actNounSet holds actNouns for look-ups.
+var actNounSet = wordSet(actNouns...)

@@ -72,6 +72,7 @@ type stanceRule struct {
 // cases in testdata/rules.
 var stanceRules = []stanceRule{
 	{"received", readReceived},
+	{"passive", readPassive},
 	{"protest", readProtest},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
@@ -124,6 +125,23 @@ func readReceived(r *stanceReader, i int) (int, bool) {
 		return 0, false
 	}
 	r.emit(holders, targets, polarity, i, n)
+	return n, true
+}
+
+// readPassive is the rule for a stance cue in the passive (see
+// passiveStance):
+//
+//	Kenya was criticised by Uganda.
+func readPassive(r *stanceReader, i int) (int, bool) {
+	cue, n := stanceCueAt(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	holders, targets := passiveStance(r.its, i, cue, n)
+	if len(holders) == 0 || len(targets) == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, cue.polarity, i, n)
 	return n, true
 }
 

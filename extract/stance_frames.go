@@ -251,3 +251,34 @@ func suspension(its []item, i int) ([]string, int) {
 	}
 	return nil, 0
 }
+
+// passiveStance reads a stance cue in the passive, its holders the agent
+// after "by" and its target the subject: "Kenya was criticised by
+// Uganda", "Israel's decision was condemned by Egypt and Jordan". The
+// cue at its[i] is a past participle after a form of "be". It returns
+// the holders, the targets and the cue's length.
+func passiveStance(its []item, i int, cue stanceCue, n int) (holders, targets []string) {
+	if its[i].tag != "VBN" && its[i].tag != "VBD" || !anyWord(its, n+i, "by") {
+		return nil, nil
+	}
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || anyWord(its, k, passiveAuxiliaries...)) {
+		k--
+	}
+	if k == i-1 || !anyWord(its, k+1, passiveAuxiliaries...) {
+		return nil, nil
+	}
+	holders = stanceTargets(its, n+i+1)
+	if len(holders) == 0 {
+		return nil, nil
+	}
+	// The subject: an actor, or an actor's act ("Israel's decision").
+	j := k
+	if j >= 1 && actNounSet[its[j].lw] && anyWord(its, j-1, possessiveMarks...) {
+		j -= 2
+	}
+	if j >= 0 && its[j].isActor() {
+		targets = subjectBefore(its, j+1)
+	}
+	return holders, targets
+}
