@@ -308,7 +308,7 @@ type stanceCue struct {
 // stanceCues are the phrases by which an actor takes a side toward
 // another, longest first: verbs ("sided with", "condemned"), nouns
 // ("support for", "condemnation of") and relations ("an ally of").
-var stanceCues = stanceTable(
+var stanceCues = stanceTable(slices.Concat(frameCueRows, []stanceVerb{
 	stanceVerb{Support, "side", base | third | past | gerund, "with"},
 	stanceVerb{Support, "stand/stood", base | third | past | gerund, "with"},
 	stanceVerb{Support, "stand/stood", base | third | past | gerund, "by"},
@@ -332,9 +332,6 @@ var stanceCues = stanceTable(
 	stanceVerb{Support, "applaud", past, ""},
 	stanceVerb{Support, "congratulate", third | past, ""},
 	stanceVerb{Support, "welcome", past, ""},
-	stanceVerb{Support, "recognise", third | past | gerund, ""},
-	stanceVerb{Support, "recognize", third | past | gerund, ""},
-	stanceVerb{Support, "recognition", phrase, "of"},
 	stanceVerb{Oppose, "lambast", past, ""},
 	stanceVerb{Oppose, "castigate", past, ""},
 	stanceVerb{Oppose, "lash", past, "out at"},
@@ -344,8 +341,6 @@ var stanceCues = stanceTable(
 	stanceVerb{Oppose, "censure", past, ""},
 	stanceVerb{Oppose, "assail", past, ""},
 	stanceVerb{Oppose, "decry", past, ""},
-	stanceVerb{Oppose, "deplore", third | past, ""},
-	stanceVerb{Oppose, "warn", third | past | gerund, ""},
 	stanceVerb{Oppose, "berate", past, ""},
 	stanceVerb{Oppose, "concern", past, "about"},
 	stanceVerb{Oppose, "concern", past, "over"},
@@ -372,7 +367,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Oppose, "sanctions", phrase, "on"},
 	stanceVerb{Oppose, "sanctions", phrase, "against"},
 	stanceVerb{Oppose, "threaten", third | past, ""},
-)
+})...)
 
 // reversalCues oppose only when they ask the target to undo something:
 // "urged Israel to reconsider", not "urged Israel to join the talks".

@@ -218,7 +218,8 @@ var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped"
 
 // lightVerbs carry a stance noun: "voiced solidarity with", "expressed
 // support for".
-var lightVerbs = []string{"voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm"}
+var lightVerbs = []string{"voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm",
+	"lodged", "lodge", "lodges", "filed", "sent", "delivered", "pledges", "offers"}
 
 // quantifiersAll may stand before an act that a stance targets: "the
 // attempts", "any attempt", "all moves".
@@ -662,7 +663,7 @@ var (
 
 // stanceNouns are the stance cues that are nouns, whose holder is found
 // in their noun phrase: "Russia's support for", "an ally of".
-var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition"}
+var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition", "protest", "protests", "aid"}
 
 // summonVerbs, recallVerbs and declareVerbs begin acts of diplomatic
 // protest: "summoned China's envoy", "expelled 20 Russian diplomats",

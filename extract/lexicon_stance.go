@@ -67,3 +67,25 @@ var passiveAuxiliaries = []string{"was", "were", "is", "are", "been", "being", "
 
 // actNounSet holds actNouns for look-ups.
 var actNounSet = wordSet(actNouns...)
+
+// frameCueRows are the stance cues of the frames added by kind, read
+// with the table in lexicon.go: recognition (support), warning and
+// deploring (oppose), a protest lodged with or sent to a state,
+// retaliation against one, aid pledged to one.
+var frameCueRows = []stanceVerb{
+	{Support, "recognise", third | past | gerund, ""},
+	{Support, "recognize", third | past | gerund, ""},
+	{Support, "recognition", phrase, "of"},
+	{Support, "aid", phrase, "to"},
+	{Oppose, "deplore", third | past, ""},
+	{Oppose, "warn", third | past | gerund, ""},
+	{Oppose, "protest", noun | plural, "to"},
+	{Oppose, "protest", noun | plural, "with"},
+	{Oppose, "protest", noun | plural, "against"},
+	{Oppose, "retaliate", third | past | gerund, "against"},
+}
+
+// boundNouns are stance nouns held only by their own noun phrase
+// ("Japan's protest to") or the subject of a light verb ("lodged a
+// protest with", "pledged aid to"), never by the nearest actor.
+var boundNouns = wordSet("protest", "protests", "aid")

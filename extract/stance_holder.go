@@ -98,6 +98,12 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	}
 	if holders == nil && isNounCue(its[i].lw) {
 		holders = lightVerbHolder(its, i)
+		// A protest or aid is held only by its noun phrase or the
+		// subject of lodging or pledging it: "in protest against"
+		// names no holder.
+		if holders == nil && !coordinated && boundNouns[its[i].lw] {
+			return nil, true
+		}
 	}
 	if coordinated {
 		holders = lastNoun
