@@ -83,9 +83,32 @@ var frameCueRows = []stanceVerb{
 	{Oppose, "protest", noun | plural, "with"},
 	{Oppose, "protest", noun | plural, "against"},
 	{Oppose, "retaliate", third | past | gerund, "against"},
+	{Oppose, "protest", third | past, ""},
+	{Support, "stand/stood", base | third | past | gerund, "behind"},
 }
+
+// angerVerbs state a stance from the side of the one it is taken
+// against: "Turkey has angered Cyprus with its decision" (Cyprus
+// opposes Turkey).
+var angerVerbs = wordSet(slices.Concat(verbForms("anger", third|past|gerund), verbForms("infuriate", third|past|gerund),
+	verbForms("outrage", third|past|gerund), verbForms("enrage", third|past|gerund), verbForms("irk", third|past|gerund),
+	verbForms("incense", third|past|gerund))...)
+
+// tradeVerbs and mutualNouns state stances both ways between the actors
+// of their subject: "Turkey and Greece traded accusations".
+var (
+	tradeVerbs  = slices.Concat(verbForms("trade", third|past|gerund), verbForms("exchange", third|past|gerund))
+	mutualNouns = wordSet("accusations", "barbs", "insults", "threats", "recriminations", "blame", "jabs", "criticism")
+)
 
 // boundNouns are stance nouns held only by their own noun phrase
 // ("Japan's protest to") or the subject of a light verb ("lodged a
 // protest with", "pledged aid to"), never by the nearest actor.
 var boundNouns = wordSet("protest", "protests", "aid")
+
+// haveForms make a perfect: "has angered".
+var haveForms = []string{"has", "have", "had"}
+
+// recentWords open a recent time before a verb: "this week", "earlier
+// this month" ends in them.
+var recentWords = []string{"this", "last"}

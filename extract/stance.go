@@ -77,6 +77,8 @@ var stanceRules = []stanceRule{
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},
+	{"angered", readAngered},
+	{"traded", readTraded},
 	{"cue", readStanceCue},
 }
 
@@ -212,6 +214,32 @@ func readAllyLabel(r *stanceReader, i int) (int, bool) {
 	}
 	r.emit(allies, allied, Support, i, n)
 	return n, true
+}
+
+// readAngered is the rule for a stance told by the feeling it caused
+// (see angeredBy):
+//
+//	Turkey has angered Cyprus with its decision.
+func readAngered(r *stanceReader, i int) (int, bool) {
+	holders, targets := angeredBy(r.its, i)
+	if len(holders) == 0 || len(targets) == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, 1)
+	return 1, true
+}
+
+// readTraded is the rule for blame traded both ways (see
+// tradedStances):
+//
+//	Turkey and Greece traded accusations.
+func readTraded(r *stanceReader, i int) (int, bool) {
+	actors := tradedStances(r.its, i)
+	if len(actors) == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(actors, actors, Oppose, i, 2)
+	return 2, true
 }
 
 // readStanceCue is the rule for a stance cue (see stanceCues) with its

@@ -282,3 +282,49 @@ func passiveStance(its []item, i int, cue stanceCue, n int) (holders, targets []
 	}
 	return holders, targets
 }
+
+// angeredBy reads a stance told by the feeling it caused: "Turkey has
+// angered Cyprus with its decision" (Cyprus opposes Turkey). The verb
+// of angering is at its[i], its object the holders, its subject the
+// targets.
+func angeredBy(its []item, i int) (holders, targets []string) {
+	if !angerVerbs[its[i].lw] {
+		return nil, nil
+	}
+	k := i
+	for k > 0 && its[k-1].tag == "RB" {
+		k--
+	}
+	perfect := anyWord(its, k-1, haveForms...)
+	if perfect {
+		k--
+	}
+	// "was angered by" is told the other way round.
+	if its[i].tag == "VBN" && !perfect {
+		return nil, nil
+	}
+	holders = stanceTargets(its, i+1)
+	if len(holders) == 0 {
+		return nil, nil
+	}
+	return holders, subjectOrAgent(its, k)
+}
+
+// tradedStances reads stances both ways between the actors of a
+// subject that trades blame: "Turkey and Greece traded accusations".
+// Each actor opposes each other one.
+func tradedStances(its []item, i int) []string {
+	if !anyWord(its, i, tradeVerbs...) || i+1 >= len(its) || !mutualNouns[its[i+1].lw] {
+		return nil
+	}
+	k := beforeTimePhrase(its, i-1)
+	// "Turkey and Greece this week traded".
+	if anyWord(its, k, timeUnits...) && anyWord(its, k-1, recentWords...) {
+		k -= 2
+	}
+	subj := subjectOrAgent(its, k+1)
+	if len(subj) < 2 {
+		return nil
+	}
+	return subj
+}
