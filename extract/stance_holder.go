@@ -164,7 +164,7 @@ func sanctionsImposer(its []item, i int) []string {
 // Kyiv".
 func lightVerbHolder(its []item, i int) []string {
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, possessivesPlain...)) {
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "DT" || anyWord(its, k, possessivesPlain...)) {
 		k--
 	}
 	if anyWord(its, k, lightVerbs...) {
