@@ -308,7 +308,7 @@ type stanceCue struct {
 // stanceCues are the phrases by which an actor takes a side toward
 // another, longest first: verbs ("sided with", "condemned"), nouns
 // ("support for", "condemnation of") and relations ("an ally of").
-var stanceCues = stanceTable(
+var stanceCues = stanceTable(slices.Concat(frameCueRows, []stanceVerb{
 	stanceVerb{Support, "side", base | third | past | gerund, "with"},
 	stanceVerb{Support, "stand/stood", base | third | past | gerund, "with"},
 	stanceVerb{Support, "stand/stood", base | third | past | gerund, "by"},
@@ -320,6 +320,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Support, "ally", noun | plural, "of"},
 	stanceVerb{Support, "support", phrase, "for"},
 	stanceVerb{Support, "backing", phrase, "for"},
+	stanceVerb{Support, "backing", phrase, "of"},
 	stanceVerb{Support, "support", third | past | gerund, ""},
 	stanceVerb{Support, "back", third | past | gerund, ""},
 	stanceVerb{Support, "defend", third | past, ""},
@@ -329,7 +330,7 @@ var stanceCues = stanceTable(
 	stanceVerb{Support, "grateful", phrase, "to"},
 	stanceVerb{Support, "hail", past, ""},
 	stanceVerb{Support, "applaud", past, ""},
-	stanceVerb{Support, "congratulate", past, ""},
+	stanceVerb{Support, "congratulate", third | past, ""},
 	stanceVerb{Support, "welcome", past, ""},
 	stanceVerb{Oppose, "lambast", past, ""},
 	stanceVerb{Oppose, "castigate", past, ""},
@@ -360,13 +361,13 @@ var stanceCues = stanceTable(
 	stanceVerb{Oppose, "accuse", third | past | gerund, ""},
 	stanceVerb{Oppose, "denounce", third | past, ""},
 	stanceVerb{Oppose, "oppose", third | past, ""},
-	stanceVerb{Oppose, "rebuke", past, ""},
+	stanceVerb{Oppose, "rebuke", past | gerund, ""},
 	stanceVerb{Oppose, "slam/slammed", past, ""},
 	stanceVerb{Oppose, "sanction", past, ""},
 	stanceVerb{Oppose, "sanctions", phrase, "on"},
 	stanceVerb{Oppose, "sanctions", phrase, "against"},
-	stanceVerb{Oppose, "threaten", past, ""},
-)
+	stanceVerb{Oppose, "threaten", third | past, ""},
+})...)
 
 // reversalCues oppose only when they ask the target to undo something:
 // "urged Israel to reconsider", not "urged Israel to join the talks".
@@ -378,6 +379,7 @@ var baseCues = map[string]string{
 	"support": Support, "back": Support, "defend": Support, "praise": Support,
 	"oppose": Oppose, "condemn": Oppose, "criticise": Oppose, "criticize": Oppose,
 	"denounce": Oppose, "blame": Oppose, "accuse": Oppose,
+	"recognise": Support, "recognize": Support, "threaten": Oppose, "warn": Oppose,
 }
 
 // stanceHedges before a stance cue deny or suspend it.
@@ -432,7 +434,7 @@ var namedNouns = map[string]string{
 
 // envoyNouns are a state's representatives abroad.
 var envoyNouns = wordSet("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats",
-	"charge", "chargé", "d'affaires")
+	"charge", "chargé", "d'affaires", "employees", "staff")
 
 func wordSet(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

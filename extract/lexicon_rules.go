@@ -193,7 +193,7 @@ var indefiniteArticles = []string{"a", "an"}
 var expelledCounts = []string{"the", "a", "an", "two", "three", "four", "five", "several", "dozens", "of"}
 
 // envoyRanks qualify an envoy: "the deputy ambassador".
-var envoyRanks = []string{"deputy", "top", "senior"}
+var envoyRanks = []string{"deputy", "top", "senior", "embassy", "consular"}
 
 // possessivesPlain are the possessive determiners of others.
 var possessivesPlain = []string{"its", "their", "his", "her"}
@@ -218,7 +218,8 @@ var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped"
 
 // lightVerbs carry a stance noun: "voiced solidarity with", "expressed
 // support for".
-var lightVerbs = []string{"voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm"}
+var lightVerbs = []string{"voiced", "expressed", "offered", "pledged", "declared", "reaffirmed", "voice", "express", "offer", "pledge", "reaffirm",
+	"lodged", "lodge", "lodges", "filed", "sent", "delivered", "pledges", "offers"}
 
 // quantifiersAll may stand before an act that a stance targets: "the
 // attempts", "any attempt", "all moves".
@@ -226,7 +227,8 @@ var quantifiersAll = []string{"the", "any", "all"}
 
 // actNouns name an act whose actors a stance targets: "opposed attempts by
 // Washington", "condemned the decision of Israel".
-var actNouns = []string{"attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation"}
+var actNouns = []string{"attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation",
+	"announcement", "announcements", "inclusion", "decisions", "steps"}
 
 // actPrepositions join an act to its actors: "attempts by", "the decision
 // of", "moves from".
@@ -661,13 +663,13 @@ var (
 
 // stanceNouns are the stance cues that are nouns, whose holder is found
 // in their noun phrase: "Russia's support for", "an ally of".
-var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity"}
+var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition", "protest", "protests", "aid"}
 
 // summonVerbs, recallVerbs and declareVerbs begin acts of diplomatic
 // protest: "summoned China's envoy", "expelled 20 Russian diplomats",
 // "recalled its ambassador", "declared ... persona non grata".
 var (
-	summonVerbs  = slices.Concat(verbForms("summon", past|gerund), []string{"summons"}, verbForms("expel/expelled/expelled/expelling", third|past|gerund))
+	summonVerbs  = slices.Concat(verbForms("summon", past|gerund), []string{"summons"}, verbForms("expel/expelled/expelled/expelling", third|past|gerund), expulsionNouns)
 	recallVerbs  = verbForms("recall", third|past|gerund)
 	declareVerbs = verbForms("declare", third|past|gerund)
 )

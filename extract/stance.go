@@ -72,8 +72,13 @@ type stanceRule struct {
 // cases in testdata/rules.
 var stanceRules = []stanceRule{
 	{"received", readReceived},
+	{"passive", readPassive},
 	{"protest", readProtest},
+	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
+	{"ally-label", readAllyLabel},
+	{"angered", readAngered},
+	{"traded", readTraded},
 	{"cue", readStanceCue},
 }
 
@@ -125,6 +130,23 @@ func readReceived(r *stanceReader, i int) (int, bool) {
 	return n, true
 }
 
+// readPassive is the rule for a stance cue in the passive (see
+// passiveStance):
+//
+//	Kenya was criticised by Uganda.
+func readPassive(r *stanceReader, i int) (int, bool) {
+	cue, n := stanceCueAt(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	holders, targets := passiveStance(r.its, i, cue, n)
+	if len(holders) == 0 || len(targets) == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, cue.polarity, i, n)
+	return n, true
+}
+
 // readProtest is the rule for acts of diplomatic protest (see
 // protestAct):
 //
@@ -134,9 +156,29 @@ func readProtest(r *stanceReader, i int) (int, bool) {
 	if n == 0 || stanceHedged(r.its, i) {
 		return 0, false
 	}
-	if holders, skip := r.holdersAt(r.its, i, 1, r.lastNoun, 0); !skip {
+	holders, skip := r.holdersAt(r.its, i, 1, r.lastNoun, 0)
+	// "ordered the recall of its envoys": the one who ordered it.
+	if holders == nil && !skip {
+		if k := actVerbBefore(r.its, i); k >= 0 {
+			holders, skip = r.holdersAt(r.its, k, 1, r.lastNoun, 0)
+		}
+	}
+	if !skip {
 		r.emit(holders, targets, Oppose, i, n)
 	}
+	return n, true
+}
+
+// readEnvoysLeaving is the rule for an expulsion told from the envoys'
+// side (see envoysLeaving):
+//
+//	Qatari diplomats have 48 hours to leave the UAE.
+func readEnvoysLeaving(r *stanceReader, i int) (int, bool) {
+	holders, targets, n := envoysLeaving(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
 	return n, true
 }
 
@@ -161,6 +203,45 @@ func readNamedAs(r *stanceReader, i int) (int, bool) {
 	return 0, false
 }
 
+// readAllyLabel is the rule for an ally label, the named ally's
+// support for the one it is allied with (see allyLabel):
+//
+//	Saudi ally Bahrain cut ties with Iran.
+func readAllyLabel(r *stanceReader, i int) (int, bool) {
+	allies, allied, n := allyLabel(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	r.emit(allies, allied, Support, i, n)
+	return n, true
+}
+
+// readAngered is the rule for a stance told by the feeling it caused
+// (see angeredBy):
+//
+//	Turkey has angered Cyprus with its decision.
+func readAngered(r *stanceReader, i int) (int, bool) {
+	holders, targets := angeredBy(r.its, i)
+	if len(holders) == 0 || len(targets) == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, 1)
+	return 1, true
+}
+
+// readTraded is the rule for blame traded both ways (see
+// tradedStances):
+//
+//	Turkey and Greece traded accusations.
+func readTraded(r *stanceReader, i int) (int, bool) {
+	actors := tradedStances(r.its, i)
+	if len(actors) == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(actors, actors, Oppose, i, 2)
+	return 2, true
+}
+
 // readStanceCue is the rule for a stance cue (see stanceCues) with its
 // targets after it and its holders found by holdersAt:
 //
@@ -180,7 +261,10 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 	if len(targets) == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
 		return 0, false
 	}
-	holders, skip := r.holdersAt(its, i, n, r.lastNoun, 0)
+	holders, skip := nounAgent(its, i), false
+	if holders == nil {
+		holders, skip = r.holdersAt(its, i, n, r.lastNoun, 0)
+	}
 	if skip {
 		return 0, false
 	}

@@ -98,6 +98,14 @@ func protestAct(its []item, i int) (targets []string, n int) {
 		return envoyRecalled(its, i)
 	case anyWord(its, i, declareVerbs...):
 		return personaNonGrata(its, i)
+	case breakVerbs[its[i].lw]:
+		return tiesCut(its, i)
+	case anyWord(its, i, giveVerbs...):
+		return envoysSentHome(its, i)
+	case anyWord(its, i, recallNouns...):
+		return recallNamed(its, i)
+	case anyWord(its, i, suspendVerbs...):
+		return suspension(its, i)
 	}
 	return nil, 0
 }

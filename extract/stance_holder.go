@@ -98,6 +98,12 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	}
 	if holders == nil && isNounCue(its[i].lw) {
 		holders = lightVerbHolder(its, i)
+		// A protest or aid is held only by its noun phrase or the
+		// subject of lodging or pledging it: "in protest against"
+		// names no holder.
+		if holders == nil && !coordinated && boundNouns[its[i].lw] {
+			return nil, true
+		}
 	}
 	if coordinated {
 		holders = lastNoun
@@ -113,6 +119,9 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	}
 	if holders == nil && depth == 0 {
 		holders = r.coordinatedHolders(its, i, lastNoun)
+	}
+	if holders == nil {
+		holders = joinedInSubject(its, i)
 	}
 	// "South Korea would stand with", "Beijing will continue to
 	// support": the subject of the modal.
@@ -155,7 +164,7 @@ func sanctionsImposer(its []item, i int) []string {
 // Kyiv".
 func lightVerbHolder(its []item, i int) []string {
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, possessivesPlain...)) {
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "DT" || anyWord(its, k, possessivesPlain...)) {
 		k--
 	}
 	if anyWord(its, k, lightVerbs...) {

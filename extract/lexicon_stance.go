@@ -1,0 +1,114 @@
+package extract
+
+import "slices"
+
+// The words of the stance frames: each predicate class by kind, read
+// with its argument frame by the stance rules (stance_frames.go).
+
+// breakVerbs end or cut a relation between states: "cut ties with",
+// "severed diplomatic relations with", "broke off relations with".
+var breakVerbs = wordSet(slices.Concat(
+	verbForms("cut/cut/cut/cutting", base|third|past|gerund),
+	verbForms("sever", base|third|past|gerund),
+	verbForms("break/broke/broken/breaking", base|third|past|participle|gerund),
+)...)
+
+// tieNouns are the relations a break ends: "ties", "relations".
+var tieNouns = wordSet("ties", "relations")
+
+// giveVerbs give envoys a deadline to leave: "gave the ambassador 48
+// hours to leave".
+var giveVerbs = verbForms("give/gave/given/giving", base|third|past|participle|gerund)
+
+// holdVerbs hold a deadline to leave: "its diplomats have 48 hours to
+// leave".
+var holdVerbs = []string{"have", "has", "had", "now"}
+
+// deadlineUnits are the spans of a deadline to leave.
+var deadlineUnits = []string{"hours", "days", "hour", "day", "weeks", "week"}
+
+// leaveWords close a deadline to leave: "to leave".
+var leaveWords = []string{"to", "leave"}
+
+// recallNouns are the noun of recalling one's envoys: "ordered the
+// recall of its ambassador from".
+var recallNouns = []string{"recall"}
+
+// allyNouns label the actors named right after them as the allies of
+// the one before: "Saudi ally Bahrain", "the US and its ally Israel",
+// "Damascus's backers Russia and China".
+var allyNouns = wordSet("ally", "allies", "supporters", "backers", "patron", "patrons")
+
+// allyModifiers may stand between an ally noun and the one it is
+// allied with: "its close ally", "Moscow's key backers". A former ally
+// is none, so "former" is not among them.
+var allyModifiers = wordSet("close", "closest", "key", "staunch", "staunchest", "main", "chief", "longtime", "long-time", "traditional", "regional", "strategic", "top", "great")
+
+// joinVerbs take part in another's act, named by a gerund after "in":
+// "joined in condemning", "followed Mexico in severing ties".
+var joinVerbs = slices.Concat(verbForms("join", base|third|past|gerund), verbForms("follow", base|third|past|gerund),
+	verbForms("unite", third|past|participle|gerund))
+
+// expulsionNouns name an expulsion of envoys: "announced the expulsion
+// of 10 Russian diplomats"; read like the verb, the announcer holding.
+var expulsionNouns = []string{"expulsion", "expulsions"}
+
+// suspendVerbs suspend a state from a body: "suspended Niger's
+// membership", "suspended Mali from the bloc".
+var suspendVerbs = verbForms("suspend", third|past|gerund)
+
+// membershipNouns are what a state is suspended from as its own:
+// "Niger's membership".
+var membershipNouns = []string{"membership", "participation", "seat"}
+
+// passiveAuxiliaries make a stance verb passive: "was condemned by",
+// "has been criticised by", "were sharply rebuked by".
+var passiveAuxiliaries = []string{"was", "were", "is", "are", "been", "being", "be", "got", "has", "have", "had"}
+
+// actNounSet holds actNouns for look-ups.
+var actNounSet = wordSet(actNouns...)
+
+// frameCueRows are the stance cues of the frames added by kind, read
+// with the table in lexicon.go: recognition (support), warning and
+// deploring (oppose), a protest lodged with or sent to a state,
+// retaliation against one, aid pledged to one.
+var frameCueRows = []stanceVerb{
+	{Support, "recognise", third | past | gerund, ""},
+	{Support, "recognize", third | past | gerund, ""},
+	{Support, "recognition", phrase, "of"},
+	{Support, "aid", phrase, "to"},
+	{Oppose, "deplore", third | past, ""},
+	{Oppose, "warn", third | past | gerund, ""},
+	{Oppose, "protest", noun | plural, "to"},
+	{Oppose, "protest", noun | plural, "with"},
+	{Oppose, "protest", noun | plural, "against"},
+	{Oppose, "retaliate", third | past | gerund, "against"},
+	{Oppose, "protest", third | past, ""},
+	{Support, "stand/stood", base | third | past | gerund, "behind"},
+}
+
+// angerVerbs state a stance from the side of the one it is taken
+// against: "Turkey has angered Cyprus with its decision" (Cyprus
+// opposes Turkey).
+var angerVerbs = wordSet(slices.Concat(verbForms("anger", third|past|gerund), verbForms("infuriate", third|past|gerund),
+	verbForms("outrage", third|past|gerund), verbForms("enrage", third|past|gerund), verbForms("irk", third|past|gerund),
+	verbForms("incense", third|past|gerund))...)
+
+// tradeVerbs and mutualNouns state stances both ways between the actors
+// of their subject: "Turkey and Greece traded accusations".
+var (
+	tradeVerbs  = slices.Concat(verbForms("trade", third|past|gerund), verbForms("exchange", third|past|gerund))
+	mutualNouns = wordSet("accusations", "barbs", "insults", "threats", "recriminations", "blame", "jabs", "criticism")
+)
+
+// boundNouns are stance nouns held only by their own noun phrase
+// ("Japan's protest to") or the subject of a light verb ("lodged a
+// protest with", "pledged aid to"), never by the nearest actor.
+var boundNouns = wordSet("protest", "protests", "aid")
+
+// haveForms make a perfect: "has angered".
+var haveForms = []string{"has", "have", "had"}
+
+// recentWords open a recent time before a verb: "this week", "earlier
+// this month" ends in them.
+var recentWords = []string{"this", "last"}
