@@ -441,11 +441,22 @@ var motionNouns = []string{"resolution", "draft", "text", "motion", "bill", "ame
 
 // listVerbs introduce a list of voters: "Those voting against were",
 // "Countries voting against included".
-var listVerbs = []string{"were", "was", ":", "included", "include", "being", "are"}
+var listVerbs = []string{"were", "was", ":", "included", "include", "includes", "being", "are"}
 
 // listFillers may stand before a list of voters: "were, among others,",
 // "inter alia".
 var listFillers = []string{",", "among", "others", "them", "inter", "alia", ":"}
+
+// motionPronouns stand for the motion as the object of a position cue:
+// "Others that voted against it included ...".
+var motionPronouns = []string{"it", "them"}
+
+// passiveBe marks a passive position cue: "the text was opposed by ...".
+var passiveBe = []string{"was", "were", "is", "are", "been", "being"}
+
+// relativeMotion stands for a motion named before a passive cue: "the
+// draft, which was opposed by ...".
+var relativeMotion = []string{"which", "that"}
 
 // joinForms are the forms of "join".
 var joinForms = []string{"joined", "joins", "join"}
@@ -455,7 +466,7 @@ var sideForms = []string{"sided", "sides", "siding"}
 
 // alongsideWords introduce more voters: "alongside Russia", "including the
 // US", "- Russia, China and Burkina Faso -".
-var alongsideWords = []string{"alongside", "like", "including", "-", "—", "–", ":"}
+var alongsideWords = []string{"alongside", "like", "including", "namely", "-", "—", "–", ":"}
 
 // alongWith introduces more voters.
 var alongWith = []string{"along", "with"}
