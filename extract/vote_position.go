@@ -217,10 +217,18 @@ func countedSubject(its []item, i int) (int, bool) {
 func passivePositions(_ *voteReader, f *fragment, its []item) {
 	for i := 1; i < len(its); i++ {
 		cue, n := cueAt(its, i)
-		if n == 0 || !cue.motion || !anyWord(its, i+n, "by") || !anyWord(its, i-1, passiveBe...) || hedged(its, i) || !motionBehind(its, i-1) {
+		if n == 0 || !cue.motion || !anyWord(its, i-1, passiveBe...) || hedged(its, i) || !motionBehind(its, i-1) {
 			continue
 		}
-		j := i + n + 1
+		// "was opposed only by", "was backed overwhelmingly by".
+		by := i + n
+		for by < len(its) && its[by].tag == "RB" {
+			by++
+		}
+		if !anyWord(its, by, "by") {
+			continue
+		}
+		j := by + 1
 		if v, ok := countedVoters(its, j); ok {
 			f.setTally(cue.value, v)
 		}
