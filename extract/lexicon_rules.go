@@ -526,10 +526,15 @@ var forwardUp = []string{"forward", "up"}
 var passiveAuxPast = []string{"was", "were", "been"}
 
 // sponsorNouns name a motion's sponsors: "Among the co-sponsors were".
-var sponsorNouns = []string{"sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor"}
+var sponsorNouns = []string{"sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor", "co-authors", "co-author", "coauthors"}
 
-// listVerbsSponsor introduce a list of sponsors: "its sponsors included".
-var listVerbsSponsor = []string{"were", "included", "include", "are", ":", "was", "is"}
+// listVerbsSponsor introduce a list of sponsors: "its sponsors included",
+// "its co-sponsors - Qatar and Morocco -".
+var listVerbsSponsor = []string{"were", "included", "include", "includes", "are", ":", "was", "is", "—", "–", "--", "-"}
+
+// relativeSubjects open a relative clause whose subject is the actor
+// before its comma: "the European Union, which drafted the text".
+var relativeSubjects = []string{"which", "who"}
 
 // byFrom name a motion's sponsor: "A motion by Algeria", "an amendment from
 // Pakistan".
