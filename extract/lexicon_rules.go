@@ -515,6 +515,10 @@ var backedForms = []string{"backed", "supported"}
 // cutMarks may divide a sentence's motions.
 var cutMarks = []string{",", "and", ";"}
 
+// contrastWords open a clause set against the one before: "..., while a
+// rival draft was rejected".
+var contrastWords = []string{"while", "whereas"}
+
 // phrasalSponsorVerbs sponsor only with "forward" or "up": "put forward",
 // "brought up".
 var phrasalSponsorVerbs = []string{"put", "brought", "drew"}
