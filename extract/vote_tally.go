@@ -99,19 +99,20 @@ func partitiveTally(f *fragment, its []item, i, n int) (int, bool) {
 // partitiveOf reports whether the number at its[i] is the whole of a
 // count before it: the 15 of "Eleven of the 15 members".
 func partitiveOf(its []item, i int) bool {
-	j := i - 1
-	if anyWord(its, j, articles...) || anyWord(its, j, theirPossessives...) {
-		j--
+	// The part is a few items before: "Eleven of the 15", "123 of the
+	// UN's 193".
+	for j := i - 2; j >= 1 && j >= i-5; j-- {
+		if anyWord(its, j, "of") && isNumberItem(its[j-1]) {
+			k, ok := partitiveWhole(its, j-1)
+			return ok && k > i && k <= i+3
+		}
 	}
-	if !anyWord(its, j, "of") || j < 1 || !isNumberItem(its[j-1]) {
-		return false
-	}
-	_, ok := partitiveWhole(its, j-1)
-	return ok
+	return false
 }
 
 // partitiveWhole reads "N of the M members" from the number at its[i]:
-// "of", an article or possessive, the whole M and a voter noun. It
+// "of", an article or possessive ("the UN's"), the whole M and a voter
+// noun. It
 // returns the index of the noun.
 func partitiveWhole(its []item, i int) (int, bool) {
 	j := i + 1
@@ -121,6 +122,10 @@ func partitiveWhole(its []item, i int) (int, bool) {
 	j++
 	if anyWord(its, j, articles...) || anyWord(its, j, theirPossessives...) {
 		j++
+	}
+	// "of the UN's 193 member states".
+	if anyWord(its, j+1, possessiveMarks...) {
+		j += 2
 	}
 	if j >= len(its) || !isNumberItem(its[j]) || isYearItem(its[j]) {
 		return 0, false
