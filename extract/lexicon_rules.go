@@ -447,17 +447,6 @@ var listVerbs = []string{"were", "was", ":", "included", "include", "includes", 
 // "inter alia".
 var listFillers = []string{",", "among", "others", "them", "inter", "alia", ":"}
 
-// motionPronouns stand for the motion as the object of a position cue:
-// "Others that voted against it included ...".
-var motionPronouns = []string{"it", "them"}
-
-// passiveBe marks a passive position cue: "the text was opposed by ...".
-var passiveBe = []string{"was", "were", "is", "are", "been", "being"}
-
-// relativeMotion stands for a motion named before a passive cue: "the
-// draft, which was opposed by ...".
-var relativeMotion = []string{"which", "that"}
-
 // joinForms are the forms of "join".
 var joinForms = []string{"joined", "joins", "join"}
 
@@ -515,10 +504,6 @@ var backedForms = []string{"backed", "supported"}
 // cutMarks may divide a sentence's motions.
 var cutMarks = []string{",", "and", ";"}
 
-// contrastWords open a clause set against the one before: "..., while a
-// rival draft was rejected".
-var contrastWords = []string{"while", "whereas"}
-
 // phrasalSponsorVerbs sponsor only with "forward" or "up": "put forward",
 // "brought up".
 var phrasalSponsorVerbs = []string{"put", "brought", "drew"}
@@ -535,10 +520,6 @@ var sponsorNouns = []string{"sponsors", "co-sponsors", "cosponsors", "sponsor", 
 // listVerbsSponsor introduce a list of sponsors: "its sponsors included",
 // "its co-sponsors - Qatar and Morocco -".
 var listVerbsSponsor = []string{"were", "included", "include", "includes", "are", ":", "was", "is", "—", "–", "--", "-"}
-
-// relativeSubjects open a relative clause whose subject is the actor
-// before its comma: "the European Union, which drafted the text".
-var relativeSubjects = []string{"which", "who"}
 
 // byFrom name a motion's sponsor: "A motion by Algeria", "an amendment from
 // Pakistan".

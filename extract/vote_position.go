@@ -294,3 +294,56 @@ func votersAfter(its []item, j int) []string {
 // finiteVerb reports whether an item is a verb with a tense, which ends
 // a phrase of voters: "passed", "said".
 func finiteVerb(it item) bool { return it.tag == "VBD" || it.tag == "VBZ" || it.tag == "VBP" }
+
+// amongThemPositions reads a list that names some of the counted voters
+// of the sentence before, which gave their side:
+//
+//	Another 40 countries abstained. Among them were Kenya, Peru and Chile.
+//
+// The sentence must open with "Among them" (or "Among those") and a form
+// of "be"; the sentence before must count the voters of its last side
+// ("40 countries abstained", "12 states voted against").
+func amongThemPositions(r *voteReader, f *fragment, its []item) {
+	if !r.whole || !r.d.amongThem(r.t.si) {
+		return
+	}
+	side, ok := countedSideOf(r.d.items(r.t.si - 1))
+	if !ok {
+		return
+	}
+	for _, code := range actorList(its, 3) {
+		f.setPosition(code, side, true)
+	}
+}
+
+// amongThem reports whether sentence si opens with "Among them were",
+// naming some of the voters the sentence before counted; it is read as
+// part of a vote although it names none.
+func (d *document) amongThem(si int) bool {
+	if si == 0 {
+		return false
+	}
+	its := d.items(si)
+	return anyWord(its, 0, "among") && anyWord(its, 1, amongPronouns...) && anyWord(its, 2, beForms...)
+}
+
+// countedSideOf returns the side of the last strong position cue of a
+// sentence when a count of voters stands as its subject: "Another 40
+// countries abstained", "12 voted against".
+func countedSideOf(its []item) (string, bool) {
+	side, ok := "", false
+	for i := 1; i < len(its); i++ {
+		cue, n := cueAt(its, i)
+		if n == 0 || !cue.strong {
+			continue
+		}
+		_, counted := countedSubject(its, i)
+		if counted || isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
+			side, ok = cue.value, true
+		} else {
+			side, ok = "", false
+		}
+		i += n - 1
+	}
+	return side, ok
+}

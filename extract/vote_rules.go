@@ -72,6 +72,7 @@ var voteRules = []voteRule{
 	{"tally", fTally | fPositions, (*voteReader).talliesOf},
 	{"position", fPositions | fTally | fOutcome, (*voteReader).positionsOf},
 	{"position-by", fPositions | fTally, passivePositions},
+	{"position-among", fPositions, amongThemPositions},
 	{"later-part", fOutcome | fNewEvent, readLaterPart},
 	{"no-vote", fNoVote, readNoVote},
 	{"threshold", fThreshold, readThreshold},
