@@ -3,7 +3,8 @@ package extract
 import "strings"
 
 // positionsOf is the position rule: it reads how actors voted, and the
-// tallies stated as "N countries, including ..., voted against":
+// tallies stated as "N countries, including ..., voted against" (or
+// "supported the draft"):
 //
 //	China and Russia abstained.
 //	Ten countries, including the US, Israel and Austria, voted against.
@@ -35,7 +36,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		for _, code := range subj {
 			f.setPosition(code, cue.value, cue.strong)
 		}
-		if cue.strong {
+		if cue.strong || cue.motion {
 			if count, ok := countedSubject(its, i); ok {
 				f.setTally(cue.value, count)
 			}
