@@ -321,7 +321,9 @@ func amongThemPositions(r *voteReader, f *fragment, its []item) {
 // naming some of the voters the sentence before counted; it is read as
 // part of a vote although it names none.
 func (d *document) amongThem(si int) bool {
-	if si == 0 {
+	// Most sentences are told apart by their first word, before their
+	// items are built.
+	if si == 0 || len(d.sents[si].Text) < 6 || !strings.EqualFold(d.sents[si].Text[:5], "among") {
 		return false
 	}
 	its := d.items(si)
