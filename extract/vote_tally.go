@@ -52,7 +52,8 @@ func tallyNumber(its []item, i int) (int, bool) {
 	if !ok || isYearItem(it) {
 		return 0, false
 	}
-	if anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority") {
+	// "a total of 143 of 193 countries" still counts a side.
+	if _, part := partitiveWhole(its, i); !part && (anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority")) {
 		return 0, false
 	}
 	if partitiveOf(its, i) {
@@ -101,7 +102,7 @@ func partitiveTally(f *fragment, its []item, i, n int) (int, bool) {
 func partitiveOf(its []item, i int) bool {
 	// The part is a few items before: "Eleven of the 15", "123 of the
 	// UN's 193".
-	for j := i - 2; j >= 1 && j >= i-5; j-- {
+	for j := i - 1; j >= 1 && j >= i-5; j-- {
 		if anyWord(its, j, "of") && isNumberItem(its[j-1]) {
 			k, ok := partitiveWhole(its, j-1)
 			return ok && k > i && k <= i+3
