@@ -386,6 +386,9 @@ func bodySubject(its []item, i int) bool {
 	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if its[k].body != "" {
+			if countedMembersOf(its, k) {
+				return false
+			}
 			// "several crossbench senators voted against": some members,
 			// not the chamber.
 			if memberNouns[its[k].lw] && k > 0 && !anyWord(its, k-1, listOpeners...) && its[k-1].tag != "IN" {
@@ -397,6 +400,26 @@ func bodySubject(its []item, i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// countedMembersOf reports whether the body at its[k] closes a counted
+// phrase of its members, who are the subject in its place: "Eleven of
+// the 15 members of the Security Council voted in favour" tells how some
+// members voted, not what the Council decided.
+func countedMembersOf(its []item, k int) bool {
+	j := k - 1
+	if anyWord(its, j, articles...) {
+		j--
+	}
+	if !anyWord(its, j, "of") || j < 1 || !voterNouns[its[j-1].lw] {
+		return false
+	}
+	for m := j - 2; m >= 0 && m >= j-6; m-- {
+		if isNumberItem(its[m]) && !isYearItem(its[m]) {
+			return true
+		}
 	}
 	return false
 }

@@ -443,7 +443,7 @@ var motionNouns = []string{"resolution", "draft", "text", "motion", "bill", "ame
 
 // listVerbs introduce a list of voters: "Those voting against were",
 // "Countries voting against included".
-var listVerbs = []string{"were", "was", ":", "included", "include", "being", "are"}
+var listVerbs = []string{"were", "was", ":", "included", "include", "includes", "being", "are"}
 
 // listFillers may stand before a list of voters: "were, among others,",
 // "inter alia".
@@ -457,7 +457,7 @@ var sideForms = []string{"sided", "sides", "siding"}
 
 // alongsideWords introduce more voters: "alongside Russia", "including the
 // US", "- Russia, China and Burkina Faso -".
-var alongsideWords = []string{"alongside", "like", "including", "-", "—", "–", ":"}
+var alongsideWords = []string{"alongside", "like", "including", "namely", "-", "—", "–", ":"}
 
 // alongWith introduces more voters.
 var alongWith = []string{"along", "with"}
@@ -517,10 +517,11 @@ var forwardUp = []string{"forward", "up"}
 var passiveAuxPast = []string{"was", "were", "been"}
 
 // sponsorNouns name a motion's sponsors: "Among the co-sponsors were".
-var sponsorNouns = []string{"sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor"}
+var sponsorNouns = []string{"sponsors", "co-sponsors", "cosponsors", "sponsor", "co-sponsor", "co-authors", "co-author", "coauthors"}
 
-// listVerbsSponsor introduce a list of sponsors: "its sponsors included".
-var listVerbsSponsor = []string{"were", "included", "include", "are", ":", "was", "is"}
+// listVerbsSponsor introduce a list of sponsors: "its sponsors included",
+// "its co-sponsors - Qatar and Morocco -".
+var listVerbsSponsor = []string{"were", "included", "include", "includes", "are", ":", "was", "is", "—", "–", "--", "-"}
 
 // byFrom name a motion's sponsor: "A motion by Algeria", "an amendment from
 // Pakistan".

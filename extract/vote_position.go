@@ -3,7 +3,8 @@ package extract
 import "strings"
 
 // positionsOf is the position rule: it reads how actors voted, and the
-// tallies stated as "N countries, including ..., voted against":
+// tallies stated as "N countries, including ..., voted against" (or
+// "supported the draft"):
 //
 //	China and Russia abstained.
 //	Ten countries, including the US, Israel and Austria, voted against.
@@ -35,7 +36,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 		for _, code := range subj {
 			f.setPosition(code, cue.value, cue.strong)
 		}
-		if cue.strong {
+		if cue.strong || cue.motion {
 			if count, ok := countedSubject(its, i); ok {
 				f.setTally(cue.value, count)
 			}
@@ -96,6 +97,9 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 	j := i + n
 	if anyWord(its, j, "the") && anyWord(its, j+1, motionNouns...) {
 		j += 2
+	} else if anyWord(its, j, motionPronouns...) {
+		// "Others that voted against it included ...".
+		j++
 	}
 	if !anyWord(its, j, listVerbs...) {
 		return nil
@@ -199,4 +203,150 @@ func countedSubject(its []item, i int) (int, bool) {
 		return v, true
 	}
 	return 0, false
+}
+
+// passivePositions reads the voters of a passive position cue, named
+// after "by", and a count of them as the side's tally:
+//
+//	The text was backed by most African countries, Brazil and Mexico.
+//	The draft, which was opposed by seven of the 193 member states,
+//	including Syria and Cuba, passed.
+//
+// The cue must follow a form of "be" and a motion (or a relative pronoun
+// standing for one) before it in the clause: "was supported by France"
+// with no motion says nothing of a vote.
+func passivePositions(_ *voteReader, f *fragment, its []item) {
+	for i := 1; i < len(its); i++ {
+		cue, n := cueAt(its, i)
+		if n == 0 || !cue.motion || !anyWord(its, i-1, passiveBe...) || hedged(its, i) || !motionBehind(its, i-1) {
+			continue
+		}
+		// "was opposed only by", "was backed overwhelmingly by".
+		by := i + n
+		for by < len(its) && its[by].tag == "RB" {
+			by++
+		}
+		if !anyWord(its, by, "by") {
+			continue
+		}
+		j := by + 1
+		if v, ok := countedVoters(its, j); ok {
+			f.setTally(cue.value, v)
+		}
+		for _, code := range votersAfter(its, j) {
+			f.setPosition(code, cue.value, true)
+		}
+		i += n
+	}
+}
+
+// motionBehind reports whether a motion noun, "it" or a relative pronoun
+// stands in the few items before its[i], within its clause.
+func motionBehind(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if _, ok := motionClasses[its[k].lw]; ok || anyWord(its, k, relativeMotion...) || anyWord(its, k, motionPronouns...) {
+			return true
+		}
+		if anyWord(its, k, clauseEndsColon...) {
+			return false
+		}
+	}
+	return false
+}
+
+// countedVoters reads a count of voters at its[j]: "seven countries",
+// "six of the 52 member states", "nine of its members"; not "120 votes".
+func countedVoters(its []item, j int) (int, bool) {
+	if j >= len(its) || !isNumberItem(its[j]) || isYearItem(its[j]) {
+		return 0, false
+	}
+	v, ok := itemNumber(its[j])
+	if !ok {
+		return 0, false
+	}
+	for k := j + 1; k < len(its) && k <= j+3; k++ {
+		if voterNouns[its[k].lw] || its[k].lw == "of" && k == j+1 {
+			return v, true
+		}
+		if !strings.HasPrefix(its[k].tag, "JJ") && !anyWord(its, k, countModifiers...) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// votersAfter reads the voters named after "by" at its[j], to the end of
+// the clause, or to another side's cue ("by 29 countries, nine
+// abstained"): the first list of actors, past a count or a group of them
+// ("most African countries, Brazil and Mexico", "seven of the member
+// states, including Syria and Cuba").
+func votersAfter(its []item, j int) []string {
+	for k := j; k < len(its) && k < j+maxReach; k++ {
+		if its[k].isActor() {
+			return actorList(its, k)
+		}
+		if _, n := cueAt(its, k); n > 0 || anyWord(its, k, sentenceEnds...) || motionClasses[its[k].lw] != "" || finiteVerb(its[k]) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// finiteVerb reports whether an item is a verb with a tense, which ends
+// a phrase of voters: "passed", "said".
+func finiteVerb(it item) bool { return it.tag == "VBD" || it.tag == "VBZ" || it.tag == "VBP" }
+
+// amongThemPositions reads a list that names some of the counted voters
+// of the sentence before, which gave their side:
+//
+//	Another 40 countries abstained. Among them were Kenya, Peru and Chile.
+//
+// The sentence must open with "Among them" (or "Among those") and a form
+// of "be"; the sentence before must count the voters of its last side
+// ("40 countries abstained", "12 states voted against").
+func amongThemPositions(r *voteReader, f *fragment, its []item) {
+	if !r.whole || !r.d.amongThem(r.t.si) {
+		return
+	}
+	side, ok := countedSideOf(r.d.items(r.t.si - 1))
+	if !ok {
+		return
+	}
+	for _, code := range actorList(its, 3) {
+		f.setPosition(code, side, true)
+	}
+}
+
+// amongThem reports whether sentence si opens with "Among them were",
+// naming some of the voters the sentence before counted; it is read as
+// part of a vote although it names none.
+func (d *document) amongThem(si int) bool {
+	// Most sentences are told apart by their first word, before their
+	// items are built.
+	if si == 0 || len(d.sents[si].Text) < 6 || !strings.EqualFold(d.sents[si].Text[:5], "among") {
+		return false
+	}
+	its := d.items(si)
+	return anyWord(its, 0, "among") && anyWord(its, 1, amongPronouns...) && anyWord(its, 2, beForms...)
+}
+
+// countedSideOf returns the side of the last strong position cue of a
+// sentence when a count of voters stands as its subject: "Another 40
+// countries abstained", "12 voted against".
+func countedSideOf(its []item) (string, bool) {
+	side, ok := "", false
+	for i := 1; i < len(its); i++ {
+		cue, n := cueAt(its, i)
+		if n == 0 || !cue.strong {
+			continue
+		}
+		_, counted := countedSubject(its, i)
+		if counted || isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
+			side, ok = cue.value, true
+		} else {
+			side, ok = "", false
+		}
+		i += n - 1
+	}
+	return side, ok
 }

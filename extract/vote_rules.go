@@ -73,6 +73,8 @@ var voteRules = []voteRule{
 	{"veto-cast", fOutcome | fPositions, readVetoCast},
 	{"tally", fTally | fPositions, (*voteReader).talliesOf},
 	{"position", fPositions | fTally | fOutcome, (*voteReader).positionsOf},
+	{"position-by", fPositions | fTally, passivePositions},
+	{"position-among", fPositions, amongThemPositions},
 	{"later-part", fOutcome | fNewEvent, readLaterPart},
 	{"no-vote", fNoVote, readNoVote},
 	{"threshold", fThreshold, readThreshold},

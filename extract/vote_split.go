@@ -32,6 +32,8 @@ func splitMotions(its []item) [][]item {
 	if len(cuts) == 0 {
 		if c := outcomeCut(its); c > 0 {
 			cuts = append(cuts, c)
+		} else if c := contrastCut(its); c > 0 {
+			cuts = append(cuts, c)
 		}
 	}
 	// "The first law was approved by 92 votes to 10 and the second by 87
@@ -114,4 +116,33 @@ func outcomeCut(its []item) int {
 		}
 	}
 	return 0
+}
+
+// contrastCut returns where a sentence contrasting two motions with
+// opposite outcomes divides: at the comma before "while" or "whereas"
+// that opens a clause with a motion of its own ("A Ukrainian draft was
+// adopted, while a rival draft, tabled by Russia, was rejected"); 0 when
+// it does not.
+func contrastCut(its []item) int {
+	for k := 1; k+2 < len(its); k++ {
+		if !anyWord(its, k, ",") || !anyWord(its, k+1, contrastWords...) || !hasMotion(its, k+2, 4) {
+			continue
+		}
+		before, after := outcomeIn(its[:k]), outcomeIn(its[k:])
+		if before != "" && after != "" && before != after {
+			return k
+		}
+	}
+	return 0
+}
+
+// outcomeIn returns the first outcome of adoption or rejection a word of
+// its states, "" if none.
+func outcomeIn(its []item) string {
+	for _, it := range its {
+		if o, ok := outcomeWords[it.lw]; ok && (o == Adopted || o == Rejected) {
+			return o
+		}
+	}
+	return ""
 }

@@ -73,6 +73,9 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 		return
 	}
 	subj := subjectBefore(its, i)
+	if len(subj) == 0 {
+		subj = relativeSubject(its, i)
+	}
 	if len(subj) == 0 && (pronounBefore(its, i) || ownDelegation(its, i)) {
 		// "He proposed an amendment", "his delegation had tabled
 		// the text".
@@ -85,6 +88,23 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 	}
 	f.setClass(classAhead(its, j, 6))
 	onBehalf(f, its, j)
+	for _, code := range draftedWith(its, j) {
+		f.add(code)
+	}
+}
+
+// draftedWith reads co-sponsors named with "with" right after the motion
+// a sponsor verb takes: "which drafted the text with Japan".
+func draftedWith(its []item, j int) []string {
+	for k := j; k < len(its) && k < j+6; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok {
+			if anyWord(its, k+1, "with") && k+2 < len(its) && its[k+2].isActor() {
+				return actorList(its, k+2)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // readSponsorNoun reads sponsors named by a noun at its[i]: "Among the
@@ -93,8 +113,8 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 // sponsor", "France, the penholder".
 func (f *sponsorsRead) readSponsorNoun(its []item, i int) {
 	it := its[i]
-	if anyWord(its, i, sponsorNouns...) && anyWord(its, i+1, listVerbsSponsor...) {
-		for _, code := range actorList(its, i+2) {
+	if anyWord(its, i, sponsorNouns...) {
+		for _, code := range sponsorsListed(its, i) {
 			f.add(code)
 			f.listed = true
 		}
@@ -113,6 +133,60 @@ func (f *sponsorsRead) readSponsorNoun(its []item, i int) {
 			f.add(it.actor)
 		}
 	}
+}
+
+// sponsorsListed reads the sponsors a sponsor noun at its[i] names:
+// after a list verb or a dash ("Among the co-sponsors were ...", "its
+// co-sponsors - Qatar, Saudi Arabia and Morocco -"), past what the noun
+// is of ("The co-authors of the draft proposed by Peru were ...") and a
+// group before the named ones ("were several Nordic states, as well as
+// Chile"); or before it, in apposition ("Chile and Peru, two of the
+// four co-sponsors").
+func sponsorsListed(its []item, i int) []string {
+	j := i + 1
+	if anyWord(its, j, "of") {
+		for k := j + 1; k < len(its) && k <= j+8; k++ {
+			if anyWord(its, k, listVerbsSponsor...) {
+				j = k
+				break
+			}
+		}
+	}
+	if anyWord(its, j, listVerbsSponsor...) {
+		for k := j + 1; k < len(its) && k <= j+8 && !anyWord(its, k, sentenceEnds...); k++ {
+			if its[k].isActor() {
+				return actorList(its, k)
+			}
+		}
+		return nil
+	}
+	return sponsorsInApposition(its, i)
+}
+
+// sponsorsInApposition reads the actors a sponsor noun at its[i] stands
+// in apposition to: "Chile and Peru, two of the four co-sponsors", "New
+// Zealand, one of the sponsors".
+func sponsorsInApposition(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && i-k <= 5 && !anyWord(its, k, ",") {
+		if !(isNumberItem(its[k]) || anyWord(its, k, "of") || anyWord(its, k, articles...) || anyWord(its, k, sponsorRanks...)) {
+			return nil
+		}
+		k--
+	}
+	if k < 1 || !anyWord(its, k, ",") || !isNumberItem(its[k+1]) {
+		return nil
+	}
+	return listEndingAt(its, k-1, max(0, k-maxReach))
+}
+
+// relativeSubject returns the actor a relative pronoun before the verb at
+// its[i] stands for: "the European Union, which drafted the text".
+func relativeSubject(its []item, i int) []string {
+	if !anyWord(its, i-1, relativeSubjects...) || !anyWord(its, i-2, ",") || i < 3 || !its[i-3].isActor() {
+		return nil
+	}
+	return []string{its[i-3].actor}
 }
 
 // readIntroducing reads a sentence that opens with the participle of

@@ -55,7 +55,11 @@ func tallyNumber(its []item, i int) (int, bool) {
 	if !ok || isYearItem(it) {
 		return 0, false
 	}
-	if anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority") {
+	// "a total of 143 of 193 countries" still counts a side.
+	if _, part := partitiveWhole(its, i); !part && (anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority")) {
+		return 0, false
+	}
+	if partitiveOf(its, i) {
 		return 0, false
 	}
 	return n, true
@@ -68,8 +72,74 @@ type tallyShape func(f *fragment, its []item, i, n int) (last int, ok bool)
 // tallyShapes are tried in order on each number of a sentence about a
 // vote; the first that reads it wins.
 var tallyShapes = []tallyShape{
-	sideFirstTally, sideAfterTally, toNumberTally, backedByTally,
+	partitiveTally, sideFirstTally, sideAfterTally, toNumberTally, backedByTally,
 	wonOfCastTally, withVotesTally, supportOfTally, voterVerbTally,
+}
+
+// partitiveTally reads a count of voters out of a whole, which counts the
+// side the cue after it names; the whole is no tally:
+//
+//	Eleven of the 15 members of the Council voted in favour.
+//	with 30 of its 47 members voting in favour, eight against
+//
+// The whole itself is never a tally (see tallyNumber).
+func partitiveTally(f *fragment, its []item, i, n int) (int, bool) {
+	k, ok := partitiveWhole(its, i)
+	if !ok {
+		return i, false
+	}
+	for j := k + 1; j < len(its) && j <= k+8; j++ {
+		if anyWord(its, j, clauseEndsColon...) {
+			break
+		}
+		if cue, m := cueAt(its, j); m > 0 && cue.strong {
+			f.setTally(cue.value, n)
+			return j + m - 1, true
+		}
+	}
+	return i, false
+}
+
+// partitiveOf reports whether the number at its[i] is the whole of a
+// count before it: the 15 of "Eleven of the 15 members".
+func partitiveOf(its []item, i int) bool {
+	// The part is a few items before: "Eleven of the 15", "123 of the
+	// UN's 193".
+	for j := i - 1; j >= 1 && j >= i-5; j-- {
+		if anyWord(its, j, "of") && isNumberItem(its[j-1]) {
+			k, ok := partitiveWhole(its, j-1)
+			return ok && k > i && k <= i+3
+		}
+	}
+	return false
+}
+
+// partitiveWhole reads "N of the M members" from the number at its[i]:
+// "of", an article or possessive ("the UN's"), the whole M and a voter
+// noun. It
+// returns the index of the noun.
+func partitiveWhole(its []item, i int) (int, bool) {
+	j := i + 1
+	if !anyWord(its, j, "of") {
+		return 0, false
+	}
+	j++
+	if anyWord(its, j, articles...) || anyWord(its, j, theirPossessives...) {
+		j++
+	}
+	// "of the UN's 193 member states".
+	if anyWord(its, j+1, possessiveMarks...) {
+		j += 2
+	}
+	if j >= len(its) || !isNumberItem(its[j]) || isYearItem(its[j]) {
+		return 0, false
+	}
+	for k := j + 1; k < len(its) && k <= j+3; k++ {
+		if voterNouns[its[k].lw] {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // sideFirstTally reads a side named before the number: "Yeas 176; Nays
