@@ -9,15 +9,27 @@ import (
 // discourse is what the text has said so far that a later sentence may
 // refer back to: the bodies it named (kept by the resolver, so that "the
 // Council" after "the Human Rights Council" is that council), the body it
-// last spoke of, and the actor whose representative last spoke. It is
-// advanced once per sentence, in text order, by says; the vote and the
-// stance readers both read the turn it records for each sentence and
-// never change it.
+// last spoke of, the actor whose representative last spoke, the people it
+// introduced and the last motion it named. It is advanced once per
+// sentence, in text order, by says; the vote and the stance readers both
+// read the turn it records for each sentence and never change it.
 type discourse struct {
 	res     *bodyResolver
 	context string // the body the text last spoke of
 	speaker string // the actor whose representative last spoke
 	spokeAt int    // the sentence where speaker was named
+	// people maps the names of people the text introduces with a
+	// country's office ("Danish Prime Minister Mette Frederiksen") to
+	// that country, so that "Frederiksen said" stands for Denmark. Unlike
+	// the rest it is read over the whole text before the first sentence
+	// (see peopleOf): a name stands for its country in every sentence,
+	// even one before the office that introduces it, and a name given
+	// for two countries anywhere in the text is dropped as ambiguous
+	// everywhere, which only the whole text can tell.
+	people map[string]string
+	// motion is the last motion named: the class and sponsors of the
+	// last sentence that named one (see turn.motion).
+	motion motionSaid
 }
 
 // turn is what one sentence adds to the discourse, with the state the
@@ -37,6 +49,11 @@ type turn struct {
 	// motion is what the sentence says of the motion it names, read
 	// over the whole sentence.
 	motion motionSaid
+	// lastMotion is the last motion named before the sentence began
+	// (discourse.motion then). No reader looks back across sentences for
+	// a motion yet: "That text passed" joins the last vote as an event
+	// (see pickEvent), not through the discourse.
+	lastMotion motionSaid
 }
 
 // part is one motion's part of a sentence and the bodies it speaks of.
@@ -82,10 +99,14 @@ func (t *turn) speakerFor(i int) string {
 	return ""
 }
 
-// newDiscourse starts the discourse of a text before its first sentence.
+// newDiscourse starts the discourse of a text before its first sentence,
+// with the people it introduces read over the whole text.
 func (d *document) newDiscourse() *discourse {
 	country, country3 := chamberCountryOf(d.text, d.actors)
-	return &discourse{res: &bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country, country3: country3}}
+	return &discourse{
+		res:    &bodyResolver{lowerDefault: lowerChamberOf(d.text, country), country: country, country3: country3},
+		people: peopleOf(d.text, actors.Leaders(d.text)),
+	}
 }
 
 // turns returns the turn of every sentence that can change the
@@ -95,7 +116,7 @@ func (d *document) turns() []*turn {
 	if d.turnCache != nil {
 		return d.turnCache
 	}
-	dc := d.newDiscourse()
+	dc := d.disc
 	d.turnCache = make([]*turn, len(d.sents))
 	for si, s := range d.sents {
 		if !mentionsVote(s.Text) && len(d.actorsIn(s.Start, s.End)) == 0 {
@@ -108,7 +129,7 @@ func (d *document) turns() []*turn {
 
 // says advances the discourse over sentence si and returns its turn.
 func (dc *discourse) says(si int, its []item) *turn {
-	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt}
+	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion}
 	from := 0
 	for _, p := range splitMotions(its) {
 		// A speaker named in an earlier part of the sentence speaks in
@@ -129,6 +150,9 @@ func (dc *discourse) says(si int, its []item) *turn {
 		if !sharesAny(t.motion.sponsors, []string{code}) {
 			t.motion.sponsors = append(t.motion.sponsors, code)
 		}
+	}
+	if t.motion.class != "" {
+		dc.motion = t.motion
 	}
 	return t
 }

@@ -100,10 +100,10 @@ type document struct {
 	// turnCache holds what each sentence adds to the discourse, once
 	// read (see turns).
 	turnCache []*turn
-	// people maps the names of people the text introduces with a
-	// country's office ("Danish Prime Minister Mette Frederiksen") to that
-	// country, so that "Frederiksen said" later stands for Denmark.
-	people map[string]string
+	// disc is the discourse of the text, advanced sentence by sentence
+	// when the turns are first read; the people it introduces are known
+	// from the start (see discourse.people).
+	disc *discourse
 	// runeAt maps byte offsets to character offsets; nil when the text is
 	// ASCII and the two agree.
 	runeAt []int
@@ -115,7 +115,7 @@ func newDocument(m *nlp.Model, text string) *document {
 	d.tagged = make([][]nlp.Token, len(d.sents))
 	d.once = make([]sync.Once, len(d.sents))
 	d.actors = actors.Find(text)
-	d.people = peopleOf(text, actors.Leaders(text))
+	d.disc = d.newDiscourse()
 	if !isASCII(text) {
 		d.runeAt = make([]int, len(text)+1)
 		n := 0

@@ -72,7 +72,7 @@ func (d *document) buildItems(si int) []item {
 			continue
 		}
 		it := item{text: t.Text, lw: lower(t.Text), tag: t.Tag, start: t.Start, end: t.End}
-		if code, ok := d.people[t.Text]; ok && t.Tag == "NNP" {
+		if code, ok := d.disc.people[t.Text]; ok && t.Tag == "NNP" {
 			// A person introduced with a country's office stands for
 			// that country; "Emmanuel Macron" folds into one item.
 			if n := len(out); n > 0 && out[n-1].kind == actors.Leader && out[n-1].actor == code && out[n-1].end+1 >= it.start {
