@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tally-news/tally/extract/nlp"
 )
@@ -132,20 +133,45 @@ func (d *document) counts() []Count {
 }
 
 // mayHoldNumber is a cheap test that saves tagging sentences with no
-// number in them.
+// number in them: a digit, or a whole word that countAt may read as a
+// number ("ten", "ten-day", "twenty-one", "twice", "a dozen"). Words
+// are matched whole, so "often" and "someone" do not count.
 func mayHoldNumber(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			return true
 		}
 	}
-	l := strings.ToLower(s)
-	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "twice", "thrice", "dozen", "once"} {
-		if strings.Contains(l, w) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r2, size2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r2) {
+				break
+			}
+			j += size2
+		}
+		if j-i <= len("seventeen") && numberWord(strings.ToLower(s[i:j])) {
 			return true
 		}
+		i = j
 	}
 	return false
+}
+
+// numberWord reports whether a whole word may start a count in words.
+func numberWord(w string) bool {
+	if n, ok := smallNumbers[w]; ok {
+		return n > 0
+	}
+	_, isTens := tens[w]
+	_, isTimes := multiplicatives[w]
+	return isTens || isTimes || w == "dozen"
 }
 
 // countAt reads a count starting at toks[i]. It returns the count and the
