@@ -115,6 +115,10 @@ func listEndingAt(its []item, k, stop int) []string {
 			if len(codes) > 0 {
 				return reverse(codes)
 			}
+		case it.lw == "," && len(codes) > 0 && anyWord(its, k+1, "and") && beforeParenthetical(its, k) != k:
+			// "Turkey, which is a candidate for membership, and
+			// Greece": a clause set off inside the list.
+			k = beforeParenthetical(its, k) + 1
 		case listGlue[it.lw]:
 		case len(codes) == 0 && isVerbTag(it.tag) && anyWord(its, k+1, "and"):
 			// "the US proposed and supported a resolution".

@@ -112,3 +112,7 @@ var haveForms = []string{"has", "have", "had"}
 // recentWords open a recent time before a verb: "this week", "earlier
 // this month" ends in them.
 var recentWords = []string{"this", "last"}
+
+// showVerbs, after "to" and before "that", make what follows an aim
+// rather than a stated stance: "would try to show that Chile backed".
+var showVerbs = []string{"show", "demonstrate", "prove"}

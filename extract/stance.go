@@ -304,12 +304,30 @@ func stanceCueAt(its []item, i int) (stanceCue, int) {
 // stanceHedged reports whether the cue at its[i] is negated, conditional
 // or contrasted away ("rather than condemning").
 func stanceHedged(its []item, i int) bool {
+	if aimedClause(its, i) {
+		return true
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if stanceHedges[its[k].lw] {
 			return true
 		}
 		if its[k].lw == "," || its[k].lw == ";" {
 			break
+		}
+	}
+	return false
+}
+
+// aimedClause reports whether the cue at its[i] stands in a clause of
+// what someone means to show ("to demonstrate that the members
+// supported"): an aim, not a stance.
+func aimedClause(its []item, i int) bool {
+	for k := i - 1; k >= 2 && k >= i-8; k-- {
+		if anyWord(its, k, ";") {
+			return false
+		}
+		if anyWord(its, k, "that") && anyWord(its, k-1, showVerbs...) && anyWord(its, k-2, "to") {
+			return true
 		}
 	}
 	return false

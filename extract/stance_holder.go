@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
 
 // nounHolder finds who holds a stance stated by a noun ("support for",
 // "condemnation of", "ally of"): the actor that modifies or possesses the
@@ -55,7 +59,9 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 		it := its[k]
 		if it.lw == "that" || it.lw == "which" {
 			if k > 0 {
-				if _, motion := motionClasses[its[k-1].lw]; motion && len(sponsors) > 0 {
+				// The motion speaks for its sponsors, or for no one
+				// when they are not known.
+				if _, motion := motionClasses[its[k-1].lw]; motion {
 					return sponsors
 				}
 			}
@@ -66,11 +72,8 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 		}
 		// An actor after a verb or preposition is an object, not the
 		// holder ("said Moscow had", "against Russia").
-		if k > 0 {
-			p := its[k-1]
-			if p.tag == "IN" || p.tag == "TO" || isVerbTag(p.tag) && p.lw != "that" {
-				continue
-			}
+		if objectActor(its, k) {
+			continue
 		}
 		if its[k].tail || k+1 < len(its) && its[k+1].tail {
 			continue
@@ -78,6 +81,24 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 		return []string{it.actor}
 	}
 	return nil
+}
+
+// objectActor reports whether the actor at its[k] stands in an object:
+// right after a verb or preposition ("said Moscow had", "against
+// Russia"), or as the modifier of a noun phrase after one, through
+// articles, numbers and adjectives ("expelled three Russian diplomats").
+func objectActor(its []item, k int) bool {
+	j := k - 1
+	if its[k].kind == actors.Demonym {
+		for j >= 0 && j >= k-3 && (its[j].tag == "DT" || its[j].tag == "CD" || strings.HasPrefix(its[j].tag, "JJ")) {
+			j--
+		}
+	}
+	if j < 0 {
+		return false
+	}
+	p := its[j]
+	return p.tag == "IN" || p.tag == "TO" || isVerbTag(p.tag) && p.lw != "that"
 }
 
 // holdersAt finds who holds the stance whose cue of n items starts at
