@@ -17,11 +17,19 @@ import (
 // votes a sitting day, each told by about eight articles that state parts
 // of its tally, some positions, sponsors and motion words; a quarter of
 // the reports are dated by their publication day.
-func generate(n int, yield func(Report)) {
+func generate(n int, yield func(Report)) { generateShaped(n, 20, 3, yield) }
+
+// generateDense is generate for one body that sits every day, so that
+// the days of its votes never leave a gap and its blocks close only at
+// the block cap.
+func generateDense(n int, yield func(Report)) { generateShaped(n, 1, 1, yield) }
+
+// generateShaped spreads the reports over the given number of bodies,
+// each sitting every one to maxStep days.
+func generateShaped(n, bodies, maxStep int, yield func(Report)) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	countries := []string{"USA", "RUS", "CHN", "FRA", "GBR", "DEU", "IND", "BRA", "ZAF", "JPN", "ISR", "UKR"}
 	topics := []string{"ceasefire", "sanctions", "embargo", "humanitarian", "nuclear", "climate", "refugees", "budget"}
-	const bodies = 20
 	perBody := n / bodies
 	made := 0
 	var idBuf []byte
@@ -29,7 +37,7 @@ func generate(n int, yield func(Report)) {
 		body := fmt.Sprintf("BODY_%02d", b)
 		day := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		for inBody := 0; inBody < perBody && made < n; {
-			day = day.AddDate(0, 0, 1+rng.IntN(3))
+			day = day.AddDate(0, 0, 1+rng.IntN(maxStep))
 			votes := 1 + rng.IntN(3)
 			for v := 0; v < votes; v++ {
 				yes, no, abst := 50+rng.IntN(150), rng.IntN(60), rng.IntN(40)
@@ -81,8 +89,20 @@ func generate(n int, yield func(Report)) {
 // reports/s and the peak live heap, which should stay flat as n grows
 // since only the open block is held.
 func BenchmarkStream(b *testing.B) {
-	for _, n := range []int{100_000, 1_000_000} {
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		n    int
+		gen  func(int, func(Report))
+	}{
+		{"100000", 100_000, generate},
+		{"1000000", 1_000_000, generate},
+		// One body voting every day: its blocks fill to the cap, so this
+		// is the case where clustering a block must not cost its reports
+		// times its clusters.
+		{"dense-400000", 400_000, generateDense},
+	} {
+		n := tc.n
+		b.Run(tc.name, func(b *testing.B) {
 			var peak uint64
 			var ms runtime.MemStats
 			events := 0
@@ -90,7 +110,7 @@ func BenchmarkStream(b *testing.B) {
 			for b.Loop() {
 				st := NewStream(DefaultConfig(), func(Event) { events++ })
 				i := 0
-				generate(n, func(r Report) {
+				tc.gen(n, func(r Report) {
 					if err := st.Add(r); err != nil {
 						b.Fatal(err)
 					}

@@ -111,25 +111,42 @@ func bySpecificity(a, b *Report) int {
 }
 
 // clusterInto lets each report join the best-matching cluster of cs or
-// start a new one, and returns the clusters.
+// start a new one, and returns the clusters. A report that knows its day
+// is matched only against the clusters whose day is near enough for
+// dateFit to pass (and those that know no day), found in an index by
+// day, so a block costs time in proportion to its reports times the
+// clusters of a few days, not times every cluster of the block.
 func (s *Stream) clusterInto(cs []*cluster, rs []*Report) []*cluster {
 	slices.SortFunc(rs, bySpecificity)
+	ix := newDayIndex(cs, max(s.cfg.Window, s.cfg.Lag))
+	seq := make(map[*cluster]int, len(cs))
+	for i, c := range cs {
+		seq[c] = i
+	}
 	for _, r := range rs {
 		var best *cluster
 		bestScore := 0.0
-		for _, c := range cs {
+		ix.candidates(r, cs, func(c *cluster) {
 			sc, ok := s.cfg.match(r, c)
 			if !ok {
-				continue
+				return
 			}
-			if best == nil || sc > bestScore || (sc == bestScore && len(c.members) > len(best.members)) {
+			if best == nil || sc > bestScore ||
+				(sc == bestScore && (len(c.members) > len(best.members) ||
+					len(c.members) == len(best.members) && seq[c] < seq[best])) {
 				best, bestScore = c, sc
 			}
-		}
+		})
 		if best != nil {
+			before := best.hasDay
+			day := best.day()
 			best.add(r)
+			ix.moved(best, before, day)
 		} else {
-			cs = append(cs, newCluster(r))
+			c := newCluster(r)
+			seq[c] = len(cs)
+			cs = append(cs, c)
+			ix.insert(c)
 		}
 	}
 	return cs
