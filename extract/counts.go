@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,10 +89,19 @@ func (d *document) counts() []Count {
 			continue
 		}
 		toks := d.tokens(si)
+		last := -1 // the token of the sentence's last counted noun
+		lastUnit := ""
 		for i := 0; i < len(toks); i++ {
 			c, span, ok := d.countAt(toks, i)
 			if !ok {
 				continue
+			}
+			// A noun the text writes is carried to bare numbers nearby;
+			// one the reader supplies (the "vote" of "11 abstained") is not.
+			written := c.Unit != "" && (lemma(toks[span].Text) == c.Unit || span == i && strings.ContainsAny(toks[i].Text, "-\u2010\u2011"))
+			if c.Unit == "" {
+				c.Unit = d.sharedUnit(toks, i, span, last, lastUnit)
+				written = c.Unit != ""
 			}
 			// The evidence runs to the counted noun, also where the count
 			// leaves the words after it to others ("two of its closest
@@ -108,6 +116,9 @@ func (d *document) counts() []Count {
 			ev := d.evidence(toks[i].Start, toks[evEnd].End)
 			c.Evidence = &ev
 			add(c)
+			if written {
+				last, lastUnit = evEnd, c.Unit
+			}
 			for _, extra := range hyphenTally(toks[i].Text) {
 				e := ev
 				add(Count{Value: extra, Unit: "vote", Evidence: &e})
@@ -192,6 +203,9 @@ func (d *document) countAt(toks []nlp.Token, i int) (Count, int, bool) {
 		if d.notACount(toks, i, v) {
 			return Count{}, i, false
 		}
+	} else if v, ok := suffixScaled(t.Text); ok && i+1 < len(toks) && isNounTag(toks[i+1].Tag) && !(i > 0 && currencyBefore[lower(toks[i-1].Text)]) {
+		// "some 10.5m people"; "£3bn" is money.
+		value = v
 	} else if v, unit, ok := numberCompound(t.Text); ok {
 		// "193-member", "15-nation", "ten-day".
 		if unit != "" {
@@ -312,7 +326,9 @@ func numberCompound(tok string) (float64, string, bool) {
 	if i <= 0 || i == len(tok)-1 {
 		return 0, "", false
 	}
-	head, rest := tok[:i], strings.TrimLeft(tok[i:], "-\u2010\u2011")
+	head, rest := tok[:i], strings.ToLower(strings.TrimLeft(tok[i:], "-\u2010\u2011"))
+	// "an 11-hour-long debate" counts hours.
+	rest = strings.TrimSuffix(rest, "-long")
 	if rest == "year-old" || rest == "years-old" {
 		// "22-year-old": an age, a count of years.
 		if v, ok := digitNumber(head); ok {
@@ -342,10 +358,26 @@ func numberCompound(tok string) (float64, string, bool) {
 	return 0, "", false
 }
 
+// suffixScaled reads a number written with a scale letter, as headlines
+// and some newsrooms write millions and billions: "10.5m", "3bn".
+func suffixScaled(tok string) (float64, bool) {
+	for suffix, scale := range scaleSuffixes {
+		if head, ok := strings.CutSuffix(tok, suffix); ok {
+			if v, ok := digitNumber(head); ok {
+				return v * scale, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // hyphenTally reads the other numbers of a tally written "93-18" or
 // "93-18-65"; the first number is read by countAt.
 func hyphenTally(tok string) []float64 {
 	parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '\u2013' })
+	if len(parts) == 3 && strings.EqualFold(parts[1], "to") {
+		parts = []string{parts[0], parts[2]}
+	}
 	if len(parts) < 2 || len(parts) > 3 {
 		return nil
 	}
@@ -388,8 +420,9 @@ func (d *document) notACount(toks []nlp.Token, i int, v float64) bool {
 		}
 		return true
 	}
-	// A number in brackets right after a word is a reference or a year.
-	if prev == "(" && i+1 < len(toks) && toks[i+1].Text == ")" {
+	// A number in brackets right after a word is a reference or a year,
+	// unless it sizes the list a side's heading opens.
+	if prev == "(" && i+1 < len(toks) && toks[i+1].Text == ")" && !listHeadingSize(toks, i) {
 		return true
 	}
 	// Attached to a slash ("S/RES/2728") or a letter ("G20") it names
@@ -422,17 +455,23 @@ func isLetters(s string) bool {
 }
 
 // oneIsCounted reports whether the word "one" at toks[i] states a count
-// rather than serving as a determiner or pronoun: "only one country", "one
+// rather than serving as a determiner or pronoun: "only one country", "at
+// least one guard", "one million people", "one more year", "one
 // against", "one abstention".
 func oneIsCounted(toks []nlp.Token, i int) bool {
 	if i > 0 {
 		switch lower(toks[i-1].Text) {
-		case "only", "just", "exactly", "but", "than":
+		case "only", "just", "exactly", "but", "than", "least":
 			return true
 		}
 	}
 	if i+1 < len(toks) {
 		n := lower(toks[i+1].Text)
+		// "one million people", "for one more year"; not "One Hundred and
+		// Twenty-Eighth", an ordinal.
+		if _, scale := scales[n]; scale && !(i+2 < len(toks) && lower(toks[i+2].Text) == "and") || n == "more" {
+			return true
+		}
 		if n == "against" || n == "abstention" || n == "vote" || n == "in" && i+2 < len(toks) && strings.HasPrefix(lower(toks[i+2].Text), "favo") {
 			return true
 		}
@@ -450,205 +489,3 @@ func isDigits(s string) bool {
 }
 
 func isNounTag(tag string) bool { return strings.HasPrefix(tag, "NN") }
-
-// unitAfter finds the noun a number at toks[i] counts: the first plural
-// noun of the noun phrase that follows (the first noun for the value 1),
-// through "of" for partitives ("two of its closest allies"); "vote" for a
-// tally's elided noun ("169 in favour to 6 against").
-func (d *document) unitAfter(toks []nlp.Token, i int, value float64) (string, int) {
-	j := i + 1
-	if j < len(toks) && lower(toks[j].Text) == "of" {
-		return partitiveUnit(toks, i)
-	}
-	if unit, end, ok := nounAfter(toks, i, value); ok {
-		return unit, end
-	}
-	if tallyNoun(toks, i) {
-		return "vote", i
-	}
-	return "", i
-}
-
-// partitiveUnit finds the noun a partitive counts: "two of its closest
-// allies", through determiners, possessives and adjectives. Its words are
-// not used up: "53 of the chamber's 100 seats" holds another count. "a
-// majority of 20" counts votes.
-func partitiveUnit(toks []nlp.Token, i int) (string, int) {
-	j := i + 1
-	if partitiveVoters(toks, i) {
-		return "vote", i
-	}
-	for k := j + 1; k < len(toks) && k <= j+6; k++ {
-		t := toks[k]
-		lw := lower(t.Text)
-		if isNounTag(t.Tag) && looksPlural(t.Text, t.Tag) && !strings.HasSuffix(lw, "'s") {
-			return lemma(t.Text), i
-		}
-		if !(t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "CD" || lw == "'s" || lw == "the") {
-			break
-		}
-	}
-	if prevIs(toks, i, "majority") || prevIs(toks, i-1, "majority") {
-		return "vote", i
-	}
-	return "", i
-}
-
-// nounAfter finds the first plural noun of the noun phrase after the
-// number at toks[i] (the first noun for the value 1), or "vote" for a
-// tally's elided noun ("169 in favour to 6 against"); ok is false when
-// the phrase holds none.
-func nounAfter(toks []nlp.Token, i int, value float64) (string, int, bool) {
-	j := i + 1
-	for k := j; k < len(toks) && k <= j+4; k++ {
-		t := toks[k]
-		lw := lower(t.Text)
-		if k == j && (talliedAfter[lw] && elidedTally(toks, k) || elidedVoters(toks, k)) {
-			return "vote", i, true
-		}
-		if nounModifiers[lw] {
-			continue
-		}
-		if isNounTag(t.Tag) && hasLetter(t.Text) || (t.Tag == "" && isLetters(t.Text)) {
-			if value != 1 && looksPlural(t.Text, t.Tag) {
-				// "1,000 police officers": a plural noun after it is the
-				// head.
-				if k+1 < len(toks) && toks[k+1].Tag == "NNS" {
-					return lemma(toks[k+1].Text), k + 1, true
-				}
-				return lemma(t.Text), k, true
-			}
-			if value == 1 && !nextIsNoun(toks, k) {
-				return lemma(t.Text), k, true
-			}
-			continue
-		}
-		if strings.HasPrefix(t.Tag, "JJ") || t.Tag == "VBN" || t.Tag == "VBD" || t.Tag == "VBG" && nextIsNoun(toks, k) {
-			continue
-		}
-		break
-	}
-	return "", i, false
-}
-
-// tallyNoun reports whether the number at toks[i], with no noun after
-// it, counts votes: one of a pair in a vote ("287 to 268"), the second
-// number of "by 322 votes to 308", a majority ("a majority of 20"), or
-// a side named before it ("Yeas 176", "Nays: 150").
-func tallyNoun(toks []nlp.Token, i int) bool {
-	j := i + 1
-	if j < len(toks) && lower(toks[j].Text) == "to" && j+1 < len(toks) {
-		if _, ok := digitNumber(toks[j+1].Text); ok && (sentenceSpeaksOfVotes(toks) || namesStage(toks)) {
-			return true
-		}
-	}
-	if i > 1 && lower(toks[i-1].Text) == "to" {
-		if _, ok := digitNumber(toks[i-2].Text); ok && (sentenceSpeaksOfVotes(toks) || namesStage(toks)) {
-			return true
-		}
-		for k := i - 2; k >= 0 && k >= i-3; k-- {
-			if lower(toks[k].Text) == "votes" || lower(toks[k].Text) == "vote" {
-				return true
-			}
-		}
-	}
-	if prevIs(toks, i, "majority") || (prevIs(toks, i, "of") && prevIs(toks, i-1, "majority")) {
-		return true
-	}
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		w := lower(toks[k].Text)
-		if _, ok := prefixSides[w]; ok {
-			return true
-		}
-		if w != ":" {
-			break
-		}
-	}
-	return false
-}
-
-// sentenceSpeaksOfVotes reports whether a sentence's tokens speak of a
-// vote (see speaksOfVote).
-func sentenceSpeaksOfVotes(toks []nlp.Token) bool {
-	return speaksOfVote(len(toks), func(i int) string { return lower(toks[i].Text) }, func(i int) bool { return bodyWord[lower(toks[i].Text)] })
-}
-
-// prevIs reports whether the token before toks[i] is word.
-func prevIs(toks []nlp.Token, i int, word string) bool {
-	return i > 0 && i-1 < len(toks) && lower(toks[i-1].Text) == word
-}
-
-func nextIsNoun(toks []nlp.Token, k int) bool {
-	return k+1 < len(toks) && isNounTag(toks[k+1].Tag)
-}
-
-// elidedTally reports whether toks[k] ("in", "against", "for") starts the
-// side of a tally: "in favour", "against", "for" followed by a number, a
-// bracket or the end of a clause.
-func elidedTally(toks []nlp.Token, k int) bool {
-	w := lower(toks[k].Text)
-	switch w {
-	case "against", "abstaining", "abstained":
-		return true
-	case "in":
-		return k+1 < len(toks) && strings.HasPrefix(lower(toks[k+1].Text), "favo")
-	case "for":
-		if k+1 >= len(toks) {
-			return true
-		}
-		n := toks[k+1]
-		return n.Text == "," || n.Text == "(" || n.Text == ")" || lower(n.Text) == "and" || n.Tag == "TO" || lower(n.Text) == "to"
-	}
-	return false
-}
-
-// elidedVoters reports whether toks[k], right after a number whose noun
-// is left out, tells how the counted voted, which makes the number a
-// tally: "443 voted in favour", "10 voting against", "107 of them being
-// in favour" and, in a sentence about a vote, "85 opposed".
-func elidedVoters(toks []nlp.Token, k int) bool {
-	if k >= len(toks) {
-		return false
-	}
-	w := lower(toks[k].Text)
-	if w == "opposed" {
-		return sentenceSpeaksOfVotes(toks)
-	}
-	if !votingVerbs[w] || k+1 >= len(toks) {
-		return false
-	}
-	side := lower(toks[k+1].Text)
-	if side == "in" {
-		return k+2 < len(toks) && slices.Contains(favourSupport, lower(toks[k+2].Text))
-	}
-	return w != "being" && votedSides[side]
-}
-
-// partitiveVoters reports whether the partitive at toks[i] counts, out
-// of a whole named by a pronoun, voters by how they voted, which makes it
-// a tally whose noun is left out: "107 of them being in favour", "60 of
-// those voting against". Where a noun names the whole ("28 of the 47
-// member states voting in favour"), the noun is the unit.
-func partitiveVoters(toks []nlp.Token, i int) bool {
-	k := i + 2
-	return k < len(toks) && (toks[k].Tag == "PRP" || toks[k].Tag == "DT" && !nextIsNoun(toks, k)) && elidedVoters(toks, k+1)
-}
-
-// hasLetter reports whether a token holds a letter: a dash tagged as a
-// noun is no unit.
-func hasLetter(s string) bool {
-	return strings.IndexFunc(s, unicode.IsLetter) >= 0
-}
-
-// namesStage reports whether a sentence names a stage of a bill, whose
-// pairs of numbers are tallies: "completed its second reading by 77 to
-// 44", "the committee stage".
-func namesStage(toks []nlp.Token) bool {
-	for k := 1; k < len(toks); k++ {
-		prev := lower(toks[k-1].Text)
-		if slices.Contains(stageNouns, lower(toks[k].Text)) && (slices.Contains(stageOrdinals, prev) || prev == "committee") {
-			return true
-		}
-	}
-	return false
-}

@@ -20,12 +20,14 @@ var irregularPlurals = map[string]string{
 	"bonuses": "bonus", "censuses": "census", "consensuses": "consensus",
 	"heroes": "hero", "vetoes": "veto", "potatoes": "potato", "tomatoes": "tomato",
 	"echoes": "echo", "embargoes": "embargo",
+	// Abbreviations of units of time.
+	"hrs": "hour", "hr": "hour", "mins": "minute", "yrs": "year",
 }
 
 // lemma returns the lowercase singular of a noun: "Allies" gives "ally",
 // "countries" "country", "abstentions" "abstention", "days" "day".
 func lemma(word string) string {
-	w := strings.ToLower(strings.Trim(word, ".,;:!?\"'()[]\u2019\u2018\u201c\u201d"))
+	w := strings.ToLower(strings.Trim(word, ".,;:!?\"'()[]\u2019\u2018\u201c\u201d\u2026"))
 	if s, ok := irregularPlurals[w]; ok {
 		return s
 	}

@@ -22,6 +22,10 @@ var scales = map[string]float64{
 	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
+// scaleSuffixes are the letters written after digits for a scale:
+// "10.5m", "3bn".
+var scaleSuffixes = map[string]float64{"m": 1e6, "bn": 1e9}
+
 // multiplicatives are adverbs that state a count of times.
 var multiplicatives = map[string]int{"once": 1, "twice": 2, "thrice": 3}
 
@@ -55,8 +59,13 @@ func digitNumber(tok string) (float64, bool) {
 	}
 	clean := tok
 	if strings.Contains(tok, ",") {
-		// Separators must group by three: "1,500", "12,000,000".
+		// Separators must group by three: "1,500", "12,000,000"; or, as
+		// in South Asia, by two before the last three: "1,00,000".
 		parts := strings.Split(tok, ",")
+		if southAsianGrouping(parts) {
+			v, err := strconv.ParseFloat(strings.Join(parts, ""), 64)
+			return v, err == nil
+		}
 		if len(parts[0]) > 3 {
 			return 0, false
 		}
@@ -77,6 +86,26 @@ func digitNumber(tok string) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// southAsianGrouping reports whether comma-separated digit groups are
+// written the South Asian way: one or two digits, groups of two, and a
+// last group of three ("1,00,000", "12,34,56,789").
+func southAsianGrouping(parts []string) bool {
+	if len(parts) < 3 || len(parts[0]) > 2 || len(parts[len(parts)-1]) != 3 {
+		return false
+	}
+	for k, p := range parts {
+		if k > 0 && k < len(parts)-1 && len(p) != 2 {
+			return false
+		}
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // formatValue writes a count's value as the gold files do: integers

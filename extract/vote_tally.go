@@ -349,6 +349,10 @@ func hyphenPair(tok string) []int {
 		return nil
 	}
 	parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '\u2013' })
+	if len(parts) == 3 && strings.EqualFold(parts[1], "to") {
+		// "an 88-to-12 vote".
+		parts = []string{parts[0], parts[2]}
+	}
 	if len(parts) < 2 || len(parts) > 3 {
 		return nil
 	}
