@@ -32,3 +32,9 @@ func GoldOf(r extract.Record, textFile string) extract.Record {
 func CheckGold(path string, data []byte) (Gold, error) {
 	return parseGold(path, data)
 }
+
+// BlocCodes returns the codes the gold format gives groups of countries
+// acting together (EU, EUROPE, NATO, ...), in the format's order.
+func BlocCodes() []string {
+	return append([]string(nil), blocs...)
+}
