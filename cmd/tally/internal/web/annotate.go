@@ -268,7 +268,11 @@ func (s *Server) saveGold(w http.ResponseWriter, r *http.Request) {
 		var he *httpError
 		switch {
 		case errors.As(err, &ge):
-			d.Error = "Not saved: " + ge.Error()
+			d.Error = fmt.Sprintf("Not saved: %s.json: ", name)
+			if ge.Field != "" {
+				d.Error += ge.Field + ": "
+			}
+			d.Error += ge.Err.Error()
 			form.markBad(ge.Field, rowOf)
 		case errors.As(err, &he):
 			status, d.Error = he.status, "Not saved: "+he.msg
