@@ -153,10 +153,17 @@ func value[T any](t *testing.T, ctx context.Context, what string, a chromedp.Act
 func TestBrowserReviewAndAnnotate(t *testing.T) {
 	ctx, check := browser(t)
 	defer check()
-	srv, db, dir := newGoldServer(t)
+	shot := shooter(t, ctx)
+	srv, db, _ := newTestServer(t)
+	// The gold folder as a person names it, relative: the page shows it.
+	root := t.TempDir()
+	t.Chdir(root)
+	if err := srv.EnableAnnotation("gold"); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "gold")
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	shot := shooter(t, ctx)
 	a := storedArticle(t, db, vetoURL)
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
