@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/tally-news/tally/extract"
@@ -65,6 +66,12 @@ func browser(t *testing.T) (ctx context.Context, check func()) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1360, 900)); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
+	// Asking for reduced motion makes the pages scroll at once, so a
+	// click never lands on a page still moving under the pointer.
+	reduced := emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, reduced); err != nil {
+		t.Fatalf("emulate reduced motion: %v", err)
+	}
 	var mu sync.Mutex
 	var problems []string
 	console := chromedp.Console(ctx)
@@ -93,6 +100,9 @@ func browser(t *testing.T) (ctx context.Context, check func()) {
 		problems = nil
 	}
 }
+
+// stepTime bounds each step of an end-to-end test.
+const stepTime = 20 * time.Second
 
 // shooter writes screenshots of the page, numbered in order.
 func shooter(t *testing.T, ctx context.Context) func(name string) {
@@ -165,21 +175,28 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	a := storedArticle(t, db, vetoURL)
+	// Each step has its own time limit; a step that fails leaves a
+	// screenshot of the page as it was.
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
+		sctx, cancel := context.WithTimeout(ctx, stepTime)
+		defer cancel()
+		if err := chromedp.Do(sctx, steps...); err != nil {
+			shot("failed")
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	// loaded waits until a page a click led to has run its scripts.
+	loaded := chromedp.Poll[chromedp.Void](`document.readyState === "complete"`, chromedp.WithPollingInterval(20*time.Millisecond))
 
 	// The front page lists the articles; follow the veto's.
-	do("front page", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(css("table.articles")))
+	do("front page", chromedp.Navigate(ts.URL+"/"), chromedp.WaitVisible(css("table.articles")), loaded)
 	if rows := value(t, ctx, "count rows", chromedp.Evaluate[int](`document.querySelectorAll("table.articles tbody tr").length`)); rows != 4 {
 		t.Errorf("the front page lists %d articles, want 4", rows)
 	}
 	shot("articles")
-	do("follow the article", chromedp.Click(css(fmt.Sprintf(`table.articles a[href="/articles/%d"]`, a.ID))), chromedp.WaitVisible(css("#text")))
+	do("follow the article", chromedp.Click(css(fmt.Sprintf(`table.articles a[href="/articles/%d"]`, a.ID))), chromedp.WaitVisible(css("#text")), loaded)
 
 	// Every fact with evidence in the text has its marks, of its kind.
 	marked := value(t, ctx, "read the marks", chromedp.Evaluate[map[string]string](
@@ -211,7 +228,7 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 	shot("article")
 
 	// Annotate: the gold page starts from the extraction.
-	do("open the gold page", chromedp.Click(css(`a[href$="/gold"]`)), chromedp.WaitVisible(css("#gold")))
+	do("open the gold page", chromedp.Click(css(`a[href$="/gold"]`)), chromedp.WaitVisible(css("#gold")), loaded)
 	if review := value(t, ctx, "review count", chromedp.Text(css("#review"))); !strings.HasSuffix(review, "to review") {
 		t.Errorf("review count %q", review)
 	}
@@ -241,7 +258,7 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 
 	// The extraction has the same stance: the loader refuses the file,
 	// the page says why at the row, and nothing is written.
-	do("save with a fault", chromedp.Click(css("#save")), chromedp.WaitVisible(css("#gold-error")))
+	do("save with a fault", chromedp.Click(css("#save")), chromedp.WaitVisible(css("#gold-error")), loaded)
 	if problem := value(t, ctx, "fault", chromedp.Text(css("#gold-error"))); !strings.Contains(problem, "the same stance as stances[0]") {
 		t.Errorf("the page says %q, want the repeated stance", problem)
 	}
@@ -255,7 +272,7 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 
 	// Reject the extraction's copy and save.
 	do("mend and save", chromedp.Click(css(`section[data-kind=stance] .row[data-fact="s0"] [data-act=reject]`)),
-		chromedp.Click(css("#save")), chromedp.WaitVisible(css("#gold-notice")))
+		chromedp.Click(css("#save")), chromedp.WaitVisible(css("#gold-notice")), loaded)
 	if notice := value(t, ctx, "notice", chromedp.Text(css("#gold-notice"))); !strings.HasPrefix(notice, "Saved unsc-sudan-aid-veto.json") {
 		t.Errorf("notice %q", notice)
 	}
@@ -278,7 +295,7 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 	}
 
 	// Opened again, the page shows the saved file.
-	do("reload", chromedp.Navigate(ts.URL+fmt.Sprintf("/articles/%d/gold", a.ID)), chromedp.WaitVisible(css("#gold")))
+	do("reload", chromedp.Navigate(ts.URL+fmt.Sprintf("/articles/%d/gold", a.ID)), chromedp.WaitVisible(css("#gold")), loaded)
 	states := value(t, ctx, "stance states", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("section[data-kind=stance] .rows input[name='stance.state']"), i => i.value)`))
 	if !slices.Equal(states, []string{stateAccepted, stateAccepted}) {
 		t.Errorf("stance rows after reload: %q, want two accepted", states)
