@@ -540,3 +540,37 @@ func TestEnableAnnotationNotAFolder(t *testing.T) {
 		t.Error("a file was taken as the gold folder")
 	}
 }
+
+// TestGoldPageKeepsToItsPolicy: the gold page has no inline script, no
+// inline style and no event handler attribute, which the
+// Content-Security-Policy would block.
+func TestGoldPageKeepsToItsPolicy(t *testing.T) {
+	srv, db, _ := newGoldServer(t)
+	g := openGold(t, srv, articleIDByURL(t, db, vetoURL))
+	for _, tag := range regexp.MustCompile(`<script[^>]*>`).FindAllString(g.body, -1) {
+		if !strings.Contains(tag, ` src="/static/`) {
+			t.Errorf("inline script %s", tag)
+		}
+	}
+	for _, bad := range regexp.MustCompile(`<[^>]+\s(?:style|on[a-z]+)=[^>]*>`).FindAllString(g.body, -1) {
+		t.Errorf("inline style or handler: %s", bad)
+	}
+	for _, asset := range []string{"/static/annotate.js", "/static/annotate.css", "/static/favicon.svg"} {
+		if code, _, _ := get(t, srv, asset); code != http.StatusOK {
+			t.Errorf("%s: status %d", asset, code)
+		}
+	}
+}
+
+func TestSaveGoldTooLarge(t *testing.T) {
+	srv, db, dir := newGoldServer(t)
+	g := openGold(t, srv, articleIDByURL(t, db, vetoURL))
+	f := url.Values{csrfField: {g.form.Get(csrfField)}}
+	addRow(f, "vote", stateAdded, "body", "UNGA", "motion", strings.Repeat("x", maxGoldForm))
+	if rec := g.post(f); rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "the form cannot be read") {
+		t.Errorf("status %d: %.300s", rec.Code, rec.Body)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a refused save wrote %v", entries)
+	}
+}
