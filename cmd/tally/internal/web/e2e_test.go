@@ -229,14 +229,23 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 
 	// Annotate: the gold page starts from the extraction.
 	do("open the gold page", chromedp.Click(css(`a[href$="/gold"]`)), chromedp.WaitVisible(css("#gold")), loaded)
-	if review := value(t, ctx, "review count", chromedp.Text(css("#review"))); !strings.HasSuffix(review, "to review") {
-		t.Errorf("review count %q", review)
+	toReview := len(eval.GoldOf(*a.Record, "").Counts) + len(a.Record.Countries) + len(a.Record.Votes) + len(a.Record.Stances)
+	if review := value(t, ctx, "review count", chromedp.Text(css("#review"))); review != fmt.Sprintf("%d to review", toReview) {
+		t.Errorf("review count %q, want %d to review", review, toReview)
 	}
 	sponsors := css(`section[data-kind=vote] .row:nth-child(3) input[name="vote.sponsors"]`)
 	do("reject Chad, accept the first count, name the Assembly vote's sponsor",
 		chromedp.Click(css(`.row:has(input[value="TCD"]) [data-act=reject]`)),
 		chromedp.Click(css(`section[data-kind=count] .row:first-child [data-act=accept]`)),
 		chromedp.Clear(sponsors), chromedp.SendKeys(sponsors, "nor"))
+	if review := value(t, ctx, "review count", chromedp.Text(css("#review"))); review != fmt.Sprintf("%d to review", toReview-2) {
+		t.Errorf("after a reject and an accept: %q, want %d to review", review, toReview-2)
+	}
+	pressed := value(t, ctx, "pressed", chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("[aria-pressed=true]"), b => b.closest(".row").querySelector("input:not([type=hidden])").value + " " + b.dataset.act)`))
+	first := fmt.Sprint(eval.GoldOf(*a.Record, "").Counts[0].Value)
+	if !slices.Equal(pressed, []string{first + " accept", "TCD reject"}) {
+		t.Errorf("buttons pressed: %q, want Chad's reject and the first count's accept", pressed)
+	}
 
 	// A stance added from selected text: the actors are filled in.
 	if !value(t, ctx, "select text", chromedp.Evaluate[bool](fmt.Sprintf(selectText, "Britain’s ambassador, Sir Mark Hollis, said Moscow"))) {

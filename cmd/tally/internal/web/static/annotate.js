@@ -24,6 +24,8 @@
     row.classList.remove("state-" + input.value);
     row.classList.add("state-" + state);
     input.value = state;
+    row.querySelector("[data-act=accept]").setAttribute("aria-pressed", state === "accepted");
+    row.querySelector("[data-act=reject]").setAttribute("aria-pressed", state === "rejected");
     dirty = true;
     countReview();
   }
