@@ -574,3 +574,32 @@ func TestSaveGoldTooLarge(t *testing.T) {
 		t.Errorf("a refused save wrote %v", entries)
 	}
 }
+
+// TestSaveGoldConcurrent saves from several pages at once: each save
+// succeeds, and the file left is whole, one of them.
+func TestSaveGoldConcurrent(t *testing.T) {
+	srv, db, dir := newGoldServer(t)
+	g := openGold(t, srv, articleIDByURL(t, db, vetoURL))
+	const n = 8
+	codes := make(chan int, n)
+	for i := range n {
+		f := url.Values{csrfField: {g.form.Get(csrfField)}}
+		addRow(f, "count", stateAdded, "value", fmt.Sprint(i+1))
+		go func() { codes <- g.post(f).Code }()
+	}
+	for range n {
+		if code := <-codes; code != http.StatusSeeOther {
+			t.Errorf("a save answered %d", code)
+		}
+	}
+	saved, err := eval.LoadGoldFile(filepath.Join(dir, "unsc-sudan-aid-veto.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved.Record.Counts) != 1 || saved.Record.Counts[0].Value < 1 || saved.Record.Counts[0].Value > n {
+		t.Errorf("saved counts %+v, want one of the saves", saved.Record.Counts)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the folder holds %d files, want NAME.json and NAME.txt", len(entries))
+	}
+}
