@@ -121,9 +121,9 @@ type goldRow struct {
 	// Fact lists the ids of the extraction's facts the row matches, so
 	// that their marks light up with it.
 	Fact string
-	// Bad is set on the row the loader found a fault in.
-	Bad bool
-	V   map[string]string
+	// Problem is the fault the loader found in the row, if any.
+	Problem string
+	V       map[string]string
 }
 
 // goldForm is a gold file as the page edits it: the rows of each kind.
@@ -273,7 +273,7 @@ func (s *Server) saveGold(w http.ResponseWriter, r *http.Request) {
 				d.Error += ge.Field + ": "
 			}
 			d.Error += ge.Err.Error()
-			form.markBad(ge.Field, rowOf)
+			form.markBad(ge, rowOf)
 		case errors.As(err, &he):
 			status, d.Error = he.status, "Not saved: "+he.msg
 		default:
@@ -656,10 +656,9 @@ func splitList(s string) []string {
 // faultRE reads the list and index of a gold file field: "votes[2]...".
 var faultRE = regexp.MustCompile(`^(countries|counts|votes|stances)\[(\d+)\]`)
 
-// markBad marks the row of the gold file field the loader found a fault
-// in.
-func (f goldForm) markBad(field string, rowOf map[string][]int) {
-	m := faultRE.FindStringSubmatch(field)
+// markBad puts the fault the loader found on the row of its field.
+func (f goldForm) markBad(ge *eval.GoldError, rowOf map[string][]int) {
+	m := faultRE.FindStringSubmatch(ge.Field)
 	if m == nil {
 		return
 	}
@@ -670,7 +669,7 @@ func (f goldForm) markBad(field string, rowOf map[string][]int) {
 	}
 	for _, k := range goldKinds {
 		if k.list == m[1] {
-			f[k.kind][rows[i]].Bad = true
+			f[k.kind][rows[i]].Problem = ge.Field + ": " + ge.Err.Error()
 		}
 	}
 }

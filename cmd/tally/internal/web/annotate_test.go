@@ -340,6 +340,10 @@ func TestSaveGoldRefused(t *testing.T) {
 				if typed := tt.row[3]; !strings.Contains(bad, html.EscapeString(typed)) && !strings.Contains(bad, typed) {
 					t.Errorf("the bad row does not keep %q as typed: %s", typed, bad)
 				}
+				problem := regexp.MustCompile(`<p class="rowproblem" role="alert">([^<]*)</p>`).FindAllStringSubmatch(body, -1)
+				if len(problem) != 1 || !strings.Contains(problem[0][1], tt.wantMsg) {
+					t.Errorf("the fault at its row: %q, want one saying %q", problem, tt.wantMsg)
+				}
 			}
 			after, err := os.ReadFile(path)
 			if err != nil || string(after) != string(before) {

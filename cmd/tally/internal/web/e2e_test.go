@@ -274,6 +274,9 @@ func TestBrowserReviewAndAnnotate(t *testing.T) {
 	if n := value(t, ctx, "bad rows", chromedp.Evaluate[int](`document.querySelectorAll("section[data-kind=stance] .row.bad").length`)); n != 1 {
 		t.Errorf("%d stance rows marked bad, want 1", n)
 	}
+	if p := value(t, ctx, "the fault at its row", chromedp.Text(css(".row.bad .rowproblem"))); !strings.Contains(p, "the same stance as stances[0]") {
+		t.Errorf("the bad row says %q", p)
+	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("a refused save wrote %v", entries)
 	}
