@@ -5,12 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/cmd/tally/internal/nofollow"
+	"github.com/tally-news/tally/extract/eval"
 )
 
 func runGold(ctx context.Context, e *env, args []string) error {
@@ -77,17 +77,17 @@ func runGold(ctx context.Context, e *env, args []string) error {
 			if _, err := os.Lstat(textPath); err == nil && !*force {
 				return fmt.Errorf("gold init: %s exists; pass --force to overwrite it", textPath)
 			}
-			if err := writeNoFollow(textPath, []byte(text), *force); err != nil {
-				return fmt.Errorf("gold init: %w", err)
+			if err := nofollow.WriteFile(textPath, []byte(text), *force); err != nil {
+				return fmt.Errorf("gold init: %w", forceHint(err))
 			}
 		}
 		rec := p.extractor.Extract(ctx, doc, text)
-		b, err := json.MarshalIndent(goldOf(rec, doc+".txt"), "", "  ")
+		b, err := json.MarshalIndent(eval.GoldOf(rec, doc+".txt"), "", "  ")
 		if err != nil {
 			return fmt.Errorf("gold init: %w", err)
 		}
-		if err := writeNoFollow(goldPath, append(b, '\n'), *force); err != nil {
-			return fmt.Errorf("gold init: %w", err)
+		if err := nofollow.WriteFile(goldPath, append(b, '\n'), *force); err != nil {
+			return fmt.Errorf("gold init: %w", forceHint(err))
 		}
 		fmt.Fprintf(e.stdout, "wrote %s (%d countries, %d counts, %d votes, %d stances) beside %s\n",
 			goldPath, len(rec.Countries), len(rec.Counts), len(rec.Votes), len(rec.Stances), textPath)
@@ -95,64 +95,10 @@ func runGold(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// goldOf keeps the fields of a record that a gold file holds: the scored
-// ones and the motion, without evidence.
-func goldOf(r extract.Record, textFile string) extract.Record {
-	g := extract.Record{Doc: r.Doc, TextFile: textFile, Countries: r.Countries, Stances: []extract.Stance{}, Votes: []extract.Vote{}}
-	g.Counts = make([]extract.Count, 0, len(r.Counts))
-	for _, c := range r.Counts {
-		g.Counts = append(g.Counts, extract.Count{Value: c.Value, Unit: c.Unit})
-	}
-	for _, v := range r.Votes {
-		v.Evidence = nil
-		g.Votes = append(g.Votes, v)
-	}
-	for _, s := range r.Stances {
-		s.Evidence = nil
-		g.Stances = append(g.Stances, s)
-	}
-	return g
-}
-
-// writeNoFollow writes data to path as a new file, never through a
-// symbolic link: without replace it fails when anything is at path (a
-// link to nothing too); with replace, a temporary file written beside
-// path is renamed over it, which replaces a file or a link itself and
-// never the file a link points to.
-func writeNoFollow(path string, data []byte, replace bool) error {
-	if !replace {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s exists; pass --force to overwrite it", path)
-		}
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(path)
-		}
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
+// forceHint adds to a refusal to write over a file how to overwrite it.
+func forceHint(err error) error {
+	if errors.Is(err, nofollow.ErrExist) {
+		return fmt.Errorf("%w; pass --force to overwrite it", err)
 	}
 	return err
 }

@@ -24,6 +24,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dbPath := fs.db()
 	addr := fs.String("addr", defaultServeAddr, "host:port to listen on; a host other than loopback lets other machines read the corpus")
+	gold := fs.String("gold", "", "folder of gold files to write: each article's page leads to its gold file, saved there as NAME.json beside NAME.txt (read-only without it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -39,6 +40,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer db.Close()
+	logger := e.logger.With("component", "web")
+	site := web.New(db, logger)
+	if *gold != "" {
+		if err := site.EnableAnnotation(*gold); err != nil {
+			return fmt.Errorf("serve: --gold: %w", err)
+		}
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -46,9 +54,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if !isLoopback(host) {
 		e.logger.Warn("serving beyond this machine: whoever reaches the address can read the corpus", "addr", ln.Addr().String())
 	}
-	logger := e.logger.With("component", "web")
+	if *gold != "" {
+		logger.Info("annotation on: gold files are written into the folder", "gold", *gold)
+	}
 	srv := &http.Server{
-		Handler:           web.New(db, logger),
+		Handler:           site,
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}

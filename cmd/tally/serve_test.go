@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -82,6 +84,18 @@ func TestServeBadArguments(t *testing.T) {
 	}
 	if _, _, err := runCLI(t, "", "serve", "--db", db+".missing", "--addr", "127.0.0.1:0"); err == nil || !strings.Contains(err.Error(), "does not exist") {
 		t.Errorf("missing corpus: error %v", err)
+	}
+}
+
+func TestServeGoldNotAFolder(t *testing.T) {
+	db := siteCorpus(t)
+	file := filepath.Join(t.TempDir(), "gold")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := runCLI(t, "", "serve", "--db", db, "--addr", "127.0.0.1:0", "--gold", file)
+	if err == nil || !strings.Contains(err.Error(), "--gold") || !strings.Contains(err.Error(), "not a folder") {
+		t.Errorf("--gold naming a file: %v, want an error saying it is not a folder", err)
 	}
 }
 

@@ -97,6 +97,8 @@ type articleData struct {
 	// Countries are the record's countries, each with its mentions.
 	Countries []countryView
 	Legend    []legendEntry
+	// Annotate is set when the server writes gold files.
+	Annotate bool
 }
 
 type factView[T any] struct {
@@ -133,7 +135,9 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "article", newArticleData(a))
+	d := newArticleData(a)
+	d.Annotate = s.annot != nil
+	s.render(w, r, http.StatusOK, "article", d)
 }
 
 func newArticleData(a corpus.StoredArticle) articleData {

@@ -65,6 +65,7 @@ type Server struct {
 	store  Store
 	logger *slog.Logger
 	mux    *http.ServeMux
+	annot  *annotator // nil: read-only (see EnableAnnotation)
 }
 
 // New returns a server of the corpus in store, logging failures to logger.
@@ -76,6 +77,7 @@ func New(store Store, logger *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /articles/{id}", s.articlePage)
 	s.mux.HandleFunc("GET /api/articles", s.listAPI)
 	s.mux.HandleFunc("GET /api/articles/{id}", s.articleAPI)
+	s.annotateRoutes()
 	return s
 }
 

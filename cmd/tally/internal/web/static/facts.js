@@ -2,6 +2,7 @@
 // its evidence and its entry in the record, and brings the first mark of
 // the text into view when the click was in the record.
 "use strict";
+var smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 document.addEventListener("click", function (ev) {
   var el = ev.target.closest("[data-fact]");
   if (!el || ev.target.closest("a")) return;
@@ -14,7 +15,7 @@ document.addEventListener("click", function (ev) {
       if (!first && x.tagName === "MARK") first = x;
     });
   });
-  if (first && !el.closest("#text")) first.scrollIntoView({ block: "center", behavior: "smooth" });
+  if (first && !el.closest("#text")) first.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
 });
 document.addEventListener("keydown", function (ev) {
   if (ev.key === "Enter" && ev.target.matches(".fact[data-fact]")) ev.target.click();
