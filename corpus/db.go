@@ -184,7 +184,7 @@ type DB struct {
 func Open(ctx context.Context, path string) (*DB, error) {
 	db, err := openMode(ctx, path, -1, openCreate)
 	if err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", displayName(path), err)
+		return nil, fmt.Errorf("open corpus %s: %w", DisplayName(path), err)
 	}
 	return db, nil
 }
@@ -196,7 +196,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func OpenExisting(ctx context.Context, path string) (*DB, error) {
 	db, err := openMode(ctx, path, -1, openExisting)
 	if err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", displayName(path), err)
+		return nil, fmt.Errorf("open corpus %s: %w", DisplayName(path), err)
 	}
 	return db, nil
 }
@@ -214,7 +214,7 @@ func OpenExisting(ctx context.Context, path string) (*DB, error) {
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	db, err := openMode(ctx, path, -1, openReadOnly)
 	if err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", displayName(path), err)
+		return nil, fmt.Errorf("open corpus %s: %w", DisplayName(path), err)
 	}
 	return db, nil
 }
@@ -412,8 +412,9 @@ func (db *DB) close() error {
 	return nil
 }
 
-// displayName is path as messages show it: a URL without its password.
-func displayName(path string) string {
+// DisplayName is a corpus location as messages show it: a file name as
+// it is, a PostgreSQL URL without its password.
+func DisplayName(path string) string {
 	if IsURL(path) {
 		return redactURL(path)
 	}
