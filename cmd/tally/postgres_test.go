@@ -21,7 +21,7 @@ import (
 // postgresCorpus returns the URL of a new, empty PostgreSQL corpus: a
 // schema of its own in the database TALLY_TEST_POSTGRES names, dropped
 // when the test ends. The test is skipped when no server is available.
-func postgresCorpus(t *testing.T) string {
+func postgresCorpus(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("TALLY_TEST_POSTGRES")
 	if dsn == "" {
