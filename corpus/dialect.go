@@ -20,8 +20,14 @@ import (
 // dialect says which engine a corpus is on.
 type dialect struct {
 	postgres bool
-	cache    sync.Map // statement text -> *boundQuery (PostgreSQL)
+	cache    sync.Map     // statement text -> *boundQuery (PostgreSQL)
+	cached   atomic.Int64 // entries in cache
 }
+
+// maxCachedQueries bounds the cache of rewritten statements: statements
+// are few, but one that embeds values (an IN list of ids) is new each
+// time, and a long-running process must not keep them all.
+const maxCachedQueries = 2048
 
 var sqliteDialect = &dialect{}
 
@@ -44,7 +50,11 @@ func (d *dialect) bind(query string, args []any) (string, []any) {
 		b = v.(*boundQuery)
 	} else {
 		b = rebind(query)
-		d.cache.Store(query, b)
+		if d.cached.Load() < maxCachedQueries {
+			if _, loaded := d.cache.LoadOrStore(query, b); !loaded {
+				d.cached.Add(1)
+			}
+		}
 	}
 	if len(b.names) == 0 {
 		return b.text, args
@@ -250,9 +260,6 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// cursorSeq numbers the cursors of forEachRow.
-var cursorSeq atomic.Int64
-
 // rowBatch is how many rows forEachRow fetches at a time from PostgreSQL.
 const rowBatch = 512
 
@@ -260,7 +267,8 @@ const rowBatch = 512
 // it, in order, in constant memory; each may run statements of its own in
 // tx. SQLite reads the rows as each goes; a PostgreSQL connection cannot
 // run a statement while it sends rows, so there the rows come through a
-// cursor a batch at a time, each called with no rows open.
+// cursor a batch at a time, each called with no rows open. A
+// transaction reads through one forEachRow at a time.
 func forEachRow[T any](ctx context.Context, tx *txn, query string, args []any, scan func(*sql.Rows) (T, error), each func(T) error) error {
 	if !tx.d.postgres {
 		rows, err := tx.QueryContext(ctx, query, args...)
@@ -279,7 +287,7 @@ func forEachRow[T any](ctx context.Context, tx *txn, query string, args []any, s
 		}
 		return rows.Err()
 	}
-	name := "tally_rows_" + strconv.FormatInt(cursorSeq.Add(1), 10)
+	const name = "tally_rows" // one at a time in a transaction
 	if _, err := tx.ExecContext(ctx, "DECLARE "+name+" NO SCROLL CURSOR FOR "+query, args...); err != nil {
 		return err
 	}

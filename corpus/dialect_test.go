@@ -3,6 +3,8 @@ package corpus
 import (
 	"database/sql"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +38,22 @@ func TestBind(t *testing.T) {
 				t.Errorf("SQLite bind changed %q to %q %v", tt.query, got, args)
 			}
 		})
+	}
+}
+
+// TestBindCacheBounded binds many statements that embed values: the
+// cache of rewritten statements stays bounded.
+func TestBindCacheBounded(t *testing.T) {
+	pg := &dialect{postgres: true}
+	for i := range 3 * maxCachedQueries {
+		q := "SELECT id FROM articles WHERE id IN (" + strconv.Itoa(i) + ") AND x = ?"
+		if got, _ := pg.bind(q, []any{1}); !strings.HasSuffix(got, "x = $1") {
+			t.Fatalf("bind(%q) = %q", q, got)
+		}
+	}
+	n := 0
+	pg.cache.Range(func(any, any) bool { n++; return true })
+	if n > maxCachedQueries {
+		t.Errorf("%d statements cached, want at most %d", n, maxCachedQueries)
 	}
 }
