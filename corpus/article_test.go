@@ -7,9 +7,11 @@ import (
 	"testing"
 )
 
-func TestArticleLookups(t *testing.T) {
+func TestArticleLookups(t *testing.T) { forEachBackend(t, testArticleLookups) }
+
+func testArticleLookups(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := exportCorpus(t) // article 1, article 2, a copy of 1 on c.example, a front page
+	db := exportCorpus(t, be) // article 1, article 2, a copy of 1 on c.example, a front page
 	tests := []struct {
 		name    string
 		get     func() (StoredArticle, error)

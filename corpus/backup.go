@@ -22,7 +22,12 @@ import (
 // folder (".NAME.partial-*"), synced to disk, and only then given its
 // name. A backup that fails, is cancelled or is killed never leaves a
 // file at path; a killed one may leave its temporary file.
+//
+// A PostgreSQL corpus is not copied: Backup says to use pg_dump.
 func (db *DB) Backup(ctx context.Context, path string) error {
+	if db.d.postgres {
+		return fmt.Errorf("back up corpus %s: %w", db.path, errPostgresBackup)
+	}
 	if err := db.backup(ctx, path); err != nil {
 		return fmt.Errorf("back up corpus to %s: %w", path, err)
 	}

@@ -146,3 +146,47 @@ func TestCrawlAndExportConcurrently(t *testing.T) {
 		t.Errorf("%d articles, want %d", n, batches*size)
 	}
 }
+
+// TestTwoWritersStoreOnce has two handles on one corpus, standing for two
+// workers, store the same pages at the same time, in opposite orders:
+// each page, article and record is stored once, and no save fails.
+func TestTwoWritersStoreOnce(t *testing.T) { forEachBackend(t, testTwoWritersStoreOnce) }
+
+func testTwoWritersStoreOnce(t *testing.T, be backend) {
+	ctx := context.Background()
+	loc := be.location(t)
+	dbs := []*DB{mustOpenPath(t, loc), mustOpenPath(t, loc)}
+	const n = 60
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*n)
+	for w, db := range dbs {
+		for g := range 2 { // two goroutines a handle, so saves are grouped
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := range n {
+					i := k
+					if w == 1 {
+						i = n - 1 - k
+					}
+					if i%2 != g {
+						continue
+					}
+					if _, err := db.Save(ctx, testDoc(i, "wire.example")); err != nil {
+						errs <- err
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for _, table := range []string{"pages", "articles", "records", "votes"} {
+		if got := count(t, dbs[0], table); got != n {
+			t.Errorf("%d %s, want %d", got, table, n)
+		}
+	}
+}

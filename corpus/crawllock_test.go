@@ -67,9 +67,11 @@ func TestLockOfKilledRun(t *testing.T) {
 }
 
 // TestFetchHistoryPerJob: one job's fetch is not another's.
-func TestFetchHistoryPerJob(t *testing.T) {
+func TestFetchHistoryPerJob(t *testing.T) { forEachBackend(t, testFetchHistoryPerJob) }
+
+func testFetchHistoryPerJob(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	f := crawl.Fetch{URL: "https://a/1", Status: 200, ETag: `"e"`, Hash: "h", Fetched: time.Now().UTC()}
 	if err := db.Done(ctx, "x", f); err != nil {
 		t.Fatal(err)

@@ -20,30 +20,42 @@ var _ crawl.Store = (*DB)(nil)
 // staler lock (its run died), or one whose owner is a process of this
 // machine that no longer exists (crawl.OwnerGone), is taken over. Calling
 // Lock again as the same owner refreshes the lock.
+//
+// Taking the lock is one upsert that only replaces the holder's own or a
+// stale lock, so that of processes racing for it one wins, on SQLite and
+// on PostgreSQL alike; a holder that is gone is replaced by an update
+// that names it.
 func (db *DB) Lock(ctx context.Context, job, owner string, stale time.Duration) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+	now := time.Now()
+	var got string
+	err := db.write.QueryRowContext(ctx, `INSERT INTO locks (job, owner, refreshed) VALUES (?, ?, ?)
+		ON CONFLICT (job) DO UPDATE SET owner = excluded.owner, refreshed = excluded.refreshed
+		WHERE locks.owner = excluded.owner OR locks.refreshed <= ?
+		RETURNING owner`, job, owner, formatTime(now), formatTime(now.Add(-stale))).Scan(&got)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("lock job %s: %w", job, err)
+	}
+	var holder, refreshed string
+	err = db.write.QueryRowContext(ctx, "SELECT owner, refreshed FROM locks WHERE job = ?", job).Scan(&holder, &refreshed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return db.Lock(ctx, job, owner, stale) // released meanwhile
+	}
 	if err != nil {
 		return fmt.Errorf("lock job %s: %w", job, err)
 	}
-	defer tx.Rollback()
-	now := time.Now()
-	var holder, refreshed string
-	err = tx.QueryRowContext(ctx, "SELECT owner, refreshed FROM locks WHERE job = ?", job).Scan(&holder, &refreshed)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-	case err != nil:
-		return fmt.Errorf("lock job %s: %w", job, err)
-	case holder != owner:
-		if at := parseTime(refreshed); now.Sub(at) < stale && !crawl.OwnerGone(holder) {
-			return crawl.LockHeldError(job, holder, at, stale)
-		}
+	if !crawl.OwnerGone(holder) {
+		return crawl.LockHeldError(job, holder, parseTime(refreshed), stale)
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO locks (job, owner, refreshed) VALUES (?, ?, ?)",
-		job, owner, formatTime(now)); err != nil {
+	res, err := db.write.ExecContext(ctx, "UPDATE locks SET owner = ?, refreshed = ? WHERE job = ? AND owner = ?",
+		owner, formatTime(now), job, holder)
+	if err != nil {
 		return fmt.Errorf("lock job %s: %w", job, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("lock job %s: %w", job, err)
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return db.Lock(ctx, job, owner, stale) // another process took it over first
 	}
 	return nil
 }
@@ -58,11 +70,9 @@ func (db *DB) Unlock(ctx context.Context, job, owner string) error {
 
 // StartRun records the start of a run of job by owner and returns its id.
 func (db *DB) StartRun(ctx context.Context, job, owner string) (int64, error) {
-	res, err := db.write.ExecContext(ctx, "INSERT INTO runs (job, owner, started) VALUES (?, ?, ?)", job, owner, formatTime(time.Now()))
-	if err != nil {
-		return 0, fmt.Errorf("start run of job %s: %w", job, err)
-	}
-	id, err := res.LastInsertId()
+	var id int64
+	err := db.write.QueryRowContext(ctx, "INSERT INTO runs (job, owner, started) VALUES (?, ?, ?) RETURNING id",
+		job, owner, formatTime(time.Now())).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("start run of job %s: %w", job, err)
 	}
@@ -146,7 +156,7 @@ func (db *DB) Enqueue(ctx context.Context, job string, items []crawl.Queued) err
 		if kind == "" {
 			kind = "page"
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO frontier (job, url, depth, kind) VALUES (?, ?, ?, ?)",
+		if _, err := tx.ExecContext(ctx, "INSERT INTO frontier (job, url, depth, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
 			job, it.URL, it.Depth, kind); err != nil {
 			return fmt.Errorf("enqueue %s for job %s: %w", it.URL, job, err)
 		}

@@ -12,9 +12,11 @@ import (
 	"github.com/tally-news/tally/crawl"
 )
 
-func TestFrontier(t *testing.T) {
+func TestFrontier(t *testing.T) { forEachBackend(t, testFrontier) }
+
+func testFrontier(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	q := func(url string, depth int, kind string) crawl.Queued {
 		return crawl.Queued{URL: url, Depth: depth, Kind: kind}
 	}
@@ -69,9 +71,11 @@ func TestFrontier(t *testing.T) {
 	}
 }
 
-func TestFrontierConcurrent(t *testing.T) {
+func TestFrontierConcurrent(t *testing.T) { forEachBackend(t, testFrontierConcurrent) }
+
+func testFrontierConcurrent(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	const workers, each = 4, 50
 	var wg sync.WaitGroup
 	errs := make(chan error, workers)
@@ -123,9 +127,11 @@ func TestFrontierConcurrent(t *testing.T) {
 	}
 }
 
-func TestLock(t *testing.T) {
+func TestLock(t *testing.T) { forEachBackend(t, testLock) }
+
+func testLock(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	const hour = time.Hour
 	steps := []struct {
 		name    string
@@ -151,9 +157,11 @@ func TestLock(t *testing.T) {
 	}
 }
 
-func TestLockRace(t *testing.T) {
+func TestLockRace(t *testing.T) { forEachBackend(t, testLockRace) }
+
+func testLockRace(t *testing.T, be backend) {
 	ctx := context.Background()
-	path := MustOpenDB(t).Path()
+	path := be.location(t)
 	// Two corpus handles on one file stand for two processes.
 	dbs := []*DB{mustOpenPath(t, path), mustOpenPath(t, path)}
 	var wg sync.WaitGroup
@@ -180,9 +188,11 @@ func TestLockRace(t *testing.T) {
 	}
 }
 
-func TestRuns(t *testing.T) {
+func TestRuns(t *testing.T) { forEachBackend(t, testRuns) }
+
+func testRuns(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	first, err := db.StartRun(ctx, "job", "o")
 	if err != nil {
 		t.Fatal(err)

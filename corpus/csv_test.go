@@ -12,9 +12,11 @@ import (
 // TestCSVNeutralisesFormulas stores a page whose title, byline and other
 // fields begin like spreadsheet formulas: every CSV export writes them as
 // text (a quote before them), while JSONL keeps them as they are.
-func TestCSVNeutralisesFormulas(t *testing.T) {
+func TestCSVNeutralisesFormulas(t *testing.T) { forEachBackend(t, testCSVNeutralisesFormulas) }
+
+func testCSVNeutralisesFormulas(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	const title = `=HYPERLINK("http://evil.example","click")`
 	d := testDoc(1, "news.example")
 	d.Page.Body = append(d.Page.Body, []byte("<!-- "+strings.Repeat("x", 12<<10)+" -->")...)

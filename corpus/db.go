@@ -1,4 +1,4 @@
-// Package corpus is tally's SQLite store: the pages the crawler fetched
+// Package corpus is tally's store, in SQLite or PostgreSQL: the pages the crawler fetched
 // (raw bodies compressed), the articles cleaned from them, the records
 // extracted from those (as JSON and as queryable tables of countries,
 // counts, votes, positions, sponsors and stances) and the crawl state
@@ -12,6 +12,9 @@
 //
 // Full-text search uses SQLite's FTS5 where go-sqlite3 was built with the
 // sqlite_fts5 tag and FTS4, which it always has, otherwise; see Search.
+//
+// A corpus many processes on many machines share is a PostgreSQL
+// database, opened by URL instead of file name; see postgres.go.
 package corpus
 
 import (
@@ -100,28 +103,37 @@ type migration struct {
 	sql     string
 	// after runs in the same transaction once sql has been applied, for
 	// changes SQL alone cannot make (e.g. hashes computed in Go).
-	after func(ctx context.Context, tx *sql.Tx) error
+	after func(ctx context.Context, tx *txn) error
 }
 
-// migrations returns the embedded migrations in order. Their files are
-// named NNNN_name.sql, numbered from 1 without gaps.
+// migrations returns the embedded SQLite migrations in order. Their
+// files are named NNNN_name.sql, numbered from 1 without gaps.
 func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	return readMigrations(migrationFiles, "migrations", migrationHooks)
+}
+
+// readMigrations reads the migrations in folder dir of fsys, with the Go
+// steps of hooks.
+func readMigrations(fsys embed.FS, dir string, hooks map[int]func(context.Context, *txn) error) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("read migrations: %w", err)
 	}
 	var ms []migration
 	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
 		num, name, ok := strings.Cut(strings.TrimSuffix(e.Name(), ".sql"), "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration file %s: name must be NNNN_name.sql", e.Name())
 		}
-		b, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
+		b, err := fsys.ReadFile(path.Join(dir, e.Name()))
 		if err != nil {
 			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
 		}
-		ms = append(ms, migration{version: v, name: name, sql: string(b), after: migrationHooks[v]})
+		ms = append(ms, migration{version: v, name: name, sql: string(b), after: hooks[v]})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
 	for i, m := range ms {
@@ -133,7 +145,7 @@ func migrations() ([]migration, error) {
 }
 
 // migrationHooks holds the Go steps of migrations, by version.
-var migrationHooks = map[int]func(ctx context.Context, tx *sql.Tx) error{
+var migrationHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2: backfillDuplicateKeys,
 	3: createSearchIndex,
 }
@@ -149,9 +161,10 @@ func SchemaVersion() int {
 
 // DB is an open corpus. Its methods are safe for concurrent use.
 type DB struct {
-	path  string
-	write *sql.DB // one connection: writes are serialised in process
-	read  *sql.DB // a pool of read-only connections
+	path  string   // the file name, or the URL without its password
+	d     *dialect // SQLite or PostgreSQL
+	write *pool    // SQLite: one connection, writes are serialised in process
+	read  *pool    // a pool of read-only connections
 
 	readOnly  bool
 	immutable bool              // read as immutable (see OpenReadOnly)
@@ -171,7 +184,7 @@ type DB struct {
 func Open(ctx context.Context, path string) (*DB, error) {
 	db, err := openMode(ctx, path, -1, openCreate)
 	if err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+		return nil, fmt.Errorf("open corpus %s: %w", DisplayName(path), err)
 	}
 	return db, nil
 }
@@ -183,7 +196,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 func OpenExisting(ctx context.Context, path string) (*DB, error) {
 	db, err := openMode(ctx, path, -1, openExisting)
 	if err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+		return nil, fmt.Errorf("open corpus %s: %w", DisplayName(path), err)
 	}
 	return db, nil
 }
@@ -201,7 +214,7 @@ func OpenExisting(ctx context.Context, path string) (*DB, error) {
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	db, err := openMode(ctx, path, -1, openReadOnly)
 	if err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+		return nil, fmt.Errorf("open corpus %s: %w", DisplayName(path), err)
 	}
 	return db, nil
 }
@@ -224,6 +237,9 @@ func open(ctx context.Context, path string, upto int) (*DB, error) {
 func openMode(ctx context.Context, path string, upto int, how openHow) (_ *DB, err error) {
 	if path == "" {
 		return nil, errors.New("no file name given")
+	}
+	if IsURL(path) {
+		return openPostgres(ctx, path, upto, how)
 	}
 	if path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return nil, errors.New("a corpus must be a file name (not :memory: or a URI)")
@@ -328,7 +344,7 @@ func openMode(ctx context.Context, path string, upto int, how openHow) (_ *DB, e
 	conns := max(2, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(conns)
 	read.SetMaxIdleConns(conns)
-	db := &DB{path: path, write: write, read: read,
+	db := &DB{path: path, d: sqliteDialect, write: &pool{write, sqliteDialect}, read: &pool{read, sqliteDialect},
 		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
 	return db, nil
@@ -366,7 +382,8 @@ func openReaders(ctx context.Context, path string, immutable bool) (*DB, error) 
 	conns := max(2, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(conns)
 	read.SetMaxIdleConns(conns)
-	db := &DB{path: path, write: write, read: read, readOnly: true, immutable: immutable,
+	db := &DB{path: path, d: sqliteDialect, write: &pool{write, sqliteDialect}, read: &pool{read, sqliteDialect},
+		readOnly: true, immutable: immutable,
 		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
 	return db, nil
@@ -395,7 +412,17 @@ func (db *DB) close() error {
 	return nil
 }
 
-// Path returns the file name the corpus was opened with.
+// DisplayName is a corpus location as messages show it: a file name as
+// it is, a PostgreSQL URL without its password.
+func DisplayName(path string) string {
+	if IsURL(path) {
+		return redactURL(path)
+	}
+	return path
+}
+
+// Path returns the file name the corpus was opened with; for PostgreSQL,
+// its URL without the password.
 func (db *DB) Path() string { return db.path }
 
 // dsn returns the go-sqlite3 data source name for path: for the read
@@ -624,7 +651,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		return err
 	}
 	if m.after != nil {
-		if err := m.after(ctx, tx); err != nil {
+		if err := m.after(ctx, &txn{tx, sqliteDialect}); err != nil {
 			return err
 		}
 	}

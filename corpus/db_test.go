@@ -5,12 +5,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
 )
 
@@ -49,7 +51,7 @@ func TestOpenCreatesAndMigrates(t *testing.T) {
 		{"foreign_keys", 1},
 	}
 	for _, p := range pragmas {
-		for _, pool := range []*sql.DB{db.read, db.write} {
+		for _, pool := range []*sql.DB{db.read.DB, db.write.DB} {
 			var got int64
 			if err := pool.QueryRowContext(ctx, "PRAGMA "+p.name).Scan(&got); err != nil {
 				t.Fatal(err)
@@ -349,4 +351,82 @@ func TestOpenOddFileNames(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPostgresMigrationsMirrorSQLite checks that every SQLite migration
+// has its PostgreSQL twin, with the same number and name.
+func TestPostgresMigrationsMirrorSQLite(t *testing.T) {
+	lite, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := postgresMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := func(ms []migration) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, fmt.Sprintf("%04d_%s", m.version, m.name))
+		}
+		return out
+	}
+	if got, want := name(pg), name(lite); !reflect.DeepEqual(got, want) {
+		t.Errorf("PostgreSQL migrations %v, want those of SQLite %v", got, want)
+	}
+}
+
+func TestOpenPostgres(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, be backend) {
+		if be != postgresBackend {
+			t.Skip("SQLite: see TestOpenRefusesAndLeavesUntouched")
+		}
+		ctx := context.Background()
+		loc := be.location(t)
+		if _, err := OpenExisting(ctx, loc); !errors.Is(err, ErrNotYetCorpus) {
+			t.Errorf("OpenExisting of an empty schema: %v, want ErrNotYetCorpus", err)
+		}
+		if _, err := OpenReadOnly(ctx, loc); !errors.Is(err, ErrNotYetCorpus) {
+			t.Errorf("OpenReadOnly of an empty schema: %v, want ErrNotYetCorpus", err)
+		}
+		db := mustOpenPath(t, loc)
+		if strings.Contains(db.Path(), "tally:tally@") || !db.Postgres() {
+			t.Errorf("Path() = %q, Postgres() = %v: want the URL without its password", db.Path(), db.Postgres())
+		}
+		if err := db.Backup(ctx, filepath.Join(t.TempDir(), "copy.db")); err == nil || !strings.Contains(err.Error(), "pg_dump") {
+			t.Errorf("Backup of a PostgreSQL corpus: %v, want a pointer to pg_dump", err)
+		}
+		if _, err := db.Save(ctx, testDoc(1, "a.example")); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		// Opened again, nothing is migrated twice and nothing is lost.
+		ro, err := OpenReadOnly(ctx, loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		if n := count(t, ro, "articles"); n != 1 {
+			t.Errorf("%d articles after reopening, want 1", n)
+		}
+		if _, err := ro.Save(ctx, testDoc(2, "a.example")); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("Save on a read-only corpus: %v, want ErrReadOnly", err)
+		}
+		if err := ro.Enqueue(ctx, "job", []crawl.Queued{{URL: "https://a.example/"}}); err == nil {
+			t.Error("Enqueue on a read-only corpus succeeded")
+		}
+
+		other := be.location(t)
+		admin, err := sql.Open("pgx", other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer admin.Close()
+		if _, err := admin.Exec("CREATE TABLE customers (id int)"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(ctx, other); !errors.Is(err, ErrNotCorpus) {
+			t.Errorf("Open of a schema of another application: %v, want ErrNotCorpus", err)
+		}
+	})
 }

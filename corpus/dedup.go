@@ -208,7 +208,7 @@ var duplicateQuery = "SELECT id, minhash, story_id, 1 FROM articles WHERE text_h
 //   - else, when some stored article's text is that alike but none has the
 //     same facts, a new version of the most similar one's story;
 //   - else a new story.
-func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, facts string) (match, error) {
+func findDuplicate(ctx context.Context, tx *txn, fp fingerprint, facts string) (match, error) {
 	if fp.hash == "" {
 		return match{}, nil
 	}
@@ -283,7 +283,7 @@ func findDuplicate(ctx context.Context, tx *sql.Tx, fp fingerprint, facts string
 
 // storedFacts returns the facts key of the latest record of article id,
 // "" when it has none.
-func storedFacts(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+func storedFacts(ctx context.Context, tx *txn, id int64) (string, error) {
 	var js string
 	err := tx.QueryRowContext(ctx, "SELECT json FROM records WHERE article_id = ? ORDER BY id DESC LIMIT 1", id).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -341,7 +341,7 @@ func factsKey(r *extract.Record) string {
 }
 
 // indexBands adds the bands of article id's signature to the index.
-func indexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error {
+func indexBands(ctx context.Context, tx *txn, id int64, sig []uint32) error {
 	if sig == nil {
 		return nil
 	}
@@ -356,7 +356,7 @@ func indexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error {
 }
 
 // unindexBands removes the bands of article id's old signature.
-func unindexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error {
+func unindexBands(ctx context.Context, tx *txn, id int64, sig []uint32) error {
 	if sig == nil {
 		return nil
 	}
@@ -369,7 +369,7 @@ func unindexBands(ctx context.Context, tx *sql.Tx, id int64, sig []uint32) error
 }
 
 // setFingerprint replaces the fingerprint of article id.
-func setFingerprint(ctx context.Context, tx *sql.Tx, id int64, fp fingerprint) error {
+func setFingerprint(ctx context.Context, tx *txn, id int64, fp fingerprint) error {
 	var old []byte
 	if err := tx.QueryRowContext(ctx, "SELECT minhash FROM articles WHERE id = ?", id).Scan(&old); err != nil {
 		return fmt.Errorf("read fingerprint of article %d: %w", id, err)
@@ -387,7 +387,7 @@ func setFingerprint(ctx context.Context, tx *sql.Tx, id int64, fp fingerprint) e
 // backfillDuplicateKeys computes the fingerprints of the articles stored
 // before duplicate detection existed (migration 2). Articles that are
 // duplicates of each other stay as they are; later ones link to the first.
-func backfillDuplicateKeys(ctx context.Context, tx *sql.Tx) error {
+func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
 	var last int64
 	for {
 		rows, err := tx.QueryContext(ctx, "SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500", last)

@@ -123,7 +123,7 @@ const dateBatch = 256
 
 // dateVotes fills vote_dates for the votes of records that have none yet,
 // a batch of records at a time, and returns how many votes it dated.
-func dateVotes(ctx context.Context, tx *sql.Tx) (int, error) {
+func dateVotes(ctx context.Context, tx *txn) (int, error) {
 	n := 0
 	var last int64
 	for {
@@ -165,10 +165,10 @@ func dateVotes(ctx context.Context, tx *sql.Tx) (int, error) {
 			args := make([]any, 0, 10*len(x.Votes))
 			for i, v := range x.Votes {
 				d := events.VoteDate(v, published)
-				args = append(args, r.id, i, r.article, key, v.Body, day(d.Start), day(d.End), d.Precision.String(), d.FromText, d.Phrase)
+				args = append(args, r.id, i, r.article, key, v.Body, day(d.Start), day(d.End), d.Precision.String(), boolInt(d.FromText), d.Phrase)
 			}
 			if err := insertRows(ctx, tx, `INSERT INTO vote_dates
-				(record_id, vote, article_id, article_key, body, start, end, precision, from_text, phrase)`, args, 10); err != nil {
+				(record_id, vote, article_id, article_key, body, start, "end", precision, from_text, phrase)`, args, 10); err != nil {
 				return n, fmt.Errorf("date votes of record %d: %w", r.id, err)
 			}
 			n += len(x.Votes)
@@ -210,7 +210,7 @@ const staleSources = `FROM event_sources s WHERE NOT EXISTS (
 // changedSources returns the added and stale articles (see addedSources
 // and staleSources), at most limit of each; over is true when there are
 // more, and the events are to be rebuilt.
-func changedSources(ctx context.Context, tx *sql.Tx, limit int) (added []source, stale []int64, over bool, err error) {
+func changedSources(ctx context.Context, tx *txn, limit int) (added []source, stale []int64, over bool, err error) {
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, r.id `+addedSources+` ORDER BY a.id LIMIT ?`, limit+1)
 	if err != nil {
 		return nil, nil, false, fmt.Errorf("find changed articles: %w", err)
@@ -244,10 +244,10 @@ func changedSources(ctx context.Context, tx *sql.Tx, limit int) (added []source,
 
 // countChanged counts the changed articles without holding them, for a
 // change too large to hold.
-func countChanged(ctx context.Context, tx *sql.Tx) (int, error) {
+func countChanged(ctx context.Context, tx *txn) (int, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT a.id AS id `+addedSources+`
-		UNION SELECT s.article_id AS id `+staleSources+`)`).Scan(&n)
+		UNION SELECT s.article_id AS id `+staleSources+`) AS changed`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count changed articles: %w", err)
 	}
@@ -267,7 +267,7 @@ func changedIDs(added []source, stale []int64) []int64 {
 
 // reportColumns read a dated vote as a report: the dates, the article and
 // its record's JSON, from vote_dates d, articles a, pages p, records r.
-const reportColumns = `d.article_id, d.vote, d.start, d.end, d.precision, d.from_text, d.phrase,
+const reportColumns = `d.article_id, d.vote, d.start, d."end", d.precision, d.from_text, d.phrase,
 	a.url, p.site, a.date, r.json`
 
 // reportReader turns rows of reportColumns into reports, decoding each
@@ -323,7 +323,7 @@ const reportJoins = `FROM vote_dates d JOIN records r ON r.id = d.record_id
 
 // rebuildEvents deletes every event and builds them all again, streaming
 // the votes by body and date.
-func rebuildEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, u *EventsUpdate) error {
+func rebuildEvents(ctx context.Context, tx *txn, cfg events.Config, u *EventsUpdate) error {
 	var old int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM events").Scan(&old); err != nil {
 		return err
@@ -340,33 +340,24 @@ func rebuildEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, u *Events
 			u.Stored++
 		}
 	})
-	rows, err := tx.QueryContext(ctx, `SELECT `+reportColumns+` `+reportJoins+`
-		ORDER BY d.body, d.start, d.article_key, d.vote`)
-	if err != nil {
-		return fmt.Errorf("read votes: %w", err)
-	}
-	defer rows.Close()
 	var rr reportReader
-	for rows.Next() {
-		r, err := rr.scan(rows)
-		if err != nil {
-			return err
-		}
+	err := forEachRow(ctx, tx, `SELECT `+reportColumns+` `+reportJoins+`
+		ORDER BY d.body, d.start, d.article_key, d.vote`, nil, rr.scan, func(r events.Report) error {
 		if err := st.Add(r); err != nil {
 			if errors.Is(err, events.ErrOrder) {
-				return fmt.Errorf("read votes: %w", err)
+				return err
 			}
 			u.Skipped++
-			continue
+			return nil
 		}
+		return storeErr
+	})
+	if err != nil {
 		if storeErr != nil {
 			return storeErr
 		}
-	}
-	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read votes: %w", err)
 	}
-	rows.Close()
 	st.Close()
 	if storeErr != nil {
 		return storeErr
@@ -382,7 +373,7 @@ func rebuildEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, u *Events
 }
 
 // refreshChanged rebuilds the events the changed articles touch.
-func refreshChanged(ctx context.Context, tx *sql.Tx, cfg events.Config, added []source, stale []int64, u *EventsUpdate) error {
+func refreshChanged(ctx context.Context, tx *txn, cfg events.Config, added []source, stale []int64, u *EventsUpdate) error {
 	ch := events.Change{}
 	addedIDs := make([]int64, 0, len(added))
 	for _, s := range added {
@@ -434,7 +425,8 @@ func refreshChanged(ctx context.Context, tx *sql.Tx, cfg events.Config, added []
 		}
 	}
 	for _, s := range added {
-		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO event_sources (article_id, record_id) VALUES (?, ?)", s.article, s.record); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO event_sources (article_id, record_id) VALUES (?, ?)
+			ON CONFLICT (article_id) DO UPDATE SET record_id = excluded.record_id`, s.article, s.record); err != nil {
 			return fmt.Errorf("record sources: %w", err)
 		}
 	}
@@ -445,7 +437,7 @@ func refreshChanged(ctx context.Context, tx *sql.Tx, cfg events.Config, added []
 const idChunk = 500
 
 // loadReports reads the reports of the current records of articles ids.
-func loadReports(ctx context.Context, tx *sql.Tx, ids []int64) ([]events.Report, error) {
+func loadReports(ctx context.Context, tx *txn, ids []int64) ([]events.Report, error) {
 	var out []events.Report
 	for chunk := range slices.Chunk(ids, idChunk) {
 		args := make([]any, len(chunk))
@@ -477,7 +469,7 @@ func loadReports(ctx context.Context, tx *sql.Tx, ids []int64) ([]events.Report,
 // touchedEvents reads the events a change may touch: those holding a vote
 // of a changed article, and those of a report's body whose dates lie near
 // enough to it for events.Refresh to consider them.
-func touchedEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, articles []int64, rs []events.Report) ([]events.Event, error) {
+func touchedEvents(ctx context.Context, tx *txn, cfg events.Config, articles []int64, rs []events.Report) ([]events.Event, error) {
 	seen := map[string]bool{}
 	var out []events.Event
 	read := func(q string, args ...any) error {
@@ -541,7 +533,7 @@ func touchedEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, articles 
 	slices.Sort(bodies)
 	for _, b := range bodies {
 		s := spans[b]
-		if err := read(`SELECT id, json FROM events WHERE body = ? AND start <= ? AND end >= ?`,
+		if err := read(`SELECT id, json FROM events WHERE body = ? AND start <= ? AND "end" >= ?`,
 			b, day(s.to), day(s.from)); err != nil {
 			return nil, err
 		}
@@ -549,7 +541,7 @@ func touchedEvents(ctx context.Context, tx *sql.Tx, cfg events.Config, articles 
 	return out, nil
 }
 
-func deleteEvents(ctx context.Context, tx *sql.Tx, ids []string) error {
+func deleteEvents(ctx context.Context, tx *txn, ids []string) error {
 	for _, id := range ids {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id); err != nil {
 			return fmt.Errorf("delete event %s: %w", id, err)
@@ -559,7 +551,7 @@ func deleteEvents(ctx context.Context, tx *sql.Tx, ids []string) error {
 }
 
 // storeEvent writes an event with its members and countries.
-func storeEvent(ctx context.Context, tx *sql.Tx, ev *events.Event) error {
+func storeEvent(ctx context.Context, tx *txn, ev *events.Event) error {
 	js, err := encodeEvent(ev)
 	if err != nil {
 		return err
@@ -568,7 +560,7 @@ func storeEvent(ctx context.Context, tx *sql.Tx, ev *events.Event) error {
 	if err != nil {
 		return fmt.Errorf("event %s: %w", ev.ID, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, body, date, start, end, articles, json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, body, date, start, "end", articles, json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		ev.ID, ev.Body, ev.Date, day(d.Start), day(d.End), countArticles(ev), string(js)); err != nil {
 		return fmt.Errorf("store event %s: %w", ev.ID, err)
 	}
@@ -669,7 +661,7 @@ func (db *DB) listEvents(ctx context.Context, f EventFilter, fn func(StoredEvent
 	// Events of one body and day come in the order of their motion text,
 	// then id: ids follow the order articles were stored in, which a
 	// parallel crawl does not fix, and a listing should not depend on it.
-	rows, err := tx.QueryContext(ctx, `SELECT e.json FROM events e`+eventWhere+` ORDER BY e.body, e.start, e.date, json_extract(e.json, '$.motion'), e.id`, eventArgs(f)...)
+	rows, err := tx.QueryContext(ctx, `SELECT e.json FROM events e`+eventWhere+` ORDER BY e.body, e.start, e.date, `+tx.d.jsonText("e.json", "motion")+`, e.id`, eventArgs(f)...)
 	if err != nil {
 		return err
 	}
@@ -693,7 +685,7 @@ func (db *DB) listEvents(ctx context.Context, f EventFilter, fn func(StoredEvent
 
 // eventWhere is the condition of EventFilter on events e; eventArgs gives
 // its arguments.
-const eventWhere = ` WHERE (@body = '' OR e.body = @body) AND (@from = '' OR e.end >= @from) AND (@to = '' OR e.start < @to)
+const eventWhere = ` WHERE (@body = '' OR e.body = @body) AND (@from = '' OR e."end" >= @from) AND (@to = '' OR e.start < @to)
 	AND e.articles >= @min
 	AND (@country = '' OR EXISTS (SELECT 1 FROM event_countries c WHERE c.code = @country AND c.event_id = e.id))`
 

@@ -112,10 +112,12 @@ func pureEvents(docs map[string]Doc, names []string) []events.Event {
 	return evs
 }
 
-func TestRefreshEventsMatchesBuild(t *testing.T) {
+func TestRefreshEventsMatchesBuild(t *testing.T) { forEachBackend(t, testRefreshEventsMatchesBuild) }
+
+func testRefreshEventsMatchesBuild(t *testing.T, be backend) {
 	ctx := context.Background()
 	docs, names := fixtureDocs(t)
-	db := MustOpenDB(t)
+	db := be.open(t)
 	ids := saveDocs(t, db, docs, names...)
 	byID := map[string]string{}
 	for n, id := range ids {
@@ -182,7 +184,9 @@ func TestRefreshEventsMatchesBuild(t *testing.T) {
 // the events, then stores the last article: the refresh updates only the
 // events it touches, ends as a full build would, and the event it joins
 // keeps its id.
-func TestRefreshEventsNewArticle(t *testing.T) {
+func TestRefreshEventsNewArticle(t *testing.T) { forEachBackend(t, testRefreshEventsNewArticle) }
+
+func testRefreshEventsNewArticle(t *testing.T, be backend) {
 	ctx := context.Background()
 	docs, names := fixtureDocs(t)
 	const late = "ga-ukraine-daily" // reports the 93-18-65 vote of 24 February 2025
@@ -192,7 +196,7 @@ func TestRefreshEventsNewArticle(t *testing.T) {
 			early = append(early, n)
 		}
 	}
-	db := MustOpenDB(t)
+	db := be.open(t)
 	ids := saveDocs(t, db, docs, early...)
 	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), false); err != nil {
 		t.Fatal(err)
@@ -244,12 +248,14 @@ func TestRefreshEventsNewArticle(t *testing.T) {
 
 // TestRefreshEventsLargeChange adds more articles than a refresh takes
 // at once: the events are rebuilt, and come out as a full build.
-func TestRefreshEventsLargeChange(t *testing.T) {
+func TestRefreshEventsLargeChange(t *testing.T) { forEachBackend(t, testRefreshEventsLargeChange) }
+
+func testRefreshEventsLargeChange(t *testing.T, be backend) {
 	defer func(n int) { eventsRefreshLimit = n }(eventsRefreshLimit)
 	eventsRefreshLimit = 2
 	ctx := context.Background()
 	docs, names := fixtureDocs(t)
-	db := MustOpenDB(t)
+	db := be.open(t)
 	ids := saveDocs(t, db, docs, names[3:]...)
 	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), false); err != nil {
 		t.Fatal(err)
@@ -285,9 +291,11 @@ func day0(s string) time.Time {
 // TestRefreshEventsNewVersion stores a story, builds the events, then an
 // update of it with the tally corrected: the event holds the update, not
 // the first version, and gives the corrected tally.
-func TestRefreshEventsNewVersion(t *testing.T) {
+func TestRefreshEventsNewVersion(t *testing.T) { forEachBackend(t, testRefreshEventsNewVersion) }
+
+func testRefreshEventsNewVersion(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	base := paragraphs(words(41, 1500))
 	first := storyDoc("https://news.example/sudan", base, 13, extract.Abstain, testTime)
 	first.Record.Votes[0].Evidence = []extract.Evidence{{Sentence: "The Council voted on Thursday."}}
@@ -351,10 +359,10 @@ func TestRefreshEventsNewVersion(t *testing.T) {
 }
 
 // fixtureCorpus stores the whole events fixture and builds its events.
-func fixtureCorpus(t *testing.T) *DB {
+func fixtureCorpus(t *testing.T, be backend) *DB {
 	t.Helper()
 	docs, names := fixtureDocs(t)
-	db := MustOpenDB(t)
+	db := be.open(t)
 	saveDocs(t, db, docs, names...)
 	if _, err := db.RefreshEvents(context.Background(), events.DefaultConfig(), false); err != nil {
 		t.Fatal(err)
@@ -362,8 +370,10 @@ func fixtureCorpus(t *testing.T) *DB {
 	return db
 }
 
-func TestEventFilters(t *testing.T) {
-	db := fixtureCorpus(t)
+func TestEventFilters(t *testing.T) { forEachBackend(t, testEventFilters) }
+
+func testEventFilters(t *testing.T, be backend) {
+	db := fixtureCorpus(t, be)
 	all := storedEvents(t, db, EventFilter{})
 	tests := []struct {
 		name string
@@ -402,9 +412,11 @@ func TestEventFilters(t *testing.T) {
 	}
 }
 
-func TestExportEvents(t *testing.T) {
+func TestExportEvents(t *testing.T) { forEachBackend(t, testExportEvents) }
+
+func testExportEvents(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := fixtureCorpus(t)
+	db := fixtureCorpus(t, be)
 	var jsonl bytes.Buffer
 	if err := db.Export(ctx, &jsonl, ExportOptions{What: "events", Format: "jsonl", From: day0("2025-02-24"), To: day0("2025-02-25")}); err != nil {
 		t.Fatal(err)

@@ -204,7 +204,7 @@ func versionSQL(a string) string {
 		WHERE o.story_id = %[1]s.story_id AND (o.revised < %[1]s.revised OR o.revised = %[1]s.revised AND o.id <= %[1]s.id))`, a)
 }
 
-func exportQuery(ctx context.Context, tx *sql.Tx, q string, args []any, row func(*sql.Rows) (exportRow, error), out rowWriter) error {
+func exportQuery(ctx context.Context, tx *txn, q string, args []any, row func(*sql.Rows) (exportRow, error), out rowWriter) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -445,7 +445,7 @@ type VoteRow struct {
 // voteColumns select a vote with its sponsors and its positions, one
 // row per position, ordered by actor.
 const voteColumns = `v.id, r.article_id, v.body, v.motion, v.outcome, v.yes, v.no, v.abstain,
-		coalesce((SELECT group_concat(actor, ';') FROM (SELECT actor FROM vote_sponsors s WHERE s.vote_id = v.id ORDER BY actor)), ''),
+		coalesce((SELECT group_concat(actor, ';') FROM (SELECT actor FROM vote_sponsors s WHERE s.vote_id = v.id ORDER BY actor) AS sponsors), ''),
 		coalesce(vp.actor, ''), coalesce(vp.position, '')`
 
 var votesExport = exportKind{

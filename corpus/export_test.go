@@ -19,10 +19,10 @@ import (
 
 // exportCorpus fills a corpus with two articles, an exact copy of the
 // first on another site and a page that holds no article.
-func exportCorpus(t *testing.T) *DB {
+func exportCorpus(t *testing.T, be backend) *DB {
 	t.Helper()
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	d1 := testDoc(1, "a.example")
 	d1.Article.Text = "The General Assembly adopted the resolution by 93 votes to 18.\nFrance voted in favour; Russia voted against."
 	d1.Page.Body = []byte("<html><body><article>The General Assembly adopted the resolution by 93 votes to 18.</article></body></html>")
@@ -50,8 +50,10 @@ func exportCorpus(t *testing.T) *DB {
 	return db
 }
 
-func TestExportGolden(t *testing.T) {
-	db := exportCorpus(t)
+func TestExportGolden(t *testing.T) { forEachBackend(t, testExportGolden) }
+
+func testExportGolden(t *testing.T, be backend) {
+	db := exportCorpus(t, be)
 	for _, what := range ExportKinds {
 		for _, format := range ExportFormats {
 			for _, dups := range []bool{false, true} {
@@ -103,8 +105,10 @@ func checkWellFormed(t *testing.T, format string, b []byte) {
 	}
 }
 
-func TestExportCounts(t *testing.T) {
-	db := exportCorpus(t)
+func TestExportCounts(t *testing.T) { forEachBackend(t, testExportCounts) }
+
+func testExportCounts(t *testing.T, be backend) {
+	db := exportCorpus(t, be)
 	lines := func(o ExportOptions) int {
 		var buf bytes.Buffer
 		if err := db.Export(context.Background(), &buf, o); err != nil {
@@ -142,8 +146,10 @@ func TestExportCounts(t *testing.T) {
 	}
 }
 
-func TestExportBadOptions(t *testing.T) {
-	db := MustOpenDB(t)
+func TestExportBadOptions(t *testing.T) { forEachBackend(t, testExportBadOptions) }
+
+func testExportBadOptions(t *testing.T, be backend) {
+	db := be.open(t)
 	tests := []struct {
 		o    ExportOptions
 		want string

@@ -2,13 +2,17 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,8 +29,122 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	if os.Getenv(crashHelperEnv) == "" {
+		if err := postgresUp(); err != nil {
+			fmt.Println("corpus: PostgreSQL cases skipped:", err)
+		}
+	}
 	os.Exit(m.Run())
 }
+
+// postgresEnv names the PostgreSQL URL the tests may use: each test gets
+// a schema of its own there, dropped when it ends.
+const postgresEnv = "TALLY_TEST_POSTGRES"
+
+var (
+	postgresOnce sync.Once
+	postgresErr  error
+)
+
+// postgresUp says why the PostgreSQL cases cannot run, or nil when they
+// can: TALLY_TEST_POSTGRES is set and its server answers.
+func postgresUp() error {
+	postgresOnce.Do(func() {
+		dsn := os.Getenv(postgresEnv)
+		if dsn == "" {
+			postgresErr = fmt.Errorf("%s is not set", postgresEnv)
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		db, err := sql.Open("pgx", dsn)
+		if err == nil {
+			err = db.PingContext(ctx)
+		}
+		if err == nil {
+			// The search index's extension belongs to the database: made
+			// once in public, dropping a test's schema leaves it to the
+			// others.
+			_, err = db.ExecContext(ctx, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+		}
+		if db != nil {
+			db.Close()
+		}
+		if err != nil {
+			postgresErr = fmt.Errorf("the server at %s does not answer: %v", redactURL(dsn), err)
+		}
+	})
+	return postgresErr
+}
+
+// backend is an engine the shared tests run on.
+type backend string
+
+const (
+	sqliteBackend   backend = "sqlite"
+	postgresBackend backend = "postgres"
+)
+
+// forEachBackend runs f as a subtest for SQLite and for PostgreSQL; the
+// PostgreSQL case is skipped when no server is available (TestMain has
+// said why, once).
+func forEachBackend(t *testing.T, f func(t *testing.T, be backend)) {
+	t.Helper()
+	for _, be := range []backend{sqliteBackend, postgresBackend} {
+		t.Run(string(be), func(t *testing.T) {
+			if be == postgresBackend && postgresUp() != nil {
+				t.SkipNow()
+			}
+			f(t, be)
+		})
+	}
+}
+
+// open opens a new, empty corpus of the backend, removed when the test
+// ends.
+func (be backend) open(tb testing.TB) *DB {
+	tb.Helper()
+	return mustOpenPath(tb, be.location(tb))
+}
+
+// location returns where a new corpus of the backend goes: a file in a
+// temporary folder, or a URL whose search_path is a new schema, dropped
+// when the test ends.
+func (be backend) location(tb testing.TB) string {
+	tb.Helper()
+	if be == sqliteBackend {
+		return filepath.Join(tb.TempDir(), "tally.db")
+	}
+	if err := postgresUp(); err != nil {
+		tb.Skip(err)
+	}
+	dsn := os.Getenv(postgresEnv)
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	schema := fmt.Sprintf("tally_test_%d_%d", os.Getpid(), schemaSeq.Add(1))
+	if _, err := admin.Exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema); err != nil {
+		admin.Close()
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
+			tb.Errorf("drop schema %s: %v", schema, err)
+		}
+		admin.Close()
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	v := u.Query()
+	v.Set("search_path", schema+",public")
+	u.RawQuery = v.Encode()
+	return u.String()
+}
+
+var schemaSeq atomic.Int64
 
 // MustOpenDB opens a new corpus in a temporary folder and closes it when
 // the test ends.

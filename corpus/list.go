@@ -59,7 +59,7 @@ func (db *DB) List(ctx context.Context, q ListQuery) ([]Summary, error) {
 		AND (@from = '' OR a.date >= @from) AND (@to = '' OR a.date < @to)
 		ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
 	if q.Site == "" {
-		query = `SELECT a.id FROM articles a INDEXED BY articles_date
+		query = `SELECT a.id FROM articles a ` + tx.d.indexedBy("articles_date") + `
 		WHERE (@from = '' OR a.date >= @from) AND (@to = '' OR a.date < @to)
 		ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
 	}
@@ -109,7 +109,7 @@ func listLimit(n int) (int, error) {
 
 // summaries reads the summaries of ids, in their order. The counts are
 // those of each article's latest record.
-func summaries(ctx context.Context, tx *sql.Tx, ids []int64) ([]Summary, error) {
+func summaries(ctx context.Context, tx *txn, ids []int64) ([]Summary, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}

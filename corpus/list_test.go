@@ -11,8 +11,10 @@ import (
 	"github.com/tally-news/tally/extract/clean"
 )
 
-func TestList(t *testing.T) {
-	db := searchCorpus(t)
+func TestList(t *testing.T) { forEachBackend(t, testList) }
+
+func testList(t *testing.T, be backend) {
+	db := searchCorpus(t, be)
 	day := func(d int) time.Time { return time.Date(2024, 3, d, 0, 0, 0, 0, time.UTC) }
 	tests := []struct {
 		name       string
@@ -47,8 +49,10 @@ func TestList(t *testing.T) {
 	}
 }
 
-func TestSummariesCountFacts(t *testing.T) {
-	db := MustOpenDB(t)
+func TestSummariesCountFacts(t *testing.T) { forEachBackend(t, testSummariesCountFacts) }
+
+func testSummariesCountFacts(t *testing.T, be backend) {
+	db := be.open(t)
 	ctx := context.Background()
 	yes := 3
 	rec := &extract.Record{Doc: "d", Extractor: "t",

@@ -358,7 +358,7 @@ func parseStated(s string) string {
 	return ""
 }
 
-func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, error) {
+func saveDoc(ctx context.Context, tx *txn, d *Doc, p *preparedPage) (Saved, error) {
 	var s Saved
 	fetched := d.Page.Fetched
 	if fetched.IsZero() {
@@ -367,24 +367,19 @@ func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, e
 	site := siteOf(d.Page.URL)
 	// The insert does nothing when the same URL and hash are stored, which
 	// spares a look-up before every insert.
-	res, err := tx.ExecContext(ctx, `INSERT INTO pages
+	err := tx.QueryRowContext(ctx, `INSERT INTO pages
 		(job, url, final_url, site, status, content_type, header, hash, body, depth, fetched)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url, hash) DO NOTHING`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url, hash) DO NOTHING RETURNING id`,
 		d.Page.Job, d.Page.URL, d.Page.FinalURL, site, d.Page.Status, d.Page.ContentType,
-		p.header, p.hash, p.body, d.Page.Depth, formatTime(fetched))
-	if err != nil {
-		return s, fmt.Errorf("store page: %w", err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return s, fmt.Errorf("store page: %w", err)
-	} else if n == 0 {
+		p.header, p.hash, p.body, d.Page.Depth, formatTime(fetched)).Scan(&s.PageID)
+	if errors.Is(err, sql.ErrNoRows) {
 		s.Unchanged = true
 		if err := tx.QueryRowContext(ctx, "SELECT id FROM pages WHERE url = ? AND hash = ?", d.Page.URL, p.hash).Scan(&s.PageID); err != nil {
 			return s, fmt.Errorf("look up page: %w", err)
 		}
 		return s, pageLinks(ctx, tx, &s)
 	}
-	if s.PageID, err = res.LastInsertId(); err != nil {
+	if err != nil {
 		return s, fmt.Errorf("store page: %w", err)
 	}
 	if d.Article == nil {
@@ -396,7 +391,7 @@ func saveDoc(ctx context.Context, tx *sql.Tx, d *Doc, p *preparedPage) (Saved, e
 }
 
 // pageLinks fills in the article, record and duplicate ids of s.PageID.
-func pageLinks(ctx context.Context, tx *sql.Tx, s *Saved) error {
+func pageLinks(ctx context.Context, tx *txn, s *Saved) error {
 	err := tx.QueryRowContext(ctx, `SELECT a.id, coalesce((SELECT max(r.id) FROM records r WHERE r.article_id = a.id), 0)
 		FROM articles a WHERE a.page_id = ?`, s.PageID).Scan(&s.ArticleID, &s.RecordID)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -413,7 +408,7 @@ func pageLinks(ctx context.Context, tx *sql.Tx, s *Saved) error {
 // the article it duplicates, and stores the record of a new article. An
 // article that updates a stored story's facts is stored as a new version
 // of that story (storyID).
-func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Time, a *clean.Article, fp fingerprint, r *extract.Record) (stored, error) {
+func storeArticle(ctx context.Context, tx *txn, pageID int64, fetched time.Time, a *clean.Article, fp fingerprint, r *extract.Record) (stored, error) {
 	date := articleDate(a, fetched)
 	m, err := findDuplicate(ctx, tx, fp, factsKey(r))
 	if err != nil {
@@ -429,16 +424,13 @@ func storeArticle(ctx context.Context, tx *sql.Tx, pageID int64, fetched time.Ti
 		}
 		return stored{duplicateOf: m.articleID}, nil
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles
-		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash, story_id, revised)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		pageID, a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
-		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig), m.storyID, articleRevised(a, date))
-	if err != nil {
-		return stored{}, fmt.Errorf("store article: %w", err)
-	}
 	var s stored
-	if s.articleID, err = res.LastInsertId(); err != nil {
+	err = tx.QueryRowContext(ctx, `INSERT INTO articles
+		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash, story_id, revised)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		pageID, a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
+		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig), m.storyID, articleRevised(a, date)).Scan(&s.articleID)
+	if err != nil {
 		return stored{}, fmt.Errorf("store article: %w", err)
 	}
 	if m.kind == "version" {
@@ -473,17 +465,14 @@ func articleRevised(a *clean.Article, date string) string {
 }
 
 // insertRecord stores a record as JSON and in the queryable tables.
-func insertRecord(ctx context.Context, tx *sql.Tx, articleID int64, r *extract.Record) (int64, error) {
+func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Record) (int64, error) {
 	js, err := json.Marshal(r)
 	if err != nil {
 		return 0, fmt.Errorf("encode record: %w", err)
 	}
-	res, err := tx.ExecContext(ctx, "INSERT INTO records (article_id, extractor, json) VALUES (?, ?, ?)",
-		articleID, r.Extractor, string(js))
-	if err != nil {
-		return 0, fmt.Errorf("store record: %w", err)
-	}
-	id, err := res.LastInsertId()
+	var id int64
+	err = tx.QueryRowContext(ctx, "INSERT INTO records (article_id, extractor, json) VALUES (?, ?, ?) RETURNING id",
+		articleID, r.Extractor, string(js)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store record: %w", err)
 	}
@@ -502,12 +491,9 @@ func insertRecord(ctx context.Context, tx *sql.Tx, articleID int64, r *extract.R
 		return 0, fmt.Errorf("store counts: %w", err)
 	}
 	for i, v := range r.Votes {
-		res, err := tx.ExecContext(ctx, `INSERT INTO votes (record_id, body, motion, outcome, yes, no, abstain)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, v.Body, v.Motion, v.Outcome, v.Tally.Yes, v.Tally.No, v.Tally.Abstain)
-		if err != nil {
-			return 0, fmt.Errorf("store vote %d: %w", i+1, err)
-		}
-		vid, err := res.LastInsertId()
+		var vid int64
+		err := tx.QueryRowContext(ctx, `INSERT INTO votes (record_id, body, motion, outcome, yes, no, abstain)
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, v.Body, v.Motion, v.Outcome, v.Tally.Yes, v.Tally.No, v.Tally.Abstain).Scan(&vid)
 		if err != nil {
 			return 0, fmt.Errorf("store vote %d: %w", i+1, err)
 		}
@@ -554,12 +540,18 @@ func extractorOf(r *extract.Record) string {
 const maxRowsPerInsert = 200
 
 // insertRows runs insert (an INSERT statement without its VALUES) for
-// args, width values a row, with many rows a statement.
-func insertRows(ctx context.Context, tx *sql.Tx, insert string, args []any, width int) error {
+// args, width values a row, with many rows a statement. An insert that
+// starts "INSERT OR IGNORE" skips rows that are already stored, as an
+// upsert that does nothing on a conflict, which both engines take.
+func insertRows(ctx context.Context, tx *txn, insert string, args []any, width int) error {
 	row := "(?" + strings.Repeat(", ?", width-1) + ")"
+	tail := ""
+	if rest, ok := strings.CutPrefix(insert, "INSERT OR IGNORE "); ok {
+		insert, tail = "INSERT "+rest, " ON CONFLICT DO NOTHING"
+	}
 	for len(args) > 0 {
 		n := min(len(args)/width, maxRowsPerInsert)
-		q := insert + " VALUES " + row + strings.Repeat(", "+row, n-1)
+		q := insert + " VALUES " + row + strings.Repeat(", "+row, n-1) + tail
 		if _, err := tx.ExecContext(ctx, q, args[:n*width]...); err != nil {
 			return err
 		}

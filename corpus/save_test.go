@@ -15,9 +15,11 @@ import (
 	"github.com/tally-news/tally/extract/clean"
 )
 
-func TestSaveRoundTrip(t *testing.T) {
+func TestSaveRoundTrip(t *testing.T) { forEachBackend(t, testSaveRoundTrip) }
+
+func testSaveRoundTrip(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	d := testDoc(1, "www.Example.org")
 	s, err := db.Save(ctx, d)
 	if err != nil {
@@ -71,11 +73,11 @@ func TestSaveRoundTrip(t *testing.T) {
 	}{
 		{"site", "SELECT site FROM pages", "example.org"},
 		{"article", "SELECT title || '|' || date || '|' || byline FROM articles", "Story 1|2024-02-23T17:30:00.000000000Z|A. Writer"},
-		{"countries", "SELECT group_concat(code, ',') FROM (SELECT code FROM record_countries ORDER BY code)", "FRA,USA"},
-		{"counts", "SELECT group_concat(value || ' ' || unit, ',') FROM (SELECT * FROM record_counts ORDER BY id)", "91.0 vote,2.0 ally"},
-		{"vote", "SELECT body || ' ' || outcome || ' ' || yes || '-' || no || '-' || coalesce(abstain, 'null') FROM votes", "UNGA adopted 91-18-null"},
-		{"positions", "SELECT group_concat(actor || '=' || position, ',') FROM (SELECT * FROM vote_positions ORDER BY actor)", "RUS=no,USA=yes"},
-		{"sponsors", "SELECT group_concat(actor, ',') FROM (SELECT * FROM vote_sponsors ORDER BY actor)", "FRA,USA"},
+		{"countries", "SELECT group_concat(code, ',') FROM (SELECT code FROM record_countries ORDER BY code) AS x", "FRA,USA"},
+		{"counts", "SELECT group_concat(CAST(value AS INTEGER) || ' ' || unit, ',') FROM (SELECT * FROM record_counts ORDER BY id) AS x", "91 vote,2 ally"},
+		{"vote", "SELECT body || ' ' || outcome || ' ' || yes || '-' || no || '-' || coalesce(CAST(abstain AS TEXT), 'null') FROM votes", "UNGA adopted 91-18-null"},
+		{"positions", "SELECT group_concat(actor || '=' || position, ',') FROM (SELECT * FROM vote_positions ORDER BY actor) AS x", "RUS=no,USA=yes"},
+		{"sponsors", "SELECT group_concat(actor, ',') FROM (SELECT * FROM vote_sponsors ORDER BY actor) AS x", "FRA,USA"},
 		{"stances", "SELECT holder || ' ' || polarity || ' ' || target FROM stances", "USA oppose RUS"},
 		{"links", "SELECT count(*) FROM records r JOIN articles a ON a.id = r.article_id JOIN pages p ON p.id = a.page_id", "1"},
 	}
@@ -92,9 +94,11 @@ func TestSaveRoundTrip(t *testing.T) {
 	}
 }
 
-func TestSaveSamePageTwice(t *testing.T) {
+func TestSaveSamePageTwice(t *testing.T) { forEachBackend(t, testSaveSamePageTwice) }
+
+func testSaveSamePageTwice(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	d := testDoc(1, "example.org")
 	first, err := db.Save(ctx, d)
 	if err != nil {
@@ -127,7 +131,9 @@ func TestSaveSamePageTwice(t *testing.T) {
 	}
 }
 
-func TestDuplicates(t *testing.T) {
+func TestDuplicates(t *testing.T) { forEachBackend(t, testDuplicates) }
+
+func testDuplicates(t *testing.T, be backend) {
 	base := paragraphs(words(1000, 300))
 	lines := strings.Split(base, "\n")
 	tests := []struct {
@@ -150,7 +156,7 @@ func TestDuplicates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			db := MustOpenDB(t)
+			db := be.open(t)
 			first := testDoc(1, "wire.example")
 			first.Article.Text = base
 			s1, err := db.Save(ctx, first)
@@ -188,7 +194,9 @@ func TestDuplicates(t *testing.T) {
 	}
 }
 
-func TestSimilarityEstimates(t *testing.T) {
+func TestSimilarityEstimates(t *testing.T) { forEachBackend(t, testSimilarityEstimates) }
+
+func testSimilarityEstimates(t *testing.T, be backend) {
 	base := words(5, 400)
 	tests := []struct {
 		name     string
@@ -265,9 +273,11 @@ func TestSaveIsOneTransaction(t *testing.T) {
 	}
 }
 
-func TestPagesFilterAndReplace(t *testing.T) {
+func TestPagesFilterAndReplace(t *testing.T) { forEachBackend(t, testPagesFilterAndReplace) }
+
+func testPagesFilterAndReplace(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	for i := range 10 {
 		site := "a.example"
 		if i%2 == 1 {

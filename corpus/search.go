@@ -34,7 +34,7 @@ type SearchQuery struct {
 	Text string
 	// Raw makes Text a query in the syntax of SQLite's full-text engine
 	// (FTS5, or FTS4 where SQLite was built without FTS5): OR, NOT,
-	// prefix*, title:word and parentheses.
+	// prefix*, title:word and parentheses; on PostgreSQL, a tsquery.
 	Raw bool
 	// Site, From and To filter as in PageFilter.
 	Site     string
@@ -60,7 +60,8 @@ type Hit struct {
 	// the matched words marked.
 	Snippet string `json:"snippet"`
 	// Score is the Okapi BM25 rank (as SQLite FTS5's bm25 computes it,
-	// with titles weighing five times the text); lower is better.
+	// with titles weighing five times the text), or on PostgreSQL minus
+	// ts_rank; lower is better.
 	Score float64 `json:"score"`
 }
 
@@ -76,6 +77,9 @@ const (
 // searched: their first copy stands for them. It ranks every match first
 // and builds snippets only for the hits it returns.
 func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
+	if db.d.postgres {
+		return db.searchPostgres(ctx, q)
+	}
 	match, phrases, err := matchExpr(q)
 	if err != nil {
 		return nil, err
@@ -84,12 +88,9 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	if err != nil {
 		return nil, err
 	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 20
-	}
-	if q.Offset < 0 {
-		return nil, fmt.Errorf("%w: offset %d is negative", ErrBadQuery, q.Offset)
+	limit, err := q.limit()
+	if err != nil {
+		return nil, err
 	}
 	// One read transaction, so that ranks and snippets see the same index.
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -114,6 +115,29 @@ func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
 	return hits, nil
 }
 
+// limit returns the most hits to return, refusing a negative offset.
+func (q SearchQuery) limit() (int, error) {
+	if q.Offset < 0 {
+		return 0, fmt.Errorf("%w: offset %d is negative", ErrBadQuery, q.Offset)
+	}
+	if q.Limit <= 0 {
+		return 20, nil
+	}
+	return q.Limit, nil
+}
+
+// marks returns what encloses the matched words in snippets.
+func (q SearchQuery) marks() (start, end string) {
+	start, end = q.MarkStart, q.MarkEnd
+	if start == "" {
+		start = "["
+	}
+	if end == "" {
+		end = "]"
+	}
+	return start, end
+}
+
 // rankedHit is an article that matches, with its rank.
 type rankedHit struct {
 	id    int64
@@ -124,7 +148,7 @@ type rankedHit struct {
 var searchFrom = `FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN pages p ON p.id = a.page_id
 	WHERE articles_fts MATCH @q AND ` + filterSQL("a.date")
 
-func rankFTS5(ctx context.Context, tx *sql.Tx, args []any) ([]rankedHit, error) {
+func rankFTS5(ctx context.Context, tx *txn, args []any) ([]rankedHit, error) {
 	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT a.id, bm25(articles_fts, %g, %g) AS score `, titleWeight, textWeight)+
 		searchFrom+` ORDER BY score, a.id LIMIT @limit OFFSET @offset`, args...)
 	if err != nil {
@@ -150,7 +174,7 @@ func rankFTS5(ctx context.Context, tx *sql.Tx, args []any) ([]rankedHit, error) 
 // known) that count is asked of the index, for a raw one it is the
 // largest count of one column, which is the same unless a phrase occurs
 // in the title of some rows and only in the text of others.
-func rankFTS4(ctx context.Context, tx *sql.Tx, args []any, phrases []string, offset, limit int) ([]rankedHit, error) {
+func rankFTS4(ctx context.Context, tx *txn, args []any, phrases []string, offset, limit int) ([]rankedHit, error) {
 	rows, docTokens, err := fts4Stats(ctx, tx)
 	if err != nil {
 		return nil, err
@@ -238,7 +262,7 @@ func rankFTS4(ctx context.Context, tx *sql.Tx, args []any, phrases []string, off
 // fts4Stats reads the number of rows of an FTS4 index and their total
 // length in tokens from its %_stat table: a blob of varints, the number of
 // rows, the tokens of each column, then other sizes.
-func fts4Stats(ctx context.Context, tx *sql.Tx) (rows, tokens int64, err error) {
+func fts4Stats(ctx context.Context, tx *txn) (rows, tokens int64, err error) {
 	var blob []byte
 	err = tx.QueryRowContext(ctx, `SELECT value FROM articles_fts_stat WHERE id = 0`).Scan(&blob)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -263,17 +287,11 @@ func fts4Stats(ctx context.Context, tx *sql.Tx) (rows, tokens int64, err error) 
 }
 
 // snippets reads the articles of the ranked hits, with their snippets.
-func snippets(ctx context.Context, tx *sql.Tx, engine string, q SearchQuery, match string, ranked []rankedHit) ([]Hit, error) {
+func snippets(ctx context.Context, tx *txn, engine string, q SearchQuery, match string, ranked []rankedHit) ([]Hit, error) {
 	if len(ranked) == 0 {
 		return nil, nil
 	}
-	start, end := q.MarkStart, q.MarkEnd
-	if start == "" {
-		start = "["
-	}
-	if end == "" {
-		end = "]"
-	}
+	start, end := q.marks()
 	snippet := `snippet(articles_fts, -1, @start, @end, '…', 16)`
 	if engine != "fts5" {
 		snippet = `snippet(articles_fts, @start, @end, '…', -1, 16)`
@@ -502,7 +520,7 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');`,
 
 // createSearchIndex is the Go step of the search migration: it makes the
 // index with the best engine this SQLite has.
-func createSearchIndex(ctx context.Context, tx *sql.Tx) error {
+func createSearchIndex(ctx context.Context, tx *txn) error {
 	fts5, err := haveFTS5(ctx, tx)
 	if err != nil {
 		return err

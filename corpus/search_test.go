@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +16,9 @@ import (
 )
 
 // searchCorpus stores four articles on two sites, on four days.
-func searchCorpus(t *testing.T) *DB {
+func searchCorpus(t *testing.T, be backend) *DB {
 	t.Helper()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	articles := []struct {
 		site, title, text string
 		day               int
@@ -69,7 +70,7 @@ func TestSearch(t *testing.T) {
 }
 
 func testSearch(t *testing.T, engine string) {
-	db := searchCorpus(t)
+	db := searchCorpus(t, sqliteBackend)
 	if got, err := indexEngine(context.Background(), db.read); got != engine || err != nil {
 		t.Fatalf("index engine %q, %v; want %s", got, err, engine)
 	}
@@ -125,7 +126,7 @@ func testSearch(t *testing.T, engine string) {
 }
 
 func TestSearchBadQuery(t *testing.T) {
-	db := searchCorpus(t)
+	db := searchCorpus(t, sqliteBackend)
 	many := strings.Repeat("word ", MaxQueryTerms+1)
 	for _, q := range []SearchQuery{
 		{Text: ""}, {Text: "   "}, {Text: "-veto"}, {Text: `-"general assembly" -veto`}, {Text: "... --"},
@@ -152,7 +153,7 @@ func TestSearchEnginesAgree(t *testing.T) {
 		{Text: "resolution -climate"}, {Text: "ka lo"}, {Text: "the resolution", Site: "b.example"},
 	}
 	forEachEngine(t, func(t *testing.T, engine string) {
-		db := searchCorpus(t)
+		db := searchCorpus(t, sqliteBackend)
 		for _, q := range queries {
 			hits, err := db.Search(context.Background(), q)
 			if err != nil {
@@ -179,9 +180,11 @@ func TestSearchEnginesAgree(t *testing.T) {
 	}
 }
 
-func TestStats(t *testing.T) {
+func TestStats(t *testing.T) { forEachBackend(t, testStats) }
+
+func testStats(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := exportCorpus(t)
+	db := exportCorpus(t, be)
 	db.Done(ctx, "job", crawl.Fetch{URL: "https://a.example/x", Error: "timeout"})
 	db.Done(ctx, "job", crawl.Fetch{URL: "https://a.example/y", Error: "timeout"})
 	db.Done(ctx, "job", crawl.Fetch{URL: "https://a.example/z", Error: "http-404"})
@@ -205,8 +208,75 @@ func TestStats(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Stats =\n%+v\nwant\n%+v", got, want)
 	}
-	empty, err := MustOpenDB(t).Stats(ctx)
+	empty, err := be.open(t).Stats(ctx)
 	if err != nil || empty.Pages != 0 || empty.Countries == nil {
 		t.Errorf("Stats of an empty corpus = %+v, %v", empty, err)
 	}
+}
+
+// TestSearchBackendsAgree runs plain queries on SQLite and on PostgreSQL:
+// they must find the same articles (their order may differ, each engine
+// ranking its own way), and PostgreSQL's snippets mark the words found.
+func TestSearchBackendsAgree(t *testing.T) {
+	queries := []struct {
+		q           SearchQuery
+		wantSnippet string // in a snippet of PostgreSQL's hits
+	}{
+		{SearchQuery{Text: "resolution"}, "[resolution] demanding"},
+		{SearchQuery{Text: "résolution"}, "[Résolution]"},
+		{SearchQuery{Text: `"security council"`}, "[Security] [Council]"},
+		{SearchQuery{Text: `"council security"`}, ""},
+		{SearchQuery{Text: "veto draft"}, "[veto]"},
+		{SearchQuery{Text: "resolution -veto -climate"}, ""},
+		{SearchQuery{Text: `resolution -"general assembly"`}, ""},
+		{SearchQuery{Text: "veto AND OR NOT"}, ""},
+		{SearchQuery{Text: `veto* (draft) "security`}, ""},
+		{SearchQuery{Text: "resolution", Site: "b.example"}, ""},
+		{SearchQuery{Text: "resolution", From: time.Date(2024, 3, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)}, ""},
+		{SearchQuery{Text: "veto", MarkStart: "<b>", MarkEnd: "</b>"}, "<b>veto</b> blocked"},
+		{SearchQuery{Text: "zzzz"}, ""},
+	}
+	found := map[backend][][]string{}
+	forEachBackend(t, func(t *testing.T, be backend) {
+		db := searchCorpus(t, be)
+		for _, tt := range queries {
+			hits, err := db.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatalf("%q: %v", tt.q.Text, err)
+			}
+			var titles []string
+			snippets := ""
+			for _, h := range hits {
+				titles = append(titles, h.Title)
+				snippets += h.Snippet + "\n"
+			}
+			sort.Strings(titles)
+			found[be] = append(found[be], titles)
+			if be == postgresBackend && !strings.Contains(snippets, tt.wantSnippet) {
+				t.Errorf("%q: snippets %q do not contain %q", tt.q.Text, snippets, tt.wantSnippet)
+			}
+		}
+	})
+	if found[postgresBackend] == nil {
+		return
+	}
+	for i, tt := range queries {
+		if got, want := found[postgresBackend][i], found[sqliteBackend][i]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: PostgreSQL finds %q, SQLite %q", tt.q.Text, got, want)
+		}
+	}
+}
+
+func TestSearchBadQueryPostgres(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, be backend) {
+		if be != postgresBackend {
+			t.Skip("SQLite: see TestSearchBadQuery")
+		}
+		db := searchCorpus(t, be)
+		for _, q := range []SearchQuery{{Text: ""}, {Text: "-veto"}, {Text: "veto &", Raw: true}, {Text: "(veto", Raw: true}} {
+			if _, err := db.Search(context.Background(), q); !errors.Is(err, ErrBadQuery) {
+				t.Errorf("Search(%q, raw %v) = %v, want ErrBadQuery", q.Text, q.Raw, err)
+			}
+		}
+	})
 }

@@ -45,7 +45,7 @@ func TestFTS5CorpusWithoutFTS5(t *testing.T) {
 		return all
 	}
 	if fts5, _ := haveFTS5(ctx, MustOpenDB(t).read); fts5 {
-		db := searchCorpus(t)
+		db := searchCorpus(t, sqliteBackend)
 		want = search(db)
 		if err := db.Close(); err != nil {
 			t.Fatal(err)

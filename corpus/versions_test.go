@@ -40,7 +40,9 @@ func storyDoc(url, text string, yes int, china string, fetched time.Time) Doc {
 	return d
 }
 
-func TestUpdatedStoryIsNewVersion(t *testing.T) {
+func TestUpdatedStoryIsNewVersion(t *testing.T) { forEachBackend(t, testUpdatedStoryIsNewVersion) }
+
+func testUpdatedStoryIsNewVersion(t *testing.T, be backend) {
 	base := paragraphs(words(31, 1500))
 	// One sentence changed, as a wire service's update does.
 	updated := strings.Replace(base, ".", ". Twelve members voted in favour, with Russia and China voting against.", 1)
@@ -53,7 +55,7 @@ func TestUpdatedStoryIsNewVersion(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := context.Background()
-			db := MustOpenDB(t)
+			db := be.open(t)
 			first, err := db.Save(ctx, storyDoc(tt.firstURL, base, 13, extract.Abstain, testTime))
 			if err != nil {
 				t.Fatal(err)
@@ -114,9 +116,11 @@ func TestUpdatedStoryIsNewVersion(t *testing.T) {
 // TestOlderVersionStoredLater stores an update before the story it
 // updates, as importing archives out of order does: the newest version is
 // still the one revised last.
-func TestOlderVersionStoredLater(t *testing.T) {
+func TestOlderVersionStoredLater(t *testing.T) { forEachBackend(t, testOlderVersionStoredLater) }
+
+func testOlderVersionStoredLater(t *testing.T, be backend) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := be.open(t)
 	base := paragraphs(words(32, 1500))
 	newer := storyDoc("https://news.example/a", strings.Replace(base, " ", " corrected ", 1), 12, extract.No, testTime.Add(time.Hour))
 	newer.Article.Modified = "2025-11-21T08:00:00Z"

@@ -33,7 +33,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("backup: check the copy: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "backed up %s to %s: %d pages, %d articles, %d records\n",
-		*dbPath, fs.Arg(0), s.Pages, s.Articles, s.Records)
+		corpus.DisplayName(*dbPath), fs.Arg(0), s.Pages, s.Articles, s.Records)
 	return nil
 }
 

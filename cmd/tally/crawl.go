@@ -319,7 +319,7 @@ func printSummary(w io.Writer, job string, s crawl.RunStats) {
 
 // printRuns shows the last runs of a job.
 func printRuns(ctx context.Context, e *env, path, job string) error {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !corpus.IsURL(path) {
 		return fmt.Errorf("crawl --stats: corpus %s: %w", path, err)
 	}
 	db, err := corpus.Open(ctx, path)
@@ -332,7 +332,7 @@ func printRuns(ctx context.Context, e *env, path, job string) error {
 		return err
 	}
 	if len(runs) == 0 {
-		fmt.Fprintf(e.stdout, "no runs of job %s in %s\n", job, path)
+		fmt.Fprintf(e.stdout, "no runs of job %s in %s\n", job, corpus.DisplayName(path))
 		return nil
 	}
 	fmt.Fprintf(e.stdout, "%-6s %-20s %-10s %8s %8s %8s %8s\n", "run", "started", "took", "fetched", "same", "failed", "queued")

@@ -70,7 +70,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	go srv.Serve(ln)
 	defer srv.Close()
 	base := "http://" + ln.Addr().String() + "/"
-	fmt.Fprintf(e.stdout, "Serving %s at %s\nCorpus: %s\n\n", siteName, base, *dbPath)
+	fmt.Fprintf(e.stdout, "Serving %s at %s\nCorpus: %s\n\n", siteName, base, corpus.DisplayName(*dbPath))
 
 	db, err := corpus.Open(ctx, *dbPath)
 	if err != nil {

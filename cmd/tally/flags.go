@@ -39,7 +39,7 @@ func (fs *flagSet) db() *string {
 }
 
 func (fs *flagSet) dbVar(p *string) {
-	fs.StringVar(p, "db", defaultDB, "corpus file")
+	fs.StringVar(p, "db", defaultDB, "corpus file, or PostgreSQL `URL` (postgres://user:password@host/db)")
 }
 
 // errFlagsCollected stops a subcommand whose flags were only wanted.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/cmd/tally/internal/web"
+	"github.com/tally-news/tally/corpus"
 )
 
 // defaultServeAddr is where tally serve listens unless --addr says
@@ -62,7 +63,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}
-	fmt.Fprintf(e.stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", *dbPath, ln.Addr())
+	fmt.Fprintf(e.stdout, "serving %s on http://%s/ (Ctrl-C stops)\n", corpus.DisplayName(*dbPath), ln.Addr())
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

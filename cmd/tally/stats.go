@@ -47,7 +47,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 // printStats writes s as readable tables.
 func printStats(w io.Writer, path string, s corpus.Stats) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "corpus\t%s\n", path)
+	fmt.Fprintf(tw, "corpus\t%s\n", corpus.DisplayName(path))
 	fmt.Fprintf(tw, "pages\t%d\n", s.Pages)
 	fmt.Fprintf(tw, "articles\t%d\t(%d updated versions of stories)\n", s.Articles, s.Versions)
 	fmt.Fprintf(tw, "duplicates\t%d\t(%d exact, %d near)\n", s.Duplicates, s.ExactDuplicates, s.NearDuplicates)
@@ -106,7 +106,7 @@ func openCorpusFile(ctx context.Context, path string) (*corpus.DB, error) {
 // openExisting opens the corpus at path with open (corpus.OpenReadOnly or
 // corpus.OpenExisting), saying what to do when there is none yet.
 func openExisting(ctx context.Context, path string, open func(context.Context, string) (*corpus.DB, error)) (*corpus.DB, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && !corpus.IsURL(path) {
 		return nil, fmt.Errorf("corpus %s does not exist (give another with --db)", path)
 	}
 	db, err := open(ctx, path)

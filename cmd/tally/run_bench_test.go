@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchSitePages is the size of the generated site BenchmarkRun crawls.
+const benchSitePages = 5000
+
+// generatedSite serves an index page linking to n article pages, each a
+// short news story with a vote in it, all made up from its number.
+func generatedSite(n int) http.Handler {
+	countries := []string{"France", "Germany", "Brazil", "India", "Kenya", "Japan", "Canada", "Chile"}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.URL.Path == "/" {
+			var b strings.Builder
+			b.WriteString("<html><head><title>Index</title></head><body><ul>")
+			for i := range n {
+				fmt.Fprintf(&b, `<li><a href="/news/%d.html">Story %d</a></li>`, i, i)
+			}
+			b.WriteString("</ul></body></html>")
+			w.Write([]byte(b.String()))
+			return
+		}
+		i, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/news/"), ".html"))
+		if err != nil || i < 0 || i >= n {
+			http.NotFound(w, r)
+			return
+		}
+		c1, c2 := countries[i%len(countries)], countries[(i/len(countries)+1)%len(countries)]
+		fmt.Fprintf(w, `<html><head><title>Assembly vote %d</title>
+<meta property="article:published_time" content="2025-03-%02dT10:00:00Z"></head><body>
+<nav><a href="/">Home</a></nav><article><h1>Assembly adopts resolution %d</h1>
+<p>The General Assembly adopted resolution %d on Tuesday by %d votes to %d, with %d abstentions, after a debate of two days.</p>
+<p>%s voted in favour of the text, which calls for talks on water rights. %s voted against it, saying the draft went too far.</p>
+<p>Delegates said the vote showed how divided the members remain on the question, and that a new draft could come next year.</p>
+</article></body></html>`, i, 1+i%28, i, i, 100+i%50, 10+i%9, 20+i%30, c1, c2)
+	})
+}
+
+// BenchmarkRun crawls a generated loopback site of benchSitePages
+// articles with no delay, end to end (fetch, clean, extract, store), into
+// a new SQLite corpus and, when TALLY_TEST_POSTGRES is set, a new
+// PostgreSQL one, and reports pages per second. Run it with
+// -benchtime=1x: one iteration crawls the whole site.
+func BenchmarkRun(b *testing.B) {
+	srv := httptest.NewServer(generatedSite(benchSitePages))
+	defer srv.Close()
+	for _, engine := range []string{"sqlite", "postgres"} {
+		b.Run(engine, func(b *testing.B) {
+			var pages float64
+			var elapsed time.Duration
+			for range b.N {
+				b.StopTimer()
+				db := filepath.Join(b.TempDir(), "bench.db")
+				if engine == "postgres" {
+					db = postgresCorpus(b)
+				}
+				b.StartTimer()
+				start := time.Now()
+				var out, errOut strings.Builder
+				err := run(b.Context(), []string{"run", "--db", db, "--allow-private", "--ignore-robots", "--quiet",
+					"--delay", "0", "--per-host", "8", "--depth", "1", "--job", "bench", srv.URL + "/"}, strings.NewReader(""), &out, &errOut)
+				elapsed += time.Since(start)
+				if err != nil {
+					b.Fatalf("run: %v\n%s", err, errOut.String())
+				}
+				pages += benchSitePages + 1
+			}
+			b.ReportMetric(pages/elapsed.Seconds(), "pages/s")
+		})
+	}
+}
