@@ -11,10 +11,14 @@ import (
 
 // listJSON is the answer of /api/articles.
 type listJSON struct {
-	Page     int           `json:"page"`
-	Size     int           `json:"size"`
-	More     bool          `json:"more"`
-	Articles []articleItem `json:"articles"`
+	Page int  `json:"page"`
+	Size int  `json:"size"`
+	More bool `json:"more"`
+	// Bounded is true when a search matched more than max_ranked
+	// articles and ranked only the max_ranked stored last.
+	Bounded   bool          `json:"bounded,omitempty"`
+	MaxRanked int           `json:"max_ranked,omitempty"`
+	Articles  []articleItem `json:"articles"`
 }
 
 // articleItem is one article of the list; Snippet is set for a search,
@@ -48,13 +52,16 @@ func (s *Server) listAPI(w http.ResponseWriter, r *http.Request) {
 		s.errorJSON(w, r, err)
 		return
 	}
-	rows, more, err := s.articles(r.Context(), p)
+	res, err := s.articles(r.Context(), p)
 	if err != nil {
 		s.errorJSON(w, r, err)
 		return
 	}
-	out := listJSON{Page: p.Page, Size: p.Size, More: more, Articles: make([]articleItem, len(rows))}
-	for i, rw := range rows {
+	out := listJSON{Page: p.Page, Size: p.Size, More: res.more, Articles: make([]articleItem, len(res.rows))}
+	if res.bounded {
+		out.Bounded, out.MaxRanked = true, maxRanked
+	}
+	for i, rw := range res.rows {
 		out.Articles[i].Summary = rw.Summary
 		for _, part := range rw.Snippet {
 			if part.Hit {

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +25,7 @@ import (
 // Store is what the server reads: a corpus.
 type Store interface {
 	List(ctx context.Context, q corpus.ListQuery) ([]corpus.Summary, error)
-	Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.Hit, error)
+	SearchPage(ctx context.Context, q corpus.SearchQuery) (corpus.SearchResult, error)
 	Summaries(ctx context.Context, ids []int64) ([]corpus.Summary, error)
 	Article(ctx context.Context, id int64) (corpus.StoredArticle, error)
 }
@@ -35,6 +36,11 @@ const (
 	DefaultPageSize = 25
 	MaxPageSize     = 100
 )
+
+// maxRanked is the most matches of a search that are ranked: a broader
+// search ranks those stored last, and the page says so. A variable, so
+// that tests can lower it.
+var maxRanked = 10_000
 
 //go:embed templates/*.html
 var templateFS embed.FS
@@ -58,6 +64,8 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"tally": tallyText,
 	"count": countText,
+	"first": func(n int, s []string) []string { return s[:min(n, len(s))] },
+	"more":  func(n int, s []string) int { return max(0, len(s)-n) },
 }
 
 // Server serves the pages and the API.
@@ -122,6 +130,7 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 // listParams are the query parameters of the article list.
 type listParams struct {
 	Q, Site, From, To string
+	Body, Country     string
 	Page, Size        int
 	from, to          time.Time
 }
@@ -130,6 +139,12 @@ func parseListParams(v url.Values) (listParams, error) {
 	p := listParams{Q: strings.TrimSpace(v.Get("q")), Site: strings.TrimSpace(v.Get("site")),
 		From: v.Get("from"), To: v.Get("to"), Page: 1, Size: DefaultPageSize}
 	var err error
+	if p.Body, err = codeParam(v, "body", bodyRE, "a body's code, like UNGA or UK_COMMONS"); err != nil {
+		return p, err
+	}
+	if p.Country, err = codeParam(v, "country", countryRE, "a country's ISO 3166 alpha-3 code, like FRA"); err != nil {
+		return p, err
+	}
 	if p.Page, err = intParam(v, "page", 1, 1, 1<<20); err != nil {
 		return p, err
 	}
@@ -146,6 +161,21 @@ func parseListParams(v url.Values) (listParams, error) {
 		p.to = p.to.AddDate(0, 0, 1) // to is inclusive
 	}
 	return p, nil
+}
+
+// Codes of bodies and countries, as extract spells them.
+var (
+	bodyRE    = regexp.MustCompile(`^[A-Z][A-Z0-9_]{0,39}$`)
+	countryRE = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// codeParam reads the code v holds under name, in capitals; "" when none.
+func codeParam(v url.Values, name string, re *regexp.Regexp, want string) (string, error) {
+	s := strings.ToUpper(strings.TrimSpace(v.Get(name)))
+	if s != "" && !re.MatchString(s) {
+		return "", badRequest("%s=%q: want %s", name, v.Get(name), want)
+	}
+	return s, nil
 }
 
 func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
@@ -187,27 +217,37 @@ type snippetPart struct {
 // characters no article text holds, turned into marks by splitSnippet.
 const snipStart, snipEnd = "\x02", "\x03"
 
-// articles returns the page of the list p asks for, and whether more
-// follow: the newest first, or the best matches of p.Q first.
-func (s *Server) articles(ctx context.Context, p listParams) ([]row, bool, error) {
+// rowsPage is a page of the article list.
+type rowsPage struct {
+	rows []row
+	// more is true when more articles follow; bounded when a search
+	// matched more than maxRanked articles and ranked only those.
+	more, bounded bool
+}
+
+// articles returns the page of the list p asks for: the newest first, or
+// the best matches of p.Q first.
+func (s *Server) articles(ctx context.Context, p listParams) (rowsPage, error) {
 	offset := (p.Page - 1) * p.Size
 	if p.Q == "" {
-		list, err := s.store.List(ctx, corpus.ListQuery{Site: p.Site, From: p.from, To: p.to, Offset: offset, Limit: p.Size + 1})
+		list, err := s.store.List(ctx, corpus.ListQuery{Site: p.Site, From: p.from, To: p.to, Body: p.Body, Country: p.Country,
+			Offset: offset, Limit: p.Size + 1})
 		if err != nil {
-			return nil, false, err
+			return rowsPage{}, err
 		}
 		more := len(list) > p.Size
 		rows := make([]row, 0, min(len(list), p.Size))
 		for _, sm := range list[:min(len(list), p.Size)] {
 			rows = append(rows, row{Summary: sm})
 		}
-		return rows, more, nil
+		return rowsPage{rows: rows, more: more}, nil
 	}
-	hits, err := s.store.Search(ctx, corpus.SearchQuery{Text: p.Q, Site: p.Site, From: p.from, To: p.to,
+	res, err := s.store.SearchPage(ctx, corpus.SearchQuery{MaxRanked: maxRanked, Text: p.Q, Site: p.Site, From: p.from, To: p.to, Body: p.Body, Country: p.Country,
 		Offset: offset, Limit: p.Size + 1, MarkStart: snipStart, MarkEnd: snipEnd})
 	if err != nil {
-		return nil, false, err
+		return rowsPage{}, err
 	}
+	hits := res.Hits
 	more := len(hits) > p.Size
 	hits = hits[:min(len(hits), p.Size)]
 	ids := make([]int64, len(hits))
@@ -216,7 +256,7 @@ func (s *Server) articles(ctx context.Context, p listParams) ([]row, bool, error
 	}
 	sums, err := s.store.Summaries(ctx, ids)
 	if err != nil {
-		return nil, false, err
+		return rowsPage{}, err
 	}
 	byID := make(map[int64]corpus.Summary, len(sums))
 	for _, sm := range sums {
@@ -230,7 +270,7 @@ func (s *Server) articles(ctx context.Context, p listParams) ([]row, bool, error
 		}
 		rows = append(rows, row{Summary: sm, Snippet: splitSnippet(h.Snippet)})
 	}
-	return rows, more, nil
+	return rowsPage{rows: rows, more: more, bounded: res.Bounded}, nil
 }
 
 // splitSnippet cuts a snippet marked with snipStart and snipEnd into its
