@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/cmd/tally/internal/web"
+	"github.com/tally-news/tally/extract"
 )
 
 // defaultServeAddr is where tally serve listens unless --addr says
@@ -48,7 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	logger := e.logger.With("component", "web")
 	srv := &http.Server{
-		Handler:           web.New(db, logger),
+		Handler:           web.New(db, logger, web.WithExplainer(extract.New())),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}

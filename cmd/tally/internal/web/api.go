@@ -44,6 +44,9 @@ type articleJSON struct {
 	Description string          `json:"description,omitempty"`
 	Text        string          `json:"text"`
 	Record      *extract.Record `json:"record"`
+	// Duplicates and Versions are the article's copies (corpus.Copies).
+	Duplicates []corpus.Duplicate `json:"duplicates"`
+	Versions   []corpus.Version   `json:"versions"`
 }
 
 func (s *Server) listAPI(w http.ResponseWriter, r *http.Request) {
@@ -85,10 +88,16 @@ func (s *Server) articleAPI(w http.ResponseWriter, r *http.Request) {
 		s.errorJSON(w, r, err)
 		return
 	}
+	copies, err := s.store.Copies(r.Context(), id)
+	if err != nil {
+		s.errorJSON(w, r, err)
+		return
+	}
 	a := sa.Article
 	writeJSON(w, http.StatusOK, articleJSON{ID: sa.ID, PageID: sa.PageID, Site: sa.Site, Date: sa.Date,
 		URL: a.URL, Canonical: a.Canonical, Title: a.Title, Byline: a.Byline, Published: a.Published,
-		Modified: a.Modified, Language: a.Language, Description: a.Description, Text: a.Text, Record: sa.Record})
+		Modified: a.Modified, Language: a.Language, Description: a.Description, Text: a.Text, Record: sa.Record,
+		Duplicates: copies.Duplicates, Versions: copies.Versions})
 }
 
 func (s *Server) errorJSON(w http.ResponseWriter, r *http.Request, err error) {

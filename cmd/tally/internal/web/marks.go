@@ -39,6 +39,9 @@ type fact struct {
 type segment struct {
 	Text  string
 	Facts []fact
+	// Starts names the facts whose evidence starts here: the first mark
+	// of each fact is where a link to the fact (#v0) leads.
+	Starts map[string]bool
 }
 
 // markedText cuts text into segments at every boundary of the evidence of
@@ -52,6 +55,7 @@ func markedText(text string, r *extract.Record) (segs []segment, skipped int) {
 		cuts = append(cuts, s.start, s.end)
 	}
 	sort.Ints(cuts)
+	started := map[string]bool{}
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
 		if a == b {
@@ -61,6 +65,13 @@ func markedText(text string, r *extract.Record) (segs []segment, skipped int) {
 		for _, s := range spans {
 			if s.start <= a && b <= s.end {
 				seg.Facts = append(seg.Facts, s.fact)
+			}
+			if s.start == a && !started[s.fact.ID] {
+				started[s.fact.ID] = true
+				if seg.Starts == nil {
+					seg.Starts = map[string]bool{}
+				}
+				seg.Starts[s.fact.ID] = true
 			}
 		}
 		sort.SliceStable(seg.Facts, func(i, j int) bool { return kindOrder[seg.Facts[i].Kind] < kindOrder[seg.Facts[j].Kind] })
@@ -79,11 +90,12 @@ func factSpans(r *extract.Record, n int) (spans []span, skipped int) {
 		if ev == nil {
 			return
 		}
-		if ev.Start < 0 || ev.End > n || ev.Start >= ev.End {
+		start, end := evidenceSpan(ev)
+		if start < 0 || end > n || start >= end {
 			skipped++
 			return
 		}
-		spans = append(spans, span{ev.Start, ev.End, f})
+		spans = append(spans, span{start, end, f})
 	}
 	for i, v := range r.Votes {
 		for j := range v.Evidence {

@@ -102,6 +102,9 @@ type articleData struct {
 	// Countries are the record's countries, each with its mentions.
 	Countries []countryView
 	Legend    []legendEntry
+	Copies    corpus.Copies
+	// Explained is true when the server can name the rules behind facts.
+	Explained bool
 }
 
 type factView[T any] struct {
@@ -138,7 +141,13 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "article", newArticleData(a))
+	d := newArticleData(a)
+	if d.Copies, err = s.store.Copies(r.Context(), id); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	d.Explained = s.explainer != nil
+	s.render(w, r, http.StatusOK, "article", d)
 }
 
 func newArticleData(a corpus.StoredArticle) articleData {

@@ -28,6 +28,7 @@ type Store interface {
 	SearchPage(ctx context.Context, q corpus.SearchQuery) (corpus.SearchResult, error)
 	Summaries(ctx context.Context, ids []int64) ([]corpus.Summary, error)
 	Article(ctx context.Context, id int64) (corpus.StoredArticle, error)
+	Copies(ctx context.Context, id int64) (corpus.Copies, error)
 }
 
 // Page sizes of the article list: the default, and the most a request may
@@ -60,30 +61,36 @@ func parsePages(names ...string) map[string]*template.Template {
 }
 
 var funcs = template.FuncMap{
-	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
-	"add":   func(a, b int) int { return a + b },
-	"tally": tallyText,
-	"count": countText,
-	"first": func(n int, s []string) []string { return s[:min(n, len(s))] },
-	"more":  func(n int, s []string) int { return max(0, len(s)-n) },
+	"day":     func(t time.Time) string { return t.Format("2006-01-02") },
+	"add":     func(a, b int) int { return a + b },
+	"tally":   tallyText,
+	"count":   countText,
+	"first":   func(n int, s []string) []string { return s[:min(n, len(s))] },
+	"more":    func(n int, s []string) int { return max(0, len(s)-n) },
+	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
 }
 
 // Server serves the pages and the API.
 type Server struct {
-	store  Store
-	logger *slog.Logger
-	mux    *http.ServeMux
+	store     Store
+	logger    *slog.Logger
+	mux       *http.ServeMux
+	explainer Explainer // nil: facts are not explained
 }
 
 // New returns a server of the corpus in store, logging failures to logger.
-func New(store Store, logger *slog.Logger) *Server {
+func New(store Store, logger *slog.Logger, opts ...Option) *Server {
 	s := &Server{store: store, logger: logger, mux: http.NewServeMux()}
+	for _, o := range opts {
+		o(s)
+	}
 	static, _ := fs.Sub(staticFS, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /{$}", s.listPage)
 	s.mux.HandleFunc("GET /articles/{id}", s.articlePage)
 	s.mux.HandleFunc("GET /api/articles", s.listAPI)
 	s.mux.HandleFunc("GET /api/articles/{id}", s.articleAPI)
+	s.mux.HandleFunc("GET /api/articles/{id}/rules", s.rulesAPI)
 	return s
 }
 
