@@ -29,6 +29,7 @@ type Store interface {
 	Summaries(ctx context.Context, ids []int64) ([]corpus.Summary, error)
 	Article(ctx context.Context, id int64) (corpus.StoredArticle, error)
 	Copies(ctx context.Context, id int64) (corpus.Copies, error)
+	EventStore
 }
 
 // Page sizes of the article list: the default, and the most a request may
@@ -50,7 +51,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pages are the parsed templates, one per page, each with the layout.
-var pages = parsePages("list", "article", "error")
+var pages = parsePages("list", "article", "error", "events", "event")
 
 func parsePages(names ...string) map[string]*template.Template {
 	m := make(map[string]*template.Template, len(names))
@@ -91,6 +92,10 @@ func New(store Store, logger *slog.Logger, opts ...Option) *Server {
 	s.mux.HandleFunc("GET /api/articles", s.listAPI)
 	s.mux.HandleFunc("GET /api/articles/{id}", s.articleAPI)
 	s.mux.HandleFunc("GET /api/articles/{id}/rules", s.rulesAPI)
+	s.mux.HandleFunc("GET /events", s.eventsPage)
+	s.mux.HandleFunc("GET /events/{id}", s.eventPageHandler)
+	s.mux.HandleFunc("GET /api/events", s.eventsAPI)
+	s.mux.HandleFunc("GET /api/events/{id}", s.eventAPI)
 	return s
 }
 
@@ -116,6 +121,8 @@ func badRequest(format string, args ...any) error {
 	return &httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
+func isNotFound(err error) bool { return errors.Is(err, corpus.ErrNotFound) }
+
 // status returns the HTTP status and message of err, logging the
 // failures that are the server's.
 func (s *Server) status(r *http.Request, err error) (int, string) {
@@ -123,7 +130,7 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 	switch {
 	case errors.As(err, &he):
 		return he.status, he.msg
-	case errors.Is(err, corpus.ErrNotFound):
+	case isNotFound(err):
 		return http.StatusNotFound, "no such article"
 	case errors.Is(err, corpus.ErrBadQuery):
 		return http.StatusBadRequest, err.Error()

@@ -20,6 +20,7 @@ import (
 	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/clean"
+	"github.com/tally-news/tally/extract/events"
 )
 
 // siteArticles are the articles of the bundled site, by path.
@@ -80,6 +81,9 @@ func testCorpus(t *testing.T) (*corpus.DB, int64) {
 	saved, err := db.Save(ctx, corpus.Doc{Page: crawl.Page{URL: url, Status: 200, Body: []byte(hostileText), Fetched: fetched},
 		Article: &clean.Article{URL: url, Title: `<b>bold</b> title`, Text: hostileText}, Record: &rec})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), true); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {
