@@ -30,6 +30,7 @@ type Store interface {
 	Article(ctx context.Context, id int64) (corpus.StoredArticle, error)
 	Copies(ctx context.Context, id int64) (corpus.Copies, error)
 	EventStore
+	CountryStore
 }
 
 // Page sizes of the article list: the default, and the most a request may
@@ -51,7 +52,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pages are the parsed templates, one per page, each with the layout.
-var pages = parsePages("list", "article", "error", "events", "event")
+var pages = parsePages("list", "article", "error", "events", "event", "country")
 
 func parsePages(names ...string) map[string]*template.Template {
 	m := make(map[string]*template.Template, len(names))
@@ -96,6 +97,8 @@ func New(store Store, logger *slog.Logger, opts ...Option) *Server {
 	s.mux.HandleFunc("GET /events/{id}", s.eventPageHandler)
 	s.mux.HandleFunc("GET /api/events", s.eventsAPI)
 	s.mux.HandleFunc("GET /api/events/{id}", s.eventAPI)
+	s.mux.HandleFunc("GET /countries/{code}", s.countryPage)
+	s.mux.HandleFunc("GET /api/countries/{code}", s.countryAPI)
 	return s
 }
 
