@@ -7,10 +7,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/tally-news/tally/cmd/tally/internal/web"
-	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/eval"
 )
 
 // defaultServeAddr is where tally serve listens unless --addr says
@@ -25,6 +26,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dbPath := fs.db()
 	addr := fs.String("addr", defaultServeAddr, "host:port to listen on; a host other than loopback lets other machines read the corpus")
+	gold := fs.String("gold", "", "folder of gold files (NAME.json beside NAME.txt): /eval scores the extractors against it, as tally eval does")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,6 +36,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
 		return e.usageErrorf("serve: --addr %q: want host:port, like %s", *addr, defaultServeAddr)
+	}
+	if *gold != "" {
+		if info, err := os.Stat(*gold); err != nil || !info.IsDir() {
+			return e.usageErrorf("serve: --gold %q: want a folder of gold files", *gold)
+		}
 	}
 	db, err := openCorpusFile(ctx, *dbPath)
 	if err != nil {
@@ -48,8 +55,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		e.logger.Warn("serving beyond this machine: whoever reaches the address can read the corpus", "addr", ln.Addr().String())
 	}
 	logger := e.logger.With("component", "web")
+	p := newPipeline()
+	opts := []web.Option{web.WithExplainer(p.extractor)}
+	if *gold != "" {
+		opts = append(opts, web.WithEval(*gold, func(ctx context.Context, dir string) ([]web.EvalDoc, eval.Report, error) {
+			return evaluateDocs(ctx, p, dir)
+		}))
+	}
 	srv := &http.Server{
-		Handler:           web.New(db, logger, web.WithExplainer(extract.New())),
+		Handler:           web.New(db, logger, opts...),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 	}

@@ -50,6 +50,12 @@ type segment struct {
 func markedText(text string, r *extract.Record) (segs []segment, skipped int) {
 	runes := []rune(text)
 	spans, skipped := factSpans(r, len(runes))
+	return cutSegments(runes, spans), skipped
+}
+
+// cutSegments cuts runes into segments at every boundary of spans, each
+// within the text.
+func cutSegments(runes []rune, spans []span) (segs []segment) {
 	cuts := []int{0, len(runes)}
 	for _, s := range spans {
 		cuts = append(cuts, s.start, s.end)
@@ -77,7 +83,7 @@ func markedText(text string, r *extract.Record) (segs []segment, skipped int) {
 		sort.SliceStable(seg.Facts, func(i, j int) bool { return kindOrder[seg.Facts[i].Kind] < kindOrder[seg.Facts[j].Kind] })
 		segs = append(segs, seg)
 	}
-	return segs, skipped
+	return segs
 }
 
 // factSpans lists the evidence of r's facts that lies within a text of n

@@ -52,7 +52,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pages are the parsed templates, one per page, each with the layout.
-var pages = parsePages("list", "article", "error", "events", "event", "country")
+var pages = parsePages("list", "article", "error", "events", "event", "country", "eval", "evaldoc")
 
 func parsePages(names ...string) map[string]*template.Template {
 	m := make(map[string]*template.Template, len(names))
@@ -77,7 +77,8 @@ type Server struct {
 	store     Store
 	logger    *slog.Logger
 	mux       *http.ServeMux
-	explainer Explainer // nil: facts are not explained
+	explainer Explainer  // nil: facts are not explained
+	eval      *evalCache // nil: no gold folder
 }
 
 // New returns a server of the corpus in store, logging failures to logger.
@@ -99,6 +100,9 @@ func New(store Store, logger *slog.Logger, opts ...Option) *Server {
 	s.mux.HandleFunc("GET /api/events/{id}", s.eventAPI)
 	s.mux.HandleFunc("GET /countries/{code}", s.countryPage)
 	s.mux.HandleFunc("GET /api/countries/{code}", s.countryAPI)
+	s.mux.HandleFunc("GET /eval", s.evalPage)
+	s.mux.HandleFunc("GET /eval/{doc}", s.evalDocPage)
+	s.mux.HandleFunc("GET /api/eval", s.evalAPI)
 	return s
 }
 
