@@ -239,3 +239,29 @@ func BenchmarkListPage(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) { benchGet(b, srv, c.target) })
 	}
 }
+
+// BenchmarkPages measures the other pages and their JSON on a generated
+// corpus: the events, one event, a country in about half the events, an
+// article's JSON.
+func BenchmarkPages(b *testing.B) {
+	srv := benchServer(b)
+	evs, err := srv.store.EventPage(context.Background(), corpus.EventFilter{}, 0, 1)
+	if err != nil || len(evs) == 0 {
+		b.Fatalf("no event in the generated corpus: %v", err)
+	}
+	id := evs[0].ID
+	for _, c := range []struct{ name, target string }{
+		{"events", "/events"},
+		{"events-deep", "/events?page=200"},
+		{"events-filtered", "/events?body=UNSC&country=KEN&from=2019-01-01&to=2019-12-31"},
+		{"event", "/events/" + id},
+		{"country", "/countries/FRA"},
+		{"api-events", "/api/events?country=CHL"},
+		{"api-event", "/api/events/" + id},
+		{"api-country", "/api/countries/KEN"},
+		{"api-article", fmt.Sprintf("/api/articles/%d", *benchArticles/3)},
+		{"api-search", "/api/articles?q=france+votes"},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchGet(b, srv, c.target) })
+	}
+}
