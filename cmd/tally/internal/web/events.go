@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tally-news/tally/corpus"
 	"github.com/tally-news/tally/extract"
@@ -21,38 +20,7 @@ type EventStore interface {
 }
 
 // eventParams are the query parameters of the event list.
-type eventParams struct {
-	Body, Country, From, To string
-	Page, Size              int
-	from, to                time.Time
-}
-
-func parseEventParams(v url.Values) (eventParams, error) {
-	p := eventParams{From: v.Get("from"), To: v.Get("to")}
-	var err error
-	if p.Body, err = codeParam(v, "body", bodyRE, "a body's code, like UNGA or UK_COMMONS"); err != nil {
-		return p, err
-	}
-	if p.Country, err = codeParam(v, "country", countryRE, "a country's ISO 3166 alpha-3 code, like FRA"); err != nil {
-		return p, err
-	}
-	if p.Page, err = intParam(v, "page", 1, 1, 1<<20); err != nil {
-		return p, err
-	}
-	if p.Size, err = intParam(v, "size", DefaultPageSize, 1, MaxPageSize); err != nil {
-		return p, err
-	}
-	if p.from, err = dateParam("from", p.From); err != nil {
-		return p, err
-	}
-	if p.to, err = dateParam("to", p.To); err != nil {
-		return p, err
-	}
-	if !p.to.IsZero() {
-		p.to = p.to.AddDate(0, 0, 1) // to is inclusive
-	}
-	return p, nil
-}
+type eventParams = filterParams
 
 // eventPage reads the page of events p asks for, and whether more follow.
 func (s *Server) eventPage(ctx context.Context, p eventParams) ([]corpus.StoredEvent, bool, error) {
@@ -90,7 +58,7 @@ type eventsData struct {
 }
 
 func (s *Server) eventsPage(w http.ResponseWriter, r *http.Request) {
-	p, err := parseEventParams(r.URL.Query())
+	p, err := parseFilterParams(r.URL.Query())
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
@@ -256,7 +224,7 @@ type eventsJSON struct {
 }
 
 func (s *Server) eventsAPI(w http.ResponseWriter, r *http.Request) {
-	p, err := parseEventParams(r.URL.Query())
+	p, err := parseFilterParams(r.URL.Query())
 	if err != nil {
 		s.errorJSON(w, r, err)
 		return

@@ -150,15 +150,25 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 
 // listParams are the query parameters of the article list.
 type listParams struct {
-	Q, Site, From, To string
-	Body, Country     string
-	Page, Size        int
-	from, to          time.Time
+	Q, Site string
+	filterParams
 }
 
 func parseListParams(v url.Values) (listParams, error) {
-	p := listParams{Q: strings.TrimSpace(v.Get("q")), Site: strings.TrimSpace(v.Get("site")),
-		From: v.Get("from"), To: v.Get("to"), Page: 1, Size: DefaultPageSize}
+	f, err := parseFilterParams(v)
+	return listParams{Q: strings.TrimSpace(v.Get("q")), Site: strings.TrimSpace(v.Get("site")), filterParams: f}, err
+}
+
+// filterParams are the query parameters the article and event lists
+// share: body, country, dates and the page.
+type filterParams struct {
+	Body, Country, From, To string
+	Page, Size              int
+	from, to                time.Time
+}
+
+func parseFilterParams(v url.Values) (filterParams, error) {
+	p := filterParams{From: v.Get("from"), To: v.Get("to"), Page: 1, Size: DefaultPageSize}
 	var err error
 	if p.Body, err = codeParam(v, "body", bodyRE, "a body's code, like UNGA or UK_COMMONS"); err != nil {
 		return p, err
