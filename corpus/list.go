@@ -17,6 +17,10 @@ type ListQuery struct {
 	// Site, From and To filter as in PageFilter.
 	Site     string
 	From, To time.Time
+	// Body keeps the articles whose latest record has a vote of this body
+	// (extract's code: UNGA, UK_COMMONS...; case does not matter), Country
+	// those whose latest record names this country (ISO 3166 alpha-3).
+	Body, Country string
 	// Offset is the number of articles skipped; Limit the most returned,
 	// 0 meaning 20, at most MaxListLimit.
 	Offset, Limit int
@@ -34,6 +38,10 @@ type Summary struct {
 	Counts    int       `json:"counts"`
 	Votes     int       `json:"votes"`
 	Stances   int       `json:"stances"`
+	// Bodies are the bodies of its votes and Codes its countries, sorted
+	// and without repeats.
+	Bodies []string `json:"bodies,omitempty"`
+	Codes  []string `json:"codes,omitempty"`
 }
 
 // List returns the articles q selects, newest first (by date, then by
@@ -52,17 +60,12 @@ func (db *DB) List(ctx context.Context, q ListQuery) ([]Summary, error) {
 		return nil, fmt.Errorf("list articles: begin read: %w", err)
 	}
 	defer tx.Rollback()
-	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("limit", limit), sql.Named("offset", q.Offset))
-	// Without a site the articles' date index alone answers, and skipping
-	// to a deep page reads none of the rows it skips.
-	query := `SELECT a.id FROM articles a WHERE (@site = '' OR a.page_id IN (SELECT p.id FROM pages p WHERE p.site = @site))
-		AND (@from = '' OR a.date >= @from) AND (@to = '' OR a.date < @to)
-		ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
-	if q.Site == "" {
-		query = `SELECT a.id FROM articles a ` + tx.d.indexedBy("articles_date") + `
-		WHERE (@from = '' OR a.date >= @from) AND (@to = '' OR a.date < @to)
-		ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
-	}
+	// The articles' date index answers in order, and skipping to a deep
+	// page reads none of the rows it skips unless a site is asked for.
+	filter, args := newArticleFilter(q.Site, q.From, q.To, q.Body, q.Country).listWhere()
+	args = append(args, sql.Named("limit", limit), sql.Named("offset", q.Offset))
+	query := `SELECT a.id FROM articles a ` + tx.d.indexedBy("articles_date") + ` WHERE 1 = 1` + filter +
+		` ORDER BY a.date DESC, a.id DESC LIMIT @limit OFFSET @offset`
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -125,7 +128,9 @@ func summaries(ctx context.Context, tx *txn, ids []int64) ([]Summary, error) {
 		(SELECT count(*) FROM record_countries x WHERE x.record_id = s.rid),
 		(SELECT count(*) FROM record_counts x WHERE x.record_id = s.rid),
 		(SELECT count(*) FROM votes x WHERE x.record_id = s.rid),
-		(SELECT count(*) FROM stances x WHERE x.record_id = s.rid)
+		(SELECT count(*) FROM stances x WHERE x.record_id = s.rid),
+		(SELECT group_concat(body, ' ') FROM (SELECT DISTINCT body FROM votes x WHERE x.record_id = s.rid AND body != '' ORDER BY body) AS b),
+		(SELECT group_concat(code, ' ') FROM (SELECT code FROM record_countries x WHERE x.record_id = s.rid ORDER BY code) AS c)
 	FROM s`)
 	if err != nil {
 		return nil, fmt.Errorf("summaries: %w", err)
@@ -135,10 +140,17 @@ func summaries(ctx context.Context, tx *txn, ids []int64) ([]Summary, error) {
 	for rows.Next() {
 		var s Summary
 		var date string
-		if err := rows.Scan(&s.ID, &s.URL, &s.Site, &s.Title, &date, &s.Countries, &s.Counts, &s.Votes, &s.Stances); err != nil {
+		var bodies, codes sql.NullString
+		if err := rows.Scan(&s.ID, &s.URL, &s.Site, &s.Title, &date, &s.Countries, &s.Counts, &s.Votes, &s.Stances, &bodies, &codes); err != nil {
 			return nil, fmt.Errorf("summaries: %w", err)
 		}
 		s.Date = parseTime(date)
+		if bodies.String != "" {
+			s.Bodies = strings.Fields(bodies.String)
+		}
+		if codes.String != "" {
+			s.Codes = strings.Fields(codes.String)
+		}
 		byID[s.ID] = s
 	}
 	if err := rows.Err(); err != nil {

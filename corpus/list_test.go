@@ -24,6 +24,11 @@ func testList(t *testing.T, be backend) {
 		{"all, newest first", ListQuery{}, []string{"Resolution on climate", "Parliament passes budget", "Security Council deadlocked", "Assembly demands withdrawal"}},
 		{"site", ListQuery{Site: "a.example"}, []string{"Parliament passes budget", "Assembly demands withdrawal"}},
 		{"dates", ListQuery{From: day(2), To: day(4)}, []string{"Parliament passes budget", "Security Council deadlocked"}},
+		{"body", ListQuery{Body: "UNGA"}, []string{"Resolution on climate", "Assembly demands withdrawal"}},
+		{"country", ListQuery{Country: "fra"}, []string{"Parliament passes budget", "Assembly demands withdrawal"}},
+		{"site and country", ListQuery{Site: "b.example", Country: "GBR"}, []string{"Resolution on climate"}},
+		{"body and dates", ListQuery{Body: "UNSC", From: day(2), To: day(3)}, []string{"Security Council deadlocked"}},
+		{"no such body", ListQuery{Body: "EP"}, nil},
 		{"page", ListQuery{Offset: 1, Limit: 2}, []string{"Parliament passes budget", "Security Council deadlocked"}},
 		{"past the end", ListQuery{Offset: 4}, nil},
 	}
@@ -45,6 +50,36 @@ func testList(t *testing.T, be backend) {
 	for _, q := range []ListQuery{{Limit: -1}, {Limit: MaxListLimit + 1}, {Offset: -1}} {
 		if _, err := db.List(context.Background(), q); err == nil {
 			t.Errorf("List(%+v) gave no error", q)
+		}
+	}
+}
+
+// TestListFiltersLatestRecord re-extracts an article: the filters then
+// read its new record, not the one before.
+func TestListFiltersLatestRecord(t *testing.T) { forEachBackend(t, testListFiltersLatestRecord) }
+
+func testListFiltersLatestRecord(t *testing.T, be backend) {
+	db := searchCorpus(t, be)
+	ctx := context.Background()
+	before, err := db.List(ctx, ListQuery{Country: "USA"})
+	if err != nil || len(before) != 1 {
+		t.Fatalf("country USA: %v, %v; want one article", before, err)
+	}
+	a, err := db.Article(ctx, before[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &extract.Record{Doc: "again", Extractor: "t2", Countries: []string{"CHL"}}
+	if err := db.Replace(ctx, a.PageID, &a.Article, rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    ListQuery
+		want int
+	}{{ListQuery{Country: "USA"}, 0}, {ListQuery{Country: "CHL"}, 1}, {ListQuery{Body: "UNSC"}, 0}} {
+		got, err := db.List(ctx, tt.q)
+		if err != nil || len(got) != tt.want {
+			t.Errorf("List(%+v) = %d articles, %v; want %d", tt.q, len(got), err, tt.want)
 		}
 	}
 }
@@ -81,7 +116,8 @@ func testSummariesCountFacts(t *testing.T, be backend) {
 	}
 	want := []Summary{
 		{ID: ids[1], URL: "https://a.example/two", Site: "a.example", Title: "https://a.example/two", Date: testTime},
-		{ID: ids[0], URL: "https://a.example/one", Site: "a.example", Title: "https://a.example/one", Date: testTime, Countries: 2, Counts: 1, Votes: 1, Stances: 2},
+		{ID: ids[0], URL: "https://a.example/one", Site: "a.example", Title: "https://a.example/one", Date: testTime, Countries: 2, Counts: 1, Votes: 1, Stances: 2,
+			Bodies: []string{"UNSC"}, Codes: []string{"FRA", "USA"}},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)

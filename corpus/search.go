@@ -36,13 +36,18 @@ type SearchQuery struct {
 	// (FTS5, or FTS4 where SQLite was built without FTS5): OR, NOT,
 	// prefix*, title:word and parentheses; on PostgreSQL, a tsquery.
 	Raw bool
-	// Site, From and To filter as in PageFilter.
-	Site     string
-	From, To time.Time
+	// Site, From and To filter as in PageFilter, Body and Country as in
+	// ListQuery.
+	Site          string
+	From, To      time.Time
+	Body, Country string
 	// Limit is the most hits returned; 0 means 20.
 	Limit int
 	// Offset is the number of best hits skipped, for paging.
 	Offset int
+	// MaxRanked, when above 0, bounds the work of a broad query: when more
+	// articles match, only the MaxRanked stored last are ranked.
+	MaxRanked int
 	// MarkStart and MarkEnd enclose the matched words in snippets;
 	// empty means "[" and "]".
 	MarkStart, MarkEnd string
@@ -75,44 +80,62 @@ const (
 
 // Search finds articles by their titles and texts. Duplicates are not
 // searched: their first copy stands for them. It ranks every match first
-// and builds snippets only for the hits it returns.
+// (or the q.MaxRanked stored last) and builds snippets only for the hits
+// it returns.
 func (db *DB) Search(ctx context.Context, q SearchQuery) ([]Hit, error) {
+	res, err := db.SearchPage(ctx, q)
+	return res.Hits, err
+}
+
+// SearchResult is a page of the hits of a search.
+type SearchResult struct {
+	Hits []Hit
+	// Bounded is true when more articles matched than the query's
+	// MaxRanked, and only the MaxRanked stored last were ranked.
+	Bounded bool
+}
+
+// SearchPage is Search, saying whether the ranking was bounded.
+func (db *DB) SearchPage(ctx context.Context, q SearchQuery) (SearchResult, error) {
 	if db.d.postgres {
-		return db.searchPostgres(ctx, q)
+		hits, err := db.searchPostgres(ctx, q)
+		return SearchResult{Hits: hits}, err
 	}
 	match, phrases, err := matchExpr(q)
 	if err != nil {
-		return nil, err
+		return SearchResult{}, err
 	}
 	engine, err := indexEngine(ctx, db.read)
 	if err != nil {
-		return nil, err
+		return SearchResult{}, err
 	}
 	limit, err := q.limit()
 	if err != nil {
-		return nil, err
+		return SearchResult{}, err
 	}
 	// One read transaction, so that ranks and snippets see the same index.
 	tx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("begin read: %w", err)
+		return SearchResult{}, fmt.Errorf("begin read: %w", err)
 	}
 	defer tx.Rollback()
-	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", match), sql.Named("limit", limit), sql.Named("offset", q.Offset))
+	filter, args := newArticleFilter(q.Site, q.From, q.To, q.Body, q.Country).where(tx.d, "articles_fts.rowid")
+	args = append(args, sql.Named("q", match), sql.Named("limit", limit), sql.Named("offset", q.Offset))
+	var res SearchResult
 	var ranked []rankedHit
 	if engine == "fts5" {
-		ranked, err = rankFTS5(ctx, tx, args)
+		ranked, res.Bounded, err = rankFTS5(ctx, tx, filter, args, q.MaxRanked)
 	} else {
-		ranked, err = rankFTS4(ctx, tx, args, phrases, q.Offset, limit)
+		ranked, res.Bounded, err = rankFTS4(ctx, tx, filter, args, phrases, q.Offset, limit, q.MaxRanked)
 	}
 	if err != nil {
-		return nil, searchError(q.Text, err)
+		return SearchResult{}, searchError(q.Text, err)
 	}
-	hits, err := snippets(ctx, tx, engine, q, match, ranked)
+	res.Hits, err = snippets(ctx, tx, engine, q, match, ranked)
 	if err != nil {
-		return nil, searchError(q.Text, err)
+		return SearchResult{}, searchError(q.Text, err)
 	}
-	return hits, nil
+	return res, nil
 }
 
 // limit returns the most hits to return, refusing a negative offset.
@@ -144,26 +167,45 @@ type rankedHit struct {
 	score float64
 }
 
-// searchFrom joins the index to the articles and their pages, filtered.
-var searchFrom = `FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid JOIN pages p ON p.id = a.page_id
-	WHERE articles_fts MATCH @q AND ` + filterSQL("a.date")
+// searchFrom is the matches of the index that pass filter. It reads no
+// article row: a broad query matches most of the corpus, and the articles'
+// rows hold their texts, so that reading each match's row (for its date,
+// say) took most of the time of such a search.
+const searchFrom = `FROM articles_fts WHERE articles_fts MATCH @q`
 
-func rankFTS5(ctx context.Context, tx *txn, args []any) ([]rankedHit, error) {
-	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT a.id, bm25(articles_fts, %g, %g) AS score `, titleWeight, textWeight)+
-		searchFrom+` ORDER BY score, a.id LIMIT @limit OFFSET @offset`, args...)
+// rankFTS5 ranks the matches with FTS5's bm25, or only the maxRanked
+// stored last when more match (and maxRanked is above 0): the index walks
+// the matches newest first, and the one past the bound, if any, is where
+// ranking stops.
+func rankFTS5(ctx context.Context, tx *txn, filter string, args []any, maxRanked int) (_ []rankedHit, bounded bool, err error) {
+	if maxRanked > 0 {
+		var cut int64
+		err := tx.QueryRowContext(ctx, `SELECT articles_fts.rowid `+searchFrom+filter+
+			` ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET @max`, append(args, sql.Named("max", maxRanked))...).Scan(&cut)
+		switch {
+		case err == nil:
+			bounded = true
+			filter += ` AND articles_fts.rowid > @cut`
+			args = append(args, sql.Named("cut", cut))
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, false, err
+		}
+	}
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT articles_fts.rowid, bm25(articles_fts, %g, %g) AS score `, titleWeight, textWeight)+
+		searchFrom+filter+` ORDER BY score, articles_fts.rowid LIMIT @limit OFFSET @offset`, args...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer rows.Close()
 	var hits []rankedHit
 	for rows.Next() {
 		var h rankedHit
 		if err := rows.Scan(&h.id, &h.score); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		hits = append(hits, h)
 	}
-	return hits, rows.Err()
+	return hits, bounded, rows.Err()
 }
 
 // rankFTS4 ranks the matches of an FTS4 index with the BM25 that FTS5's
@@ -173,11 +215,13 @@ func rankFTS5(ctx context.Context, tx *txn, args []any) ([]rankedHit, error) {
 // hold a phrase in any column; for a plain query (whose phrases are
 // known) that count is asked of the index, for a raw one it is the
 // largest count of one column, which is the same unless a phrase occurs
-// in the title of some rows and only in the text of others.
-func rankFTS4(ctx context.Context, tx *txn, args []any, phrases []string, offset, limit int) ([]rankedHit, error) {
+// in the title of some rows and only in the text of others. With
+// maxRanked above 0, the index walks the matches newest first and only
+// the first maxRanked are ranked, in the same pass.
+func rankFTS4(ctx context.Context, tx *txn, filter string, args []any, phrases []string, offset, limit, maxRanked int) (_ []rankedHit, bounded bool, err error) {
 	rows, docTokens, err := fts4Stats(ctx, tx)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	avgdl := 1.0
 	if rows > 0 && docTokens > 0 {
@@ -194,34 +238,44 @@ func rankFTS4(ctx context.Context, tx *txn, args []any, phrases []string, offset
 	for _, p := range phrases {
 		var n int64
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, p).Scan(&n); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		known = append(known, idf(n))
 	}
 
-	res, err := tx.QueryContext(ctx, `SELECT a.id, matchinfo(articles_fts, 'pclx') `+searchFrom, args...)
+	query := `SELECT articles_fts.rowid, matchinfo(articles_fts, 'pclx') ` + searchFrom + filter
+	if maxRanked > 0 {
+		query += ` ORDER BY articles_fts.rowid DESC LIMIT @max`
+		args = append(args, sql.Named("max", maxRanked+1))
+	}
+	res, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer res.Close()
 	weights := []float64{titleWeight, textWeight}
 	var hits []rankedHit
+	var mi []uint32
 	for res.Next() {
-		var h rankedHit
-		var blob []byte
-		if err := res.Scan(&h.id, &blob); err != nil {
-			return nil, err
+		if maxRanked > 0 && len(hits) == maxRanked {
+			bounded = true
+			break
 		}
-		mi := make([]uint32, len(blob)/4)
-		for i := range mi {
-			mi[i] = binary.NativeEndian.Uint32(blob[4*i:])
+		var h rankedHit
+		var blob sql.RawBytes
+		if err := res.Scan(&h.id, &blob); err != nil {
+			return nil, false, err
+		}
+		mi = mi[:0]
+		for i := 0; i < len(blob)/4; i++ {
+			mi = append(mi, binary.NativeEndian.Uint32(blob[4*i:]))
 		}
 		if len(mi) < 2 {
-			return nil, fmt.Errorf("matchinfo of article %d: %d values", h.id, len(mi))
+			return nil, false, fmt.Errorf("matchinfo of article %d: %d values", h.id, len(mi))
 		}
 		nPhrase, nCol := int(mi[0]), int(mi[1])
 		if len(mi) != 2+nCol+3*nCol*nPhrase || nCol != len(weights) {
-			return nil, fmt.Errorf("matchinfo of article %d: %d values for %d phrases and %d columns", h.id, len(mi), nPhrase, nCol)
+			return nil, false, fmt.Errorf("matchinfo of article %d: %d values for %d phrases and %d columns", h.id, len(mi), nPhrase, nCol)
 		}
 		var dl float64
 		for c := 0; c < nCol; c++ {
@@ -247,7 +301,7 @@ func rankFTS4(ctx context.Context, tx *txn, args []any, phrases []string, offset
 		hits = append(hits, h)
 	}
 	if err := res.Err(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].score != hits[j].score {
@@ -256,7 +310,7 @@ func rankFTS4(ctx context.Context, tx *txn, args []any, phrases []string, offset
 		return hits[i].id < hits[j].id
 	})
 	hits = hits[min(offset, len(hits)):]
-	return hits[:min(limit, len(hits))], nil
+	return hits[:min(limit, len(hits))], bounded, nil
 }
 
 // fts4Stats reads the number of rows of an FTS4 index and their total

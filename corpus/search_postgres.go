@@ -71,13 +71,14 @@ func (db *DB) searchPostgres(ctx context.Context, q SearchQuery) ([]Hit, error) 
 	start, end := q.marks()
 	opts := fmt.Sprintf(`StartSel="%s", StopSel="%s", MaxWords=16, MinWords=8, ShortWord=0, HighlightAll=false`,
 		strings.ReplaceAll(start, `"`, ""), strings.ReplaceAll(end, `"`, ""))
-	args := append(filterArgs(q.Site, q.From, q.To), sql.Named("q", query), sql.Named("limit", limit),
+	filter, args := newArticleFilter(q.Site, q.From, q.To, q.Body, q.Country).where(db.d, "a.id")
+	args = append(args, sql.Named("q", query), sql.Named("limit", limit),
 		sql.Named("offset", q.Offset), sql.Named("opts", opts))
 	rows, err := db.read.QueryContext(ctx, `SELECT h.id, h.page_id, h.url, h.site, h.title, h.date, h.rank,
 			ts_headline('tally_search', h.text, h.q, @opts)
 		FROM (SELECT a.id, a.page_id, a.url, p.site, a.title, a.date, a.text, tq.q, ts_rank('{0.1, 0.2, 0.4, 1.0}', a.search, tq.q) AS rank
 			FROM to_tsquery('tally_search', @q) AS tq (q), articles a JOIN pages p ON p.id = a.page_id
-			WHERE a.search @@ tq.q AND `+filterSQL("a.date")+`
+			WHERE a.search @@ tq.q`+filter+`
 			ORDER BY rank DESC, a.id LIMIT @limit OFFSET @offset) h
 		ORDER BY h.rank DESC, h.id`, args...)
 	if err != nil {

@@ -34,7 +34,8 @@ func searchCorpus(t *testing.T, be backend) *DB {
 		_, err := db.Save(context.Background(), Doc{
 			Page:    crawl.Page{URL: url, Status: 200, Body: []byte(a.text), Fetched: date},
 			Article: &clean.Article{URL: url, Title: a.title, Text: a.text, Published: date.Format(time.RFC3339)},
-			Record:  &extract.Record{Doc: url, Extractor: "t", Countries: []string{[]string{"FRA", "USA", "FRA", "GBR"}[i]}},
+			Record: &extract.Record{Doc: url, Extractor: "t", Countries: []string{[]string{"FRA", "USA", "FRA", "GBR"}[i]},
+				Votes: [][]extract.Vote{{{Body: "UNGA"}}, {{Body: "UNSC"}}, nil, {{Body: "UNGA"}}}[i]},
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -95,6 +96,10 @@ func testSearch(t *testing.T, engine string) {
 		{"raw column", SearchQuery{Text: "title:resolution", Raw: true}, []string{"Resolution on climate"}, ""},
 		{"site", SearchQuery{Text: "resolution", Site: "b.example"}, []string{"Resolution on climate", "Security Council deadlocked"}, ""},
 		{"dates", SearchQuery{Text: "resolution", From: day(2), To: day(4)}, []string{"Security Council deadlocked", "Parliament passes budget"}, ""},
+		{"body", SearchQuery{Text: "resolution", Body: "unga"}, []string{"Resolution on climate", "Assembly demands withdrawal"}, ""},
+		{"country", SearchQuery{Text: "resolution", Country: "fra"}, []string{"Assembly demands withdrawal", "Parliament passes budget"}, ""},
+		{"every filter", SearchQuery{Text: "resolution", Site: "a.example", From: day(1), To: day(2), Body: "UNGA", Country: "FRA"}, []string{"Assembly demands withdrawal"}, ""},
+		{"filters that exclude each other", SearchQuery{Text: "resolution", Body: "UNSC", Country: "FRA"}, nil, ""},
 		{"limit", SearchQuery{Text: "resolution", Limit: 1}, []string{"Resolution on climate"}, ""},
 		{"offset", SearchQuery{Text: "resolution", Offset: 1, Limit: 2}, []string{"Assembly demands withdrawal", "Security Council deadlocked"}, ""},
 		{"offset past the end", SearchQuery{Text: "resolution", Offset: 4}, nil, ""},
@@ -123,6 +128,39 @@ func testSearch(t *testing.T, engine string) {
 			}
 		})
 	}
+}
+
+func TestSearchBounded(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, engine string) {
+		db := searchCorpus(t, sqliteBackend)
+		ctx := context.Background()
+		tests := []struct {
+			q           SearchQuery
+			wantTitles  []string
+			wantBounded bool
+		}{
+			// Of the four matches, the two stored last are ranked.
+			{SearchQuery{Text: "resolution", MaxRanked: 2}, []string{"Resolution on climate", "Parliament passes budget"}, true},
+			{SearchQuery{Text: "resolution", MaxRanked: 2, Offset: 1}, []string{"Parliament passes budget"}, true},
+			{SearchQuery{Text: "resolution", MaxRanked: 4}, []string{"Resolution on climate", "Assembly demands withdrawal", "Security Council deadlocked", "Parliament passes budget"}, false},
+			// The bound counts the matches the filters keep.
+			{SearchQuery{Text: "resolution", MaxRanked: 1, Site: "a.example"}, []string{"Parliament passes budget"}, true},
+			{SearchQuery{Text: "resolution", MaxRanked: 2, Site: "a.example"}, []string{"Assembly demands withdrawal", "Parliament passes budget"}, false},
+		}
+		for _, tt := range tests {
+			res, err := db.SearchPage(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, h := range res.Hits {
+				titles = append(titles, h.Title)
+			}
+			if !reflect.DeepEqual(titles, tt.wantTitles) || res.Bounded != tt.wantBounded {
+				t.Errorf("%+v: titles %q, bounded %v; want %q, %v", tt.q, titles, res.Bounded, tt.wantTitles, tt.wantBounded)
+			}
+		}
+	})
 }
 
 func TestSearchBadQuery(t *testing.T) {

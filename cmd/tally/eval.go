@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/tally-news/tally/cmd/tally/internal/web"
 	"github.com/tally-news/tally/extract/eval"
 )
 
@@ -143,15 +144,22 @@ func markdownScores(ctx context.Context, e *env, p *pipeline, dirs []string, set
 // evaluate extracts from every gold file's source in dir and scores the
 // records against the gold.
 func evaluate(ctx context.Context, p *pipeline, dir string) (eval.Report, error) {
+	_, rep, err := evaluateDocs(ctx, p, dir)
+	return rep, err
+}
+
+// evaluateDocs is evaluate, also giving each document's text and the
+// record extracted from it, in the order of the report's documents.
+func evaluateDocs(ctx context.Context, p *pipeline, dir string) ([]web.EvalDoc, eval.Report, error) {
 	golds, err := eval.LoadGold(dir)
 	if err != nil {
-		return eval.Report{}, err
+		return nil, eval.Report{}, err
 	}
 	type result struct {
-		pair eval.Pair
-		err  error
+		doc web.EvalDoc
+		err error
 	}
-	pairs := make([]eval.Pair, 0, len(golds))
+	docs := make([]web.EvalDoc, 0, len(golds))
 	err = inOrder(len(golds), func(i int) result {
 		g := golds[i]
 		data, err := os.ReadFile(g.Source)
@@ -166,16 +174,20 @@ func evaluate(ctx context.Context, p *pipeline, dir string) (eval.Report, error)
 			}
 			text = art.Text
 		}
-		return result{pair: eval.Pair{Gold: g.Record, Pred: p.extractor.Extract(ctx, g.Record.Doc, text)}}
+		return result{doc: web.EvalDoc{Gold: g, Text: text, Pred: p.extractor.Extract(ctx, g.Record.Doc, text)}}
 	}, func(i int, r result) error {
 		if r.err != nil {
 			return r.err
 		}
-		pairs = append(pairs, r.pair)
+		docs = append(docs, r.doc)
 		return nil
 	})
 	if err != nil {
-		return eval.Report{}, err
+		return nil, eval.Report{}, err
 	}
-	return eval.Evaluate(pairs), nil
+	pairs := make([]eval.Pair, len(docs))
+	for i, d := range docs {
+		pairs[i] = eval.Pair{Gold: d.Gold.Record, Pred: d.Pred}
+	}
+	return docs, eval.Evaluate(pairs), nil
 }

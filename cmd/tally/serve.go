@@ -7,10 +7,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"github.com/tally-news/tally/cmd/tally/internal/web"
 	"github.com/tally-news/tally/corpus"
+	"github.com/tally-news/tally/extract/eval"
 )
 
 // defaultServeAddr is where tally serve listens unless --addr says
@@ -25,7 +27,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dbPath := fs.db()
 	addr := fs.String("addr", defaultServeAddr, "host:port to listen on; a host other than loopback lets other machines read the corpus")
-	gold := fs.String("gold", "", "folder of gold files to write: each article's page leads to its gold file, saved there as NAME.json beside NAME.txt (read-only without it)")
+	gold := fs.String("gold", "", "folder of gold files (NAME.json beside NAME.txt): /eval scores the extractors against it, as tally eval does, and each article's page leads to its gold file, saved there (read-only without it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,13 +38,25 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return e.usageErrorf("serve: --addr %q: want host:port, like %s", *addr, defaultServeAddr)
 	}
+	if *gold != "" {
+		if info, err := os.Stat(*gold); err != nil || !info.IsDir() {
+			return e.usageErrorf("serve: --gold %q is not a folder (want a folder of gold files)", *gold)
+		}
+	}
 	db, err := openCorpusFile(ctx, *dbPath)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer db.Close()
 	logger := e.logger.With("component", "web")
-	site := web.New(db, logger)
+	p := newPipeline()
+	opts := []web.Option{web.WithExplainer(p.extractor)}
+	if *gold != "" {
+		opts = append(opts, web.WithEval(*gold, func(ctx context.Context, dir string) ([]web.EvalDoc, eval.Report, error) {
+			return evaluateDocs(ctx, p, dir)
+		}))
+	}
+	site := web.New(db, logger, opts...)
 	if *gold != "" {
 		if err := site.EnableAnnotation(*gold); err != nil {
 			return fmt.Errorf("serve: --gold: %w", err)

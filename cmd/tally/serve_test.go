@@ -72,6 +72,7 @@ func TestServeBadArguments(t *testing.T) {
 	}{
 		{"no port", []string{"serve", "--db", db, "--addr", "localhost"}, `--addr "localhost": want host:port`},
 		{"argument", []string{"serve", "--db", db, "extra"}, `unexpected argument "extra"`},
+		{"no gold folder", []string{"serve", "--db", db, "--gold", filepath.Join(t.TempDir(), "none")}, `want a folder of gold files`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

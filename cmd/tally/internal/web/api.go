@@ -11,10 +11,14 @@ import (
 
 // listJSON is the answer of /api/articles.
 type listJSON struct {
-	Page     int           `json:"page"`
-	Size     int           `json:"size"`
-	More     bool          `json:"more"`
-	Articles []articleItem `json:"articles"`
+	Page int  `json:"page"`
+	Size int  `json:"size"`
+	More bool `json:"more"`
+	// Bounded is true when a search matched more than max_ranked
+	// articles and ranked only the max_ranked stored last.
+	Bounded   bool          `json:"bounded,omitempty"`
+	MaxRanked int           `json:"max_ranked,omitempty"`
+	Articles  []articleItem `json:"articles"`
 }
 
 // articleItem is one article of the list; Snippet is set for a search,
@@ -40,6 +44,9 @@ type articleJSON struct {
 	Description string          `json:"description,omitempty"`
 	Text        string          `json:"text"`
 	Record      *extract.Record `json:"record"`
+	// Duplicates and Versions are the article's copies (corpus.Copies).
+	Duplicates []corpus.Duplicate `json:"duplicates"`
+	Versions   []corpus.Version   `json:"versions"`
 }
 
 func (s *Server) listAPI(w http.ResponseWriter, r *http.Request) {
@@ -48,13 +55,16 @@ func (s *Server) listAPI(w http.ResponseWriter, r *http.Request) {
 		s.errorJSON(w, r, err)
 		return
 	}
-	rows, more, err := s.articles(r.Context(), p)
+	res, err := s.articles(r.Context(), p)
 	if err != nil {
 		s.errorJSON(w, r, err)
 		return
 	}
-	out := listJSON{Page: p.Page, Size: p.Size, More: more, Articles: make([]articleItem, len(rows))}
-	for i, rw := range rows {
+	out := listJSON{Page: p.Page, Size: p.Size, More: res.more, Articles: make([]articleItem, len(res.rows))}
+	if res.bounded {
+		out.Bounded, out.MaxRanked = true, maxRanked
+	}
+	for i, rw := range res.rows {
 		out.Articles[i].Summary = rw.Summary
 		for _, part := range rw.Snippet {
 			if part.Hit {
@@ -78,10 +88,16 @@ func (s *Server) articleAPI(w http.ResponseWriter, r *http.Request) {
 		s.errorJSON(w, r, err)
 		return
 	}
+	copies, err := s.store.Copies(r.Context(), id)
+	if err != nil {
+		s.errorJSON(w, r, err)
+		return
+	}
 	a := sa.Article
 	writeJSON(w, http.StatusOK, articleJSON{ID: sa.ID, PageID: sa.PageID, Site: sa.Site, Date: sa.Date,
 		URL: a.URL, Canonical: a.Canonical, Title: a.Title, Byline: a.Byline, Published: a.Published,
-		Modified: a.Modified, Language: a.Language, Description: a.Description, Text: a.Text, Record: sa.Record})
+		Modified: a.Modified, Language: a.Language, Description: a.Description, Text: a.Text, Record: sa.Record,
+		Duplicates: copies.Duplicates, Versions: copies.Versions})
 }
 
 func (s *Server) errorJSON(w http.ResponseWriter, r *http.Request, err error) {

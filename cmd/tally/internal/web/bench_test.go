@@ -20,9 +20,13 @@ import (
 	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/clean"
+	"github.com/tally-news/tally/extract/events"
 )
 
-var benchArticles = flag.Int("articles", 20000, "articles in the generated corpus of the benchmarks")
+var (
+	benchArticles = flag.Int("articles", 20000, "articles in the generated corpus of the benchmarks")
+	benchKeep     = flag.String("corpus", "", "file of the generated corpus of the benchmarks, made when missing and kept (by default a temporary file)")
+)
 
 // benchDir holds the generated corpus, made once for all benchmarks and
 // removed when they end.
@@ -46,10 +50,16 @@ func TestMain(m *testing.M) {
 func benchServer(b *testing.B) *Server {
 	b.Helper()
 	benchOnce.Do(func() {
-		if benchDir, benchErr = os.MkdirTemp("", "tally-web-bench"); benchErr != nil {
-			return
+		if benchPath = *benchKeep; benchPath != "" {
+			if _, err := os.Stat(benchPath); err == nil {
+				return
+			}
+		} else {
+			if benchDir, benchErr = os.MkdirTemp("", "tally-web-bench"); benchErr != nil {
+				return
+			}
+			benchPath = filepath.Join(benchDir, "bench.db")
 		}
-		benchPath = filepath.Join(benchDir, "bench.db")
 		benchErr = generateCorpus(context.Background(), benchPath, *benchArticles)
 	})
 	if benchErr != nil {
@@ -68,26 +78,35 @@ var (
 	benchSyllables = []string{"ka", "lo", "mi", "ren", "to", "sa", "vel", "dor", "an", "is", "pu", "qua", "ber", "nit", "os", "el"}
 )
 
-// generateCorpus stores n made-up articles on five sites over two years,
+// generateCorpus stores n made-up articles on five sites over ten years,
 // each of about 400 words in which countries, a count, a vote and a
-// stance are found, as an extracted record would say.
+// stance are found, as an extracted record would say. Three articles in a
+// row report the same vote, so that events fuse them; one article in 50
+// is a copy of the one before on another site, stored as its duplicate.
+// The file is written under another name and renamed when complete.
 func generateCorpus(ctx context.Context, path string, n int) error {
-	db, err := corpus.Open(ctx, path)
+	tmp := path + ".part"
+	os.Remove(tmp)
+	db, err := corpus.Open(ctx, tmp)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	start := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
 	const batch = 500
 	for i := 0; i < n; i += batch {
 		var docs []corpus.Doc
 		for j := i; j < min(i+batch, n); j++ {
-			text, rec := generateArticle(uint64(j))
+			src := j
+			if j%50 == 49 {
+				src = j - 1 // a copy of the article before
+			}
+			text, rec := generateArticle(uint64(src))
 			url := fmt.Sprintf("https://site%d.example/news/%d", j%5, j)
-			date := start.Add(time.Duration(j%730) * 24 * time.Hour)
+			date := start.Add(time.Duration(src/3%3650) * 24 * time.Hour)
 			docs = append(docs, corpus.Doc{
 				Page:    crawl.Page{URL: url, Status: 200, Body: []byte(text), Fetched: date},
-				Article: &clean.Article{URL: url, Title: fmt.Sprintf("Story %d: %s", j, text[:40]), Text: text, Published: date.Format(time.RFC3339)},
+				Article: &clean.Article{URL: url, Title: fmt.Sprintf("Story %d: %s", src, text[:40]), Text: text, Published: date.Format(time.RFC3339)},
 				Record:  rec,
 			})
 		}
@@ -95,11 +114,25 @@ func generateCorpus(ctx context.Context, path string, n int) error {
 			return err
 		}
 	}
-	return db.Close()
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), true); err != nil {
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
+var (
+	benchBodies    = []string{"UNGA", "UNSC", "HRC"}
+	benchPositions = []string{extract.Yes, extract.No, extract.Abstain}
+)
+
+// generateArticle makes article seed's text and record. The vote is that
+// of seed/3, the same for three articles in a row.
 func generateArticle(seed uint64) (string, *extract.Record) {
 	r := rand.New(rand.NewPCG(seed, seed^0x5eed))
+	vr := rand.New(rand.NewPCG(seed/3, 0xb0d1e5))
 	var b strings.Builder
 	rec := &extract.Record{Doc: fmt.Sprint(seed), Extractor: "bench"}
 	n := 0 // code points written
@@ -138,11 +171,23 @@ func generateArticle(seed uint64) (string, *extract.Record) {
 		write(".")
 		switch sentence {
 		case 1:
-			yes := 100 + r.IntN(40)
-			rec.Votes = append(rec.Votes, extract.Vote{Body: "UNGA", Outcome: extract.Adopted, Tally: extract.Tally{Yes: &yes},
-				Positions: map[string]string{"FRA": extract.Yes, "RUS": extract.No}, Evidence: []extract.Evidence{{Start: sStart, End: n}}})
+			yes := 100 + vr.IntN(40)
+			v := extract.Vote{Body: benchBodies[vr.IntN(len(benchBodies))], Outcome: extract.Adopted, Tally: extract.Tally{Yes: &yes},
+				Motion: fmt.Sprintf("resolution %d on %s", seed/3, benchSyllables[vr.IntN(len(benchSyllables))]), Positions: map[string]string{},
+				Evidence: []extract.Evidence{{Start: sStart, End: n}}}
+			for _, c := range benchCountries {
+				if vr.IntN(2) == 0 {
+					v.Positions[c.code] = benchPositions[vr.IntN(len(benchPositions))]
+				}
+			}
+			rec.Votes = append(rec.Votes, v)
 		case 4:
-			rec.Stances = append(rec.Stances, extract.Stance{Holder: "FRA", Target: "RUS", Polarity: extract.Oppose, Evidence: &extract.Evidence{Start: sStart, End: n}})
+			h, t := benchCountries[r.IntN(len(benchCountries))], benchCountries[r.IntN(len(benchCountries))]
+			pol := extract.Oppose
+			if r.IntN(3) == 0 {
+				pol = extract.Support
+			}
+			rec.Stances = append(rec.Stances, extract.Stance{Holder: h.code, Target: t.code, Polarity: pol, Evidence: &extract.Evidence{Start: sStart, End: n}})
 		}
 		if sentence%5 == 4 {
 			write("\n")
@@ -186,6 +231,36 @@ func BenchmarkListPage(b *testing.B) {
 		{"search-one", fmt.Sprintf("/?q=%d", *benchArticles/2+1)}, // one title
 		{"search", "/?q=france+votes"},                            // about a third of the articles
 		{"search-page-20", "/?q=france+votes&page=20"},
+		{"body", "/?body=UNSC"},
+		{"country-deep", "/?country=KEN&page=100"},
+		{"no-such-country", "/?country=ZZZ"},
+		{"search-filtered", "/?q=france+votes&body=HRC&country=CHL&from=2020-01-01"},
+	} {
+		b.Run(c.name, func(b *testing.B) { benchGet(b, srv, c.target) })
+	}
+}
+
+// BenchmarkPages measures the other pages and their JSON on a generated
+// corpus: the events, one event, a country in about half the events, an
+// article's JSON.
+func BenchmarkPages(b *testing.B) {
+	srv := benchServer(b)
+	evs, err := srv.store.EventPage(context.Background(), corpus.EventFilter{}, 0, 1)
+	if err != nil || len(evs) == 0 {
+		b.Fatalf("no event in the generated corpus: %v", err)
+	}
+	id := evs[0].ID
+	for _, c := range []struct{ name, target string }{
+		{"events", "/events"},
+		{"events-deep", "/events?page=200"},
+		{"events-filtered", "/events?body=UNSC&country=KEN&from=2019-01-01&to=2019-12-31"},
+		{"event", "/events/" + id},
+		{"country", "/countries/FRA"},
+		{"api-events", "/api/events?country=CHL"},
+		{"api-event", "/api/events/" + id},
+		{"api-country", "/api/countries/KEN"},
+		{"api-article", fmt.Sprintf("/api/articles/%d", *benchArticles/3)},
+		{"api-search", "/api/articles?q=france+votes"},
 	} {
 		b.Run(c.name, func(b *testing.B) { benchGet(b, srv, c.target) })
 	}

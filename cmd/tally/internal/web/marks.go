@@ -39,6 +39,9 @@ type fact struct {
 type segment struct {
 	Text  string
 	Facts []fact
+	// Starts names the facts whose evidence starts here: the first mark
+	// of each fact is where a link to the fact (#v0) leads.
+	Starts map[string]bool
 }
 
 // markedText cuts text into segments at every boundary of the evidence of
@@ -47,11 +50,18 @@ type segment struct {
 func markedText(text string, r *extract.Record) (segs []segment, skipped int) {
 	runes := []rune(text)
 	spans, skipped := factSpans(r, len(runes))
+	return cutSegments(runes, spans), skipped
+}
+
+// cutSegments cuts runes into segments at every boundary of spans, each
+// within the text.
+func cutSegments(runes []rune, spans []span) (segs []segment) {
 	cuts := []int{0, len(runes)}
 	for _, s := range spans {
 		cuts = append(cuts, s.start, s.end)
 	}
 	sort.Ints(cuts)
+	started := map[string]bool{}
 	for i := 0; i+1 < len(cuts); i++ {
 		a, b := cuts[i], cuts[i+1]
 		if a == b {
@@ -62,11 +72,18 @@ func markedText(text string, r *extract.Record) (segs []segment, skipped int) {
 			if s.start <= a && b <= s.end {
 				seg.Facts = append(seg.Facts, s.fact)
 			}
+			if s.start == a && !started[s.fact.ID] {
+				started[s.fact.ID] = true
+				if seg.Starts == nil {
+					seg.Starts = map[string]bool{}
+				}
+				seg.Starts[s.fact.ID] = true
+			}
 		}
 		sort.SliceStable(seg.Facts, func(i, j int) bool { return kindOrder[seg.Facts[i].Kind] < kindOrder[seg.Facts[j].Kind] })
 		segs = append(segs, seg)
 	}
-	return segs, skipped
+	return segs
 }
 
 // factSpans lists the evidence of r's facts that lies within a text of n
@@ -79,11 +96,12 @@ func factSpans(r *extract.Record, n int) (spans []span, skipped int) {
 		if ev == nil {
 			return
 		}
-		if ev.Start < 0 || ev.End > n || ev.Start >= ev.End {
+		start, end := evidenceSpan(ev)
+		if start < 0 || end > n || start >= end {
 			skipped++
 			return
 		}
-		spans = append(spans, span{ev.Start, ev.End, f})
+		spans = append(spans, span{start, end, f})
 	}
 	for i, v := range r.Votes {
 		for j := range v.Evidence {

@@ -41,6 +41,10 @@ type listData struct {
 	Rows       []row
 	Prev, Next string // links to the pages before and after; "" for none
 	First      int    // the number of the first row
+	// Bounded is true when the search matched more than maxRanked
+	// articles and ranked the maxRanked stored last.
+	Bounded   bool
+	MaxRanked int
 }
 
 func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
@@ -49,12 +53,13 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, err)
 		return
 	}
-	rows, more, err := s.articles(r.Context(), p)
+	res, err := s.articles(r.Context(), p)
 	if err != nil {
 		s.errorPage(w, r, err)
 		return
 	}
-	d := listData{Title: "Articles", Params: p, Rows: rows, First: (p.Page-1)*p.Size + 1}
+	more := res.more
+	d := listData{Title: "Articles", Params: p, Rows: res.rows, First: (p.Page-1)*p.Size + 1, Bounded: res.bounded, MaxRanked: maxRanked}
 	if p.Q != "" {
 		d.Title = "Search: " + p.Q
 	}
@@ -99,6 +104,9 @@ type articleData struct {
 	Legend    []legendEntry
 	// Annotate is set when the server writes gold files.
 	Annotate bool
+	Copies   corpus.Copies
+	// Explained is true when the server can name the rules behind facts.
+	Explained bool
 }
 
 type factView[T any] struct {
@@ -137,6 +145,11 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := newArticleData(a)
 	d.Annotate = s.annot != nil
+	if d.Copies, err = s.store.Copies(r.Context(), id); err != nil {
+		s.errorPage(w, r, err)
+		return
+	}
+	d.Explained = s.explainer != nil
 	s.render(w, r, http.StatusOK, "article", d)
 }
 

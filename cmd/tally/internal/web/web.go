@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -24,9 +25,12 @@ import (
 // Store is what the server reads: a corpus.
 type Store interface {
 	List(ctx context.Context, q corpus.ListQuery) ([]corpus.Summary, error)
-	Search(ctx context.Context, q corpus.SearchQuery) ([]corpus.Hit, error)
+	SearchPage(ctx context.Context, q corpus.SearchQuery) (corpus.SearchResult, error)
 	Summaries(ctx context.Context, ids []int64) ([]corpus.Summary, error)
 	Article(ctx context.Context, id int64) (corpus.StoredArticle, error)
+	Copies(ctx context.Context, id int64) (corpus.Copies, error)
+	EventStore
+	CountryStore
 }
 
 // Page sizes of the article list: the default, and the most a request may
@@ -36,6 +40,11 @@ const (
 	MaxPageSize     = 100
 )
 
+// maxRanked is the most matches of a search that are ranked: a broader
+// search ranks those stored last, and the page says so. A variable, so
+// that tests can lower it.
+var maxRanked = 10_000
+
 //go:embed templates/*.html
 var templateFS embed.FS
 
@@ -43,7 +52,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pages are the parsed templates, one per page, each with the layout.
-var pages = parsePages("list", "article", "error")
+var pages = parsePages("list", "article", "error", "events", "event", "country", "eval", "evaldoc")
 
 func parsePages(names ...string) map[string]*template.Template {
 	m := make(map[string]*template.Template, len(names))
@@ -54,23 +63,31 @@ func parsePages(names ...string) map[string]*template.Template {
 }
 
 var funcs = template.FuncMap{
-	"day":   func(t time.Time) string { return t.Format("2006-01-02") },
-	"add":   func(a, b int) int { return a + b },
-	"tally": tallyText,
-	"count": countText,
+	"day":     func(t time.Time) string { return t.Format("2006-01-02") },
+	"add":     func(a, b int) int { return a + b },
+	"tally":   tallyText,
+	"count":   countText,
+	"first":   func(n int, s []string) []string { return s[:min(n, len(s))] },
+	"more":    func(n int, s []string) int { return max(0, len(s)-n) },
+	"percent": func(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" },
 }
 
 // Server serves the pages and the API.
 type Server struct {
-	store  Store
-	logger *slog.Logger
-	mux    *http.ServeMux
-	annot  *annotator // nil: read-only (see EnableAnnotation)
+	store     Store
+	logger    *slog.Logger
+	mux       *http.ServeMux
+	explainer Explainer  // nil: facts are not explained
+	eval      *evalCache // nil: no gold folder
+	annot     *annotator // nil: read-only (see EnableAnnotation)
 }
 
 // New returns a server of the corpus in store, logging failures to logger.
-func New(store Store, logger *slog.Logger) *Server {
+func New(store Store, logger *slog.Logger, opts ...Option) *Server {
 	s := &Server{store: store, logger: logger, mux: http.NewServeMux()}
+	for _, o := range opts {
+		o(s)
+	}
 	static, _ := fs.Sub(staticFS, "static")
 	s.mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	s.mux.HandleFunc("GET /{$}", s.listPage)
@@ -78,6 +95,16 @@ func New(store Store, logger *slog.Logger) *Server {
 	s.mux.HandleFunc("GET /api/articles", s.listAPI)
 	s.mux.HandleFunc("GET /api/articles/{id}", s.articleAPI)
 	s.annotateRoutes()
+	s.mux.HandleFunc("GET /api/articles/{id}/rules", s.rulesAPI)
+	s.mux.HandleFunc("GET /events", s.eventsPage)
+	s.mux.HandleFunc("GET /events/{id}", s.eventPageHandler)
+	s.mux.HandleFunc("GET /api/events", s.eventsAPI)
+	s.mux.HandleFunc("GET /api/events/{id}", s.eventAPI)
+	s.mux.HandleFunc("GET /countries/{code}", s.countryPage)
+	s.mux.HandleFunc("GET /api/countries/{code}", s.countryAPI)
+	s.mux.HandleFunc("GET /eval", s.evalPage)
+	s.mux.HandleFunc("GET /eval/{doc}", s.evalDocPage)
+	s.mux.HandleFunc("GET /api/eval", s.evalAPI)
 	return s
 }
 
@@ -103,6 +130,8 @@ func badRequest(format string, args ...any) error {
 	return &httpError{http.StatusBadRequest, fmt.Sprintf(format, args...)}
 }
 
+func isNotFound(err error) bool { return errors.Is(err, corpus.ErrNotFound) }
+
 // status returns the HTTP status and message of err, logging the
 // failures that are the server's.
 func (s *Server) status(r *http.Request, err error) (int, string) {
@@ -110,7 +139,7 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 	switch {
 	case errors.As(err, &he):
 		return he.status, he.msg
-	case errors.Is(err, corpus.ErrNotFound):
+	case isNotFound(err):
 		return http.StatusNotFound, "no such article"
 	case errors.Is(err, corpus.ErrBadQuery):
 		return http.StatusBadRequest, err.Error()
@@ -123,15 +152,32 @@ func (s *Server) status(r *http.Request, err error) (int, string) {
 
 // listParams are the query parameters of the article list.
 type listParams struct {
-	Q, Site, From, To string
-	Page, Size        int
-	from, to          time.Time
+	Q, Site string
+	filterParams
 }
 
 func parseListParams(v url.Values) (listParams, error) {
-	p := listParams{Q: strings.TrimSpace(v.Get("q")), Site: strings.TrimSpace(v.Get("site")),
-		From: v.Get("from"), To: v.Get("to"), Page: 1, Size: DefaultPageSize}
+	f, err := parseFilterParams(v)
+	return listParams{Q: strings.TrimSpace(v.Get("q")), Site: strings.TrimSpace(v.Get("site")), filterParams: f}, err
+}
+
+// filterParams are the query parameters the article and event lists
+// share: body, country, dates and the page.
+type filterParams struct {
+	Body, Country, From, To string
+	Page, Size              int
+	from, to                time.Time
+}
+
+func parseFilterParams(v url.Values) (filterParams, error) {
+	p := filterParams{From: v.Get("from"), To: v.Get("to"), Page: 1, Size: DefaultPageSize}
 	var err error
+	if p.Body, err = codeParam(v, "body", bodyRE, "a body's code, like UNGA or UK_COMMONS"); err != nil {
+		return p, err
+	}
+	if p.Country, err = codeParam(v, "country", countryRE, "a country's ISO 3166 alpha-3 code, like FRA"); err != nil {
+		return p, err
+	}
 	if p.Page, err = intParam(v, "page", 1, 1, 1<<20); err != nil {
 		return p, err
 	}
@@ -148,6 +194,21 @@ func parseListParams(v url.Values) (listParams, error) {
 		p.to = p.to.AddDate(0, 0, 1) // to is inclusive
 	}
 	return p, nil
+}
+
+// Codes of bodies and countries, as extract spells them.
+var (
+	bodyRE    = regexp.MustCompile(`^[A-Z][A-Z0-9_]{0,39}$`)
+	countryRE = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// codeParam reads the code v holds under name, in capitals; "" when none.
+func codeParam(v url.Values, name string, re *regexp.Regexp, want string) (string, error) {
+	s := strings.ToUpper(strings.TrimSpace(v.Get(name)))
+	if s != "" && !re.MatchString(s) {
+		return "", badRequest("%s=%q: want %s", name, v.Get(name), want)
+	}
+	return s, nil
 }
 
 func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
@@ -189,27 +250,37 @@ type snippetPart struct {
 // characters no article text holds, turned into marks by splitSnippet.
 const snipStart, snipEnd = "\x02", "\x03"
 
-// articles returns the page of the list p asks for, and whether more
-// follow: the newest first, or the best matches of p.Q first.
-func (s *Server) articles(ctx context.Context, p listParams) ([]row, bool, error) {
+// rowsPage is a page of the article list.
+type rowsPage struct {
+	rows []row
+	// more is true when more articles follow; bounded when a search
+	// matched more than maxRanked articles and ranked only those.
+	more, bounded bool
+}
+
+// articles returns the page of the list p asks for: the newest first, or
+// the best matches of p.Q first.
+func (s *Server) articles(ctx context.Context, p listParams) (rowsPage, error) {
 	offset := (p.Page - 1) * p.Size
 	if p.Q == "" {
-		list, err := s.store.List(ctx, corpus.ListQuery{Site: p.Site, From: p.from, To: p.to, Offset: offset, Limit: p.Size + 1})
+		list, err := s.store.List(ctx, corpus.ListQuery{Site: p.Site, From: p.from, To: p.to, Body: p.Body, Country: p.Country,
+			Offset: offset, Limit: p.Size + 1})
 		if err != nil {
-			return nil, false, err
+			return rowsPage{}, err
 		}
 		more := len(list) > p.Size
 		rows := make([]row, 0, min(len(list), p.Size))
 		for _, sm := range list[:min(len(list), p.Size)] {
 			rows = append(rows, row{Summary: sm})
 		}
-		return rows, more, nil
+		return rowsPage{rows: rows, more: more}, nil
 	}
-	hits, err := s.store.Search(ctx, corpus.SearchQuery{Text: p.Q, Site: p.Site, From: p.from, To: p.to,
+	res, err := s.store.SearchPage(ctx, corpus.SearchQuery{MaxRanked: maxRanked, Text: p.Q, Site: p.Site, From: p.from, To: p.to, Body: p.Body, Country: p.Country,
 		Offset: offset, Limit: p.Size + 1, MarkStart: snipStart, MarkEnd: snipEnd})
 	if err != nil {
-		return nil, false, err
+		return rowsPage{}, err
 	}
+	hits := res.Hits
 	more := len(hits) > p.Size
 	hits = hits[:min(len(hits), p.Size)]
 	ids := make([]int64, len(hits))
@@ -218,7 +289,7 @@ func (s *Server) articles(ctx context.Context, p listParams) ([]row, bool, error
 	}
 	sums, err := s.store.Summaries(ctx, ids)
 	if err != nil {
-		return nil, false, err
+		return rowsPage{}, err
 	}
 	byID := make(map[int64]corpus.Summary, len(sums))
 	for _, sm := range sums {
@@ -232,7 +303,7 @@ func (s *Server) articles(ctx context.Context, p listParams) ([]row, bool, error
 		}
 		rows = append(rows, row{Summary: sm, Snippet: splitSnippet(h.Snippet)})
 	}
-	return rows, more, nil
+	return rowsPage{rows: rows, more: more, bounded: res.Bounded}, nil
 }
 
 // splitSnippet cuts a snippet marked with snipStart and snipEnd into its

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/clean"
+	"github.com/tally-news/tally/extract/events"
 )
 
 // siteArticles are the articles of the bundled site, by path.
@@ -60,11 +62,28 @@ func testCorpus(t *testing.T) (*corpus.DB, int64) {
 			t.Fatal(err)
 		}
 	}
+	// A wire copy of the veto story on another site: a duplicate.
+	veto, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "testdata", "site", "world", "unsc-sudan-aid-veto.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wire := "http://wire.example/sudan-copy"
+	wireArt, err := cleaner.CleanBytes(veto, wire, "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wireRec := extractor.Extract(ctx, "wire", wireArt.Text)
+	if s, err := db.Save(ctx, corpus.Doc{Page: crawl.Page{URL: wire, Status: 200, Body: veto, Fetched: fetched.Add(time.Hour)}, Article: &wireArt, Record: &wireRec}); err != nil || s.DuplicateOf == 0 {
+		t.Fatalf("the wire copy: %+v, %v; want a duplicate", s, err)
+	}
 	url := "http://evil.example/x"
 	rec := extractor.Extract(ctx, "x", hostileText)
 	saved, err := db.Save(ctx, corpus.Doc{Page: crawl.Page{URL: url, Status: 200, Body: []byte(hostileText), Fetched: fetched},
 		Article: &clean.Article{URL: url, Title: `<b>bold</b> title`, Text: hostileText}, Record: &rec})
 	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), true); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.Close(); err != nil {
@@ -100,7 +119,7 @@ func articleIDByURL(t *testing.T, db *corpus.DB, url string) int64 {
 	return a.ID
 }
 
-var markRE = regexp.MustCompile(`<mark class="k-(\w+)" data-fact="(\w+)" title="[^"]*">`)
+var markRE = regexp.MustCompile(`<mark class="k-(\w+)" data-fact="(\w+)" title="[^"]*"[^>]*>`)
 
 func TestArticlePageMarksEveryFact(t *testing.T) {
 	srv, db, _ := newTestServer(t)
@@ -148,12 +167,12 @@ func TestArticlePageMarksEveryFact(t *testing.T) {
 	}
 	// The first mention's mark holds exactly its evidence text.
 	m := r.Mentions[0]
-	inner := regexp.MustCompile(`data-fact="m0" title="[^"]*">([^<]*)</mark>`).FindStringSubmatch(body)
+	inner := regexp.MustCompile(`data-fact="m0" title="[^"]*" id="f-m0">([^<]*)</mark>`).FindStringSubmatch(body)
 	if inner == nil || inner[1] != htmlEscape(m.Evidence.Text) {
 		t.Errorf("mark of m0 holds %q, want %q", inner, m.Evidence.Text)
 	}
 	// The text comes back whole once the tags are taken out.
-	text := regexp.MustCompile(`(?s)<article class="text" id="text">(.*?)</article>`).FindStringSubmatch(body)
+	text := regexp.MustCompile(`(?s)<article class="text" id="text"[^>]*>(.*?)</article>`).FindStringSubmatch(body)
 	if text == nil {
 		t.Fatal("no article text in the page")
 	}
@@ -281,6 +300,14 @@ func TestListPage(t *testing.T) {
 		{"/?size=2", 200, []string{`rel="next" href="/?page=2&amp;size=2"`}, []string{`rel="prev"`}},
 		{"/?size=2&page=2", 200, []string{`rel="prev" href="/?size=2"`}, []string{`rel="next"`}},
 		{"/?page=99", 200, []string{"No article here"}, nil},
+		{"/?body=uk_commons", 200, []string{"Critical minerals", `<a class="tag tag-body" href="/?body=UK_COMMONS">UK_COMMONS</a>`, `value="UK_COMMONS"`}, []string{"Sudan", "bold"}},
+		{"/?country=fra", 200, []string{"third anniversary", "bold", `<a class="tag" href="/?country=FRA">FRA</a>`}, []string{"Sudan", "Critical minerals"}},
+		{"/?country=CHL&body=UK_COMMONS&site=news.example", 200, []string{"Critical minerals"}, []string{"Sudan", "bold"}},
+		{"/?q=veto&country=SDN", 200, []string{`<mark class="hit">veto</mark>`, "Sudan"}, []string{"anniversary"}},
+		{"/?q=veto&body=UK_COMMONS", 200, []string{"No article matches"}, []string{"Sudan"}},
+		{"/?country=SDN", 200, []string{"BDI", "SDN", `<span class="muted">+8</span>`}, nil},
+		{"/?country=France", 400, []string{"country=&#34;France&#34;: want a country&#39;s ISO 3166 alpha-3 code"}, nil},
+		{"/?body=UN%20GA", 400, []string{"want a body&#39;s code"}, nil},
 		{"/?page=0", 400, []string{"page=&#34;0&#34;"}, nil},
 		{"/?size=101", 400, []string{"size=&#34;101&#34;: want a whole number from 1 to 100"}, nil},
 		{"/?from=yesterday", 400, []string{"want a date"}, nil},
@@ -307,6 +334,25 @@ func TestListPage(t *testing.T) {
 	}
 }
 
+func TestSearchBoundedNote(t *testing.T) {
+	srv, _, _ := newTestServer(t)
+	defer func(n int) { maxRanked = n }(maxRanked)
+	maxRanked = 1
+	_, body, _ := get(t, srv, "/?q=vote")
+	if !strings.Contains(body, "More than 1 articles match") {
+		t.Errorf("a search matching more than maxRanked articles does not say it ranked only some")
+	}
+	var list listJSON
+	getJSON(t, srv, "/api/articles?q=vote", &list)
+	if !list.Bounded || list.MaxRanked != 1 || len(list.Articles) != 1 {
+		t.Errorf("API: bounded %v, max_ranked %d, %d articles; want true, 1, 1", list.Bounded, list.MaxRanked, len(list.Articles))
+	}
+	maxRanked = 100
+	if _, body, _ := get(t, srv, "/?q=vote"); strings.Contains(body, "More than") {
+		t.Errorf("a search within the bound says it is bounded")
+	}
+}
+
 func TestAPI(t *testing.T) {
 	srv, db, _ := newTestServer(t)
 	var list listJSON
@@ -317,6 +363,10 @@ func TestAPI(t *testing.T) {
 	getJSON(t, srv, "/api/articles?size=3&page=2", &list)
 	if list.More || len(list.Articles) != 1 {
 		t.Errorf("second page: more %v with %d articles; want false, 1", list.More, len(list.Articles))
+	}
+	getJSON(t, srv, "/api/articles?country=GBR&body=UK_COMMONS", &list)
+	if len(list.Articles) != 1 || !slices.Equal(list.Articles[0].Bodies, []string{"UK_COMMONS"}) || !slices.Contains(list.Articles[0].Codes, "CHL") {
+		t.Errorf("filtered by country and body: %+v; want the Commons article with its body and countries", list.Articles)
 	}
 	getJSON(t, srv, "/api/articles?q=veto", &list)
 	if len(list.Articles) != 1 {
