@@ -495,6 +495,10 @@ var byConsensus = []string{"by", "consensus"}
 // byAcclamation adopts without a tally.
 var byAcclamation = []string{"by", "acclamation"}
 
+// voiceVote decides a motion without a counted tally: "rejected by a
+// voice vote".
+var voiceVote = []string{"voice", "vote"}
+
 // laterOrdinals name a later motion of a list: "and the second by 87 votes
 // to 9".
 var laterOrdinals = []string{"second", "third", "fourth", "fifth", "other", "latter"}

@@ -214,6 +214,12 @@ func readLaterPart(r *voteReader, f *fragment, its []item) {
 		return
 	}
 	f.newEvent = true
+	// "The first law was approved by 92 votes to 10 and the second by 87
+	// votes to 9": a later motion with no verb of its own shares the
+	// outcome of the verb before it.
+	if f.outcome == "" && anyWord(its, 0, "and") && !hasFiniteVerb(its) {
+		f.outcome = outcomeIn(r.t.parts[0].its)
+	}
 	if f.outcome == "" && (containsWord(its, "adopted") || words(its, 0, "and")) {
 		for _, it := range its {
 			if it.lw == "without" || it.lw == "also" {
@@ -224,11 +230,13 @@ func readLaterPart(r *voteReader, f *fragment, its []item) {
 	}
 }
 
-// readNoVote marks a motion adopted without a vote: "adopted without a
-// vote", "by consensus", "by acclamation".
+// readNoVote marks a motion decided without a counted vote: "adopted
+// without a vote", "by consensus", "by acclamation", "rejected by a voice
+// vote". Such a motion has no tally, so a count told after it belongs to
+// another vote.
 func readNoVote(_ *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if words(its, i, withoutAVote...) || words(its, i, byConsensus...) || words(its, i, byAcclamation...) {
+		if words(its, i, withoutAVote...) || words(its, i, byConsensus...) || words(its, i, byAcclamation...) || words(its, i, voiceVote...) {
 			f.noVote = true
 		}
 	}
@@ -256,4 +264,15 @@ func readContext(r *voteReader, f *fragment, _ []item) {
 	if f.body == "" {
 		f.body = r.p.context
 	}
+}
+
+// hasFiniteVerb reports whether a verb with a tense, or a participle,
+// stands among its: "the second by 87 votes to 9" has none.
+func hasFiniteVerb(its []item) bool {
+	for _, it := range its {
+		if finiteVerb(it) || it.tag == "VBN" {
+			return true
+		}
+	}
+	return false
 }
