@@ -35,7 +35,7 @@ var sponsorVerbs = wordSet(slices.Concat(
 	verbForms("author", past), verbForms("pen/penned", past), verbForms("put/put", past),
 	verbForms("bring/brought", past), verbForms("draw/drew", past), verbForms("co-pen/co-penned", past),
 	verbForms("co-draft", past), verbForms("co-author", past), verbForms("co-table", past),
-	verbForms("initiate", past),
+	verbForms("initiate", past), verbForms("promote", past),
 )...)
 
 // sponsorTails follow an actor in a compound naming a motion's sponsor:

@@ -495,6 +495,14 @@ var byConsensus = []string{"by", "consensus"}
 // byAcclamation adopts without a tally.
 var byAcclamation = []string{"by", "acclamation"}
 
+// onBehalfOf names those a motion was tabled for: "presented on behalf
+// of Brazil and Chile".
+var onBehalfOf = []string{"on", "behalf", "of"}
+
+// behalfQuantifiers come before the actors a motion was tabled for: "on
+// behalf of all OIC member states".
+var behalfQuantifiers = []string{"all", "the"}
+
 // voiceVote decides a motion without a counted tally: "rejected by a
 // voice vote".
 var voiceVote = []string{"voice", "vote"}

@@ -68,6 +68,11 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 		onBehalf(f, its, j)
 		return
 	}
+	// "a resolution ... presented on behalf of Brazil and Chile".
+	if words(its, j, onBehalfOf...) {
+		onBehalf(f, its, j)
+		return
+	}
 	// The object must be a motion.
 	if !motionAhead(its, j, 6) {
 		return
@@ -224,12 +229,26 @@ func onBehalf(f *sponsorsRead, its []item, from int) {
 	}
 	for k := from; k+2 < len(its) && k < from+12; k++ {
 		if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
-			for _, code := range actorList(its, k+3) {
+			for _, code := range actorList(its, behalfListStart(its, k+3)) {
 				f.add(code)
 			}
 			return
 		}
 	}
+}
+
+// behalfListStart returns where the actors named after "on behalf of"
+// begin, past a quantifier ("all OIC member states") and past the
+// speaker's own country set before the list ("on behalf of our country,
+// Brazil, Canada and Chile").
+func behalfListStart(its []item, k int) int {
+	for anyWord(its, k, behalfQuantifiers...) {
+		k++
+	}
+	if anyWord(its, k, ownPossessives...) && k+2 < len(its) && !its[k+1].isActor() && anyWord(its, k+2, ",") {
+		k += 3
+	}
+	return k
 }
 
 // readSponsorRule is the sponsor rule: it reads who drafted, tabled or
