@@ -13,6 +13,9 @@ type motionPhrase struct {
 	backRef  bool
 	newEvent bool
 	sponsors []string
+	// noun is the first motion noun when it tells no kind of motion
+	// ("treaty", "law", "measure"), "" otherwise.
+	noun string
 }
 
 // readMotionPhrase finds the motion nouns of a sentence and reads the
@@ -30,6 +33,9 @@ func readMotionPhrase(its []item) motionPhrase {
 		// The first motion the sentence names is the one it is about.
 		if !seen && i > opening {
 			m.class, seen = class, true
+			if class == "" {
+				m.noun = its[i].lw
+			}
 			m.backRef = anyWord(its, i-1, backRefDeterminers...) || words(its, i-2, theSame...)
 			m.ident = motionIdent(its, i)
 		}
@@ -362,7 +368,7 @@ func needsQualifiedMajority(its []item) bool {
 //	A different resolution failed.
 func readMotion(_ *voteReader, f *fragment, its []item) {
 	m := readMotionPhrase(its)
-	f.class, f.ident, f.backRef = m.class, m.ident, m.backRef
+	f.class, f.ident, f.backRef, f.noun = m.class, m.ident, m.backRef, m.noun
 	f.newEvent = f.newEvent || m.newEvent
 	for _, code := range m.sponsors {
 		f.addSponsor(code)

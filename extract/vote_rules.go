@@ -184,7 +184,7 @@ func (f *fragment) changedSince(b *fragment) field {
 		}
 	}
 	diff(fBody, f.body != b.body)
-	diff(fMotion, f.class != b.class || f.ident != b.ident || f.backRef != b.backRef)
+	diff(fMotion, f.class != b.class || f.ident != b.ident || f.backRef != b.backRef || f.noun != b.noun)
 	diff(fNewEvent, f.newEvent != b.newEvent)
 	diff(fPast, f.past != b.past)
 	diff(fSponsors, !slices.Equal(f.sponsors, b.sponsors) || f.sponsorList != b.sponsorList)
@@ -251,9 +251,11 @@ func readThreshold(_ *voteReader, f *fragment, its []item) {
 
 // readDatedLead reads a sentence that opens by dating what it reports,
 // which in a comparison across years is another year's vote: "In 2024 it
-// passed again", "This year the resolution passed".
+// passed again", "This year the resolution passed"; or by placing it in
+// the sitting just told of, which reports another motion decided there:
+// "During the same session the Duma passed the law on ...".
 func readDatedLead(r *voteReader, f *fragment, its []item) {
-	if r.whole && datedLead(its) {
+	if r.whole && (datedLead(its) || sameOccasionLead(its)) {
 		f.newEvent = true
 	}
 }
@@ -272,6 +274,18 @@ func hasFiniteVerb(its []item) bool {
 	for _, it := range its {
 		if finiteVerb(it) || it.tag == "VBN" {
 			return true
+		}
+	}
+	return false
+}
+
+// sameOccasionLead reports whether a sentence opens by placing what it
+// reports in the sitting already told of: "During the same session",
+// "At the same sitting", "Later the same day".
+func sameOccasionLead(its []item) bool {
+	for k := 0; k+1 < len(its) && k <= 3; k++ {
+		if anyWord(its, k, "same") && anyWord(its, k+1, occasionNouns...) {
+			return anyWord(its, 0, occasionLeads...)
 		}
 	}
 	return false
