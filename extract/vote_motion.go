@@ -369,8 +369,25 @@ func needsQualifiedMajority(its []item) bool {
 func readMotion(_ *voteReader, f *fragment, its []item) {
 	m := readMotionPhrase(its)
 	f.class, f.ident, f.backRef, f.noun = m.class, m.ident, m.backRef, m.noun
+	// "While Israel and the US voted against it": a vote on "it" is a
+	// vote on the motion the text spoke of last, earlier year or not.
+	if f.class == "" && !f.backRef && votedOnPronoun(its) {
+		f.backRef = true
+	}
 	f.newEvent = f.newEvent || m.newEvent
 	for _, code := range m.sponsors {
 		f.addSponsor(code)
 	}
+}
+
+// votedOnPronoun reports whether a position cue of the sentence takes a
+// pronoun for the motion as its object: "voted against it", "backed
+// them".
+func votedOnPronoun(its []item) bool {
+	for i := range its {
+		if _, n := cueAt(its, i); n > 0 && anyWord(its, i+n, motionPronouns...) {
+			return true
+		}
+	}
+	return false
 }

@@ -241,8 +241,11 @@ func passivePositions(_ *voteReader, f *fragment, its []item) {
 }
 
 // motionBehind reports whether a motion noun, "it" or a relative pronoun
-// stands in the few items before its[i], within its clause.
+// stands in the few items before its[i], within its clause, or before a
+// relative clause set off by commas that ends right before it ("The
+// resolution, which was adopted ..., was opposed only by ...").
 func motionBehind(its []item, i int) bool {
+	i = pastRelativeClause(its, i)
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if _, ok := motionClasses[its[k].lw]; ok || anyWord(its, k, relativeMotion...) || anyWord(its, k, motionPronouns...) {
 			return true
@@ -252,6 +255,21 @@ func motionBehind(its []item, i int) bool {
 		}
 	}
 	return false
+}
+
+// pastRelativeClause returns the index of the ", which" or ", that" that
+// opens a relative clause closed by a comma right before its[i], so that
+// the clause's subject is looked for before it; i when none does.
+func pastRelativeClause(its []item, i int) int {
+	if !anyWord(its, i-1, ",") {
+		return i
+	}
+	for k := i - 2; k > 0 && k >= i-40; k-- {
+		if anyWord(its, k, ",") && anyWord(its, k+1, relativeMotion...) {
+			return k
+		}
+	}
+	return i
 }
 
 // countedVoters reads a count of voters at its[j]: "seven countries",
