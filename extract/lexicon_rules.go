@@ -503,6 +503,10 @@ var onBehalfOf = []string{"on", "behalf", "of"}
 // behalf of all OIC member states".
 var behalfQuantifiers = []string{"all", "the"}
 
+// memberCountNouns count a body's members after its name: "the council's 47
+// member states", "the board's 35 members".
+var memberCountNouns = []string{"member", "members", "states", "countries", "nations"}
+
 // voiceVote decides a motion without a counted tally: "rejected by a
 // voice vote".
 var voiceVote = []string{"voice", "vote"}
