@@ -296,6 +296,11 @@ var positionCues = positionTable(
 	positionVerb{"support", past | gerund, "", Yes, false, true},
 	positionVerb{"back", past | gerund, "", Yes, false, true},
 	positionVerb{"endorse", past, "", Yes, false, true},
+	// "35 states came out against the document".
+	positionVerb{"come/came", past, "out against", No, false, true},
+	positionVerb{"come/came", past, "against", No, false, true},
+	positionVerb{"come/came", past, "out in favour of", Yes, false, true},
+	positionVerb{"come/came", past, "out in favor of", Yes, false, true},
 )
 
 // stanceCue is a phrase by which an actor takes a side toward another:

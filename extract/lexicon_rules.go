@@ -476,7 +476,7 @@ var switchVerbs = []string{"switched", "switching", "switches", "moved", "change
 
 // exampleIntroducers introduce a count's examples: "Ten countries,
 // including the US, ...".
-var exampleIntroducers = []string{"including", "such", "-", "--", "–", "—", "(", ":"}
+var exampleIntroducers = []string{"including", "such", "mainly", "mostly", "notably", "-", "--", "–", "—", "(", ":"}
 
 // countModifiers may stand inside a counted subject: "ten other member
 // states".
@@ -494,22 +494,6 @@ var byConsensus = []string{"by", "consensus"}
 
 // byAcclamation adopts without a tally.
 var byAcclamation = []string{"by", "acclamation"}
-
-// onBehalfOf names those a motion was tabled for: "presented on behalf
-// of Brazil and Chile".
-var onBehalfOf = []string{"on", "behalf", "of"}
-
-// behalfQuantifiers come before the actors a motion was tabled for: "on
-// behalf of all OIC member states".
-var behalfQuantifiers = []string{"all", "the"}
-
-// memberCountNouns count a body's members after its name: "the council's 47
-// member states", "the board's 35 members".
-var memberCountNouns = []string{"member", "members", "states", "countries", "nations"}
-
-// voiceVote decides a motion without a counted tally: "rejected by a
-// voice vote".
-var voiceVote = []string{"voice", "vote"}
 
 // laterOrdinals name a later motion of a list: "and the second by 87 votes
 // to 9".

@@ -198,7 +198,7 @@ func motionInClause(its []item, i, n int) bool {
 		if anyWord(its, k, clauseEndsColon...) {
 			return false
 		}
-		if _, ok := motionClasses[its[k].lw]; ok {
+		if _, ok := motionClasses[its[k].lw]; ok || documentAt(its, k) {
 			return true
 		}
 		if its[k].lw == "it" && k == i {
@@ -206,6 +206,12 @@ func motionInClause(its []item, i, n int) bool {
 		}
 	}
 	return false
+}
+
+// documentAt reports whether a document noun after a determiner stands
+// for the motion at its[k]: "the document".
+func documentAt(its []item, k int) bool {
+	return anyWord(its, k, documentNouns...) && anyWord(its, k-1, documentDeterminers...)
 }
 
 func hasMotion(its []item, i, n int) bool {
