@@ -56,3 +56,14 @@ var behalfQuantifiers = []string{"all", "the"}
 // voiceVote decides a motion without a counted tally: "rejected by a
 // voice vote".
 var voiceVote = []string{"voice", "vote"}
+
+// withBy introduce the vote a decision was taken by: "with a majority
+// vote of 88 to 69", "by a majority of 12 to 3".
+var withBy = []string{"with", "by"}
+
+// majorityVoteNouns may follow "majority" in a tally: "a majority vote of".
+var majorityVoteNouns = []string{"vote"}
+
+// perfectParticiples stand before "voted" in a counted subject's
+// participle clause: "with 70 countries having voted in favor".
+var perfectParticiples = []string{"having"}

@@ -8,8 +8,13 @@ package extract
 //	660 MEPs (members of the European Parliament) voted in favour.
 //	156 members of the upper house of the Italian parliament voted in support.
 //	with 107 of them being in favour
+//	with 70 countries having voted in favor
 func voterVerbTally(f *fragment, its []item, i, n int) (int, bool) {
 	k := skipVoterWords(its, i+1)
+	// "with 70 countries having voted in favor".
+	if anyWord(its, k, perfectParticiples...) && anyWord(its, k+1, "voted") {
+		k++
+	}
 	if k >= len(its) {
 		return i, false
 	}
