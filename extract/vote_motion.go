@@ -209,9 +209,20 @@ func motionInClause(its []item, i, n int) bool {
 }
 
 // documentAt reports whether a document noun after a determiner stands
-// for the motion at its[k]: "the document".
+// for the motion at its[k]: "the document", "the Kiev-backed document".
 func documentAt(its []item, k int) bool {
-	return anyWord(its, k, documentNouns...) && anyWord(its, k-1, documentDeterminers...)
+	if !anyWord(its, k, documentNouns...) {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-3; m-- {
+		if anyWord(its, m, documentDeterminers...) {
+			return true
+		}
+		if !(its[m].tail || its[m].isActor() || strings.HasPrefix(its[m].tag, "JJ") || its[m].tag == "VBN") {
+			return false
+		}
+	}
+	return false
 }
 
 func hasMotion(its []item, i, n int) bool {

@@ -255,6 +255,11 @@ func readThreshold(_ *voteReader, f *fragment, its []item) {
 // the sitting just told of, which reports another motion decided there:
 // "During the same session the Duma passed the law on ...".
 func readDatedLead(r *voteReader, f *fragment, its []item) {
+	// "This year, the document was supported by 67 delegations" in a
+	// story that told of no other year's vote is the story's own vote.
+	if words(its, 0, thisYear...) && !r.d.otherYearBefore(r.t.si) {
+		return
+	}
 	if r.whole && (datedLead(its) || sameOccasionLead(its)) {
 		f.newEvent = true
 	}
@@ -286,6 +291,22 @@ func sameOccasionLead(its []item) bool {
 	for k := 0; k+1 < len(its) && k <= 3; k++ {
 		if anyWord(its, k, "same") && anyWord(its, k+1, occasionNouns...) {
 			return anyWord(its, 0, occasionLeads...)
+		}
+	}
+	return false
+}
+
+// otherYearBefore reports whether a sentence before si tells of another
+// year's vote: it opens with a date ("In 2023", "Last year") or recalls
+// an earlier vote ("a similar resolution last year").
+func (d *document) otherYearBefore(si int) bool {
+	for s := 0; s < si; s++ {
+		if t := d.turns()[s]; t == nil {
+			continue
+		}
+		its := d.items(s)
+		if (datedLead(its) && !words(its, 0, thisYear...)) || pastVote(its) {
+			return true
 		}
 	}
 	return false
