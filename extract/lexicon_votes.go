@@ -67,3 +67,7 @@ var majorityVoteNouns = []string{"vote"}
 // perfectParticiples stand before "voted" in a counted subject's
 // participle clause: "with 70 countries having voted in favor".
 var perfectParticiples = []string{"having"}
+
+// attainVerbs after a form of "fail" and "to" tell a number a motion
+// failed to reach, which is no tally: "failed to get 9 votes in favor".
+var attainVerbs = []string{"get", "win", "secure", "obtain", "reach", "garner", "muster", "gain", "receive"}

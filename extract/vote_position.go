@@ -53,7 +53,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 // voted against", "nine abstained"), recorded here.
 func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
-		if !cue.strong || its[i].lw == "abstention" {
+		if !cue.strong || its[i].lw == "abstention" || failedToGet(its, i-1) {
 			return false
 		}
 		v, _ := itemNumber(its[i-1])
