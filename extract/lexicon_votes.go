@@ -71,3 +71,7 @@ var perfectParticiples = []string{"having"}
 // attainVerbs after a form of "fail" and "to" tell a number a motion
 // failed to reach, which is no tally: "failed to get 9 votes in favor".
 var attainVerbs = []string{"get", "win", "secure", "obtain", "reach", "garner", "muster", "gain", "receive"}
+
+// neitherWords after a verb of adoption deny it of each motion named:
+// "adopted neither Russia's nor the West's draft".
+var neitherWords = []string{"neither"}

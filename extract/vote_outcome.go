@@ -145,6 +145,7 @@ type outcomeGuard struct {
 // outcomeGuards are tried in order; the first that holds drops the word.
 var outcomeGuards = []outcomeGuard{
 	{"hedged", hedgedOutcome},
+	{"neither", neitherOutcome},
 	{"adjective", adjectiveOutcome},
 	{"failed-to", failedToOther},
 	{"infinitive", infinitiveAdopt},
@@ -164,6 +165,19 @@ func hedgedOutcome(f *fragment, w outcomeWord) bool {
 		return false
 	}
 	if w.outcome == Adopted && negatedResult(w.its, w.i) && f.outcome == "" {
+		f.outcome = Rejected
+	}
+	return true
+}
+
+// neitherOutcome reads an adoption of neither of two motions as their
+// rejection: "The Council has adopted neither Russia's nor the West's
+// draft".
+func neitherOutcome(f *fragment, w outcomeWord) bool {
+	if !anyWord(w.its, w.i+1, neitherWords...) {
+		return false
+	}
+	if w.outcome == Adopted && f.outcome == "" {
 		f.outcome = Rejected
 	}
 	return true
