@@ -28,6 +28,10 @@ func markBodies(its []item, owner string) []item {
 		}
 		if q, ok := qualifiedBody(its, i, n, code, owner); ok {
 			code = q
+		} else if seats := seatsNamed(its, i, n); seats > 0 {
+			if c := bodyWithSeats(code, seats); c != "" {
+				code = c
+			}
 		}
 		it := item{text: text.String(), lw: lower(text.String()), tag: "NNP", start: first.start, end: last.end, body: code}
 		if n == 1 {
@@ -229,4 +233,23 @@ func politicsSignals(text string) (us, uk int) {
 		}
 	}
 	return us, uk
+}
+
+// seatsNamed returns the number of members the text gives a body named
+// by the n items at its[i]: "the council's 47 member states", "the
+// 15-member council"; 0 when it gives none.
+func seatsNamed(its []item, i, n int) int {
+	if j := i + n; anyWord(its, j, "'s") && j+2 < len(its) && anyWord(its, j+2, memberCountNouns...) {
+		if v, ok := itemNumber(its[j+1]); ok {
+			return v
+		}
+	}
+	if i > 0 {
+		if num, ok := strings.CutSuffix(its[i-1].lw, "-member"); ok {
+			if v, ok := itemNumber(item{text: num, lw: num}); ok {
+				return v
+			}
+		}
+	}
+	return 0
 }

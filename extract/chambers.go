@@ -106,6 +106,10 @@ type chamber struct {
 	House string
 	// Veto lists the actors that hold a veto in the body.
 	Veto []string
+	// Seats is how many members an international body has, by which a
+	// bare reference names it: "the council's 47 member states" is the
+	// Human Rights Council.
+	Seats int
 
 	// derived marks a chamber made from a form for a country the table
 	// has no row for ("Canada's House of Commons" is CA_COMMONS).
@@ -117,21 +121,21 @@ var chamberTable = []chamber{
 	// The UN and other international bodies. The first body answering
 	// "the Assembly" and the first answering "the Council" are what
 	// those words mean before the text names any.
-	{Code: BodyUNGA, Kind: kindInternational, Bare: []string{refAssembly},
+	{Code: BodyUNGA, Kind: kindInternational, Bare: []string{refAssembly}, Seats: 193,
 		Names: []string{"un general assembly", "u.n. general assembly", "united nations general assembly", "general assembly", "unga",
 			"first committee", "second committee", "third committee", "fourth committee", "fifth committee", "sixth committee"}},
-	{Code: BodyUNSC, Kind: kindInternational, Bare: []string{refCouncil},
+	{Code: BodyUNSC, Kind: kindInternational, Bare: []string{refCouncil}, Seats: 15,
 		Names: []string{"un security council", "u.n. security council", "united nations security council", "security council", "unsc"},
 		Veto:  []string{"CHN", "FRA", "RUS", "GBR", "USA"}},
-	{Code: BodyUNHRC, Kind: kindInternational, Bare: []string{refCouncil},
+	{Code: BodyUNHRC, Kind: kindInternational, Bare: []string{refCouncil}, Seats: 47,
 		Names: []string{"un human rights council", "human rights council", "unhrc"}},
-	{Code: BodyAU, Kind: kindInternational, Bare: []string{refCouncil},
+	{Code: BodyAU, Kind: kindInternational, Bare: []string{refCouncil}, Seats: 15,
 		Names: []string{"peace and security council"}},
 	{Code: BodyEUCouncil, Kind: kindInternational, Bare: []string{refCouncil},
 		Names: []string{"council of the european union", "council of the eu", "eu council"}},
 	{Code: BodyEP, Kind: kindInternational, Bare: []string{refParliament},
 		Names: []string{"european parliament"}, Members: []string{"meps"}},
-	{Code: "IAEA_BOARD", Kind: kindInternational, Bare: []string{refBoard},
+	{Code: "IAEA_BOARD", Kind: kindInternational, Bare: []string{refBoard}, Seats: 35,
 		Names: []string{"iaea board of governors", "board of governors", "iaea board"}},
 	{Code: "WHO_ASSEMBLY", Kind: kindInternational, Bare: []string{refAssembly},
 		Names: []string{"world health assembly", "world health organization 's assembly", "world health organisation 's assembly"}},
@@ -427,4 +431,22 @@ func chamberMemberNouns() map[string]bool {
 		}
 	}
 	return out
+}
+
+// bodyWithSeats returns the international body a bare reference means
+// when the text gives its number of members ("the council's 47 member
+// states"), "" when no row or more than one has that many (the Security
+// Council and the African Union's Peace and Security Council both have
+// 15): the reference is then resolved as any other.
+func bodyWithSeats(ref string, seats int) string {
+	found := ""
+	for _, c := range chamberTable {
+		if c.Seats == seats && c.answers(ref) {
+			if found != "" {
+				return ""
+			}
+			found = c.Code
+		}
+	}
+	return found
 }

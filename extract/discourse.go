@@ -244,8 +244,10 @@ func bodyIsObject(its []item, i int) bool {
 		}
 		break
 	}
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if its[k].lw == "the" || strings.HasSuffix(its[k].lw, "-member") {
+	// "accepting the Venezuelan National Assembly's envoy": the
+	// country that names a chamber stands between too.
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if its[k].lw == "the" || strings.HasSuffix(its[k].lw, "-member") || its[k].isActor() && its[k].body == "" && k == i-1 {
 			continue
 		}
 		return its[k].tag == "VBG" || its[k].tag == "VB" || its[k].lw == "convening" || its[k].lw == "convene"

@@ -300,6 +300,8 @@ func actorList(its []item, i int) []string {
 			// "the Organisation of Islamic Cooperation (OIC)".
 			k += 2
 		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, theirPossessives...):
+		case len(codes) > 0 && anyWord(its, k-1, theirPossessives...) && allyNouns[it.lw] && k+1 < len(its) && its[k+1].isActor():
+			// "the US and its ally Israel".
 		default:
 			return codes
 		}

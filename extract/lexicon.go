@@ -35,7 +35,7 @@ var sponsorVerbs = wordSet(slices.Concat(
 	verbForms("author", past), verbForms("pen/penned", past), verbForms("put/put", past),
 	verbForms("bring/brought", past), verbForms("draw/drew", past), verbForms("co-pen/co-penned", past),
 	verbForms("co-draft", past), verbForms("co-author", past), verbForms("co-table", past),
-	verbForms("initiate", past),
+	verbForms("initiate", past), verbForms("promote", past),
 )...)
 
 // sponsorTails follow an actor in a compound naming a motion's sponsor:
@@ -296,6 +296,11 @@ var positionCues = positionTable(
 	positionVerb{"support", past | gerund, "", Yes, false, true},
 	positionVerb{"back", past | gerund, "", Yes, false, true},
 	positionVerb{"endorse", past, "", Yes, false, true},
+	// "35 states came out against the document".
+	positionVerb{"come/came", past, "out against", No, false, true},
+	positionVerb{"come/came", past, "against", No, false, true},
+	positionVerb{"come/came", past, "out in favour of", Yes, false, true},
+	positionVerb{"come/came", past, "out in favor of", Yes, false, true},
 )
 
 // stanceCue is a phrase by which an actor takes a side toward another:

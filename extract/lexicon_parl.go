@@ -68,3 +68,21 @@ var stageOwners = []string{"its", "the", "their"}
 // stagePassVerbs before a bill's stage say it passed that stage:
 // "completed its second reading", "cleared the committee stage".
 var stagePassVerbs = []string{"completed", "cleared", "passed", "passes", "completes", "clears"}
+
+// headOfStateTitles name a head of state or government by office alone:
+// "submitted by President Putin", "tabled by the Prime Minister". A
+// national bill such a head submits has the chamber's country as its
+// sponsor.
+var headOfStateTitles = []string{"president", "prime", "premier", "chancellor"}
+
+// headOfStateBills are adjectives that make a bill the head of state's:
+// "the presidential bill".
+var headOfStateBills = []string{"presidential"}
+
+// occasionLeads and occasionNouns open a sentence that places another
+// motion in the sitting already told of: "During the same session",
+// "At the same sitting", "Later the same day".
+var (
+	occasionLeads = []string{"during", "at", "in", "later", "on"}
+	occasionNouns = []string{"session", "sitting", "meeting", "day"}
+)

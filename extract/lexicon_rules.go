@@ -476,7 +476,7 @@ var switchVerbs = []string{"switched", "switching", "switches", "moved", "change
 
 // exampleIntroducers introduce a count's examples: "Ten countries,
 // including the US, ...".
-var exampleIntroducers = []string{"including", "such", "-", "--", "–", "—", "(", ":"}
+var exampleIntroducers = []string{"including", "such", "mainly", "mostly", "notably", "-", "--", "–", "—", "(", ":"}
 
 // countModifiers may stand inside a counted subject: "ten other member
 // states".

@@ -26,3 +26,52 @@ var relativeSubjects = []string{"which", "who"}
 // contrastWords open a clause set against the one before: "..., while a
 // rival draft was rejected".
 var contrastWords = []string{"while", "whereas"}
+
+// groupShares name part of a group: "the majority of European
+// countries", "most Arab states".
+var groupShares = []string{"majority", "most", "many", "some", "several", "half"}
+
+// documentNouns stand for the motion right after a determiner, as the
+// object or subject of a position cue: "came out against the document",
+// "The document was backed by ...". They name no motion by themselves
+// ("document A/78/L.31" is a symbol).
+var documentNouns = []string{"document"}
+
+// documentDeterminers before a document noun make it the motion: "the
+// document".
+var documentDeterminers = []string{"the", "this", "that"}
+
+// memberCountNouns count a body's members after its name: "the council's 47
+// member states", "the board's 35 members".
+var memberCountNouns = []string{"member", "members", "states", "countries", "nations"}
+
+// onBehalfOf names those a motion was tabled for: "presented on behalf
+// of Brazil and Chile".
+var onBehalfOf = []string{"on", "behalf", "of"}
+
+// behalfQuantifiers come before the actors a motion was tabled for: "on
+// behalf of all OIC member states".
+var behalfQuantifiers = []string{"all", "the"}
+
+// voiceVote decides a motion without a counted tally: "rejected by a
+// voice vote".
+var voiceVote = []string{"voice", "vote"}
+
+// withBy introduce the vote a decision was taken by: "with a majority
+// vote of 88 to 69", "by a majority of 12 to 3".
+var withBy = []string{"with", "by"}
+
+// majorityVoteNouns may follow "majority" in a tally: "a majority vote of".
+var majorityVoteNouns = []string{"vote"}
+
+// perfectParticiples stand before "voted" in a counted subject's
+// participle clause: "with 70 countries having voted in favor".
+var perfectParticiples = []string{"having"}
+
+// attainVerbs after a form of "fail" and "to" tell a number a motion
+// failed to reach, which is no tally: "failed to get 9 votes in favor".
+var attainVerbs = []string{"get", "win", "secure", "obtain", "reach", "garner", "muster", "gain", "receive"}
+
+// neitherWords after a verb of adoption deny it of each motion named:
+// "adopted neither Russia's nor the West's draft".
+var neitherWords = []string{"neither"}

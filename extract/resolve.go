@@ -28,6 +28,11 @@ func qualifiedBody(its []item, i, n int, code, ownerBefore string) (string, bool
 		country = its[i-2].actor
 	case i+n+1 < len(its) && its[i+n].lw == "of" && its[i+n+1].isActor():
 		country = its[i+n+1].actor
+	case i+n+2 < len(its) && its[i+n].lw == "of" && its[i+n+1].lw == "the" && its[i+n+2].isActor() && its[i+n+2].kind != actors.Leader:
+		// "the upper house of the Italian parliament".
+		country = its[i+n+2].actor
+	default:
+		country = governmentIn(its, i)
 	}
 	if country == "" || actors.Alpha2(country) == "" {
 		return code, false
@@ -187,4 +192,23 @@ func (r *bodyResolver) named(c *chamber) {
 			r.lastLower = c.Code
 		}
 	}
+}
+
+// governmentIn returns the country whose government the sentence names
+// before a chamber at its[i] that the government acts in: "The Italian
+// government won a confidence motion in the Senate". "" when the chamber
+// does not follow "in the" or no government is named with its country.
+func governmentIn(its []item, i int) string {
+	if !anyWord(its, i-1, "the") || !anyWord(its, i-2, "in") {
+		return ""
+	}
+	for k := i - 3; k > 0; k-- {
+		if anyWord(its, k, governmentNouns...) && its[k-1].isActor() {
+			return its[k-1].actor
+		}
+		if anyWord(its, k, governmentNouns...) && k > 1 && its[k-1].lw == "'s" && its[k-2].isActor() {
+			return its[k-2].actor
+		}
+	}
+	return ""
 }

@@ -39,6 +39,9 @@ type fragment struct {
 	class   string
 	ident   string
 	backRef bool
+	// noun is the motion's noun when it tells no kind ("the federation
+	// treaty", "the law"), by which a later sentence names it again.
+	noun string
 	// fNewEvent, by the motion and part rules: a motion not met before
 	// ("a different resolution", "In 2024 it passed again").
 	newEvent bool
@@ -121,6 +124,7 @@ type event struct {
 	sponsors  []string
 	class     string
 	ident     string
+	nouns     []string // the nouns of kindless motions its fragments named
 	spans     [][2]int
 	first     int // sentence of the first fragment
 	last      int // sentence of the latest fragment
@@ -234,6 +238,9 @@ func pickEvent(events []*event, f *fragment) *event {
 			}
 		}
 	}
+	if e := namedAgain(events[oldest:], f); e != nil {
+		return e
+	}
 	for i := len(events) - 1; i >= oldest; i-- {
 		e := events[i]
 		// An earlier vote mentioned for comparison takes nothing more
@@ -243,6 +250,27 @@ func pickEvent(events []*event, f *fragment) *event {
 		}
 		// Co-sponsors listed apart join the event's own sponsors.
 		if e.agrees(f) && (len(f.sponsors) == 0 || len(e.sponsors) == 0 || f.sponsorList || sharesAny(e.sponsors, f.sponsors)) {
+			return e
+		}
+	}
+	return nil
+}
+
+// namedAgain returns the earlier event a fragment names by its motion's
+// noun when the latest event named another one: after "443 voted for the
+// treaty. The Duma then passed the law.", "The treaty was submitted by
+// ..." is about the treaty. nil when no such event agrees.
+func namedAgain(events []*event, f *fragment) *event {
+	if f.noun == "" || len(events) < 2 {
+		return nil
+	}
+	last := events[len(events)-1]
+	if len(last.nouns) == 0 || slices.Contains(last.nouns, f.noun) {
+		return nil
+	}
+	for i := len(events) - 2; i >= 0; i-- {
+		e := events[i]
+		if !e.past && slices.Contains(e.nouns, f.noun) && e.agrees(f) {
 			return e
 		}
 	}
@@ -330,6 +358,9 @@ func (e *event) absorb(f *fragment) {
 	}
 	if e.ident == "" {
 		e.ident = f.ident
+	}
+	if f.noun != "" {
+		e.nouns = addOnce(e.nouns, f.noun)
 	}
 	e.past = e.past || f.past
 	e.noVote = e.noVote || f.noVote

@@ -13,6 +13,9 @@ type motionPhrase struct {
 	backRef  bool
 	newEvent bool
 	sponsors []string
+	// noun is the first motion noun when it tells no kind of motion
+	// ("treaty", "law", "measure"), "" otherwise.
+	noun string
 }
 
 // readMotionPhrase finds the motion nouns of a sentence and reads the
@@ -30,6 +33,9 @@ func readMotionPhrase(its []item) motionPhrase {
 		// The first motion the sentence names is the one it is about.
 		if !seen && i > opening {
 			m.class, seen = class, true
+			if class == "" {
+				m.noun = its[i].lw
+			}
 			m.backRef = anyWord(its, i-1, backRefDeterminers...) || words(its, i-2, theSame...)
 			m.ident = motionIdent(its, i)
 		}
@@ -192,11 +198,28 @@ func motionInClause(its []item, i, n int) bool {
 		if anyWord(its, k, clauseEndsColon...) {
 			return false
 		}
-		if _, ok := motionClasses[its[k].lw]; ok {
+		if _, ok := motionClasses[its[k].lw]; ok || documentAt(its, k) {
 			return true
 		}
 		if its[k].lw == "it" && k == i {
 			return true
+		}
+	}
+	return false
+}
+
+// documentAt reports whether a document noun after a determiner stands
+// for the motion at its[k]: "the document", "the Kiev-backed document".
+func documentAt(its []item, k int) bool {
+	if !anyWord(its, k, documentNouns...) {
+		return false
+	}
+	for m := k - 1; m >= 0 && m >= k-3; m-- {
+		if anyWord(its, m, documentDeterminers...) {
+			return true
+		}
+		if !(its[m].tail || its[m].isActor() || strings.HasPrefix(its[m].tag, "JJ") || its[m].tag == "VBN") {
+			return false
 		}
 	}
 	return false
@@ -362,9 +385,26 @@ func needsQualifiedMajority(its []item) bool {
 //	A different resolution failed.
 func readMotion(_ *voteReader, f *fragment, its []item) {
 	m := readMotionPhrase(its)
-	f.class, f.ident, f.backRef = m.class, m.ident, m.backRef
+	f.class, f.ident, f.backRef, f.noun = m.class, m.ident, m.backRef, m.noun
+	// "While Israel and the US voted against it": a vote on "it" is a
+	// vote on the motion the text spoke of last, earlier year or not.
+	if f.class == "" && !f.backRef && votedOnPronoun(its) {
+		f.backRef = true
+	}
 	f.newEvent = f.newEvent || m.newEvent
 	for _, code := range m.sponsors {
 		f.addSponsor(code)
 	}
+}
+
+// votedOnPronoun reports whether a position cue of the sentence takes a
+// pronoun for the motion as its object: "voted against it", "backed
+// them".
+func votedOnPronoun(its []item) bool {
+	for i := range its {
+		if _, n := cueAt(its, i); n > 0 && anyWord(its, i+n, motionPronouns...) {
+			return true
+		}
+	}
+	return false
 }

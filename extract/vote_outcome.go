@@ -56,6 +56,23 @@ var outcomeCues = []outcomeCue{
 	{"let-through", letThroughCue},
 	{"green-light", greenLightCue},
 	{"confidence", confidenceCue},
+	{"majority-vote", majorityVoteCue},
+}
+
+// majorityVoteCue reads a decision taken "with a majority vote of 88 to
+// 69" or "by a majority of 12 to 3": a tally given as the majority's
+// carries the motion. The tally must be a pair, not a threshold ("needed
+// a majority vote of 90").
+func majorityVoteCue(its []item, i int) (string, bool) {
+	if !anyWord(its, i, "majority") || !anyWord(its, i-1, "a") || !anyWord(its, i-2, withBy...) {
+		return "", false
+	}
+	k := i + 1
+	if anyWord(its, k, majorityVoteNouns...) {
+		k++
+	}
+	ok := anyWord(its, k, "of") && k+3 < len(its) && isNumberItem(its[k+1]) && anyWord(its, k+2, "to") && isNumberItem(its[k+3])
+	return Adopted, ok
 }
 
 // outcomeVerbCue reads a verb of outcome: "The Assembly adopted the
@@ -128,6 +145,7 @@ type outcomeGuard struct {
 // outcomeGuards are tried in order; the first that holds drops the word.
 var outcomeGuards = []outcomeGuard{
 	{"hedged", hedgedOutcome},
+	{"neither", neitherOutcome},
 	{"adjective", adjectiveOutcome},
 	{"failed-to", failedToOther},
 	{"infinitive", infinitiveAdopt},
@@ -147,6 +165,19 @@ func hedgedOutcome(f *fragment, w outcomeWord) bool {
 		return false
 	}
 	if w.outcome == Adopted && negatedResult(w.its, w.i) && f.outcome == "" {
+		f.outcome = Rejected
+	}
+	return true
+}
+
+// neitherOutcome reads an adoption of neither of two motions as their
+// rejection: "The Council has adopted neither Russia's nor the West's
+// draft".
+func neitherOutcome(f *fragment, w outcomeWord) bool {
+	if !anyWord(w.its, w.i+1, neitherWords...) {
+		return false
+	}
+	if w.outcome == Adopted && f.outcome == "" {
 		f.outcome = Rejected
 	}
 	return true

@@ -53,7 +53,7 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 // voted against", "nine abstained"), recorded here.
 func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	if i > 0 && isNumberItem(its[i-1]) && !isYearItem(its[i-1]) {
-		if !cue.strong || its[i].lw == "abstention" {
+		if !cue.strong || its[i].lw == "abstention" || failedToGet(its, i-1) {
 			return false
 		}
 		v, _ := itemNumber(its[i-1])
@@ -176,7 +176,7 @@ func cueAt(its []item, i int) (positionCue, int) {
 func countedSubject(its []item, i int) (int, bool) {
 	k := i - 1
 	sawActor, introduced := false, false
-	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor()) {
+	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor() || anyWord(its, k, exampleIntroducers...)) {
 		sawActor = sawActor || its[k].isActor()
 		introduced = introduced || anyWord(its, k, exampleIntroducers...)
 		k--
@@ -199,10 +199,28 @@ func countedSubject(its []item, i int) (int, bool) {
 	if k < 0 {
 		return 0, false
 	}
-	if v, ok := itemNumber(its[k]); ok {
-		return v, true
+	return numberEndingAt(its, k)
+}
+
+// numberEndingAt reads the number that ends at its[k], with tens and
+// units written as two words: "Thirty five states" is 35.
+func numberEndingAt(its []item, k int) (int, bool) {
+	v, ok := itemNumber(its[k])
+	if !ok {
+		return 0, false
 	}
-	return 0, false
+	if t, ok := itemNumber(itemAt(its, k-1)); ok && v < 10 && t >= 20 && t < 100 && t%10 == 0 {
+		v += t
+	}
+	return v, true
+}
+
+// itemAt returns its[k], or an empty item when k is out of range.
+func itemAt(its []item, k int) item {
+	if k < 0 || k >= len(its) {
+		return item{}
+	}
+	return its[k]
 }
 
 // passivePositions reads the voters of a passive position cue, named
@@ -241,10 +259,13 @@ func passivePositions(_ *voteReader, f *fragment, its []item) {
 }
 
 // motionBehind reports whether a motion noun, "it" or a relative pronoun
-// stands in the few items before its[i], within its clause.
+// stands in the few items before its[i], within its clause, or before a
+// relative clause set off by commas that ends right before it ("The
+// resolution, which was adopted ..., was opposed only by ...").
 func motionBehind(its []item, i int) bool {
+	i = pastRelativeClause(its, i)
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if _, ok := motionClasses[its[k].lw]; ok || anyWord(its, k, relativeMotion...) || anyWord(its, k, motionPronouns...) {
+		if _, ok := motionClasses[its[k].lw]; ok || documentAt(its, k) || anyWord(its, k, relativeMotion...) || anyWord(its, k, motionPronouns...) {
 			return true
 		}
 		if anyWord(its, k, clauseEndsColon...) {
@@ -252,6 +273,21 @@ func motionBehind(its []item, i int) bool {
 		}
 	}
 	return false
+}
+
+// pastRelativeClause returns the index of the ", which" or ", that" that
+// opens a relative clause closed by a comma right before its[i], so that
+// the clause's subject is looked for before it; i when none does.
+func pastRelativeClause(its []item, i int) int {
+	if !anyWord(its, i-1, ",") {
+		return i
+	}
+	for k := i - 2; k > 0 && k >= i-40; k-- {
+		if anyWord(its, k, ",") && anyWord(its, k+1, relativeMotion...) {
+			return k
+		}
+	}
+	return i
 }
 
 // countedVoters reads a count of voters at its[j]: "seven countries",
@@ -283,13 +319,26 @@ func countedVoters(its []item, j int) (int, bool) {
 func votersAfter(its []item, j int) []string {
 	for k := j; k < len(its) && k < j+maxReach; k++ {
 		if its[k].isActor() {
-			return actorList(its, k)
+			list := actorList(its, k)
+			// "by the majority of European countries, United States,
+			// Georgia": part of a group is not the group voting.
+			if len(list) > 0 && partOfGroup(its, k) {
+				list = list[1:]
+			}
+			return list
 		}
 		if _, n := cueAt(its, k); n > 0 || anyWord(its, k, sentenceEnds...) || motionClasses[its[k].lw] != "" || finiteVerb(its[k]) {
 			return nil
 		}
 	}
 	return nil
+}
+
+// partOfGroup reports whether the actor at its[k] is named as a group
+// only part of which is meant: "the majority of European countries",
+// "most Arab states".
+func partOfGroup(its []item, k int) bool {
+	return anyWord(its, k-1, groupShares...) || anyWord(its, k-1, "of") && anyWord(its, k-2, groupShares...)
 }
 
 // finiteVerb reports whether an item is a verb with a tense, which ends

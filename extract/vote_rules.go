@@ -184,7 +184,7 @@ func (f *fragment) changedSince(b *fragment) field {
 		}
 	}
 	diff(fBody, f.body != b.body)
-	diff(fMotion, f.class != b.class || f.ident != b.ident || f.backRef != b.backRef)
+	diff(fMotion, f.class != b.class || f.ident != b.ident || f.backRef != b.backRef || f.noun != b.noun)
 	diff(fNewEvent, f.newEvent != b.newEvent)
 	diff(fPast, f.past != b.past)
 	diff(fSponsors, !slices.Equal(f.sponsors, b.sponsors) || f.sponsorList != b.sponsorList)
@@ -214,6 +214,12 @@ func readLaterPart(r *voteReader, f *fragment, its []item) {
 		return
 	}
 	f.newEvent = true
+	// "The first law was approved by 92 votes to 10 and the second by 87
+	// votes to 9": a later motion with no verb of its own shares the
+	// outcome of the verb before it.
+	if f.outcome == "" && anyWord(its, 0, "and") && !hasFiniteVerb(its) {
+		f.outcome = outcomeIn(r.t.parts[0].its)
+	}
 	if f.outcome == "" && (containsWord(its, "adopted") || words(its, 0, "and")) {
 		for _, it := range its {
 			if it.lw == "without" || it.lw == "also" {
@@ -224,11 +230,13 @@ func readLaterPart(r *voteReader, f *fragment, its []item) {
 	}
 }
 
-// readNoVote marks a motion adopted without a vote: "adopted without a
-// vote", "by consensus", "by acclamation".
+// readNoVote marks a motion decided without a counted vote: "adopted
+// without a vote", "by consensus", "by acclamation", "rejected by a voice
+// vote". Such a motion has no tally, so a count told after it belongs to
+// another vote.
 func readNoVote(_ *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if words(its, i, withoutAVote...) || words(its, i, byConsensus...) || words(its, i, byAcclamation...) {
+		if words(its, i, withoutAVote...) || words(its, i, byConsensus...) || words(its, i, byAcclamation...) || words(its, i, voiceVote...) {
 			f.noVote = true
 		}
 	}
@@ -243,9 +251,16 @@ func readThreshold(_ *voteReader, f *fragment, its []item) {
 
 // readDatedLead reads a sentence that opens by dating what it reports,
 // which in a comparison across years is another year's vote: "In 2024 it
-// passed again", "This year the resolution passed".
+// passed again", "This year the resolution passed"; or by placing it in
+// the sitting just told of, which reports another motion decided there:
+// "During the same session the Duma passed the law on ...".
 func readDatedLead(r *voteReader, f *fragment, its []item) {
-	if r.whole && datedLead(its) {
+	// "This year, the document was supported by 67 delegations" in a
+	// story that told of no other year's vote is the story's own vote.
+	if words(its, 0, thisYear...) && !r.d.otherYearBefore(r.t.si) {
+		return
+	}
+	if r.whole && (datedLead(its) || sameOccasionLead(its)) {
 		f.newEvent = true
 	}
 }
@@ -256,4 +271,43 @@ func readContext(r *voteReader, f *fragment, _ []item) {
 	if f.body == "" {
 		f.body = r.p.context
 	}
+}
+
+// hasFiniteVerb reports whether a verb with a tense, or a participle,
+// stands among its: "the second by 87 votes to 9" has none.
+func hasFiniteVerb(its []item) bool {
+	for _, it := range its {
+		if finiteVerb(it) || it.tag == "VBN" {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOccasionLead reports whether a sentence opens by placing what it
+// reports in the sitting already told of: "During the same session",
+// "At the same sitting", "Later the same day".
+func sameOccasionLead(its []item) bool {
+	for k := 0; k+1 < len(its) && k <= 3; k++ {
+		if anyWord(its, k, "same") && anyWord(its, k+1, occasionNouns...) {
+			return anyWord(its, 0, occasionLeads...)
+		}
+	}
+	return false
+}
+
+// otherYearBefore reports whether a sentence before si tells of another
+// year's vote: it opens with a date ("In 2023", "Last year") or recalls
+// an earlier vote ("a similar resolution last year").
+func (d *document) otherYearBefore(si int) bool {
+	for s := 0; s < si; s++ {
+		if t := d.turns()[s]; t == nil {
+			continue
+		}
+		its := d.items(s)
+		if (datedLead(its) && !words(its, 0, thisYear...)) || pastVote(its) {
+			return true
+		}
+	}
+	return false
 }

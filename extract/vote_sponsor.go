@@ -11,6 +11,10 @@ type sponsorsRead struct {
 	// class is the kind of the motion a sponsor verb takes as object
 	// ("tabled an amendment"), "" if none.
 	class string
+	// byHead marks a motion submitted by a head of state or government
+	// named by office alone ("submitted by President Putin", "the
+	// presidential bill"): its sponsor is the chamber's country.
+	byHead bool
 }
 
 func (s *sponsorsRead) add(code string) { s.sponsors = addOnce(s.sponsors, code) }
@@ -35,6 +39,11 @@ func readSponsors(its []item, speakerFor func(i int) string) sponsorsRead {
 		f.readSponsorNoun(its, i)
 	}
 	f.readIntroducing(its)
+	for i := range its {
+		if anyWord(its, i, headOfStateBills...) && i+1 < len(its) && motionClasses[its[i+1].lw] == "bill" {
+			f.byHead = true
+		}
+	}
 	return f
 }
 
@@ -56,7 +65,12 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 	if anyWord(its, j, forwardUp...) {
 		j++
 	}
+	j = pastRecipient(its, j)
 	if anyWord(its, j, "by") {
+		if headOfStateAt(its, j+1) {
+			f.byHead = true
+			f.listed = f.listed || anyWord(its, i-1, passiveAuxPast...)
+		}
 		for _, code := range agentList(its, j+1) {
 			f.add(code)
 			// "It was drafted by ...": a sentence about who drafted
@@ -65,6 +79,11 @@ func (f *sponsorsRead) readSponsorVerb(its []item, i int, speakerFor func(i int)
 				f.listed = true
 			}
 		}
+		onBehalf(f, its, j)
+		return
+	}
+	// "a resolution ... presented on behalf of Brazil and Chile".
+	if words(its, j, onBehalfOf...) {
 		onBehalf(f, its, j)
 		return
 	}
@@ -224,12 +243,56 @@ func onBehalf(f *sponsorsRead, its []item, from int) {
 	}
 	for k := from; k+2 < len(its) && k < from+12; k++ {
 		if its[k].lw == "on" && its[k+1].lw == "behalf" && its[k+2].lw == "of" {
-			for _, code := range actorList(its, k+3) {
+			for _, code := range actorList(its, behalfListStart(its, k+3)) {
 				f.add(code)
 			}
 			return
 		}
 	}
+}
+
+// behalfListStart returns where the actors named after "on behalf of"
+// begin, past a quantifier ("all OIC member states") and past the
+// speaker's own country set before the list ("on behalf of our country,
+// Brazil, Canada and Chile").
+func behalfListStart(its []item, k int) int {
+	for anyWord(its, k, behalfQuantifiers...) {
+		k++
+	}
+	if anyWord(its, k, ownPossessives...) && k+2 < len(its) && !its[k+1].isActor() && anyWord(its, k+2, ",") {
+		k += 3
+	}
+	return k
+}
+
+// pastRecipient returns the index past the chamber a motion was
+// submitted to, at its[j]: "submitted to the Lower House by"; j when
+// none stands there.
+func pastRecipient(its []item, j int) int {
+	if !anyWord(its, j, "to") {
+		return j
+	}
+	k := j + 1
+	if anyWord(its, k, "the") {
+		k++
+	}
+	if k < len(its) && its[k].body != "" {
+		return k + 1
+	}
+	return j
+}
+
+// headOfStateAt reports whether a head of state or government named by
+// office alone, not with a country, stands at its[k]: "President Petro
+// Poroshenko", "the Prime Minister".
+func headOfStateAt(its []item, k int) bool {
+	if anyWord(its, k, "the") {
+		k++
+	}
+	if k >= len(its) || its[k].isActor() || !anyWord(its, k, headOfStateTitles...) {
+		return false
+	}
+	return its[k].lw != "prime" || anyWord(its, k+1, "minister")
 }
 
 // readSponsorRule is the sponsor rule: it reads who drafted, tabled or
@@ -245,5 +308,17 @@ func readSponsorRule(r *voteReader, f *fragment, its []item) {
 	f.sponsorList = f.sponsorList || s.listed
 	if f.class == "" {
 		f.class = s.class
+	}
+	// "The bill was submitted by President Petro Poroshenko": a
+	// national chamber's bill submitted by the head of state or
+	// government is the country's.
+	if s.byHead {
+		body := f.body
+		if body == "" {
+			body = r.p.context
+		}
+		if c := chambers().byCode[body]; c != nil && c.Kind.national() && c.Country != "" {
+			f.addSponsor(c.Country)
+		}
 	}
 }

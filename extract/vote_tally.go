@@ -59,10 +59,21 @@ func tallyNumber(its []item, i int) (int, bool) {
 	if _, part := partitiveWhole(its, i); !part && (anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority")) {
 		return 0, false
 	}
-	if partitiveOf(its, i) {
+	if partitiveOf(its, i) || failedToGet(its, i) {
 		return 0, false
 	}
 	return n, true
+}
+
+// failedToGet reports whether the number at its[i] is what a motion
+// failed to get, a threshold and no side's count: "it failed to get 9
+// votes in favor", "failed to win the 60 votes".
+func failedToGet(its []item, i int) bool {
+	k := i - 1
+	if anyWord(its, k, "the") {
+		k--
+	}
+	return anyWord(its, k, attainVerbs...) && anyWord(its, k-1, "to") && anyWord(its, k-2, failForms...)
 }
 
 // A tallyShape reads the number n at its[i] as a count of votes. It

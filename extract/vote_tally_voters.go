@@ -6,9 +6,15 @@ package extract
 //	280 lawmakers supported the bill.
 //	140 Senate members voted against.
 //	660 MEPs (members of the European Parliament) voted in favour.
+//	156 members of the upper house of the Italian parliament voted in support.
 //	with 107 of them being in favour
+//	with 70 countries having voted in favor
 func voterVerbTally(f *fragment, its []item, i, n int) (int, bool) {
 	k := skipVoterWords(its, i+1)
+	// "with 70 countries having voted in favor".
+	if anyWord(its, k, perfectParticiples...) && anyWord(its, k+1, "voted") {
+		k++
+	}
 	if k >= len(its) {
 		return i, false
 	}
@@ -43,6 +49,9 @@ func skipVoterWords(its []item, k int) int {
 			k++
 		case it.lw == "of" && k == start && anyWord(its, k+1, partitivePronouns...):
 			k += 2
+		case it.lw == "of" && k > start && ofChamber(its, k+1) > 0:
+			// "156 members of the upper house of the Italian parliament".
+			k += 1 + ofChamber(its, k+1)
 		case it.lw == "(":
 			e := k + 1
 			for e < len(its) && e <= k+8 && its[e].lw != ")" {
@@ -57,6 +66,22 @@ func skipVoterWords(its []item, k int) int {
 		}
 	}
 	return k
+}
+
+// ofChamber returns how many items at its[k] name a chamber after "of":
+// "the upper house", "the Italian parliament"; 0 when none does.
+func ofChamber(its []item, k int) int {
+	m := k
+	if anyWord(its, m, "the") {
+		m++
+	}
+	if m < len(its) && its[m].isActor() && its[m].body == "" {
+		m++
+	}
+	if m < len(its) && its[m].body != "" {
+		return m + 1 - k
+	}
+	return 0
 }
 
 // noAbstentions reads abstentions stated as none: "There were no

@@ -89,12 +89,37 @@ func (m *Model) Tag(s Sentence) []Token {
 			continue
 		}
 		cursor = end
-		toks = append(toks, Token{
+		toks = appendSplitAtBrackets(toks, Token{
 			Text:  s.Text[start:end],
 			Tag:   pt.Tag,
 			Start: s.Start + start,
 			End:   s.Start + end,
 		})
+	}
+	return toks
+}
+
+// appendSplitAtBrackets appends tok to toks, split at its brackets when
+// one is glued to the word before it, as in "9 abstentions(Albania,
+// Cameroon)": the words keep the token's tag, each bracket is tagged as
+// itself.
+func appendSplitAtBrackets(toks []Token, tok Token) []Token {
+	if !gluedBracket(tok.Text) {
+		return append(toks, tok)
+	}
+	from := 0
+	for i, r := range tok.Text {
+		if r != '(' && r != ')' {
+			continue
+		}
+		if i > from {
+			toks = append(toks, Token{Text: tok.Text[from:i], Tag: tok.Tag, Start: tok.Start + from, End: tok.Start + i})
+		}
+		toks = append(toks, Token{Text: tok.Text[i : i+1], Tag: string(r), Start: tok.Start + i, End: tok.Start + i + 1})
+		from = i + 1
+	}
+	if from < len(tok.Text) {
+		toks = append(toks, Token{Text: tok.Text[from:], Tag: tok.Tag, Start: tok.Start + from, End: tok.End})
 	}
 	return toks
 }
@@ -188,6 +213,20 @@ func Tokenize(s Sentence) []Token {
 		}
 	}
 	return toks
+}
+
+// gluedBracket reports whether a bracket stands in w right after a letter
+// or digit: "abstentions(Albania". Other marks before a bracket are left
+// as the tokenizer found them.
+func gluedBracket(w string) bool {
+	prev := ' '
+	for _, r := range w {
+		if (r == '(' || r == ')') && isWordRune(prev) {
+			return true
+		}
+		prev = r
+	}
+	return false
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -54,6 +54,23 @@ func TestTagOffsets(t *testing.T) {
 	}
 }
 
+func TestTagSplitsGluedBrackets(t *testing.T) {
+	text := "It passed with 9 abstentions(Albania, Haiti)."
+	var got []string
+	for _, s := range Sentences(text) {
+		for _, tok := range Load().Tag(s) {
+			if text[tok.Start:tok.End] != tok.Text {
+				t.Errorf("token %q at [%d:%d] holds %q", tok.Text, tok.Start, tok.End, text[tok.Start:tok.End])
+			}
+			got = append(got, tok.Text)
+		}
+	}
+	want := []string{"It", "passed", "with", "9", "abstentions", "(", "Albania", ",", "Haiti", ")", "."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestLoadIsShared(t *testing.T) {
 	first, second := Load(), Load()
 	if first != second {
