@@ -16,7 +16,7 @@ import (
 // behind the rules: extract/testdata/VERSION records a hash of the golden
 // records this version makes, and TestVersion fails when they change
 // under the same version.
-const Version = "tally-extract/10"
+const Version = "tally-extract/11"
 
 // Extractor finds countries, counts, votes and stances in article text. It
 // holds only read-only state and is safe for concurrent use; build it once
@@ -178,11 +178,10 @@ func (d *document) sentenceOf(b int) int {
 // evidence builds the evidence for the text between byte offsets start and
 // end.
 func (d *document) evidence(start, end int) Evidence {
-	ev := Evidence{Text: d.text[start:end], Start: d.chars(start), End: d.chars(end)}
+	ev := Evidence{Start: d.chars(start), End: d.chars(end)}
 	if i := d.sentenceOf(start); i >= 0 {
 		s := d.sents[i]
-		ev.Sentence = s.Text
-		ev.SentenceStart = d.chars(s.Start)
+		ev.SentenceStart, ev.SentenceEnd = d.chars(s.Start), d.chars(s.End)
 	}
 	return ev
 }

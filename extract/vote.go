@@ -406,9 +406,11 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 	}
 	v.Evidence = d.sentenceEvidence(e.spans)
 	// The first sentence of the vote that names its motion describes it.
-	for _, ev := range v.Evidence {
-		if v.Motion = motionText(ev.Sentence); v.Motion != "" {
-			break
+	for _, sp := range e.spans {
+		if si := d.sentenceOf(sp[0]); si >= 0 {
+			if v.Motion = motionText(d.sents[si].Text); v.Motion != "" {
+				break
+			}
 		}
 	}
 	return v, true
