@@ -113,6 +113,10 @@ func (d *document) counts() []Count {
 			}
 			i = span
 		}
+		if !d.readsSentence(si) {
+			// No items will be built from it.
+			d.release(si)
+		}
 	}
 	// A value found both with and without a unit keeps only the unit.
 	withUnit := map[string]bool{}

@@ -74,7 +74,7 @@ func TestCountPrecheck(t *testing.T) {
 			x.extract(context.Background(), d, name)
 			sents += len(d.sents)
 			for si := range d.sents {
-				if d.tagged[si] != nil {
+				if d.timesTagged[si] > 0 {
 					tagged++
 				}
 				if mayHoldNumber(d.sents[si].Text) {
@@ -114,11 +114,14 @@ func TestSentencePrecheck(t *testing.T) {
 				t.Errorf("%s text %d: the pre-checks change the record:\n got %s\nwant %s", name, i, gj, wj)
 			}
 			for si := range d.sents {
-				if d.tagged[si] != nil {
+				if d.timesTagged[si] > 0 {
 					tagged++
 				}
-				if all.tagged[si] != nil {
+				if all.timesTagged[si] > 0 {
 					taggedAll++
+				}
+				if d.timesTagged[si] > 1 {
+					t.Errorf("%s text %d: sentence %d tagged %d times: %q", name, i, si, d.timesTagged[si], d.sents[si].Text)
 				}
 			}
 		}
