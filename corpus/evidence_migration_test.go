@@ -88,7 +88,7 @@ func TestMigrateEvidenceToOffsets(t *testing.T) {
 	}
 	after.Quote(string(text))
 	for i, h := range evidenceOf(after) {
-		if h.Text != want[i].Text || h.Sentence != want[i].Sentence {
+		if h.Text != want[i].Text || h.SentenceIn(string(text)) != want[i].Sentence {
 			t.Errorf("evidence %d quoted from the text: %q in %q, want %q in %q", i, h.Text, h.Sentence, want[i].Text, want[i].Sentence)
 		}
 	}

@@ -2,10 +2,11 @@ package extract
 
 import "unicode/utf8"
 
-// Quote fills in the Text and Sentence of every piece of evidence of r
-// from text, the article text its offsets point into, for output a
-// person reads. Evidence whose offsets do not fit the text is left as it
-// is.
+// Quote fills in the Text of every piece of evidence of r from text, the
+// article text its offsets point into, for output a person reads.
+// Sentences stay offsets (see SentenceIn): quoted once per fact, one long
+// sentence with many facts would make the output grow with the square of
+// the text. Evidence whose offsets do not fit the text is left as it is.
 func (r *Record) Quote(text string) {
 	at := newCharIndex(text)
 	q := func(ev *Evidence) {
@@ -14,9 +15,6 @@ func (r *Record) Quote(text string) {
 		}
 		if s, ok := at.span(ev.Start, ev.End); ok {
 			ev.Text = s
-		}
-		if s, ok := at.span(ev.SentenceStart, ev.SentenceEnd); ok {
-			ev.Sentence = s
 		}
 	}
 	for i := range r.Counts {

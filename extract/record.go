@@ -81,15 +81,16 @@ type Mention struct {
 // points (characters) from the start of the article text, end exclusive:
 // Start and End bound the words the fact was read from, SentenceStart and
 // SentenceEnd the sentence holding them. Records point into the text and
-// do not copy it; Quote fills Text and Sentence from the text for a
-// reader.
+// do not copy it; Quote fills Text from the text for a reader, and
+// SentenceIn gives the sentence.
 type Evidence struct {
 	Start         int `json:"start"`
 	End           int `json:"end"`
 	SentenceStart int `json:"sentence_start"`
 	SentenceEnd   int `json:"sentence_end"`
-	// Text and Sentence are the words and the sentence themselves, empty
-	// in records as Extract makes them and as a corpus stores them.
+	// Text is the words themselves, empty in records as Extract makes
+	// them and as a corpus stores them. Sentence is the sentence, which
+	// only records stored before evidence held offsets carry.
 	Text     string `json:"text,omitempty"`
 	Sentence string `json:"sentence,omitempty"`
 }
