@@ -9,7 +9,7 @@ BIN      := bin/tally
 SETS     := testdata/sets/sets.json
 CLEANDEV := ../shared/data/clean-dev
 
-.PHONY: all build test race demo eval bench fuzz vet lint clean
+.PHONY: all build test race demo eval bench bench-memory fuzz vet lint clean
 
 all: build
 
@@ -44,6 +44,11 @@ eval: build
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./extract/ ./extract/clean/ ./extract/events/ ./corpus/ | tee bench.out
 
+# Peak resident memory extracting 1, 5 and 20 MB of text and one 200 KB
+# sentence, each in a process of its own (minutes).
+bench-memory:
+	TALLY_BENCH_MEMORY=1 $(GO) test -run='^$$' -bench=PeakMemory -benchtime=1x ./extract/ | tee bench-memory.out
+
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzExtract -fuzztime=30s ./extract/
 
@@ -60,4 +65,4 @@ lint:
 	$$($(GO) env GOPATH)/bin/gocyclo -over 30 -ignore '_test\.go$$' extract/*.go
 
 clean:
-	rm -rf bin bench.out
+	rm -rf bin bench.out bench-memory.out

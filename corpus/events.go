@@ -130,8 +130,9 @@ func dateVotes(ctx context.Context, tx *txn) (int, error) {
 		type rec struct {
 			id, article int64
 			date, js    string
+			text        string
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT r.id, r.article_id, a.date, r.json FROM records r
+		rows, err := tx.QueryContext(ctx, `SELECT r.id, r.article_id, a.date, r.json, a.text FROM records r
 			JOIN articles a ON a.id = r.article_id
 			WHERE r.id > ? AND EXISTS (SELECT 1 FROM votes v WHERE v.record_id = r.id)
 			AND NOT EXISTS (SELECT 1 FROM vote_dates d WHERE d.record_id = r.id)
@@ -142,7 +143,7 @@ func dateVotes(ctx context.Context, tx *txn) (int, error) {
 		var batch []rec
 		for rows.Next() {
 			var r rec
-			if err := rows.Scan(&r.id, &r.article, &r.date, &r.js); err != nil {
+			if err := rows.Scan(&r.id, &r.article, &r.date, &r.js, &r.text); err != nil {
 				rows.Close()
 				return n, fmt.Errorf("find votes to date: %w", err)
 			}
@@ -164,7 +165,7 @@ func dateVotes(ctx context.Context, tx *txn) (int, error) {
 			key := strconv.FormatInt(r.article, 10)
 			args := make([]any, 0, 10*len(x.Votes))
 			for i, v := range x.Votes {
-				d := events.VoteDate(v, published)
+				d := events.VoteDate(v, r.text, published)
 				args = append(args, r.id, i, r.article, key, v.Body, day(d.Start), day(d.End), d.Precision.String(), boolInt(d.FromText), d.Phrase)
 			}
 			if err := insertRows(ctx, tx, `INSERT INTO vote_dates

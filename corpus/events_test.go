@@ -106,7 +106,7 @@ func pureEvents(docs map[string]Doc, names []string) []events.Event {
 	for _, n := range names {
 		d := docs[n]
 		pub, _ := time.Parse(time.RFC3339, d.Article.Published)
-		rs = append(rs, events.Reports(events.Article{ID: n, URL: d.Article.URL, Published: pub}, *d.Record)...)
+		rs = append(rs, events.Reports(events.Article{ID: n, URL: d.Article.URL, Published: pub, Text: d.Article.Text}, *d.Record)...)
 	}
 	evs, _ := events.Build(events.DefaultConfig(), rs)
 	return evs

@@ -10,13 +10,20 @@ import (
 // owner is the country the text last named before these items, for
 // "its parliament".
 func markBodies(its []item, owner string) []item {
-	out := its[:0:0]
+	// out stays nil, and its is returned as it is, until a body is
+	// found.
+	var out []item
 	for i := 0; i < len(its); {
 		code, n := bodyAt(its, i)
 		if n == 0 {
-			out = append(out, its[i])
+			if out != nil {
+				out = append(out, its[i])
+			}
 			i++
 			continue
+		}
+		if out == nil {
+			out = append(make([]item, 0, len(its)), its[:i]...)
 		}
 		first, last := its[i], its[i+n-1]
 		var text strings.Builder
@@ -39,6 +46,9 @@ func markBodies(its []item, owner string) []item {
 		}
 		out = append(out, it)
 		i += n
+	}
+	if out == nil {
+		return its
 	}
 	return out
 }

@@ -3,8 +3,6 @@ package extract
 import (
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/tally-news/tally/extract/nlp"
 )
@@ -85,7 +83,7 @@ func (d *document) counts() []Count {
 		out = append(out, c)
 	}
 	for si := range d.sents {
-		if !mayHoldNumber(d.sents[si].Text) {
+		if !d.readAll && !mayHoldNumber(d.sents[si].Text) {
 			continue
 		}
 		toks := d.tokens(si)
@@ -125,6 +123,10 @@ func (d *document) counts() []Count {
 			}
 			i = span
 		}
+		if !d.readsSentence(si) {
+			// No items will be built from it.
+			d.release(si)
+		}
 	}
 	// A value found both with and without a unit keeps only the unit.
 	withUnit := map[string]bool{}
@@ -141,38 +143,6 @@ func (d *document) counts() []Count {
 		kept = append(kept, c)
 	}
 	return kept
-}
-
-// mayHoldNumber is a cheap test that saves tagging sentences with no
-// number in them: a digit, or a whole word that countAt may read as a
-// number ("ten", "ten-day", "twenty-one", "twice", "a dozen"). Words
-// are matched whole, so "often" and "someone" do not count.
-func mayHoldNumber(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) {
-			i += size
-			continue
-		}
-		j := i + size
-		for j < len(s) {
-			r2, size2 := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r2) {
-				break
-			}
-			j += size2
-		}
-		if j-i <= len("seventeen") && numberWord(strings.ToLower(s[i:j])) {
-			return true
-		}
-		i = j
-	}
-	return false
 }
 
 // numberWord reports whether a whole word may start a count in words.

@@ -118,8 +118,8 @@ func (d *document) turns() []*turn {
 	}
 	dc := d.disc
 	d.turnCache = make([]*turn, len(d.sents))
-	for si, s := range d.sents {
-		if !mentionsVote(s.Text) && len(d.actorsIn(s.Start, s.End)) == 0 {
+	for si := range d.sents {
+		if !d.readsSentence(si) {
 			continue
 		}
 		d.turnCache[si] = dc.says(si, d.items(si))

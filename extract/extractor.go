@@ -4,7 +4,6 @@ import (
 	"context"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -16,7 +15,7 @@ import (
 // behind the rules: extract/testdata/VERSION records a hash of the golden
 // records this version makes, and TestVersion fails when they change
 // under the same version.
-const Version = "tally-extract/12"
+const Version = "tally-extract/13"
 
 // Extractor finds countries, counts, votes and stances in article text. It
 // holds only read-only state and is safe for concurrent use; build it once
@@ -49,6 +48,7 @@ func (x *Extractor) extract(ctx context.Context, d *document, doc string) Record
 		return finish(rec)
 	}
 	rec.Votes = d.votes()
+	d.releaseVoteOnly()
 	rec.Stances = d.stances(vetoers(rec.Votes))
 	return finish(rec)
 }
@@ -84,12 +84,15 @@ func finish(r Record) Record {
 // document is one text being read: its sentences, their tokens (tagged on
 // first use) and the actors recognised in it.
 type document struct {
-	model  *nlp.Model
-	text   string
-	sents  []nlp.Sentence
-	tagged [][]nlp.Token
-	once   []sync.Once
-	actors []actors.Mention
+	model *nlp.Model
+	text  string
+	sents []nlp.Sentence
+	// tagged holds the tokens of each sentence tagged and not yet
+	// released; timesTagged counts how often each was tagged (once at
+	// most, when the readers release tokens only after their last use).
+	tagged      [][]nlp.Token
+	timesTagged []uint8
+	actors      []actors.Mention
 	// itemCache holds each sentence's items once built.
 	itemCache [][]item
 	// trace asks the readers to record which rule made each fact, for
@@ -97,6 +100,9 @@ type document struct {
 	// field they do not declare.
 	trace    bool
 	breaches []string
+	// readAll turns the cheap pre-checks off, so that the tests can
+	// show the pre-checks change no record.
+	readAll bool
 	// turnCache holds what each sentence adds to the discourse, once
 	// read (see turns).
 	turnCache []*turn
@@ -104,36 +110,28 @@ type document struct {
 	// when the turns are first read; the people it introduces are known
 	// from the start (see discourse.people).
 	disc *discourse
-	// runeAt maps byte offsets to character offsets; nil when the text is
-	// ASCII and the two agree.
-	runeAt []int
+	// runesBefore holds the number of characters before every
+	// charBlock-th byte, for chars; nil when the text is ASCII and bytes
+	// and characters agree.
+	runesBefore []int
 }
 
 func newDocument(m *nlp.Model, text string) *document {
 	d := &document{model: m, text: text}
 	d.sents = nlp.Sentences(text)
 	d.tagged = make([][]nlp.Token, len(d.sents))
-	d.once = make([]sync.Once, len(d.sents))
+	d.timesTagged = make([]uint8, len(d.sents))
 	d.actors = actors.Find(text)
 	d.disc = d.newDiscourse()
 	if !isASCII(text) {
-		d.runeAt = make([]int, len(text)+1)
+		d.runesBefore = make([]int, 0, len(text)/charBlock+1)
 		n := 0
-		for i := range text {
-			d.runeAt[i] = n
-			n++
-		}
-		// Bytes inside a multi-byte rune map to that rune.
-		last := 0
-		for i := 0; i <= len(text); i++ {
-			if i == len(text) {
-				d.runeAt[i] = n
-				continue
+		for i := 0; i < len(text); i++ {
+			if i%charBlock == 0 {
+				d.runesBefore = append(d.runesBefore, n)
 			}
 			if utf8.RuneStart(text[i]) {
-				last = d.runeAt[i]
-			} else {
-				d.runeAt[i] = last
+				n++
 			}
 		}
 	}
@@ -151,16 +149,59 @@ func isASCII(s string) bool {
 
 // tokens returns the tagged tokens of sentence i, tagging it on first use.
 func (d *document) tokens(i int) []nlp.Token {
-	d.once[i].Do(func() { d.tagged[i] = d.model.Tag(d.sents[i]) })
+	if d.tagged[i] == nil {
+		d.tagged[i] = d.model.Tag(d.sents[i])
+		d.timesTagged[i] = min(d.timesTagged[i]+1, 255)
+	}
 	return d.tagged[i]
+}
+
+// release lets the tokens of sentence i go once no reader needs them,
+// so that a long text does not keep every token to its end: the items
+// built from them (see items) hold what the vote and stance readers
+// read.
+func (d *document) release(i int) {
+	d.tagged[i] = nil
+}
+
+// charBlock is the stride of document.runesBefore in bytes: chars counts
+// at most this many bytes, and the index costs a word per stride.
+const charBlock = 64
+
+// releaseVoteOnly lets the items and turns of the sentences that name no
+// actor go once the votes are read: the stance reader reads only the
+// others.
+func (d *document) releaseVoteOnly() {
+	for si, s := range d.sents {
+		if d.itemCache != nil && len(d.actorsIn(s.Start, s.End)) == 0 {
+			d.itemCache[si] = nil
+			if d.turnCache != nil {
+				d.turnCache[si] = nil
+			}
+		}
+	}
 }
 
 // chars converts a byte offset into a character offset.
 func (d *document) chars(b int) int {
-	if d.runeAt == nil {
+	if d.runesBefore == nil {
 		return b
 	}
-	return d.runeAt[b]
+	k := b / charBlock
+	if k >= len(d.runesBefore) {
+		k = len(d.runesBefore) - 1
+	}
+	n := d.runesBefore[k]
+	for i := k * charBlock; i < b; i++ {
+		if utf8.RuneStart(d.text[i]) {
+			n++
+		}
+	}
+	// A byte inside a character counts as that character.
+	if b < len(d.text) && !utf8.RuneStart(d.text[b]) {
+		n--
+	}
+	return n
 }
 
 // sentenceOf returns the index of the sentence holding byte offset b, or -1.
@@ -175,11 +216,10 @@ func (d *document) sentenceOf(b int) int {
 // evidence builds the evidence for the text between byte offsets start and
 // end.
 func (d *document) evidence(start, end int) Evidence {
-	ev := Evidence{Text: d.text[start:end], Start: d.chars(start), End: d.chars(end)}
+	ev := Evidence{Start: d.chars(start), End: d.chars(end)}
 	if i := d.sentenceOf(start); i >= 0 {
 		s := d.sents[i]
-		ev.Sentence = s.Text
-		ev.SentenceStart = d.chars(s.Start)
+		ev.SentenceStart, ev.SentenceEnd = d.chars(s.Start), d.chars(s.End)
 	}
 	return ev
 }

@@ -1,7 +1,9 @@
 package extract_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,13 +38,28 @@ func FuzzExtract(f *testing.F) {
 			return
 		}
 		rec := x.Extract(context.Background(), "fuzz", text)
-		n := utf8.RuneCountInString(text)
+		bare := len(rec.Mentions) + len(rec.Counts) + len(rec.Votes) + len(rec.Stances)
+		rec.Quote(text)
+		runes := []rune(text)
+		n := len(runes)
 		check := func(ev extract.Evidence) {
 			if ev.Start < 0 || ev.End < ev.Start || ev.End > n {
 				t.Fatalf("evidence [%d:%d] outside a text of %d characters", ev.Start, ev.End, n)
 			}
-			if got := string([]rune(text)[ev.Start:ev.End]); got != ev.Text {
-				t.Fatalf("evidence text %q, but the text there is %q", ev.Text, got)
+			if ev.SentenceStart > ev.Start || ev.End > ev.SentenceEnd || ev.SentenceEnd > n {
+				t.Fatalf("evidence [%d:%d] outside its sentence [%d:%d]", ev.Start, ev.End, ev.SentenceStart, ev.SentenceEnd)
+			}
+			if got := string(runes[ev.Start:ev.End]); got != ev.Text {
+				t.Fatalf("quoted evidence text %q, but the text there is %q", ev.Text, got)
+			}
+			if got := string(runes[ev.SentenceStart:ev.SentenceEnd]); ev.SentenceIn(text) != got {
+				t.Fatalf("sentence %q, but the text there is %q", ev.SentenceIn(text), got)
+			}
+		}
+		if bare > 0 {
+			plain := x.Extract(context.Background(), "fuzz", text)
+			if js, _ := json.Marshal(plain); bytes.Contains(js, []byte(`"sentence":`)) || bytes.Contains(js, []byte(`"text":`)) {
+				t.Fatalf("a record copies text into its evidence: %s", js)
 			}
 		}
 		for _, m := range rec.Mentions {

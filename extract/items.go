@@ -41,6 +41,7 @@ func (d *document) items(si int) []item {
 
 func (d *document) buildItems(si int) []item {
 	toks := d.tokens(si)
+	defer d.release(si)
 	s := d.sents[si]
 	ms := d.actorsIn(s.Start, s.End)
 	out := make([]item, 0, len(toks))

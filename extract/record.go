@@ -78,14 +78,21 @@ type Mention struct {
 }
 
 // Evidence points at the text a fact came from. Offsets count Unicode code
-// points (characters) from the start of the article text, end exclusive.
+// points (characters) from the start of the article text, end exclusive:
+// Start and End bound the words the fact was read from, SentenceStart and
+// SentenceEnd the sentence holding them. Records point into the text and
+// do not copy it; Quote fills Text from the text for a reader, and
+// SentenceIn gives the sentence.
 type Evidence struct {
-	Text     string `json:"text"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Sentence string `json:"sentence"`
-	// SentenceStart is the character offset of Sentence in the text.
+	Start         int `json:"start"`
+	End           int `json:"end"`
 	SentenceStart int `json:"sentence_start"`
+	SentenceEnd   int `json:"sentence_end"`
+	// Text is the words themselves, empty in records as Extract makes
+	// them and as a corpus stores them. Sentence is the sentence, which
+	// only records stored before evidence held offsets carry.
+	Text     string `json:"text,omitempty"`
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // Position and outcome values, as the gold format spells them.

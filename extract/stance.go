@@ -41,7 +41,7 @@ func (d *document) stances(vetoers []string) []Stance {
 	r := &stanceReader{d: d, seen: map[[3]string]bool{}, vetoers: vetoers}
 	turns := d.turns()
 	for si := range d.sents {
-		if len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 {
+		if turns[si] == nil || len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 {
 			continue
 		}
 		r.t, r.its, r.lastNoun = turns[si], d.items(si), nil

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -72,7 +74,7 @@ func TestCountPrecheck(t *testing.T) {
 			x.extract(context.Background(), d, name)
 			sents += len(d.sents)
 			for si := range d.sents {
-				if d.tagged[si] != nil {
+				if d.timesTagged[si] > 0 {
 					tagged++
 				}
 				if mayHoldNumber(d.sents[si].Text) {
@@ -87,5 +89,45 @@ func TestCountPrecheck(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d texts, %d sentences, %d tagged", name, len(texts), sents, tagged)
+	}
+}
+
+// TestSentencePrecheck extracts every text of the sets twice, with the
+// cheap pre-checks and with every sentence read, and checks that the
+// records agree and that the pre-checks spare some tagging.
+func TestSentencePrecheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("tags every sentence of the sets")
+	}
+	x := New()
+	for name, texts := range taggingTexts(t) {
+		tagged, taggedAll := 0, 0
+		for i, text := range texts {
+			d := newDocument(x.model, text)
+			got := x.extract(context.Background(), d, name)
+			all := newDocument(x.model, text)
+			all.readAll = true
+			want := x.extract(context.Background(), all, name)
+			if !reflect.DeepEqual(got, want) {
+				gj, _ := json.MarshalIndent(got, "", " ")
+				wj, _ := json.MarshalIndent(want, "", " ")
+				t.Errorf("%s text %d: the pre-checks change the record:\n got %s\nwant %s", name, i, gj, wj)
+			}
+			for si := range d.sents {
+				if d.timesTagged[si] > 0 {
+					tagged++
+				}
+				if all.timesTagged[si] > 0 {
+					taggedAll++
+				}
+				if d.timesTagged[si] > 1 {
+					t.Errorf("%s text %d: sentence %d tagged %d times: %q", name, i, si, d.timesTagged[si], d.sents[si].Text)
+				}
+			}
+		}
+		if tagged >= taggedAll {
+			t.Errorf("%s: %d sentences tagged with the pre-checks, %d without", name, tagged, taggedAll)
+		}
+		t.Logf("%s: %d sentences tagged, %d without the pre-checks", name, tagged, taggedAll)
 	}
 }

@@ -126,6 +126,7 @@ type event struct {
 	ident     string
 	nouns     []string // the nouns of kindless motions its fragments named
 	spans     [][2]int
+	seq       int // order of creation
 	first     int // sentence of the first fragment
 	last      int // sentence of the latest fragment
 	past      bool
@@ -189,27 +190,46 @@ func (d *document) votes() []Vote {
 // mergeFragments assembles fragments into events in text order.
 func mergeFragments(frags []*fragment) []*event {
 	var events []*event
+	var r recency
 	for _, f := range frags {
 		if !f.hasContent() {
 			continue
 		}
-		e := pickEvent(byRecency(events), f)
+		e := pickEvent(r.events, f)
+		continued := e != nil
 		if e == nil {
-			e = &event{first: f.si, positions: map[string]position{}, tally: map[string]int{}}
+			e = &event{first: f.si, seq: len(events), positions: map[string]position{}, tally: map[string]int{}}
 			events = append(events, e)
 		}
 		e.absorb(f)
+		r.touch(e, continued)
 	}
 	return events
 }
 
-// byRecency returns the events ordered from the least to the most
-// recently continued, so that "the most recent event" is the one the text
-// spoke of last, not the one it introduced last.
-func byRecency(events []*event) []*event {
-	out := append([]*event(nil), events...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].last < out[j].last })
-	return out
+// recency holds the events ordered from the least to the most recently
+// continued (by last, then by order of creation), so that "the most
+// recent event" is the one the text spoke of last, not the one it
+// introduced last. Fragments come in text order, so an event that
+// absorbs one moves to, or near, the end: touch keeps the order in time
+// proportional to the few events it passes, not to all of them.
+type recency struct {
+	events []*event
+}
+
+// touch puts e, new or just continued, in its place.
+func (r *recency) touch(e *event, continued bool) {
+	for k := len(r.events) - 1; continued && k >= 0; k-- {
+		if r.events[k] == e {
+			r.events = slices.Delete(r.events, k, k+1)
+			break
+		}
+	}
+	k := len(r.events)
+	for k > 0 && (r.events[k-1].last > e.last || r.events[k-1].last == e.last && r.events[k-1].seq > e.seq) {
+		k--
+	}
+	r.events = slices.Insert(r.events, k, e)
 }
 
 // maxOpenEvents is how many of the latest events a fragment may join.
@@ -417,9 +437,11 @@ func (d *document) finishEvent(e *event) (Vote, bool) {
 	}
 	v.Evidence = d.sentenceEvidence(e.spans)
 	// The first sentence of the vote that names its motion describes it.
-	for _, ev := range v.Evidence {
-		if v.Motion = motionText(ev.Sentence); v.Motion != "" {
-			break
+	for _, sp := range e.spans {
+		if si := d.sentenceOf(sp[0]); si >= 0 {
+			if v.Motion = motionText(d.sents[si].Text); v.Motion != "" {
+				break
+			}
 		}
 	}
 	return v, true

@@ -81,6 +81,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 			explainRecord(e.stdout, names[i], r.text, r.rec)
 			return nil
 		}
+		// Output for people quotes the text the evidence points into.
+		r.rec.Quote(r.text)
 		if err := out.write(struct {
 			File string `json:"file"`
 			extract.Record
@@ -208,7 +210,7 @@ func explainRecord(w io.Writer, name, text string, rec extract.Record) {
 			fmt.Fprintf(w, "  %s by rule %s\n", f, strings.Join(v.Rules[f], ", "))
 		}
 		for _, ev := range v.Evidence {
-			fmt.Fprintf(w, "  from [%d:%d] %s\n", ev.SentenceStart, ev.SentenceStart+utf8.RuneCountInString(ev.Sentence), ev.Sentence)
+			fmt.Fprintf(w, "  from [%d:%d] %s\n", ev.SentenceStart, ev.SentenceEnd, ev.SentenceIn(text))
 		}
 	}
 	fmt.Fprintln(w)

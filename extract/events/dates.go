@@ -76,21 +76,23 @@ func dayDate(day time.Time, fromText bool, phrase string) Date {
 	return Date{Start: day, End: day, Precision: Day, FromText: fromText, Phrase: phrase}
 }
 
-// VoteDate dates a vote from its evidence sentences, resolved against the
+// VoteDate dates a vote from its evidence sentences, read from text (the
+// article text the evidence points into), resolved against the
 // publication time: the most exact date the sentences state, the earliest
 // stated one among equals; else the publication day. A week, month or
 // year counts only from the first sentence, the one that reports the
 // vote: "The Assembly first condemned the embargo in 1992" further on
 // dates the embargo, not the vote.
-func VoteDate(v extract.Vote, published time.Time) Date {
+func VoteDate(v extract.Vote, text string, published time.Time) Date {
 	best, found := Date{}, false
 	seen := map[string]bool{}
 	for i, ev := range v.Evidence {
-		if seen[ev.Sentence] {
+		sentence := ev.SentenceIn(text)
+		if seen[sentence] {
 			continue
 		}
-		seen[ev.Sentence] = true
-		d, ok := SentenceDate(ev.Sentence, published)
+		seen[sentence] = true
+		d, ok := SentenceDate(sentence, published)
 		if ok && i > 0 && d.Precision != Day {
 			continue
 		}

@@ -67,7 +67,21 @@ func TestSentenceDate(t *testing.T) {
 
 func TestVoteDate(t *testing.T) {
 	thu := time.Date(2025, 10, 30, 9, 0, 0, 0, time.UTC)
-	ev := func(ss ...string) extract.Vote {
+	// ev makes a vote whose evidence points at each sentence of a text,
+	// by offsets only, and the text; quoted makes the same vote with the
+	// sentences carried in the evidence, as records stored before
+	// evidence held offsets only.
+	ev := func(ss ...string) (extract.Vote, string) {
+		var v extract.Vote
+		var text []rune
+		for _, s := range ss {
+			start := len(text)
+			text = append(append(text, []rune(s)...), ' ')
+			v.Evidence = append(v.Evidence, extract.Evidence{SentenceStart: start, SentenceEnd: start + len([]rune(s))})
+		}
+		return v, string(text)
+	}
+	quoted := func(ss ...string) extract.Vote {
 		var v extract.Vote
 		for _, s := range ss {
 			v.Evidence = append(v.Evidence, extract.Evidence{Sentence: s})
@@ -75,27 +89,33 @@ func TestVoteDate(t *testing.T) {
 		return v
 	}
 	tests := []struct {
-		name string
-		vote extract.Vote
-		want string
-		from bool
+		name      string
+		sentences []string
+		want      string
+		from      bool
 	}{
-		{"no evidence", ev(), "2025-10-30", false},
-		{"undated sentence", ev("The resolution passed 165-7-12."), "2025-10-30", false},
-		{"day in a later sentence", ev("The resolution passed 165-7-12.", "The vote on Wednesday split Latin America."), "2025-10-29", true},
-		{"year in the first sentence", ev("Last year the same text passed 187 to 2.", "The United States voted no."), "2024", true},
-		{"year in a later sentence does not date the vote", ev("The resolution passed 165-7-12.", "The Assembly first condemned the embargo in 1992."), "2025-10-30", false},
-		{"a day beats a year", ev("Last year's text passed 187 to 2.", "On Wednesday the vote was 165 to 7."), "2025-10-29", true},
+		{"no evidence", nil, "2025-10-30", false},
+		{"undated sentence", []string{"The resolution passed 165-7-12."}, "2025-10-30", false},
+		{"day in a later sentence", []string{"The resolution passed 165-7-12.", "The vote on Wednesday split Latin America."}, "2025-10-29", true},
+		{"year in the first sentence", []string{"Last year the same text passed 187 to 2.", "The United States voted no."}, "2024", true},
+		{"year in a later sentence does not date the vote", []string{"The resolution passed 165-7-12.", "The Assembly first condemned the embargo in 1992."}, "2025-10-30", false},
+		{"a day beats a year", []string{"Last year's text passed 187 to 2.", "On Wednesday the vote was 165 to 7."}, "2025-10-29", true},
+		{"a day after a sentence of other scripts", []string{"Le vote a été adopté à l’unanimité — “oui”.", "The vote on Wednesday split Latin America."}, "2025-10-29", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := VoteDate(tc.vote, thu)
-			if got.String() != tc.want || got.FromText != tc.from {
-				t.Errorf("got %s (from text %v), want %s (%v)", got, got.FromText, tc.want, tc.from)
+			v, text := ev(tc.sentences...)
+			for form, got := range map[string]Date{
+				"offsets": VoteDate(v, text, thu),
+				"quoted":  VoteDate(quoted(tc.sentences...), "", thu),
+			} {
+				if got.String() != tc.want || got.FromText != tc.from {
+					t.Errorf("%s: got %s (from text %v), want %s (%v)", form, got, got.FromText, tc.want, tc.from)
+				}
 			}
 		})
 	}
-	if got := VoteDate(ev("It passed."), time.Time{}); !got.Start.IsZero() {
+	if got := VoteDate(quoted("It passed."), "", time.Time{}); !got.Start.IsZero() {
 		t.Errorf("no date and no publication time: got %s, want none", got)
 	}
 }

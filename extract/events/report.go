@@ -17,6 +17,9 @@ type Article struct {
 	URL       string
 	Site      string
 	Published time.Time
+	// Text is the article text its record's evidence points into; the
+	// vote's date is read from the sentences there.
+	Text string
 }
 
 // Report is one article's account of one vote: the Vote its record holds
@@ -38,7 +41,7 @@ type Report struct {
 // NewReport makes the report of a record's vote at index, dating it from
 // its evidence sentences against the article's publication time.
 func NewReport(a Article, index int, v extract.Vote) Report {
-	return Report{Article: a, Index: index, Vote: v, Date: VoteDate(v, a.Published)}
+	return Report{Article: a, Index: index, Vote: v, Date: VoteDate(v, a.Text, a.Published)}
 }
 
 // Reports makes the reports of every vote of one article's record.

@@ -80,7 +80,7 @@ func LoadGold(fsys fs.FS) (*Gold, error) {
 		}
 		names[name] = true
 		g.Articles = append(g.Articles, Article{Name: name, Text: string(b),
-			Article: events.Article{ID: name, URL: m.URL, Site: m.Site, Published: pub}})
+			Article: events.Article{ID: name, URL: m.URL, Site: m.Site, Published: pub, Text: string(b)}})
 	}
 	for name := range meta {
 		if !names[name] {

@@ -168,8 +168,9 @@ func TestArticlePageMarksEveryFact(t *testing.T) {
 	// The first mention's mark holds exactly its evidence text.
 	m := r.Mentions[0]
 	inner := regexp.MustCompile(`data-fact="m0" title="[^"]*" id="f-m0">([^<]*)</mark>`).FindStringSubmatch(body)
-	if inner == nil || inner[1] != htmlEscape(m.Evidence.Text) {
-		t.Errorf("mark of m0 holds %q, want %q", inner, m.Evidence.Text)
+	quoted := string([]rune(a.Article.Text)[m.Evidence.Start:m.Evidence.End])
+	if inner == nil || inner[1] != htmlEscape(quoted) {
+		t.Errorf("mark of m0 holds %q, want %q", inner, quoted)
 	}
 	// The text comes back whole once the tags are taken out.
 	text := regexp.MustCompile(`(?s)<article class="text" id="text"[^>]*>(.*?)</article>`).FindStringSubmatch(body)
