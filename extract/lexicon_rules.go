@@ -214,7 +214,7 @@ var nounCueModifiers = []string{"for", "calls", "call", "demands", "demand", "'s
 var freshWords = []string{"new", "fresh", "further", "more"}
 
 // imposeVerbs impose sanctions: "imposed sanctions", "slapped sanctions".
-var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed"}
+var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed", "adopted", "adopts", "approved", "unveiled"}
 
 // lightVerbs carry a stance noun: "voiced solidarity with", "expressed
 // support for".

@@ -314,6 +314,11 @@ func stanceHedged(its []item, i int) bool {
 		if its[k].lw == "," || its[k].lw == ";" {
 			break
 		}
+		// "denies involvement and blames Kyiv": "and" opens a verb
+		// of its own, which a denial of something else leaves stated.
+		if its[k].lw == "and" && k > 0 && !stanceHedges[its[k-1].lw] {
+			break
+		}
 	}
 	return false
 }
@@ -345,7 +350,7 @@ func baseVerb(its []item, i int) bool {
 	// "vowed to support": the subject of the vow. After "urged Hungary
 	// to" or "expect China to" the verb is no one's stated stance.
 	if anyWord(its, k, "to") {
-		return anyWord(its, k-1, vowVerbs...)
+		return anyWord(its, k-1, vowVerbs...) || firstToAct(its, k) >= 0
 	}
 	// "Hungary should support Sweden": a demand, often another's.
 	if anyWord(its, k, demandModals...) {

@@ -17,6 +17,10 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB" || anyWord(its, k, receivedDeterminers...)) {
 		k--
 	}
+	// "was hit with retaliation from", "met with condemnation from".
+	if anyWord(its, k, receivedWith...) && k > 0 && receiveVerbs[its[k-1].lw] {
+		k--
+	}
 	if k < 0 || !receiveVerbs[its[k].lw] || stanceHedged(its, k) || stanceHedged(its, i) {
 		return "", nil, nil, 0
 	}
@@ -29,6 +33,11 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	// participle's subject is the main clause's.
 	if len(targets) == 0 && its[k].tag == "VBG" {
 		targets = participleSubject(its, k)
+	}
+	// "The EU announced sanctions and was hit with retaliation from":
+	// the subject of the verb the first is coordinated with.
+	if len(targets) == 0 {
+		targets = coordinatedSubject(its, k)
 	}
 	if len(targets) == 0 {
 		return "", nil, nil, 0

@@ -117,6 +117,13 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 			return nil, true
 		}
 	}
+	// A legal action is held by whoever brings it: "Chile initiated
+	// proceedings against".
+	if anyWord(its, i, legalActNouns...) && holders == nil {
+		if holders = actBringer(its, i, legalVerbs); holders == nil {
+			return nil, true
+		}
+	}
 	if holders == nil && isNounCue(its[i].lw) {
 		holders = lightVerbHolder(its, i)
 		// A protest or aid is held only by its noun phrase or the
@@ -143,6 +150,13 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	}
 	if holders == nil {
 		holders = joinedInSubject(its, i)
+	}
+	// "Russia became the first country to recognise": the subject of
+	// the copula.
+	if holders == nil {
+		if k := firstToAct(its, i-1); k >= 0 {
+			holders = subjectOrAgent(its, k)
+		}
 	}
 	// "South Korea would stand with", "Beijing will continue to
 	// support": the subject of the modal.
@@ -171,10 +185,28 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 // subject of imposing them ("The EU imposed new sanctions on").
 func sanctionsImposer(its []item, i int) []string {
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, freshWords...)) {
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, freshWords...) || anyWord(its, k, possessivesPlain...) ||
+		its[k].tag == "CD" || its[k].tag == "DT") {
 		k--
 	}
 	if anyWord(its, k, imposeVerbs...) {
+		return subjectOrAgent(its, k)
+	}
+	return nil
+}
+
+// actBringer finds who brings the act named by the noun at its[i]: the
+// subject of one of verbs before it, through determiners, adjectives,
+// names and nouns ("initiated ICAO proceedings against", "filed a new
+// arbitration case against"); nil if none.
+func actBringer(its []item, i int, verbs []string) []string {
+	k := i - 1
+	// The verb may be tagged an adjective: "initiated" often is.
+	for k >= 0 && k >= i-4 && !anyWord(its, k, verbs...) && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "DT" || (its[k].tag == "NNP" || its[k].tag == "NN") && !its[k].isActor() ||
+		anyWord(its, k, possessivesPlain...)) {
+		k--
+	}
+	if anyWord(its, k, verbs...) {
 		return subjectOrAgent(its, k)
 	}
 	return nil
@@ -227,4 +259,32 @@ func (r *stanceReader) coordinatedHolders(its []item, i int, lastNoun []string) 
 		}
 	}
 	return nil
+}
+
+// firstToAct finds the copula of "became the first country to" ending
+// in the "to" at its[k], through adjectives ("the first European state
+// to"); -1 if the words before "to" are not that.
+func firstToAct(its []item, k int) int {
+	if !anyWord(its, k, "to") {
+		return -1
+	}
+	j := k - 1
+	if anyWord(its, j, firstNouns...) {
+		j--
+		for j >= 0 && j >= k-4 && (strings.HasPrefix(its[j].tag, "JJ") && !anyWord(its, j, firstWords...) || its[j].isActor()) {
+			j--
+		}
+	}
+	if !anyWord(its, j, firstWords...) {
+		return -1
+	}
+	// "the" may be left out in a headline: "Peru becomes first country
+	// to".
+	if anyWord(its, j-1, "the") {
+		j--
+	}
+	if !anyWord(its, j-1, copulas...) {
+		return -1
+	}
+	return j - 1
 }

@@ -46,6 +46,9 @@ func targetStart(its []item, i int) int {
 	if anyWord(its, j, actNouns...) && anyWord(its, j+1, actPrepositions...) {
 		k = j + 2
 	}
+	if anyWord(its, j, patientActs...) {
+		return actAgent(its, j)
+	}
 	for k < len(its) && k <= i+3 && !its[k].isActor() {
 		if !(anyWord(its, k, targetDeterminers...) || strings.HasPrefix(its[k].tag, "JJ")) {
 			return -1
@@ -78,7 +81,7 @@ func targetHead(its []item, k int, more bool) bool {
 		return false
 	}
 	return !(its[k].kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
-		!anyWord(its, j, statePeople...))
+		!anyWord(its, j, statePeople...) && !anyWord(its, j, counterpartNouns...))
 }
 
 // asksReversal reports whether the words after a cue's target ask it to
@@ -101,4 +104,24 @@ func thanksForSupport(its []item, i int) bool {
 		}
 	}
 	return false
+}
+
+// actAgent finds the actors behind the act named at its[j] by a noun of
+// patientActs: the list after "by", past what the act was done to ("the
+// recognition of Palestine as a state by Ireland and Spain"), in the
+// same clause; -1 when the act names no agent ("the invasion of
+// Ukraine" is no stance toward Ukraine).
+func actAgent(its []item, j int) int {
+	for k := j + 1; k+1 < len(its) && k <= j+10; k++ {
+		if anyWord(its, k, sentenceStops...) || anyWord(its, k, clauseMarks...) || isVerbTag(its[k].tag) && its[k].tag != "VBN" {
+			return -1
+		}
+		if its[k].lw == "by" {
+			if its[k+1].isActor() {
+				return k + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
