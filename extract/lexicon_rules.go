@@ -214,7 +214,8 @@ var nounCueModifiers = []string{"for", "calls", "call", "demands", "demand", "'s
 var freshWords = []string{"new", "fresh", "further", "more"}
 
 // imposeVerbs impose sanctions: "imposed sanctions", "slapped sanctions".
-var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed", "adopted", "adopts", "approved", "unveiled"}
+var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed", "adopted", "adopts", "approved", "unveiled",
+	"mobilized", "mobilised", "introduced", "extended", "tightened", "expanded", "renewed", "threatened"}
 
 // lightVerbs carry a stance noun: "voiced solidarity with", "expressed
 // support for".
@@ -664,7 +665,7 @@ var (
 
 // stanceNouns are the stance cues that are nouns, whose holder is found
 // in their noun phrase: "Russia's support for", "an ally of".
-var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition", "protest", "protests", "aid"}
+var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition", "protest", "protests", "aid", "allegiance", "loyalty"}
 
 // summonVerbs, recallVerbs and declareVerbs begin acts of diplomatic
 // protest: "summoned China's envoy", "expelled 20 Russian diplomats",

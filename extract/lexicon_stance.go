@@ -90,6 +90,9 @@ var frameCueRows = []stanceVerb{
 	{Oppose, "lawsuit", phrase, "against"},
 	{Oppose, "complaint", phrase, "against"},
 	{Oppose, "sanctions package", phrase, "against"},
+	{Oppose, "rail", third | past | gerund, "against"},
+	{Support, "allegiance", phrase, "to"},
+	{Support, "loyalty", phrase, "to"},
 	{Oppose, "sanctions package", phrase, "on"},
 }
 
@@ -123,6 +126,10 @@ var recentWords = []string{"this", "last"}
 // rather than a stated stance: "would try to show that Chile backed".
 var showVerbs = []string{"show", "demonstrate", "prove"}
 
+// allyListers introduce the allies after an ally noun: "its allies,
+// including Japan", "allies such as Japan".
+var allyListers = []string{"including", "such as", "among them"}
+
 // counterpartNouns are the person who holds the same office for another
 // state, a demonym's target as the state: "accused his Venezuelan
 // counterpart", "congratulated her Greek counterpart".
@@ -133,7 +140,8 @@ var counterpartNouns = []string{"counterpart", "counterparts"}
 // actor behind them follows "by" ("the annexation of Crimea by
 // Russia"), and a stance toward the act is toward that actor.
 var patientActs = []string{"invasion", "annexation", "occupation", "recognition", "blockade", "bombing", "shelling",
-	"expulsion", "suspension", "isolation", "seizure", "takeover"}
+	"expulsion", "suspension", "isolation", "seizure", "takeover", "airstrikes", "airstrike", "strikes", "strike",
+	"attacks", "attack", "raid", "raids", "incursion", "bombardment", "crackdown"}
 
 // legalActNouns are legal or formal actions brought against a state:
 // "brought a case against", "initiated proceedings against".

@@ -44,6 +44,11 @@ func stanceHolders(its []item, i int, sponsors []string) []string {
 	if subj := subjectBefore(its, i); len(subj) > 0 {
 		return subj
 	}
+	// "a Russian resolution condemning the strikes": the motion speaks
+	// for its sponsors, or for no one when they are not known.
+	if i > 0 && its[i].tag == "VBG" && motionClasses[its[i-1].lw] != "" {
+		return sponsors
+	}
 	// A common noun right before the cue is its subject: "language
 	// backing Ukraine" is no actor's stance.
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
@@ -184,32 +189,29 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 // sanctionsImposer finds who imposes the sanctions at its[i]: the
 // subject of imposing them ("The EU imposed new sanctions on").
 func sanctionsImposer(its []item, i int) []string {
-	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, freshWords...) || anyWord(its, k, possessivesPlain...) ||
-		its[k].tag == "CD" || its[k].tag == "DT") {
-		k--
-	}
-	if anyWord(its, k, imposeVerbs...) {
-		return subjectOrAgent(its, k)
-	}
-	return nil
+	return actBringer(its, i, imposeVerbs)
 }
 
 // actBringer finds who brings the act named by the noun at its[i]: the
 // subject of one of verbs before it, through determiners, adjectives,
-// names and nouns ("initiated ICAO proceedings against", "filed a new
-// arbitration case against"); nil if none.
+// ordinals, names and nouns ("initiated ICAO proceedings against", "filed
+// a new arbitration case against", "adopted its 12th sanctions package
+// against"), or of the verb it is coordinated with ("voiced their
+// outrage and mobilised sanctions against"); nil if none.
 func actBringer(its []item, i int, verbs []string) []string {
 	k := i - 1
 	// The verb may be tagged an adjective: "initiated" often is.
-	for k >= 0 && k >= i-4 && !anyWord(its, k, verbs...) && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "DT" || (its[k].tag == "NNP" || its[k].tag == "NN") && !its[k].isActor() ||
-		anyWord(its, k, possessivesPlain...)) {
+	for k >= 0 && k >= i-4 && !anyWord(its, k, verbs...) && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "DT" || its[k].tag == "CD" || anyWord(its, k, freshWords...) ||
+		(its[k].tag == "NNP" || its[k].tag == "NN") && !its[k].isActor() || anyWord(its, k, possessivesPlain...)) {
 		k--
 	}
-	if anyWord(its, k, verbs...) {
-		return subjectOrAgent(its, k)
+	if !anyWord(its, k, verbs...) {
+		return nil
 	}
-	return nil
+	if subj := subjectOrAgent(its, k); subj != nil {
+		return subj
+	}
+	return coordinatedSubject(its, k)
 }
 
 // lightVerbHolder finds the subject of a light verb before a stance noun

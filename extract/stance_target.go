@@ -43,6 +43,10 @@ func targetStart(its []item, i int) int {
 	if anyWord(its, j, quantifiersAll...) {
 		j++
 	}
+	// "the joint airstrikes by", "the recent decision of".
+	for j < len(its) && j <= i+3 && strings.HasPrefix(its[j].tag, "JJ") && !its[j].isActor() {
+		j++
+	}
 	if anyWord(its, j, actNouns...) && anyWord(its, j+1, actPrepositions...) {
 		k = j + 2
 	}
@@ -63,8 +67,8 @@ func targetStart(its []item, i int) int {
 
 // targetHead reports whether the actor at its[k] heads its phrase as a
 // target: not a modifier of a motion ("the US draft"), not the subject of
-// the next clause ("backed Ukraine and Russia condemned"; more says
-// targets came before), and not a demonym before people who are not the
+// the next clause ("backed Ukraine and Russia condemned", "sanctions
+// against Russia, China was"; more says targets came before), and not a demonym before people who are not the
 // state ("Australian producers", "Chinese buyers").
 func targetHead(its []item, k int, more bool) bool {
 	j := k + 1
@@ -77,7 +81,7 @@ func targetHead(its []item, k int, more bool) bool {
 	if _, motion := motionClasses[its[j].lw]; motion {
 		return false
 	}
-	if more && anyWord(its, k-1, "and") && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
+	if more && anyWord(its, k-1, listCommas...) && (its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "VBP" || its[j].tag == "MD") {
 		return false
 	}
 	return !(its[k].kind == actors.Demonym && (its[j].tag == "NNS" || its[j].tag == "NN") && !roleNouns[its[j].lw] && !groupNouns[its[j].lw] &&
@@ -117,7 +121,10 @@ func actAgent(its []item, j int) int {
 			return -1
 		}
 		if its[k].lw == "by" {
-			if its[k+1].isActor() {
+			if anyWord(its, k+1, "the") {
+				k++
+			}
+			if k+1 < len(its) && its[k+1].isActor() {
 				return k + 1
 			}
 			return -1
