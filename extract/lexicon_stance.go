@@ -172,3 +172,14 @@ var copulas = slices.Concat([]string{"is", "was", "are", "were"}, verbForms("bec
 // receivedWith join a verb of receiving to the stance received with
 // "with": "was hit with retaliation from", "met with condemnation from".
 var receivedWith = []string{"with"}
+
+// groupStateNouns name the states a counted group refers back to: "the
+// four nations", "the two countries".
+var groupStateNouns = []string{"nations", "countries", "states", "governments"}
+
+// groupPairs count a group of two without a number: "both countries".
+var groupPairs = []string{"both"}
+
+// clauseOpeners are tagged as prepositions but open a clause whose
+// subject follows: "As India abstained".
+var clauseOpeners = []string{"as", "while", "after", "before", "because", "since", "when", "although", "though", "whereas", "once", "until"}

@@ -258,7 +258,9 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 	if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
 		targets = r.vetoers
 	}
-	if len(targets) == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
+	// "thanked the four nations": resolved once the holders are known.
+	_, group := groupAnaphor(its, i+n)
+	if len(targets) == 0 && group == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
 		return 0, false
 	}
 	holders, skip := nounAgent(its, i), false
@@ -271,6 +273,9 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 	// "X thanked Y for its support": the support is Y's.
 	if anyWord(its, i, thanksForms...) && thanksForSupport(its, i+n) && len(holders) > 0 {
 		holders, targets = targets, holders
+	}
+	if len(targets) == 0 {
+		targets = r.resolveGroup(its, i+n, holders)
 	}
 	if isNounCue(its[i].lw) && holders != nil {
 		r.lastNoun = holders

@@ -115,17 +115,8 @@ func objectActor(its []item, k int) bool {
 // holders of the sentence's last stance noun.
 func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth int) (holders []string, skip bool) {
 	holders, coordinated := nounHolder(its, i, n)
-	// Sanctions name their imposer in the noun phrase or as the
-	// subject of imposing them, never by distance.
-	if its[i].lw == "sanctions" && holders == nil {
-		if holders = sanctionsImposer(its, i); holders == nil {
-			return nil, true
-		}
-	}
-	// A legal action is held by whoever brings it: "Chile initiated
-	// proceedings against".
-	if anyWord(its, i, legalActNouns...) && holders == nil {
-		if holders = actBringer(its, i, legalVerbs); holders == nil {
+	if holders == nil {
+		if holders, skip = broughtActHolders(its, i); skip {
 			return nil, true
 		}
 	}
@@ -147,6 +138,9 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 			holders = []string{code}
 		}
 	}
+	if holders == nil {
+		holders = r.referredHolders(its, i)
+	}
 	if holders == nil && pronounBefore(its, i) {
 		holders = r.pronounHolder(its, i)
 	}
@@ -155,13 +149,6 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	}
 	if holders == nil {
 		holders = joinedInSubject(its, i)
-	}
-	// "Russia became the first country to recognise": the subject of
-	// the copula.
-	if holders == nil {
-		if k := firstToAct(its, i-1); k >= 0 {
-			holders = subjectOrAgent(its, k)
-		}
 	}
 	// "South Korea would stand with", "Beijing will continue to
 	// support": the subject of the modal.
@@ -184,6 +171,36 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 		}
 	}
 	return holders, false
+}
+
+// broughtActHolders finds who holds sanctions or a legal action named at
+// its[i]: its imposer or bringer, never an actor found by distance (skip
+// is then true when there is none).
+func broughtActHolders(its []item, i int) (holders []string, skip bool) {
+	switch {
+	// "The EU imposed new sanctions on".
+	case its[i].lw == "sanctions":
+		holders = sanctionsImposer(its, i)
+	// "Chile initiated proceedings against".
+	case anyWord(its, i, legalActNouns...):
+		holders = actBringer(its, i, legalVerbs)
+	default:
+		return nil, false
+	}
+	return holders, holders == nil
+}
+
+// referredHolders finds holders named as a reference to states named
+// before ("The two countries condemned") or as the subject of a copula
+// ("Russia became the first country to recognise"); nil if none.
+func (r *stanceReader) referredHolders(its []item, i int) []string {
+	if k := groupSubject(its, i); k >= 0 {
+		return r.resolveGroup(its, k, nil)
+	}
+	if k := firstToAct(its, i-1); k >= 0 {
+		return subjectOrAgent(its, k)
+	}
+	return nil
 }
 
 // sanctionsImposer finds who imposes the sanctions at its[i]: the
