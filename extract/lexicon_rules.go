@@ -229,7 +229,7 @@ var quantifiersAll = []string{"the", "any", "all"}
 // actNouns name an act whose actors a stance targets: "opposed attempts by
 // Washington", "condemned the decision of Israel".
 var actNouns = []string{"attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation",
-	"announcement", "announcements", "inclusion", "decisions", "steps"}
+	"announcement", "announcements", "inclusion", "decisions", "steps", "comment", "comments", "remark", "remarks", "statement", "statements"}
 
 // actPrepositions join an act to its actors: "attempts by", "the decision
 // of", "moves from".

@@ -173,6 +173,11 @@ var copulas = slices.Concat([]string{"is", "was", "are", "were"}, verbForms("bec
 // "with": "was hit with retaliation from", "met with condemnation from".
 var receivedWith = []string{"with"}
 
+// anaphoricRoles are offices a later "the ambassador", "the ministry"
+// refers back to, standing for the country they were named with.
+var anaphoricRoles = []string{"ambassador", "envoy", "minister", "ministry", "spokesperson", "spokesman", "spokeswoman",
+	"president", "premier", "chancellor", "delegate", "delegation", "representative", "consul", "consul-general", "embassy"}
+
 // groupStateNouns name the states a counted group refers back to: "the
 // four nations", "the two countries".
 var groupStateNouns = []string{"nations", "countries", "states", "governments"}
@@ -183,3 +188,7 @@ var groupPairs = []string{"both"}
 // clauseOpeners are tagged as prepositions but open a clause whose
 // subject follows: "As India abstained".
 var clauseOpeners = []string{"as", "while", "after", "before", "because", "since", "when", "although", "though", "whereas", "once", "until"}
+
+// clauseJoiners join two clauses, each with a subject of its own: "and
+// the ambassador protested".
+var clauseJoiners = []string{"and", "but"}

@@ -200,7 +200,38 @@ func (r *stanceReader) referredHolders(its []item, i int) []string {
 	if k := firstToAct(its, i-1); k >= 0 {
 		return subjectOrAgent(its, k)
 	}
+	// "The ambassador also protested": the country of the office
+	// last named with one.
+	if role := bareRoleSubject(its, i); role != "" {
+		if code := r.t.roleFor(role); code != "" {
+			return []string{code}
+		}
+	}
 	return nil
+}
+
+// bareRoleSubject returns the office named with no country as the
+// subject right before the cue at its[i], through adverbs ("The
+// ambassador also strongly protested", "the foreign minister
+// condemned"); "" if there is none. The subject must open the sentence
+// or a clause.
+func bareRoleSubject(its []item, i int) string {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || its[k].tag == "MD" || anyWord(its, k, haveForms...)) {
+		k--
+	}
+	if !anyWord(its, k, anaphoricRoles...) {
+		return ""
+	}
+	role := its[k].lw
+	j := k - 1
+	for j >= 0 && j >= k-3 && (portfolios[its[j].lw] || roleNouns[its[j].lw] || titles[its[j].lw]) && !its[j].isActor() {
+		j--
+	}
+	if !anyWord(its, j, "the") || j > 0 && !anyWord(its, j-1, clauseMarks...) && !anyWord(its, j-1, clauseJoiners...) {
+		return ""
+	}
+	return role
 }
 
 // sanctionsImposer finds who imposes the sanctions at its[i]: the

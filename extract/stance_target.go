@@ -40,7 +40,7 @@ func stanceTargets(its []item, i int) []string {
 func targetStart(its []item, i int) int {
 	k := i
 	j := i
-	if anyWord(its, j, quantifiersAll...) {
+	if anyWord(its, j, quantifiersAll...) || anyWord(its, j, indefiniteArticles...) {
 		j++
 	}
 	// "the joint airstrikes by", "the recent decision of".
