@@ -241,7 +241,7 @@ var targetDeterminers = []string{"the", "its", "their", "our", "both", "his", "h
 
 // statePeople are the state as people, a demonym's target: "the Sudanese
 // government", "Russian forces".
-var statePeople = []string{"people", "government", "state", "authorities", "leadership", "regime", "forces", "military"}
+var statePeople = []string{"people", "government", "state", "authorities", "leadership", "regime", "forces", "military", "side"}
 
 // supportDeterminers may stand before the support thanked for: "for its
 // support".

@@ -189,6 +189,13 @@ var groupPairs = []string{"both"}
 // subject follows: "As India abstained".
 var clauseOpeners = []string{"as", "while", "after", "before", "because", "since", "when", "although", "though", "whereas", "once", "until"}
 
+// firstPersons are the pronouns by which a quoted speaker speaks for
+// the country: "“We condemn ...,” the minister said".
+var firstPersons = []string{"we"}
+
+// closingQuotes close a quote.
+var closingQuotes = []string{"”", "\"", "''"}
+
 // clauseJoiners join two clauses, each with a subject of its own: "and
 // the ambassador protested".
 var clauseJoiners = []string{"and", "but"}

@@ -285,6 +285,13 @@ func (r *stanceReader) pronounHolder(its []item, i int) []string {
 			return holders
 		}
 	}
+	// "“We condemn Japan,” the spokesperson said": the one the quote
+	// is attributed to.
+	if anyWord(its, pronounAt(its, i), firstPersons...) {
+		if code := r.quoteSpeaker(its, i); code != "" {
+			return []string{code}
+		}
+	}
 	if code := r.t.speakerFor(i); code != "" {
 		return []string{code}
 	}
@@ -337,4 +344,48 @@ func firstToAct(its []item, k int) int {
 		return -1
 	}
 	return j - 1
+}
+
+// pronounAt returns the index of the pronoun before the cue at its[i]
+// (see pronounBefore), -1 if none.
+func pronounAt(its []item, i int) int {
+	for k := i - 1; k >= 0 && k >= i-maxReach; k-- {
+		if fillers[its[k].lw] || its[k].lw == "," || its[k].tag == "RB" {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// quoteSpeaker finds the country of whoever a quote holding the cue at
+// its[i] is attributed to, after the quote closes: "...,” said Japan's
+// foreign minister", "...,” the Chinese spokesperson said", "...,” the
+// ambassador said" (an office last named with a country); "" when the
+// quote names none.
+func (r *stanceReader) quoteSpeaker(its []item, i int) string {
+	k := i + 1
+	for k < len(its) && !anyWord(its, k, closingQuotes...) {
+		k++
+	}
+	k++
+	if anyWord(its, k, ",") {
+		k++
+	}
+	said := anyWord(its, k, sayVerbs...)
+	if said {
+		k++
+	}
+	for j := k; j < len(its) && j <= k+6; j++ {
+		if its[j].isActor() && its[j].body == "" {
+			return its[j].actor
+		}
+		if anyWord(its, j, anaphoricRoles...) && !said && anyWord(its, j+1, sayVerbs...) || said && anyWord(its, j, anaphoricRoles...) {
+			return r.t.roleFor(its[j].lw)
+		}
+		if isVerbTag(its[j].tag) && j > k || anyWord(its, j, sentenceStops...) {
+			return ""
+		}
+	}
+	return ""
 }
