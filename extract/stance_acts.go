@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
 
 // receivedStance reads a stance stated from the target's side: "Russia
 // vetoed the draft, drawing sharp criticism from Britain and the United
@@ -160,7 +164,29 @@ func envoyRecalled(its []item, i int) ([]string, int) {
 	if t := stanceTargets(its, k+2); len(t) > 0 {
 		return t, k + 1 - i
 	}
+	// "recalled its ambassador from Tehran": a capital after the
+	// envoy is the place the envoy served, standing for its state.
+	if code := placeState(its, k+2); code != "" {
+		return []string{code}, k + 1 - i
+	}
 	return nil, 0
+}
+
+// placeState returns the state of a place named by the proper nouns at
+// its[k] ("Tehran", "New Delhi") that the actor table knows, "" if none.
+func placeState(its []item, k int) string {
+	if k >= len(its) || its[k].tag != "NNP" || its[k].isActor() {
+		return ""
+	}
+	if k+1 < len(its) && its[k+1].tag == "NNP" && !its[k+1].isActor() {
+		if code, ok := actors.Lookup(its[k].text + " " + its[k+1].text); ok && !actors.IsBloc(code) {
+			return code
+		}
+	}
+	if code, ok := actors.Lookup(its[k].text); ok && !actors.IsBloc(code) {
+		return code
+	}
+	return ""
 }
 
 // personaNonGrata reads "declared Brazilian President Lula persona non

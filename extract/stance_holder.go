@@ -160,17 +160,30 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	if holders == nil {
 		holders = subjectOrAgent(its, i)
 	}
-	// "Ireland, Norway, Slovenia and Spain went further,
-	// condemning Israel's decision": the participle's subject is
-	// the main clause's.
 	if len(holders) <= 1 && its[i].tag == "VBG" {
-		if k := mainVerbBefore(its, i); k > 0 {
-			if subj := subjectBefore(its, k); len(subj) > len(holders) {
-				holders = subj
-			}
-		}
+		holders = participleHolders(its, i, holders)
 	}
 	return holders, false
+}
+
+// participleHolders finds the holders of a participle cue at its[i]
+// given those found so far: the main clause's subject ("Ireland, Norway,
+// Slovenia and Spain went further, condemning Israel's decision"), from
+// further back when needed ("the UAE announced that it will downgrade
+// ties with Iran, recalling its ambassador": an object before the comma
+// is no subject).
+func participleHolders(its []item, i int, holders []string) []string {
+	if k := mainVerbBefore(its, i); k > 0 {
+		if subj := subjectBefore(its, k); len(subj) > len(holders) {
+			holders = subj
+		}
+	}
+	if len(holders) == 0 || anyWord(its, i-1, ",") && i >= 2 && its[i-2].isActor() && objectActor(its, i-2) {
+		if subj := participleSubject(its, i); len(subj) > 0 {
+			holders = subj
+		}
+	}
+	return holders
 }
 
 // broughtActHolders finds who holds sanctions or a legal action named at
