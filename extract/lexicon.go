@@ -431,7 +431,7 @@ var namedNouns = map[string]string{
 	"disgrace": Oppose, "threat": Oppose, "aggressor": Oppose, "pariah": Oppose,
 	"menace": Oppose, "bully": Oppose, "outrage": Oppose, "provocation": Oppose,
 	"shame": Oppose, "travesty": Oppose, "betrayal": Oppose, "stab": Oppose,
-	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose,
+	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose, "failure": Oppose,
 }
 
 // envoyNouns are a state's representatives abroad.

@@ -196,6 +196,18 @@ var firstPersons = []string{"we"}
 // closingQuotes close a quote.
 var closingQuotes = []string{"”", "\"", "''"}
 
+// quoteMarks may stand around a name an actor is called: "called the
+// US withdrawal a 'failure'".
+var quoteMarks = []string{"'", "\"", "“", "”", "‘", "’", "``", "''"}
+
+// openingQuoteChars may open a quoted word the tokenizer keeps whole:
+// "'failure".
+const openingQuoteChars = "'‘\"“"
+
+// relativeObjects open a relative clause whose object they are: "Israel,
+// which he accuses of".
+var relativeObjects = []string{"which", "whom"}
+
 // clauseJoiners join two clauses, each with a subject of its own: "and
 // the ambassador protested".
 var clauseJoiners = []string{"and", "but"}

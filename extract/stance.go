@@ -255,6 +255,9 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 		return 0, false
 	}
 	targets := stanceTargets(its, i+n)
+	if len(targets) == 0 {
+		targets = relativeTarget(its, i)
+	}
 	if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
 		targets = r.vetoers
 	}

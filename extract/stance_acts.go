@@ -70,9 +70,12 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 	for k < len(its) && its[k].tail {
 		k++
 	}
-	// The actor's act: "Moscow's veto", "Australia's decision".
+	// The actor's act: "Moscow's veto", "Australia's decision", "the
+	// US withdrawal".
 	if anyWord(its, k, possessiveMarks...) {
 		k += 2
+	} else if k < len(its) && (its[k].tag == "NN" || anyWord(its, k, actNouns...)) && !namedNounSet(its[k].lw) {
+		k++
 	}
 	if anyWord(its, k, "as") {
 		k++
@@ -81,14 +84,15 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 		return "", nil, 0
 	}
 	for j := k + 1; j < len(its) && j <= k+4; j++ {
-		if p, ok := namedNouns[its[j].lw]; ok {
+		// "a 'failure'": the tokenizer may keep the quote on the word.
+		if p, ok := namedNouns[strings.TrimLeft(its[j].lw, openingQuoteChars)]; ok {
 			// "a partner in crime" is no partner.
 			if anyWord(its, j+1, "in") && anyWord(its, j+2, "crime") {
 				return "", nil, 0
 			}
 			return p, []string{target}, j + 1 - i
 		}
-		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || its[j].lw == "," || its[j].tag == "NN" && j+1 < len(its) && namedNouns[its[j+1].lw] != "") {
+		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || its[j].lw == "," || anyWord(its, j, quoteMarks...) || its[j].tag == "NN" && j+1 < len(its) && namedNouns[its[j+1].lw] != "") {
 			return "", nil, 0
 		}
 	}
@@ -208,4 +212,11 @@ func personaNonGrata(its []item, i int) ([]string, int) {
 		}
 	}
 	return nil, 0
+}
+
+// namedNounSet reports whether w is a name namedAs reads ("partner",
+// "failure").
+func namedNounSet(w string) bool {
+	_, ok := namedNouns[w]
+	return ok
 }

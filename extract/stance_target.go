@@ -132,3 +132,29 @@ func actAgent(its []item, j int) int {
 	}
 	return -1
 }
+
+// relativeTarget finds the target of a cue in a relative clause whose
+// object is the relative pronoun: "crimes by Israel, which he accuses
+// of ...", "Chile, whom Peru blamed" (the actor before the pronoun);
+// nil if the cue stands in no such clause.
+func relativeTarget(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if k < 0 || !pronouns[its[k].lw] && !its[k].isActor() {
+		return nil
+	}
+	k--
+	if !anyWord(its, k, relativeObjects...) {
+		return nil
+	}
+	k--
+	if anyWord(its, k, ",") {
+		k--
+	}
+	if k >= 0 && its[k].isActor() {
+		return []string{its[k].actor}
+	}
+	return nil
+}
