@@ -293,6 +293,14 @@ func passiveStance(its []item, i int, cue stanceCue, n int) (holders, targets []
 	if its[i].tag != "VBN" && its[i].tag != "VBD" || !anyWord(its, n+i, "by") {
 		return nil, nil
 	}
+	// "The Parliament ratified the deal, a decision welcomed by
+	// Britain": the act in apposition is the main clause's subject's.
+	if i >= 3 && anyWord(its, i-1, actNouns...) && anyWord(its, i-2, indefiniteArticles...) && anyWord(its, i-3, ",") {
+		if holders = stanceTargets(its, n+i+1); len(holders) > 0 {
+			return holders, firstClauseSubject(its, i-3)
+		}
+		return nil, nil
+	}
 	k := i - 1
 	for k >= 0 && (its[k].tag == "RB" || anyWord(its, k, passiveAuxiliaries...)) {
 		k--
@@ -359,4 +367,24 @@ func tradedStances(its []item, i int) []string {
 		return nil
 	}
 	return subj
+}
+
+// firstClauseSubject finds the actor subject of the sentence's first
+// verb before its[end]: "The European Parliament has voted ..., a
+// decision welcomed by" (a body that is an actor counts here); nil if
+// it has none.
+func firstClauseSubject(its []item, end int) []string {
+	for k := 1; k < end && k < len(its); k++ {
+		if !isVerbTag(its[k].tag) && its[k].tag != "MD" {
+			continue
+		}
+		if subj := subjectBefore(its, k); len(subj) > 0 {
+			return subj
+		}
+		if its[k-1].isActor() {
+			return []string{its[k-1].actor}
+		}
+		return nil
+	}
+	return nil
 }
