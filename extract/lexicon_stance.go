@@ -92,6 +92,7 @@ var frameCueRows = []stanceVerb{
 	{Oppose, "sanctions package", phrase, "against"},
 	{Oppose, "rail", third | past | gerund, "against"},
 	{Support, "allegiance", phrase, "to"},
+	{Support, "support", phrase, "to"},
 	{Support, "loyalty", phrase, "to"},
 	{Oppose, "sanctions package", phrase, "on"},
 }
