@@ -179,6 +179,15 @@ var receivedWith = []string{"with"}
 var anaphoricRoles = []string{"ambassador", "envoy", "minister", "ministry", "spokesperson", "spokesman", "spokeswoman",
 	"president", "premier", "chancellor", "delegate", "delegation", "representative", "consul", "consul-general", "embassy"}
 
+// blocAnaphors refer back to the bloc last named: "The bloc condemned"
+// (not "the union" or "the alliance", which are as often a trade union
+// or a party alliance).
+var blocAnaphors = []string{"bloc"}
+
+// regionGroups are the actor codes of states grouped by region, not an
+// organisation ("European nations"): "the bloc" never refers to one.
+var regionGroups = []string{"EUROPE"}
+
 // groupStateNouns name the states a counted group refers back to: "the
 // four nations", "the two countries".
 var groupStateNouns = []string{"nations", "countries", "states", "governments"}

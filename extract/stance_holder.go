@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -215,25 +216,46 @@ func (r *stanceReader) referredHolders(its []item, i int) []string {
 	}
 	// "The ambassador also protested": the country of the office
 	// last named with one.
-	if role := bareRoleSubject(its, i); role != "" {
+	if role := bareSubject(its, i, anaphoricRoles); role != "" {
 		if code := r.t.roleFor(role); code != "" {
+			return []string{code}
+		}
+	}
+	// "The bloc condemned": the bloc last named before.
+	if bareSubject(its, i, blocAnaphors) != "" {
+		if code := r.lastBlocBefore(its[i].start); code != "" {
 			return []string{code}
 		}
 	}
 	return nil
 }
 
-// bareRoleSubject returns the office named with no country as the
+// lastBlocBefore returns the bloc the text last named before byte
+// offset b, or "".
+func (r *stanceReader) lastBlocBefore(b int) string {
+	code := ""
+	for _, m := range r.d.actors {
+		if m.Start >= b {
+			break
+		}
+		if actors.IsBloc(m.Code) && !slices.Contains(regionGroups, m.Code) {
+			code = m.Code
+		}
+	}
+	return code
+}
+
+// bareSubject returns the noun of nouns named with no actor as the
 // subject right before the cue at its[i], through adverbs ("The
 // ambassador also strongly protested", "the foreign minister
-// condemned"); "" if there is none. The subject must open the sentence
-// or a clause.
-func bareRoleSubject(its []item, i int) string {
+// condemned", "the bloc condemned"); "" if there is none. The subject
+// must open the sentence or a clause.
+func bareSubject(its []item, i int, nouns []string) string {
 	k := i - 1
 	for k >= 0 && (its[k].tag == "RB" || its[k].tag == "MD" || anyWord(its, k, haveForms...)) {
 		k--
 	}
-	if !anyWord(its, k, anaphoricRoles...) {
+	if !anyWord(its, k, nouns...) {
 		return ""
 	}
 	role := its[k].lw
