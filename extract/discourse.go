@@ -30,6 +30,16 @@ type discourse struct {
 	// motion is the last motion named: the class and sponsors of the
 	// last sentence that named one (see turn.motion).
 	motion motionSaid
+	// roles are the offices named with their country so far, in text
+	// order ("Japanese Ambassador", "China's foreign ministry"), so
+	// that a later "the ambassador" stands for that country.
+	roles []roleSaid
+}
+
+// roleSaid is an office the text named with its country.
+type roleSaid struct {
+	role string // the office's noun, lowercase: "ambassador"
+	code string
 }
 
 // turn is what one sentence adds to the discourse, with the state the
@@ -49,6 +59,9 @@ type turn struct {
 	// motion is what the sentence says of the motion it names, read
 	// over the whole sentence.
 	motion motionSaid
+	// roles are the offices named with their country before the
+	// sentence began (discourse.roles then).
+	roles []roleSaid
 	// lastMotion is the last motion named before the sentence began
 	// (discourse.motion then). No reader looks back across sentences for
 	// a motion yet: "That text passed" joins the last vote as an event
@@ -129,7 +142,8 @@ func (d *document) turns() []*turn {
 
 // says advances the discourse over sentence si and returns its turn.
 func (dc *discourse) says(si int, its []item) *turn {
-	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion}
+	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles}
+	dc.roles = append(dc.roles[:len(dc.roles):len(dc.roles)], rolesIn(its)...)
 	from := 0
 	for _, p := range splitMotions(its) {
 		// A speaker named in an earlier part of the sentence speaks in
@@ -181,6 +195,47 @@ func (dc *discourse) bodies(its []item) string {
 		}
 	}
 	return first
+}
+
+// roleFor returns the country of the office last named with one before
+// the sentence ("the ambassador" after "Japanese Ambassador Kenji
+// Kanasugi"), or "".
+func (t *turn) roleFor(role string) string {
+	for k := len(t.roles) - 1; k >= 0; k-- {
+		if t.roles[k].role == role {
+			return t.roles[k].code
+		}
+	}
+	return ""
+}
+
+// rolesIn finds the offices a sentence names with their country: a
+// country's adjective or possessive before the office, through the
+// words of its title ("Chinese Vice Foreign Minister", "China's Defence
+// Ministry spokesperson": both the ministry and the spokesperson).
+func rolesIn(its []item) []roleSaid {
+	var out []roleSaid
+	for i, it := range its {
+		if !it.isActor() || it.body != "" || it.kind == actors.Leader {
+			continue
+		}
+		j := i + 1
+		if anyWord(its, j, possessiveMarks...) {
+			j++
+		} else if it.kind != actors.Demonym {
+			continue
+		}
+		for ; j < len(its) && j <= i+5 && !its[j].isActor(); j++ {
+			if anyWord(its, j, anaphoricRoles...) {
+				out = append(out, roleSaid{its[j].lw, it.actor})
+				continue
+			}
+			if !(titles[its[j].lw] || portfolios[its[j].lw] || roleNouns[its[j].lw] || strings.HasPrefix(its[j].tag, "NNP")) {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // speakersIn finds the actors whose representatives speak in a sentence,

@@ -187,3 +187,26 @@ func wordsAcrossAdverbs(its []item, i int, ws []string) int {
 	}
 	return k - i
 }
+
+// coordinatedSubject finds the subject of a verb at its[k] that follows
+// "and" with none of its own ("announced sanctions and was hit with"):
+// the actor subject of the nearest finite verb before "and", in the same
+// clause; nil if there is none.
+func coordinatedSubject(its []item, k int) []string {
+	j := k - 1
+	for j >= 0 && (its[j].tag == "RB" || anyWord(its, j, passiveAuxiliaries...)) {
+		j--
+	}
+	if !anyWord(its, j, "and") {
+		return nil
+	}
+	for v := j - 1; v >= 0 && v >= j-maxReach; v-- {
+		if anyWord(its, v, clauseMarks...) || anyWord(its, v, sentenceStops...) {
+			return nil
+		}
+		if t := its[v].tag; t == "VBD" || t == "VBZ" || t == "VBP" {
+			return subjectBefore(its, v)
+		}
+	}
+	return nil
+}

@@ -403,7 +403,7 @@ var reversals = map[string]bool{
 // criticism from Britain", "won backing from France".
 var receivedNouns = map[string]string{
 	"criticism": Oppose, "condemnation": Oppose, "rebuke": Oppose, "rebukes": Oppose, "opposition": Oppose,
-	"support": Support, "backing": Support, "praise": Support,
+	"support": Support, "backing": Support, "praise": Support, "retaliation": Oppose,
 }
 
 // receiveVerbs take a received stance as their object: "drawing
@@ -417,6 +417,7 @@ var receiveVerbs = wordSet(slices.Concat(
 	verbForms("enjoy", third|past|gerund), verbForms("secure", third|past|gerund),
 	verbForms("prompt", past|gerund), verbForms("spark", past|gerund),
 	verbForms("trigger", past|gerund), verbForms("provoke", past|gerund),
+	verbForms("hit/hit", past), verbForms("meet/met", past|gerund), verbForms("greet", past),
 )...)
 
 // namingVerbs name an actor as something: "calling Serbia a reliable
@@ -435,7 +436,7 @@ var namedNouns = map[string]string{
 	"disgrace": Oppose, "threat": Oppose, "aggressor": Oppose, "pariah": Oppose,
 	"menace": Oppose, "bully": Oppose, "outrage": Oppose, "provocation": Oppose,
 	"shame": Oppose, "travesty": Oppose, "betrayal": Oppose, "stab": Oppose,
-	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose,
+	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose, "failure": Oppose,
 }
 
 // envoyNouns are a state's representatives abroad.

@@ -214,7 +214,8 @@ var nounCueModifiers = []string{"for", "calls", "call", "demands", "demand", "'s
 var freshWords = []string{"new", "fresh", "further", "more"}
 
 // imposeVerbs impose sanctions: "imposed sanctions", "slapped sanctions".
-var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed"}
+var imposeVerbs = []string{"imposed", "imposes", "impose", "imposing", "slapped", "announced", "levied", "placed", "adopted", "adopts", "approved", "unveiled",
+	"mobilized", "mobilised", "introduced", "extended", "tightened", "expanded", "renewed", "threatened"}
 
 // lightVerbs carry a stance noun: "voiced solidarity with", "expressed
 // support for".
@@ -228,7 +229,7 @@ var quantifiersAll = []string{"the", "any", "all"}
 // actNouns name an act whose actors a stance targets: "opposed attempts by
 // Washington", "condemned the decision of Israel".
 var actNouns = []string{"attempts", "attempt", "efforts", "moves", "move", "plans", "plan", "policies", "policy", "actions", "decision", "bid", "push", "aggression", "occupation",
-	"announcement", "announcements", "inclusion", "decisions", "steps"}
+	"announcement", "announcements", "inclusion", "decisions", "steps", "comment", "comments", "remark", "remarks", "statement", "statements"}
 
 // actPrepositions join an act to its actors: "attempts by", "the decision
 // of", "moves from".
@@ -240,7 +241,7 @@ var targetDeterminers = []string{"the", "its", "their", "our", "both", "his", "h
 
 // statePeople are the state as people, a demonym's target: "the Sudanese
 // government", "Russian forces".
-var statePeople = []string{"people", "government", "state", "authorities", "leadership", "regime", "forces", "military"}
+var statePeople = []string{"people", "government", "state", "authorities", "leadership", "regime", "forces", "military", "side"}
 
 // supportDeterminers may stand before the support thanked for: "for its
 // support".
@@ -664,7 +665,7 @@ var (
 
 // stanceNouns are the stance cues that are nouns, whose holder is found
 // in their noun phrase: "Russia's support for", "an ally of".
-var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition", "protest", "protests", "aid"}
+var stanceNouns = []string{"support", "backing", "condemnation", "criticism", "ally", "allies", "solidarity", "recognition", "protest", "protests", "aid", "allegiance", "loyalty"}
 
 // summonVerbs, recallVerbs and declareVerbs begin acts of diplomatic
 // protest: "summoned China's envoy", "expelled 20 Russian diplomats",

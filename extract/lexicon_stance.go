@@ -85,6 +85,16 @@ var frameCueRows = []stanceVerb{
 	{Oppose, "retaliate", third | past | gerund, "against"},
 	{Oppose, "protest", third | past, ""},
 	{Support, "stand/stood", base | third | past | gerund, "behind"},
+	{Oppose, "proceedings", phrase, "against"},
+	{Oppose, "case", phrase, "against"},
+	{Oppose, "lawsuit", phrase, "against"},
+	{Oppose, "complaint", phrase, "against"},
+	{Oppose, "sanctions package", phrase, "against"},
+	{Oppose, "rail", third | past | gerund, "against"},
+	{Support, "allegiance", phrase, "to"},
+	{Support, "support", phrase, "to"},
+	{Support, "loyalty", phrase, "to"},
+	{Oppose, "sanctions package", phrase, "on"},
 }
 
 // angerVerbs state a stance from the side of the one it is taken
@@ -116,3 +126,98 @@ var recentWords = []string{"this", "last"}
 // showVerbs, after "to" and before "that", make what follows an aim
 // rather than a stated stance: "would try to show that Chile backed".
 var showVerbs = []string{"show", "demonstrate", "prove"}
+
+// allyListers introduce the allies after an ally noun: "its allies,
+// including Japan", "allies such as Japan".
+var allyListers = []string{"including", "such as", "among them"}
+
+// counterpartNouns are the person who holds the same office for another
+// state, a demonym's target as the state: "accused his Venezuelan
+// counterpart", "congratulated her Greek counterpart".
+var counterpartNouns = []string{"counterpart", "counterparts"}
+
+// patientActs are acts whose "of" names what they were done to, not who
+// did them: "the invasion of Ukraine", "the recognition of Kosovo". The
+// actor behind them follows "by" ("the annexation of Crimea by
+// Russia"), and a stance toward the act is toward that actor.
+var patientActs = []string{"invasion", "annexation", "occupation", "recognition", "blockade", "bombing", "shelling",
+	"expulsion", "suspension", "isolation", "seizure", "takeover", "airstrikes", "airstrike", "strikes", "strike",
+	"attacks", "attack", "raid", "raids", "incursion", "bombardment", "crackdown"}
+
+// legalActNouns are legal or formal actions brought against a state:
+// "brought a case against", "initiated proceedings against".
+var legalActNouns = []string{"proceedings", "case", "lawsuit", "complaint"}
+
+// legalVerbs bring a legal action, whose subject holds it: "initiated
+// proceedings against", "filed a complaint against".
+var legalVerbs = slices.Concat(verbForms("initiate", third|past|gerund), verbForms("bring/brought/brought/bringing", third|past|gerund),
+	verbForms("launch", third|past|gerund), verbForms("file", third|past|gerund), verbForms("open", third|past|gerund),
+	verbForms("lodge", third|past|gerund))
+
+// sanctionPackages name a set of sanctions after "sanctions": "its 12th
+// sanctions package against".
+var sanctionPackages = []string{"package", "packages"}
+
+// firstWords make the one named the first, or a later, to act: "became
+// the first country to recognise".
+var firstWords = []string{"first", "second", "third", "latest", "last", "only"}
+
+// firstNouns may follow firstWords: "the first country to", "the first
+// European state to".
+var firstNouns = []string{"country", "nation", "state", "government", "member", "one"}
+
+// copulas join a subject to what it is or became: "Russia became the
+// first country to".
+var copulas = slices.Concat([]string{"is", "was", "are", "were"}, verbForms("become/became/become/becoming", base|third|past|gerund))
+
+// receivedWith join a verb of receiving to the stance received with
+// "with": "was hit with retaliation from", "met with condemnation from".
+var receivedWith = []string{"with"}
+
+// anaphoricRoles are offices a later "the ambassador", "the ministry"
+// refers back to, standing for the country they were named with.
+var anaphoricRoles = []string{"ambassador", "envoy", "minister", "ministry", "spokesperson", "spokesman", "spokeswoman",
+	"president", "premier", "chancellor", "delegate", "delegation", "representative", "consul", "consul-general", "embassy"}
+
+// blocAnaphors refer back to the bloc last named: "The bloc condemned"
+// (not "the union" or "the alliance", which are as often a trade union
+// or a party alliance).
+var blocAnaphors = []string{"bloc"}
+
+// regionGroups are the actor codes of states grouped by region, not an
+// organisation ("European nations"): "the bloc" never refers to one.
+var regionGroups = []string{"EUROPE"}
+
+// groupStateNouns name the states a counted group refers back to: "the
+// four nations", "the two countries".
+var groupStateNouns = []string{"nations", "countries", "states", "governments"}
+
+// groupPairs count a group of two without a number: "both countries".
+var groupPairs = []string{"both"}
+
+// clauseOpeners are tagged as prepositions but open a clause whose
+// subject follows: "As India abstained".
+var clauseOpeners = []string{"as", "while", "after", "before", "because", "since", "when", "although", "though", "whereas", "once", "until"}
+
+// firstPersons are the pronouns by which a quoted speaker speaks for
+// the country: "“We condemn ...,” the minister said".
+var firstPersons = []string{"we"}
+
+// closingQuotes close a quote.
+var closingQuotes = []string{"”", "\"", "''"}
+
+// quoteMarks may stand around a name an actor is called: "called the
+// US withdrawal a 'failure'".
+var quoteMarks = []string{"'", "\"", "“", "”", "‘", "’", "``", "''"}
+
+// openingQuoteChars may open a quoted word the tokenizer keeps whole:
+// "'failure".
+const openingQuoteChars = "'‘\"“"
+
+// relativeObjects open a relative clause whose object they are: "Israel,
+// which he accuses of".
+var relativeObjects = []string{"which", "whom"}
+
+// clauseJoiners join two clauses, each with a subject of its own: "and
+// the ambassador protested".
+var clauseJoiners = []string{"and", "but"}

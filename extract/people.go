@@ -62,7 +62,8 @@ func nameAfter(text string, i int) string {
 		}
 		w := strings.TrimRight(text[i:j], ".")
 		r, _ := utf8.DecodeRuneInString(w)
-		if w == "" || !unicode.IsUpper(r) {
+		// "expelled Tehran's ambassador Monday": a day is no name.
+		if w == "" || !unicode.IsUpper(r) || weekdays[strings.ToLower(w)] {
 			break
 		}
 		if !nameHonorifics[w] && !nameHonorifics[text[i:j]] {

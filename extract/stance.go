@@ -255,10 +255,15 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 		return 0, false
 	}
 	targets := stanceTargets(its, i+n)
+	if len(targets) == 0 {
+		targets = relativeTarget(its, i)
+	}
 	if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
 		targets = r.vetoers
 	}
-	if len(targets) == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
+	// "thanked the four nations": resolved once the holders are known.
+	_, group := groupAnaphor(its, i+n)
+	if len(targets) == 0 && group == 0 || reversalCues[its[i].lw] && !asksReversal(its, i+n) {
 		return 0, false
 	}
 	holders, skip := nounAgent(its, i), false
@@ -271,6 +276,9 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 	// "X thanked Y for its support": the support is Y's.
 	if anyWord(its, i, thanksForms...) && thanksForSupport(its, i+n) && len(holders) > 0 {
 		holders, targets = targets, holders
+	}
+	if len(targets) == 0 {
+		targets = r.resolveGroup(its, i+n, holders)
 	}
 	if isNounCue(its[i].lw) && holders != nil {
 		r.lastNoun = holders
@@ -314,6 +322,11 @@ func stanceHedged(its []item, i int) bool {
 		if its[k].lw == "," || its[k].lw == ";" {
 			break
 		}
+		// "denies involvement and blames Kyiv": "and" opens a verb
+		// of its own, which a denial of something else leaves stated.
+		if its[k].lw == "and" && k > 0 && !stanceHedges[its[k-1].lw] {
+			break
+		}
 	}
 	return false
 }
@@ -345,7 +358,7 @@ func baseVerb(its []item, i int) bool {
 	// "vowed to support": the subject of the vow. After "urged Hungary
 	// to" or "expect China to" the verb is no one's stated stance.
 	if anyWord(its, k, "to") {
-		return anyWord(its, k-1, vowVerbs...)
+		return anyWord(its, k-1, vowVerbs...) || firstToAct(its, k) >= 0
 	}
 	// "Hungary should support Sweden": a demand, often another's.
 	if anyWord(its, k, demandModals...) {

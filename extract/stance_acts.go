@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
 
 // receivedStance reads a stance stated from the target's side: "Russia
 // vetoed the draft, drawing sharp criticism from Britain and the United
@@ -17,6 +21,10 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB" || anyWord(its, k, receivedDeterminers...)) {
 		k--
 	}
+	// "was hit with retaliation from", "met with condemnation from".
+	if anyWord(its, k, receivedWith...) && k > 0 && receiveVerbs[its[k-1].lw] {
+		k--
+	}
 	if k < 0 || !receiveVerbs[its[k].lw] || stanceHedged(its, k) || stanceHedged(its, i) {
 		return "", nil, nil, 0
 	}
@@ -29,6 +37,11 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	// participle's subject is the main clause's.
 	if len(targets) == 0 && its[k].tag == "VBG" {
 		targets = participleSubject(its, k)
+	}
+	// "The EU announced sanctions and was hit with retaliation from":
+	// the subject of the verb the first is coordinated with.
+	if len(targets) == 0 {
+		targets = coordinatedSubject(its, k)
 	}
 	if len(targets) == 0 {
 		return "", nil, nil, 0
@@ -57,9 +70,12 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 	for k < len(its) && its[k].tail {
 		k++
 	}
-	// The actor's act: "Moscow's veto", "Australia's decision".
+	// The actor's act: "Moscow's veto", "Australia's decision", "the
+	// US withdrawal".
 	if anyWord(its, k, possessiveMarks...) {
 		k += 2
+	} else if k < len(its) && (its[k].tag == "NN" || anyWord(its, k, actNouns...)) && !namedNounSet(its[k].lw) {
+		k++
 	}
 	if anyWord(its, k, "as") {
 		k++
@@ -68,14 +84,15 @@ func namedAs(its []item, i int) (polarity string, targets []string, n int) {
 		return "", nil, 0
 	}
 	for j := k + 1; j < len(its) && j <= k+4; j++ {
-		if p, ok := namedNouns[its[j].lw]; ok {
+		// "a 'failure'": the tokenizer may keep the quote on the word.
+		if p, ok := namedNouns[strings.TrimLeft(its[j].lw, openingQuoteChars)]; ok {
 			// "a partner in crime" is no partner.
 			if anyWord(its, j+1, "in") && anyWord(its, j+2, "crime") {
 				return "", nil, 0
 			}
 			return p, []string{target}, j + 1 - i
 		}
-		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || its[j].lw == "," || its[j].tag == "NN" && j+1 < len(its) && namedNouns[its[j+1].lw] != "") {
+		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || its[j].lw == "," || anyWord(its, j, quoteMarks...) || its[j].tag == "NN" && j+1 < len(its) && namedNouns[its[j+1].lw] != "") {
 			return "", nil, 0
 		}
 	}
@@ -151,7 +168,29 @@ func envoyRecalled(its []item, i int) ([]string, int) {
 	if t := stanceTargets(its, k+2); len(t) > 0 {
 		return t, k + 1 - i
 	}
+	// "recalled its ambassador from Tehran": a capital after the
+	// envoy is the place the envoy served, standing for its state.
+	if code := placeState(its, k+2); code != "" {
+		return []string{code}, k + 1 - i
+	}
 	return nil, 0
+}
+
+// placeState returns the state of a place named by the proper nouns at
+// its[k] ("Tehran", "New Delhi") that the actor table knows, "" if none.
+func placeState(its []item, k int) string {
+	if k >= len(its) || its[k].tag != "NNP" || its[k].isActor() {
+		return ""
+	}
+	if k+1 < len(its) && its[k+1].tag == "NNP" && !its[k+1].isActor() {
+		if code, ok := actors.Lookup(its[k].text + " " + its[k+1].text); ok && !actors.IsBloc(code) {
+			return code
+		}
+	}
+	if code, ok := actors.Lookup(its[k].text); ok && !actors.IsBloc(code) {
+		return code
+	}
+	return ""
 }
 
 // personaNonGrata reads "declared Brazilian President Lula persona non
@@ -173,4 +212,11 @@ func personaNonGrata(its []item, i int) ([]string, int) {
 		}
 	}
 	return nil, 0
+}
+
+// namedNounSet reports whether w is a name namedAs reads ("partner",
+// "failure").
+func namedNounSet(w string) bool {
+	_, ok := namedNouns[w]
+	return ok
 }

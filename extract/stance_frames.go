@@ -129,19 +129,47 @@ func actVerbBefore(its []item, i int) int {
 // it at once. It returns the allies, the one they are allied with and
 // the label's length, n 0 when there is none.
 func allyLabel(its []item, i int) (allies, allied []string, n int) {
-	if !allyNouns[its[i].lw] || i+1 >= len(its) || !its[i+1].isActor() {
+	if !allyNouns[its[i].lw] {
 		return nil, nil, 0
 	}
-	allies = stanceTargets(its, i+1)
+	// "its allies, including the US and Japan", "allies such as Japan".
+	start := i + 1
+	if anyWord(its, start, ",") {
+		start++
+	}
+	listed := false
+	for _, w := range allyListers {
+		if words(its, start, strings.Fields(w)...) {
+			start += len(strings.Fields(w))
+			listed = true
+			break
+		}
+	}
+	if !listed {
+		start = i + 1
+	}
+	if listed && anyWord(its, start, "the") {
+		start++
+	}
+	if start >= len(its) || !its[start].isActor() {
+		return nil, nil, 0
+	}
+	allies = stanceTargets(its, start)
 	k := i - 1
 	for k >= 0 && allyModifiers[its[k].lw] {
 		k--
 	}
 	code := allyOwner(its, k)
+	// "Seoul will work with allies, including": the clause's subject.
+	if code == "" && listed && anyWord(its, k, "with") {
+		if subj := stanceHolders(its, k, nil); len(subj) == 1 {
+			code = subj[0]
+		}
+	}
 	if code == "" || len(allies) == 0 {
 		return nil, nil, 0
 	}
-	return allies, []string{code}, 2
+	return allies, []string{code}, start + 1 - i
 }
 
 // allyOwner finds whom the ally label ending at its[k] names as allied:
@@ -168,8 +196,12 @@ func allyOwner(its []item, k int) string {
 		if anyWord(its, j, "and") {
 			j--
 		}
-		if j >= 0 && its[j].isActor() {
-			return its[j].actor
+		// "accused Turkey of sending troops to back its ally": the
+		// nearest actor before, in the same clause.
+		for ; j >= 0 && j >= k-maxReach && !anyWord(its, j, clauseMarks...); j-- {
+			if its[j].isActor() {
+				return its[j].actor
+			}
 		}
 	}
 	return ""
@@ -261,6 +293,14 @@ func passiveStance(its []item, i int, cue stanceCue, n int) (holders, targets []
 	if its[i].tag != "VBN" && its[i].tag != "VBD" || !anyWord(its, n+i, "by") {
 		return nil, nil
 	}
+	// "The Parliament ratified the deal, a decision welcomed by
+	// Britain": the act in apposition is the main clause's subject's.
+	if i >= 3 && anyWord(its, i-1, actNouns...) && anyWord(its, i-2, indefiniteArticles...) && anyWord(its, i-3, ",") {
+		if holders = stanceTargets(its, n+i+1); len(holders) > 0 {
+			return holders, firstClauseSubject(its, i-3)
+		}
+		return nil, nil
+	}
 	k := i - 1
 	for k >= 0 && (its[k].tag == "RB" || anyWord(its, k, passiveAuxiliaries...)) {
 		k--
@@ -327,4 +367,24 @@ func tradedStances(its []item, i int) []string {
 		return nil
 	}
 	return subj
+}
+
+// firstClauseSubject finds the actor subject of the sentence's first
+// verb before its[end]: "The European Parliament has voted ..., a
+// decision welcomed by" (a body that is an actor counts here); nil if
+// it has none.
+func firstClauseSubject(its []item, end int) []string {
+	for k := 1; k < end && k < len(its); k++ {
+		if !isVerbTag(its[k].tag) && its[k].tag != "MD" {
+			continue
+		}
+		if subj := subjectBefore(its, k); len(subj) > 0 {
+			return subj
+		}
+		if its[k-1].isActor() {
+			return []string{its[k-1].actor}
+		}
+		return nil
+	}
+	return nil
 }

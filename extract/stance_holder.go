@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -43,6 +44,11 @@ func nounHolder(its []item, i, n int) (holders []string, coordinated bool) {
 func stanceHolders(its []item, i int, sponsors []string) []string {
 	if subj := subjectBefore(its, i); len(subj) > 0 {
 		return subj
+	}
+	// "a Russian resolution condemning the strikes": the motion speaks
+	// for its sponsors, or for no one when they are not known.
+	if i > 0 && its[i].tag == "VBG" && motionClasses[its[i-1].lw] != "" {
+		return sponsors
 	}
 	// A common noun right before the cue is its subject: "language
 	// backing Ukraine" is no actor's stance.
@@ -110,10 +116,8 @@ func objectActor(its []item, k int) bool {
 // holders of the sentence's last stance noun.
 func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth int) (holders []string, skip bool) {
 	holders, coordinated := nounHolder(its, i, n)
-	// Sanctions name their imposer in the noun phrase or as the
-	// subject of imposing them, never by distance.
-	if its[i].lw == "sanctions" && holders == nil {
-		if holders = sanctionsImposer(its, i); holders == nil {
+	if holders == nil {
+		if holders, skip = broughtActHolders(its, i); skip {
 			return nil, true
 		}
 	}
@@ -135,6 +139,9 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 			holders = []string{code}
 		}
 	}
+	if holders == nil {
+		holders = r.referredHolders(its, i)
+	}
 	if holders == nil && pronounBefore(its, i) {
 		holders = r.pronounHolder(its, i)
 	}
@@ -154,30 +161,140 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	if holders == nil {
 		holders = subjectOrAgent(its, i)
 	}
-	// "Ireland, Norway, Slovenia and Spain went further,
-	// condemning Israel's decision": the participle's subject is
-	// the main clause's.
 	if len(holders) <= 1 && its[i].tag == "VBG" {
-		if k := mainVerbBefore(its, i); k > 0 {
-			if subj := subjectBefore(its, k); len(subj) > len(holders) {
-				holders = subj
-			}
-		}
+		holders = participleHolders(its, i, holders)
 	}
 	return holders, false
+}
+
+// participleHolders finds the holders of a participle cue at its[i]
+// given those found so far: the main clause's subject ("Ireland, Norway,
+// Slovenia and Spain went further, condemning Israel's decision"), from
+// further back when needed ("the UAE announced that it will downgrade
+// ties with Iran, recalling its ambassador": an object before the comma
+// is no subject).
+func participleHolders(its []item, i int, holders []string) []string {
+	if k := mainVerbBefore(its, i); k > 0 {
+		if subj := subjectBefore(its, k); len(subj) > len(holders) {
+			holders = subj
+		}
+	}
+	if len(holders) == 0 || anyWord(its, i-1, ",") && i >= 2 && its[i-2].isActor() && objectActor(its, i-2) {
+		if subj := participleSubject(its, i); len(subj) > 0 {
+			holders = subj
+		}
+	}
+	return holders
+}
+
+// broughtActHolders finds who holds sanctions or a legal action named at
+// its[i]: its imposer or bringer, never an actor found by distance (skip
+// is then true when there is none).
+func broughtActHolders(its []item, i int) (holders []string, skip bool) {
+	switch {
+	// "The EU imposed new sanctions on".
+	case its[i].lw == "sanctions":
+		holders = sanctionsImposer(its, i)
+	// "Chile initiated proceedings against".
+	case anyWord(its, i, legalActNouns...):
+		holders = actBringer(its, i, legalVerbs)
+	default:
+		return nil, false
+	}
+	return holders, holders == nil
+}
+
+// referredHolders finds holders named as a reference to states named
+// before ("The two countries condemned") or as the subject of a copula
+// ("Russia became the first country to recognise"); nil if none.
+func (r *stanceReader) referredHolders(its []item, i int) []string {
+	if k := groupSubject(its, i); k >= 0 {
+		return r.resolveGroup(its, k, nil)
+	}
+	if k := firstToAct(its, i-1); k >= 0 {
+		return subjectOrAgent(its, k)
+	}
+	// "The ambassador also protested": the country of the office
+	// last named with one.
+	if role := bareSubject(its, i, anaphoricRoles); role != "" {
+		if code := r.t.roleFor(role); code != "" {
+			return []string{code}
+		}
+	}
+	// "The bloc condemned": the bloc last named before.
+	if bareSubject(its, i, blocAnaphors) != "" {
+		if code := r.lastBlocBefore(its[i].start); code != "" {
+			return []string{code}
+		}
+	}
+	return nil
+}
+
+// lastBlocBefore returns the bloc the text last named before byte
+// offset b, or "".
+func (r *stanceReader) lastBlocBefore(b int) string {
+	code := ""
+	for _, m := range r.d.actors {
+		if m.Start >= b {
+			break
+		}
+		if actors.IsBloc(m.Code) && !slices.Contains(regionGroups, m.Code) {
+			code = m.Code
+		}
+	}
+	return code
+}
+
+// bareSubject returns the noun of nouns named with no actor as the
+// subject right before the cue at its[i], through adverbs ("The
+// ambassador also strongly protested", "the foreign minister
+// condemned", "the bloc condemned"); "" if there is none. The subject
+// must open the sentence or a clause.
+func bareSubject(its []item, i int, nouns []string) string {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || its[k].tag == "MD" || anyWord(its, k, haveForms...)) {
+		k--
+	}
+	if !anyWord(its, k, nouns...) {
+		return ""
+	}
+	role := its[k].lw
+	j := k - 1
+	for j >= 0 && j >= k-3 && (portfolios[its[j].lw] || roleNouns[its[j].lw] || titles[its[j].lw]) && !its[j].isActor() {
+		j--
+	}
+	if !anyWord(its, j, "the") || j > 0 && !anyWord(its, j-1, clauseMarks...) && !anyWord(its, j-1, clauseJoiners...) {
+		return ""
+	}
+	return role
 }
 
 // sanctionsImposer finds who imposes the sanctions at its[i]: the
 // subject of imposing them ("The EU imposed new sanctions on").
 func sanctionsImposer(its []item, i int) []string {
+	return actBringer(its, i, imposeVerbs)
+}
+
+// actBringer finds who brings the act named by the noun at its[i]: the
+// subject of one of verbs before it, through determiners, adjectives,
+// ordinals, names and nouns ("initiated ICAO proceedings against", "filed
+// a new arbitration case against", "adopted its 12th sanctions package
+// against"), or of the verb it is coordinated with ("voiced their
+// outrage and mobilised sanctions against"); nil if none.
+func actBringer(its []item, i int, verbs []string) []string {
 	k := i - 1
-	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || anyWord(its, k, freshWords...)) {
+	// The verb may be tagged an adjective: "initiated" often is.
+	for k >= 0 && k >= i-4 && !anyWord(its, k, verbs...) && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "DT" || its[k].tag == "CD" || anyWord(its, k, freshWords...) ||
+		(its[k].tag == "NNP" || its[k].tag == "NN") && !its[k].isActor() || anyWord(its, k, possessivesPlain...)) {
 		k--
 	}
-	if anyWord(its, k, imposeVerbs...) {
-		return subjectOrAgent(its, k)
+	if !anyWord(its, k, verbs...) {
+		return nil
 	}
-	return nil
+	if subj := subjectOrAgent(its, k); subj != nil {
+		return subj
+	}
+	return coordinatedSubject(its, k)
 }
 
 // lightVerbHolder finds the subject of a light verb before a stance noun
@@ -201,6 +318,13 @@ func (r *stanceReader) pronounHolder(its []item, i int) []string {
 	if k := sayerBefore(its, i); k >= 0 {
 		if holders := subjectOrAgent(its, k); holders != nil {
 			return holders
+		}
+	}
+	// "“We condemn Japan,” the spokesperson said": the one the quote
+	// is attributed to.
+	if anyWord(its, pronounAt(its, i), firstPersons...) {
+		if code := r.quoteSpeaker(its, i); code != "" {
+			return []string{code}
 		}
 	}
 	if code := r.t.speakerFor(i); code != "" {
@@ -227,4 +351,76 @@ func (r *stanceReader) coordinatedHolders(its []item, i int, lastNoun []string) 
 		}
 	}
 	return nil
+}
+
+// firstToAct finds the copula of "became the first country to" ending
+// in the "to" at its[k], through adjectives ("the first European state
+// to"); -1 if the words before "to" are not that.
+func firstToAct(its []item, k int) int {
+	if !anyWord(its, k, "to") {
+		return -1
+	}
+	j := k - 1
+	if anyWord(its, j, firstNouns...) {
+		j--
+		for j >= 0 && j >= k-4 && (strings.HasPrefix(its[j].tag, "JJ") && !anyWord(its, j, firstWords...) || its[j].isActor()) {
+			j--
+		}
+	}
+	if !anyWord(its, j, firstWords...) {
+		return -1
+	}
+	// "the" may be left out in a headline: "Peru becomes first country
+	// to".
+	if anyWord(its, j-1, "the") {
+		j--
+	}
+	if !anyWord(its, j-1, copulas...) {
+		return -1
+	}
+	return j - 1
+}
+
+// pronounAt returns the index of the pronoun before the cue at its[i]
+// (see pronounBefore), -1 if none.
+func pronounAt(its []item, i int) int {
+	for k := i - 1; k >= 0 && k >= i-maxReach; k-- {
+		if fillers[its[k].lw] || its[k].lw == "," || its[k].tag == "RB" {
+			continue
+		}
+		return k
+	}
+	return -1
+}
+
+// quoteSpeaker finds the country of whoever a quote holding the cue at
+// its[i] is attributed to, after the quote closes: "...,” said Japan's
+// foreign minister", "...,” the Chinese spokesperson said", "...,” the
+// ambassador said" (an office last named with a country); "" when the
+// quote names none.
+func (r *stanceReader) quoteSpeaker(its []item, i int) string {
+	k := i + 1
+	for k < len(its) && !anyWord(its, k, closingQuotes...) {
+		k++
+	}
+	k++
+	if anyWord(its, k, ",") {
+		k++
+	}
+	said := anyWord(its, k, sayVerbs...)
+	if said {
+		k++
+	}
+	for j := k; j < len(its) && j <= k+6; j++ {
+		if its[j].isActor() && its[j].body == "" {
+			return its[j].actor
+		}
+		if anyWord(its, j, anaphoricRoles...) && !said && anyWord(its, j+1, sayVerbs...) || said && anyWord(its, j, anaphoricRoles...) {
+			return r.t.roleFor(its[j].lw)
+		}
+		if isVerbTag(its[j].tag) && j > k || anyWord(its, j, sentenceStops...) {
+			return ""
+		}
+	}
+	return ""
 }
