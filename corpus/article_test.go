@@ -40,6 +40,11 @@ func testArticleLookups(t *testing.T, be backend) {
 		t.Fatal(err)
 	}
 	want := testDoc(1, "a.example")
+	// The stored votes carry the day they took place: the article's,
+	// since its text names no other.
+	for i := range want.Record.Votes {
+		want.Record.Votes[i].Date = "2024-02-23"
+	}
 	if a.Site != "a.example" || a.Article.Title != want.Article.Title || a.Date.IsZero() || a.Record == nil ||
 		!reflect.DeepEqual(a.Record.Votes, want.Record.Votes) {
 		t.Errorf("Article(1) = %+v", a)

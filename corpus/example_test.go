@@ -65,8 +65,8 @@ func Example() {
 	// first copy: article 1
 	// wire copy: duplicate of article 1
 	// https://one.example/un-vote The General Assembly adopted the resolution by 93 votes to 18, with 65 [abstentions].
-	// article_id,url,site,date,vote_id,body,motion,outcome,yes,no,abstain,sponsors,actor,position,duplicate_of,story_id,version
-	// 1,https://one.example/un-vote,one.example,2025-02-24T18:00:00Z,1,UNGA,,adopted,93,18,65,,,,,1,1
+	// article_id,url,site,date,vote_id,vote_date,body,motion,outcome,yes,no,abstain,sponsors,actor,position,duplicate_of,story_id,version
+	// 1,https://one.example/un-vote,one.example,2025-02-24T18:00:00Z,1,,UNGA,,adopted,93,18,65,,,,,1,1
 }
 
 func ExampleDB_Stats() {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/extract/clean"
+	"github.com/tally-news/tally/extract/events"
 )
 
 // ExportOptions says what Export writes.
@@ -424,11 +425,14 @@ var recordsExport = exportKind{
 
 // VoteRow is one vote in a JSONL export.
 type VoteRow struct {
-	VoteID      int64             `json:"vote_id"`
-	ArticleID   int64             `json:"article_id"`
-	URL         string            `json:"url"`
-	Site        string            `json:"site"`
-	Date        string            `json:"date"`
+	VoteID    int64  `json:"vote_id"`
+	ArticleID int64  `json:"article_id"`
+	URL       string `json:"url"`
+	Site      string `json:"site"`
+	Date      string `json:"date"`
+	// VoteDate is when the vote took place (see extract.Vote.Date), empty
+	// until the corpus's events are refreshed.
+	VoteDate    string            `json:"vote_date,omitempty"`
 	Body        string            `json:"body,omitempty"`
 	Motion      string            `json:"motion,omitempty"`
 	Outcome     string            `json:"outcome,omitempty"`
@@ -446,10 +450,12 @@ type VoteRow struct {
 // row per position, ordered by actor.
 const voteColumns = `v.id, r.article_id, v.body, v.motion, v.outcome, v.yes, v.no, v.abstain,
 		coalesce((SELECT group_concat(actor, ';') FROM (SELECT actor FROM vote_sponsors s WHERE s.vote_id = v.id ORDER BY actor) AS sponsors), ''),
-		coalesce(vp.actor, ''), coalesce(vp.position, '')`
+		coalesce(vp.actor, ''), coalesce(vp.position, ''),
+		coalesce((SELECT vd.start || ' ' || vd."end" || ' ' || vd.precision FROM vote_dates vd WHERE vd.record_id = v.record_id
+			AND vd.vote = (SELECT count(*) FROM votes v2 WHERE v2.record_id = v.record_id AND v2.id < v.id)), '')`
 
 var votesExport = exportKind{
-	columns: []string{"article_id", "url", "site", "date", "vote_id", "body", "motion", "outcome", "yes", "no", "abstain",
+	columns: []string{"article_id", "url", "site", "date", "vote_id", "vote_date", "body", "motion", "outcome", "yes", "no", "abstain",
 		"sponsors", "actor", "position", "duplicate_of", "story_id", "version"},
 	originals: `SELECT ` + voteColumns + `, a.url, p.site, a.date, 0, a.story_id, ` + versionSQL("a") + `, 0
 		FROM votes v JOIN records r ON r.id = v.record_id JOIN articles a ON a.id = r.article_id JOIN pages p ON p.id = a.page_id
@@ -466,14 +472,15 @@ var votesExport = exportKind{
 type voteLine struct {
 	VoteRow
 	sponsors, actor, position string
-	copy                      int64 // the duplicates row, 0 for a first copy
+	voteDate                  string // start, end and precision from vote_dates
+	copy                      int64  // the duplicates row, 0 for a first copy
 }
 
 func scanVoteLine(rows *sql.Rows) (voteLine, error) {
 	var l voteLine
 	var yes, no, abstain sql.NullInt64
 	if err := rows.Scan(&l.VoteID, &l.ArticleID, &l.Body, &l.Motion, &l.Outcome, &yes, &no, &abstain, &l.sponsors,
-		&l.actor, &l.position, &l.URL, &l.Site, &l.Date, &l.DuplicateOf, &l.StoryID, &l.Version, &l.copy); err != nil {
+		&l.actor, &l.position, &l.voteDate, &l.URL, &l.Site, &l.Date, &l.DuplicateOf, &l.StoryID, &l.Version, &l.copy); err != nil {
 		return l, err
 	}
 	ptr := func(n sql.NullInt64) *int64 {
@@ -483,7 +490,32 @@ func scanVoteLine(rows *sql.Rows) (voteLine, error) {
 		return &n.Int64
 	}
 	l.Yes, l.No, l.Abstain, l.Date = ptr(yes), ptr(no), ptr(abstain), exportDate(l.Date)
+	l.VoteDate = storedVoteDate(l.voteDate)
 	return l, nil
+}
+
+// storedVoteDate writes a vote_dates row's "start end precision" as
+// events.Date does: a day, a month, a year or a week's two days.
+func storedVoteDate(s string) string {
+	f := strings.Fields(s)
+	if len(f) != 3 {
+		return ""
+	}
+	start, err1 := time.Parse(time.DateOnly, f[0])
+	end, err2 := time.Parse(time.DateOnly, f[1])
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	var p events.Precision
+	switch f[2] {
+	case "week":
+		p = events.Week
+	case "month":
+		p = events.Month
+	case "year":
+		p = events.Year
+	}
+	return events.Date{Start: start, End: end, Precision: p}.String()
 }
 
 func init() {
@@ -498,7 +530,7 @@ func init() {
 			}
 			return strconv.FormatInt(*p, 10)
 		}
-		return exportRow{object: &l, fields: []string{itoa(l.ArticleID), l.URL, l.Site, l.Date, itoa(l.VoteID), l.Body,
+		return exportRow{object: &l, fields: []string{itoa(l.ArticleID), l.URL, l.Site, l.Date, itoa(l.VoteID), l.VoteDate, l.Body,
 			l.Motion, l.Outcome, num(l.Yes), num(l.No), num(l.Abstain), l.sponsors, l.actor, l.position,
 			itoa(l.DuplicateOf), itoa(l.StoryID), strconv.Itoa(l.Version)}}, nil
 	}

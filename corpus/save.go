@@ -13,6 +13,7 @@ import (
 	"io"
 	"net/url"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +22,7 @@ import (
 	"github.com/tally-news/tally/crawl"
 	"github.com/tally-news/tally/extract"
 	"github.com/tally-news/tally/extract/clean"
+	"github.com/tally-news/tally/extract/events"
 )
 
 // ErrNotFound is returned when a page, article or record asked for by id
@@ -442,7 +444,7 @@ func storeArticle(ctx context.Context, tx *txn, pageID int64, fetched time.Time,
 		return stored{}, err
 	}
 	if r != nil {
-		if s.recordID, err = insertRecord(ctx, tx, s.articleID, r); err != nil {
+		if s.recordID, err = insertRecord(ctx, tx, s.articleID, r, a.Text, date); err != nil {
 			return stored{}, err
 		}
 	}
@@ -464,9 +466,13 @@ func articleRevised(a *clean.Article, date string) string {
 	return date
 }
 
-// insertRecord stores a record as JSON and in the queryable tables.
-func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Record) (int64, error) {
-	js, err := json.Marshal(r)
+// insertRecord stores a record as JSON and in the queryable tables. The
+// stored votes carry their dates, read from text and the article's date.
+func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Record, text, date string) (int64, error) {
+	dated := *r
+	dated.Votes = slices.Clone(r.Votes)
+	events.DateVotes(&dated, text, parseTime(date))
+	js, err := json.Marshal(&dated)
 	if err != nil {
 		return 0, fmt.Errorf("encode record: %w", err)
 	}

@@ -43,7 +43,14 @@ type Vote struct {
 	Outcome   string            `json:"outcome,omitempty"`
 	Tally     Tally             `json:"tally,omitempty"`
 	Positions map[string]string `json:"positions,omitempty"`
-	Evidence  []Evidence        `json:"evidence,omitempty"`
+	// Date is when the vote took place, as its text tells it, resolved
+	// against the article's publication time: a day (YYYY-MM-DD), a month
+	// (YYYY-MM), a year (YYYY) or a week (its first and last day,
+	// YYYY-MM-DD/YYYY-MM-DD); the publication day when the text gives
+	// none. It is empty where the publication time is not known (text
+	// given to the extractors alone); see events.DateVotes.
+	Date     string     `json:"date,omitempty"`
+	Evidence []Evidence `json:"evidence,omitempty"`
 	// Rules names, for each field of the vote, the rules that set it
 	// ("outcome": ["outcome/let-through"]). It is filled only by
 	// Extractor.Explain.

@@ -16,7 +16,7 @@ func GoldOf(r extract.Record, textFile string) extract.Record {
 		g.Counts = append(g.Counts, extract.Count{Value: c.Value, Unit: c.Unit})
 	}
 	for _, v := range r.Votes {
-		v.Evidence, v.Rules = nil, nil
+		v.Evidence, v.Rules, v.Date = nil, nil, ""
 		g.Votes = append(g.Votes, v)
 	}
 	for _, s := range r.Stances {

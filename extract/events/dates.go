@@ -76,6 +76,18 @@ func dayDate(day time.Time, fromText bool, phrase string) Date {
 	return Date{Start: day, End: day, Precision: Day, FromText: fromText, Phrase: phrase}
 }
 
+// DateVotes sets the Date of each vote of rec from text, the article the
+// record was extracted from, and its publication time (see VoteDate). A
+// zero publication time leaves the dates as they are.
+func DateVotes(rec *extract.Record, text string, published time.Time) {
+	if published.IsZero() {
+		return
+	}
+	for i := range rec.Votes {
+		rec.Votes[i].Date = VoteDate(rec.Votes[i], text, published).String()
+	}
+}
+
 // VoteDate dates a vote from its evidence sentences, read from text (the
 // article text the evidence points into), resolved against the
 // publication time: the most exact date the sentences state, the earliest

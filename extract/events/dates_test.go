@@ -1,8 +1,11 @@
 package events
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tally-news/tally/extract"
 )
@@ -117,5 +120,32 @@ func TestVoteDate(t *testing.T) {
 	}
 	if got := VoteDate(quoted("It passed."), "", time.Time{}); !got.Start.IsZero() {
 		t.Errorf("no date and no publication time: got %s, want none", got)
+	}
+}
+
+// TestDateVotes checks that DateVotes dates each vote of a record from the
+// text, and leaves a record whose publication time is unknown undated.
+func TestDateVotes(t *testing.T) {
+	text := "Russia vetoed the draft on Tuesday.\n\nIn 2019 the Assembly had passed a similar text."
+	ev := func(sentence string) []extract.Evidence {
+		i := strings.Index(text, sentence)
+		start := utf8.RuneCountInString(text[:i])
+		return []extract.Evidence{{Start: start, End: start + 6, SentenceStart: start, SentenceEnd: start + utf8.RuneCountInString(sentence)}}
+	}
+	rec := extract.Record{Votes: []extract.Vote{
+		{Body: "UNSC", Evidence: ev("Russia vetoed the draft on Tuesday.")},
+		{Body: "UNGA", Evidence: ev("In 2019 the Assembly had passed a similar text.")},
+	}}
+	undated := rec
+	undated.Votes = slices.Clone(rec.Votes)
+	DateVotes(&undated, text, time.Time{})
+	for _, v := range undated.Votes {
+		if v.Date != "" {
+			t.Errorf("no publication time: %s dated %q", v.Body, v.Date)
+		}
+	}
+	DateVotes(&rec, text, time.Date(2024, 3, 7, 10, 0, 0, 0, time.UTC)) // a Thursday
+	if got := []string{rec.Votes[0].Date, rec.Votes[1].Date}; !slices.Equal(got, []string{"2024-03-05", "2019"}) {
+		t.Errorf("dates %q, want [2024-03-05 2019]", got)
 	}
 }
