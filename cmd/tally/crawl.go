@@ -26,7 +26,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // crawlFlags are the flags crawl and run share.
 type crawlFlags struct {
 	db, job, warc, logFormat, contact string
-	every                             time.Duration
+	every, lease                      time.Duration
 	stats                             bool
 	samePath                          bool
 	scope                             runScope
@@ -56,6 +56,7 @@ func addCrawlFlags(fs *flagSet) *crawlFlags {
 	fs.IntVar(&f.cfg.MaxRetries, "retries", f.cfg.MaxRetries, "retries after timeouts, connection errors, 5xx and 429")
 	fs.StringVar(&f.warc, "warc", "", "also write every response to this WARC file (.warc.gz for gzip)")
 	fs.DurationVar(&f.every, "every", 0, "run the job again at this interval until interrupted (e.g. 1h)")
+	fs.DurationVar(&f.lease, "lease", time.Minute, "on a PostgreSQL corpus, workers share the job's frontier: how long a worker's URLs stay its own once it stops renewing them (it died)")
 	fs.BoolVar(&f.samePath, "same-path", false, "follow links only under the seeds' folders (https://host/world/ stays in /world/)")
 	f.scope.addFlags(fs)
 	fs.BoolVar(&f.stats, "stats", false, "show the last runs of the job and exit")
@@ -186,6 +187,9 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	if f.lease <= 0 {
+		return e.usageErrorf("%s: --lease %v: want a positive duration", name, f.lease)
+	}
 	newWARC := false
 	if f.warc != "" {
 		_, err := os.Stat(f.warc)
@@ -212,6 +216,11 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	}
 	if withArticles {
 		cfg.Handled = db.HasArticle
+	}
+	if db.Postgres() {
+		// Any number of workers may run the job at once, sharing its
+		// frontier; on SQLite one run holds the job.
+		cfg.Lease = f.lease
 	}
 	c, err := crawl.New(cfg, db, logger)
 	if err != nil {
