@@ -167,6 +167,18 @@ type runState struct {
 // failures of single URLs are not errors: they are recorded and counted
 // in RunStats.
 func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Handler) (RunStats, error) {
+	return c.run(ctx, job, seeds, true, handle)
+}
+
+// Join is Run for a worker that joins a run of job another worker
+// started on a shared frontier (Config.Lease): the seeds say which sites
+// are the job's (Config.SameHost) but are not queued again, so that they
+// are read once per round however many workers there are.
+func (c *Crawler) Join(ctx context.Context, job string, seeds []string, handle Handler) (RunStats, error) {
+	return c.run(ctx, job, seeds, false, handle)
+}
+
+func (c *Crawler) run(ctx context.Context, job string, seeds []string, queueSeeds bool, handle Handler) (RunStats, error) {
 	stats := RunStats{Failures: map[string]int{}}
 	if strings.TrimSpace(job) == "" {
 		return stats, errors.New("crawl: empty job name")
@@ -248,8 +260,10 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 		for _, s := range canonSeeds {
 			rs.seeds[s] = true
 			rs.seedHosts[siteHost(s)] = true
-			rs.markSeen(s)
-			items = append(items, Queued{URL: s, Depth: 0, Kind: seedKind(s)})
+			if queueSeeds {
+				rs.markSeen(s)
+				items = append(items, Queued{URL: s, Depth: 0, Kind: seedKind(s)})
+			}
 		}
 		if err := c.store.Enqueue(ctx, job, items); err != nil {
 			loopErr = fmt.Errorf("crawl: queue seeds of %q: %w", job, err)

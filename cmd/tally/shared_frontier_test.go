@@ -109,6 +109,26 @@ func testSharedFrontier(t *testing.T, command string) {
 		t.Fatalf("last run: %v\n%s", err, out)
 	}
 
+	// crawl --stats shows the four runs, each with its worker; the killed
+	// one is interrupted.
+	stats, _, err := runCLI(t, "", "crawl", "--stats", "--db", pg, "--job", "shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stats), "\n")
+	workerNames := map[string]bool{}
+	interrupted := 0
+	for _, l := range lines[1:] {
+		fields := strings.Fields(l)
+		workerNames[fields[len(fields)-1]] = true
+		if strings.Contains(l, "interrupted") {
+			interrupted++
+		}
+	}
+	if len(lines) != 5 || len(workerNames) != 4 || (killed && interrupted != 1) {
+		t.Errorf("crawl --stats: want four runs by four workers, the killed one interrupted:\n%s", stats)
+	}
+
 	db, err := sql.Open("pgx", pg)
 	if err != nil {
 		t.Fatal(err)
@@ -165,5 +185,71 @@ func testSharedFrontier(t *testing.T, command string) {
 	t.Logf("%d requests, %d articles fetched twice, at most %d requests in %v (allowed %d)", len(times), twice, most, window, allowed)
 	if most > allowed {
 		t.Errorf("%d requests within %v; want at most %d with a %v delay held across workers", most, window, allowed, delay)
+	}
+}
+
+// TestEveryOncePerJob: with --every on a PostgreSQL corpus, a second
+// worker started while the first waits for its next round joins the
+// job's schedule instead of starting a round of its own: the seed is read
+// once, and the second worker's run fetches nothing.
+func TestEveryOncePerJob(t *testing.T) {
+	pg := postgresCorpus(t)
+	log := &requestLog{count: map[string]int{}}
+	srv := httptest.NewServer(log.wrap(generatedSite(5)))
+	defer srv.Close()
+	args := []string{"run", "--db", pg, "--job", "every", "--allow-private", "--ignore-robots", "--delay", "1ms",
+		"--depth", "1", "--every", "1h", "--quiet", srv.URL + "/"}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var wg sync.WaitGroup
+	worker := func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out, errOut strings.Builder
+			if err := run(ctx, args, strings.NewReader(""), &out, &errOut); err != nil {
+				t.Errorf("worker: %v\n%s", err, errOut.String())
+			}
+		}()
+	}
+	runs := func() int {
+		out, _, err := runCLI(t, "", "crawl", "--stats", "--db", pg, "--job", "every")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Count(out, "\n") - 1
+	}
+	waitFor := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			out, _, _ := runCLI(t, "", "crawl", "--stats", "--db", pg, "--job", "every")
+			if strings.Count(out, "\n")-1 >= n && !strings.Contains(out, "running") {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("waiting for %d finished runs:\n%s", n, out)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	worker()
+	waitFor(1)
+	worker()
+	waitFor(2)
+	cancel()
+	wg.Wait()
+	log.mu.Lock()
+	defer log.mu.Unlock()
+	if n := log.count["/"]; n != 1 {
+		t.Errorf("seed read %d times by two workers within the interval; want once", n)
+	}
+	for i := range 5 {
+		if n := log.count[fmt.Sprintf("/news/%d.html", i)]; n != 1 {
+			t.Errorf("/news/%d.html fetched %d times; want once", i, n)
+		}
+	}
+	if n := runs(); n != 2 {
+		t.Errorf("%d runs; want one by each worker", n)
 	}
 }
