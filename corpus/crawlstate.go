@@ -101,16 +101,18 @@ func (db *DB) FinishRun(ctx context.Context, id int64, stats crawl.RunStats) err
 	return nil
 }
 
-// Runs returns the last n runs of job, newest first. A run that has not
-// finished (still running, or killed) has a zero Finished time; one whose
-// process no longer holds the job's lock is Interrupted.
+// Runs returns the last n runs of job, newest first, whichever worker
+// made them. A run that has not finished (still running, or killed) has a
+// zero Finished time; one whose process no longer holds the job's lock,
+// nor a live lease on a shared frontier, is Interrupted.
 func (db *DB) Runs(ctx context.Context, job string, n int) ([]crawl.Run, error) {
 	var holder string
 	err := db.read.QueryRowContext(ctx, "SELECT owner FROM locks WHERE job = ?", job).Scan(&holder)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("runs of job %s: lock: %w", job, err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT id, job, owner, started, finished, fetched, not_changed, failed, skipped, queued, failures
+	rows, err := db.read.QueryContext(ctx, `SELECT id, job, owner, started, finished, fetched, not_changed, failed, skipped, queued, failures,
+		`+db.d.runAlive()+`
 		FROM runs WHERE job = ? ORDER BY id DESC LIMIT ?`, job, n)
 	if err != nil {
 		return nil, fmt.Errorf("runs of job %s: %w", job, err)
@@ -120,12 +122,15 @@ func (db *DB) Runs(ctx context.Context, job string, n int) ([]crawl.Run, error) 
 	for rows.Next() {
 		var r crawl.Run
 		var started, finished, failures string
+		var alive bool
 		if err := rows.Scan(&r.ID, &r.Job, &r.Owner, &started, &finished, &r.Stats.Fetched, &r.Stats.NotChanged,
-			&r.Stats.Failed, &r.Stats.Skipped, &r.Stats.Queued, &failures); err != nil {
+			&r.Stats.Failed, &r.Stats.Skipped, &r.Stats.Queued, &failures, &alive); err != nil {
 			return nil, fmt.Errorf("runs of job %s: %w", job, err)
 		}
 		r.Started, r.Finished = parseTime(started), parseTime(finished)
-		r.Interrupted = crawl.RunInterrupted(r, holder)
+		// A run of a shared frontier holds no job lock: it is alive while
+		// its worker renews its lease (crawl.SharedStore.Renew).
+		r.Interrupted = crawl.RunInterrupted(r, holder) && !(alive && !crawl.OwnerGone(r.Owner))
 		if err := json.Unmarshal([]byte(failures), &r.Stats.Failures); err != nil {
 			return nil, fmt.Errorf("runs of job %s: run %d: failures: %w", job, r.ID, err)
 		}

@@ -83,6 +83,13 @@ func (db *DB) refreshEvents(ctx context.Context, cfg events.Config, rebuild bool
 		return EventsUpdate{}, err
 	}
 	defer tx.Rollback()
+	if db.d.postgres {
+		// Workers finishing their runs at once refresh one after the
+		// other: each reads what is missing, then writes it.
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(eventsLock)); err != nil {
+			return EventsUpdate{}, err
+		}
+	}
 	var u EventsUpdate
 	if u.Dated, err = dateVotes(ctx, tx); err != nil {
 		return u, err

@@ -61,6 +61,10 @@ func redactURL(raw string) string {
 // that workers starting at once migrate one after the other.
 const migrationLock = ApplicationID
 
+// eventsLock is the PostgreSQL advisory lock a refresh of the events
+// holds, so that refreshes run one at a time.
+const eventsLock = ApplicationID + 1
+
 // openPostgres opens the corpus at a PostgreSQL URL, migrating its schema
 // to version upto (-1: the latest) as openMode does a file's.
 func openPostgres(ctx context.Context, dsn string, upto int, how openHow) (_ *DB, err error) {

@@ -130,6 +130,18 @@ type Config struct {
 	// A lock whose holder was a process of this machine that has exited is
 	// taken over at once.
 	LockStale time.Duration
+
+	// Lease, when above zero and the Store is a SharedStore, lets several
+	// processes run one job at once, on one machine or many: instead of
+	// taking the job's lock, each leases the URLs it fetches for Lease,
+	// renewing its leases every Lease/3 while it lives, so that the URLs
+	// of a worker that died go to another once Lease has passed; and each
+	// claims a host's requests in the store, so that Delay (or the
+	// host's Crawl-delay) holds between the requests of all of them. A
+	// worker that finds nothing to lease waits while others still hold
+	// URLs of the job, up to twice Lease, since their work may queue more.
+	// Zero (the default) keeps one run per job, under the job's lock.
+	Lease time.Duration
 }
 
 // DefaultConfig returns a polite configuration: robots.txt obeyed,
@@ -191,6 +203,7 @@ func (cfg Config) validateFields() error {
 	check(cfg.RecrawlAge >= 0, "RecrawlAge %v is negative", cfg.RecrawlAge)
 	check(cfg.ProgressInterval > 0, "ProgressInterval %v is not positive", cfg.ProgressInterval)
 	check(cfg.LockStale > 0, "LockStale %v is not positive", cfg.LockStale)
+	check(cfg.Lease >= 0, "Lease %v is negative", cfg.Lease)
 	if len(errs) > 0 {
 		return fmt.Errorf("crawl config: %w", errors.Join(errs...))
 	}

@@ -138,6 +138,8 @@ type runState struct {
 	started time.Time
 	handle  Handler
 	log     *slog.Logger
+	owner   string      // this process, as it holds the job's lock or its leases
+	shared  SharedStore // the store, when the frontier is shared (Config.Lease)
 
 	mu        sync.Mutex
 	seeds     map[string]bool     // canonical seed URLs
@@ -153,7 +155,9 @@ type runState struct {
 //
 // Run takes the job's lock (failing with an error that wraps ErrJobLocked
 // when another live run holds it), records the run in the store, queues
-// the seeds and works through the frontier. On cancellation it starts
+// the seeds and works through the frontier. With Config.Lease and a
+// SharedStore it takes no lock: it shares the frontier with the job's
+// other runs, leasing what it fetches. On cancellation it starts
 // nothing new and cancels the requests in flight (a page whose response
 // was already in is still handled; the others stay queued), records the
 // run and returns its counts; when URLs were left queued, with an error
@@ -163,6 +167,18 @@ type runState struct {
 // failures of single URLs are not errors: they are recorded and counted
 // in RunStats.
 func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Handler) (RunStats, error) {
+	return c.run(ctx, job, seeds, true, handle)
+}
+
+// Join is Run for a worker that joins a run of job another worker
+// started on a shared frontier (Config.Lease): the seeds say which sites
+// are the job's (Config.SameHost) but are not queued again, so that they
+// are read once per round however many workers there are.
+func (c *Crawler) Join(ctx context.Context, job string, seeds []string, handle Handler) (RunStats, error) {
+	return c.run(ctx, job, seeds, false, handle)
+}
+
+func (c *Crawler) run(ctx context.Context, job string, seeds []string, queueSeeds bool, handle Handler) (RunStats, error) {
 	stats := RunStats{Failures: map[string]int{}}
 	if strings.TrimSpace(job) == "" {
 		return stats, errors.New("crawl: empty job name")
@@ -184,20 +200,35 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 	defer c.running.Store(false)
 
 	owner := lockOwner()
-	if err := c.store.Lock(ctx, job, owner, c.cfg.LockStale); err != nil {
-		return stats, fmt.Errorf("crawl: lock job %q: %w", job, err)
-	}
+	shared := c.sharedStore()
 	// Work under way finishes even after ctx is cancelled.
 	work := context.WithoutCancel(ctx)
-	defer func() {
-		if err := c.store.Unlock(work, job, owner); err != nil {
-			c.log.Error("unlock job", "job", job, "err", err)
+	if shared == nil {
+		if err := c.store.Lock(ctx, job, owner, c.cfg.LockStale); err != nil {
+			return stats, fmt.Errorf("crawl: lock job %q: %w", job, err)
 		}
-	}()
+		defer func() {
+			if err := c.store.Unlock(work, job, owner); err != nil {
+				c.log.Error("unlock job", "job", job, "err", err)
+			}
+		}()
+	}
 
 	runID, err := c.store.StartRun(ctx, job, owner)
 	if err != nil {
 		return stats, fmt.Errorf("crawl: start run of %q: %w", job, err)
+	}
+	if shared != nil {
+		// The run is alive from now; at its end its leases are given up,
+		// so that the URLs it leaves queued go to the other workers.
+		if err := shared.Renew(ctx, job, owner, c.cfg.Lease); err != nil {
+			return stats, fmt.Errorf("crawl: start run of %q: %w", job, err)
+		}
+		defer func() {
+			if err := shared.Renew(work, job, owner, 0); err != nil {
+				c.log.Error("give up leases", "job", job, "err", err)
+			}
+		}()
 	}
 	rs := &runState{
 		c:         c,
@@ -205,6 +236,8 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 		started:   time.Now(),
 		handle:    handle,
 		log:       c.log.With("job", job, "run", runID),
+		owner:     owner,
+		shared:    shared,
 		seeds:     map[string]bool{},
 		seedHosts: map[string]bool{},
 		seen:      map[uint64]struct{}{},
@@ -218,7 +251,7 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 
 	runCtx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	stopBeat := rs.heartbeat(work, owner, cancel)
+	stopBeat := rs.heartbeat(work, cancel)
 	defer stopBeat()
 
 	var loopErr error
@@ -227,8 +260,10 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 		for _, s := range canonSeeds {
 			rs.seeds[s] = true
 			rs.seedHosts[siteHost(s)] = true
-			rs.markSeen(s)
-			items = append(items, Queued{URL: s, Depth: 0, Kind: seedKind(s)})
+			if queueSeeds {
+				rs.markSeen(s)
+				items = append(items, Queued{URL: s, Depth: 0, Kind: seedKind(s)})
+			}
 		}
 		if err := c.store.Enqueue(ctx, job, items); err != nil {
 			loopErr = fmt.Errorf("crawl: queue seeds of %q: %w", job, err)
@@ -270,21 +305,33 @@ func (c *Crawler) Run(ctx context.Context, job string, seeds []string, handle Ha
 	return stats, loopErr
 }
 
-// heartbeat refreshes the job lock every LockStale/4 until stopped. When
-// another owner has taken the lock over, it cancels the run.
-func (rs *runState) heartbeat(ctx context.Context, owner string, cancel context.CancelCauseFunc) (stop func()) {
+// heartbeat refreshes the job lock every LockStale/4 until stopped; when
+// another owner has taken the lock over, it cancels the run. On a shared
+// frontier it renews the run's leases every Lease/3 instead.
+func (rs *runState) heartbeat(ctx context.Context, cancel context.CancelCauseFunc) (stop func()) {
+	cfg := rs.c.cfg
+	every := cfg.LockStale / 4
+	if rs.shared != nil {
+		every = cfg.Lease / 3
+	}
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		t := time.NewTicker(rs.c.cfg.LockStale / 4)
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
 			select {
 			case <-done:
 				return
 			case <-t.C:
-				err := rs.c.store.Lock(ctx, rs.job, owner, rs.c.cfg.LockStale)
+				if rs.shared != nil {
+					if err := rs.shared.Renew(ctx, rs.job, rs.owner, cfg.Lease); err != nil {
+						rs.log.Warn("renew leases", "err", err)
+					}
+					continue
+				}
+				err := rs.c.store.Lock(ctx, rs.job, rs.owner, cfg.LockStale)
 				if errors.Is(err, ErrJobLocked) {
 					rs.log.Error("job lock lost", "err", err)
 					cancel(fmt.Errorf("lost the job lock: %w", err))
@@ -297,6 +344,38 @@ func (rs *runState) heartbeat(ctx context.Context, owner string, cancel context.
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// sharedStore returns the store as a SharedStore when the job's frontier
+// is to be shared (Config.Lease), or nil.
+func (c *Crawler) sharedStore() SharedStore {
+	if c.cfg.Lease <= 0 {
+		return nil
+	}
+	s, _ := c.store.(SharedStore)
+	return s
+}
+
+// claimHost waits, on a shared frontier, until this worker may start a
+// request to host: the store hands out a host's requests delay apart over
+// all the workers. Alone, the scheduler's own spacing is enough.
+func (rs *runState) claimHost(ctx context.Context, host string, delay time.Duration) error {
+	if rs.shared == nil || delay <= 0 {
+		return nil
+	}
+	for {
+		wait, err := rs.shared.Claim(ctx, "host "+host, delay)
+		if err != nil || wait == 0 {
+			return err
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
 }
 
 // seedKind guesses a seed's kind from its URL. The body decides in the

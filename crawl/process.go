@@ -85,6 +85,14 @@ func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o ou
 			hdr.Set("If-Modified-Since", last.LastModified)
 		}
 	}
+	if err := rs.claimHost(runCtx, t.host, t.delay); err != nil {
+		if runCtx.Err() != nil {
+			o.interrupted = true
+			return o
+		}
+		o.err = fmt.Errorf("crawl: claim a request to %s: %w", t.host, err)
+		return o
+	}
 	ex := &exchange{limit: c.cfg.MaxBodySize, run: rs, seed: seed || t.Kind != KindPage}
 	err = c.fetch(runCtx, t.URL, hdr, ex)
 	now := time.Now()
@@ -326,6 +334,12 @@ func (rs *runState) fetchRobots(runCtx context.Context, t *task) (o outcome) {
 	ex := &exchange{limit: maxRobotsSize}
 	hdr := http.Header{}
 	hdr.Set("Accept", "text/plain,*/*;q=0.8")
+	if err := rs.claimHost(runCtx, t.host, t.delay); err != nil {
+		if runCtx.Err() == nil {
+			o.err = fmt.Errorf("crawl: claim a request to %s: %w", t.host, err)
+		}
+		return o
+	}
 	err := c.fetch(runCtx, t.host+"/robots.txt", hdr, ex)
 	defer c.archiveFinal(ex)
 	if err != nil {

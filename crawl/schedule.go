@@ -15,7 +15,8 @@ type task struct {
 	host      string   // scheme://host[:port], the unit of politeness
 	attempt   int      // retries so far
 	notBefore time.Time
-	robots    bool // fetch host's robots.txt instead
+	robots    bool          // fetch host's robots.txt instead
+	delay     time.Duration // the host's delay when the task started
 }
 
 // robotsState is how far a host's robots.txt has got.
@@ -85,6 +86,12 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 		timer    = time.NewTimer(time.Hour)
 		progress = time.NewTicker(cfg.ProgressInterval)
 	)
+	// On a shared frontier: when URLs were last leased, and when to look
+	// again for URLs that other workers queue or leave.
+	var (
+		lastLeased = time.Now()
+		pollAt     time.Time
+	)
 	defer timer.Stop()
 	defer progress.Stop()
 
@@ -100,6 +107,7 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 		return h
 	}
 	start := func(t *task, h *hostState, allowed bool) {
+		t.delay = h.delay
 		h.inflight++
 		inflight++
 		go func() {
@@ -148,12 +156,18 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 				break
 			}
 		} else {
-			if dirty && len(buf) < batchSize/2 {
+			if !pollAt.IsZero() && !time.Now().Before(pollAt) {
+				pollAt, dirty = time.Time{}, true
+			}
+			if dirty && len(buf) < rs.batch()/2 {
 				dirty = false
-				items, err := c.store.Pending(work, rs.job, len(known)+batchSize)
+				items, err := rs.next(work, len(known))
 				if err != nil {
 					fatal = fmt.Errorf("crawl: read frontier of %q: %w", rs.job, err)
 					continue
+				}
+				if len(items) > 0 {
+					lastLeased = time.Now()
 				}
 				for _, q := range items {
 					if known[q.URL] {
@@ -172,7 +186,17 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 				if dirty {
 					continue
 				}
-				break
+				if !pollAt.IsZero() {
+					wake = pollAt
+				} else if wait, err := rs.othersAtWork(work, len(known), lastLeased); err != nil {
+					fatal = err
+					continue
+				} else if wait > 0 {
+					pollAt = time.Now().Add(wait)
+					wake = pollAt
+				} else {
+					break
+				}
 			}
 
 			// Start every task whose host is ready, oldest first.
@@ -286,6 +310,48 @@ func (rs *runState) loop(ctx context.Context) (RunStats, error) {
 	}
 	report(true)
 	return stats, fatal
+}
+
+// batch is how many frontier entries are read at a time: on a shared
+// frontier, few enough that the other workers get their share.
+func (rs *runState) batch() int {
+	if rs.shared != nil {
+		return min(batchSize, max(2*rs.c.cfg.MaxInFlight, 8))
+	}
+	return batchSize
+}
+
+// next reads the next entries of the frontier: alone, the oldest past the
+// known ones (which are in the buffer, in flight or left queued); on a
+// shared frontier, those leased now.
+func (rs *runState) next(ctx context.Context, known int) ([]Queued, error) {
+	if rs.shared != nil {
+		return rs.shared.Lease(ctx, rs.job, rs.owner, rs.batch(), rs.c.cfg.Lease)
+	}
+	return rs.c.store.Pending(ctx, rs.job, known+batchSize)
+}
+
+// othersAtWork says, once this worker has nothing left to do, how long to
+// wait before looking for work in the frontier again: while other workers
+// hold URLs of the job, they may queue more, or die and leave theirs to
+// this one. Zero means the run is over: the frontier holds only what this
+// run left queued (mine), or nothing was leased for twice the lease.
+func (rs *runState) othersAtWork(ctx context.Context, mine int, lastLeased time.Time) (time.Duration, error) {
+	if rs.shared == nil {
+		return 0, nil
+	}
+	lease := rs.c.cfg.Lease
+	if time.Since(lastLeased) > 2*lease {
+		return 0, nil
+	}
+	n, err := rs.c.store.Count(ctx, rs.job)
+	if err != nil {
+		return 0, fmt.Errorf("crawl: count frontier of %q: %w", rs.job, err)
+	}
+	if n <= mine {
+		return 0, nil
+	}
+	return min(max(lease/8, 10*time.Millisecond), 250*time.Millisecond), nil
 }
 
 func earliest(a, b time.Time) time.Time {

@@ -146,3 +146,26 @@ func LockHeldError(job, owner string, refreshed time.Time, stale time.Duration) 
 func RunInterrupted(r Run, holder string) bool {
 	return r.Finished.IsZero() && (r.Owner == "" || r.Owner != holder || OwnerGone(r.Owner))
 }
+
+// SharedStore is a Store that several processes, on one machine or many,
+// may work one job from at once (Config.Lease): each leases the URLs it
+// fetches, so that no two fetch the same URL while both live and a dead
+// worker's URLs go to another once its lease runs out, and they claim a
+// host's requests one at a time, so that the delay between two requests to
+// a host holds across all of them. Times are the store's own clock, which
+// every worker shares.
+type SharedStore interface {
+	Store
+	// Lease takes up to n of job's queued URLs, oldest first, that no live
+	// lease holds, and leases them to owner for ttl. Done settles a leased
+	// URL; one never settled is taken again once its lease runs out.
+	Lease(ctx context.Context, job, owner string, n int, ttl time.Duration) ([]Queued, error)
+	// Renew extends owner's leases on job's URLs, and marks owner's
+	// unfinished run of job alive, for ttl from now. A ttl of zero gives
+	// the leases up, so that other workers take those URLs at once.
+	Renew(ctx context.Context, job, owner string, ttl time.Duration) error
+	// Claim claims the slot called name: when its next time has come, it
+	// sets the next time to interval from now and returns zero; otherwise
+	// it returns how long until the next time, claiming nothing.
+	Claim(ctx context.Context, name string, interval time.Duration) (wait time.Duration, err error)
+}

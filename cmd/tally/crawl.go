@@ -26,7 +26,7 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 // crawlFlags are the flags crawl and run share.
 type crawlFlags struct {
 	db, job, warc, logFormat, contact string
-	every                             time.Duration
+	every, lease                      time.Duration
 	stats                             bool
 	samePath                          bool
 	scope                             runScope
@@ -56,6 +56,7 @@ func addCrawlFlags(fs *flagSet) *crawlFlags {
 	fs.IntVar(&f.cfg.MaxRetries, "retries", f.cfg.MaxRetries, "retries after timeouts, connection errors, 5xx and 429")
 	fs.StringVar(&f.warc, "warc", "", "also write every response to this WARC file (.warc.gz for gzip)")
 	fs.DurationVar(&f.every, "every", 0, "run the job again at this interval until interrupted (e.g. 1h)")
+	fs.DurationVar(&f.lease, "lease", time.Minute, "on a PostgreSQL corpus, workers share the job's frontier: how long a worker's URLs stay its own once it stops renewing them (it died)")
 	fs.BoolVar(&f.samePath, "same-path", false, "follow links only under the seeds' folders (https://host/world/ stays in /world/)")
 	f.scope.addFlags(fs)
 	fs.BoolVar(&f.stats, "stats", false, "show the last runs of the job and exit")
@@ -186,6 +187,9 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	if err := cfg.Validate(); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
+	if f.lease <= 0 {
+		return e.usageErrorf("%s: --lease %v: want a positive duration", name, f.lease)
+	}
 	newWARC := false
 	if f.warc != "" {
 		_, err := os.Stat(f.warc)
@@ -213,13 +217,32 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 	if withArticles {
 		cfg.Handled = db.HasArticle
 	}
+	if db.Postgres() {
+		// Any number of workers may run the job at once, sharing its
+		// frontier; on SQLite one run holds the job.
+		cfg.Lease = f.lease
+	}
 	c, err := crawl.New(cfg, db, logger)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	for {
+		// On a shared frontier the job's rounds are claimed, one every
+		// f.every, by whichever worker comes first; the others join the
+		// round under way (or find it done) rather than start their own.
+		crawlRun, nextRound := c.Run, f.every
+		if cfg.Lease > 0 && f.every > 0 {
+			wait, err := db.Claim(ctx, "every "+job, f.every)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			if wait > 0 {
+				crawlRun, nextRound = c.Join, wait
+			}
+		}
+		roundAt := time.Now().Add(nextRound)
 		runCtx, h, limited := f.scope.start(ctx, handler(ctx, db))
-		stats, err := c.Run(runCtx, job, seeds, h)
+		stats, err := crawlRun(runCtx, job, seeds, h)
 		if why := limited(); why != "" && ctx.Err() == nil {
 			// A run stopped by --max-pages or --max-time ends normally.
 			logger.Info("run stopped", "job", job, "reason", why)
@@ -265,11 +288,15 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 		if f.every <= 0 || ctx.Err() != nil {
 			return nil
 		}
-		logger.Info("next run", "job", job, "in", f.every.String())
+		wait := f.every
+		if cfg.Lease > 0 {
+			wait = max(time.Until(roundAt), 0)
+		}
+		logger.Info("next run", "job", job, "in", wait.Round(time.Millisecond).String())
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(f.every):
+		case <-time.After(wait):
 		}
 	}
 }
@@ -317,7 +344,8 @@ func printSummary(w io.Writer, job string, s crawl.RunStats) {
 	}
 }
 
-// printRuns shows the last runs of a job.
+// printRuns shows the last runs of a job, by every worker, each with the
+// worker that made it (host:pid:random).
 func printRuns(ctx context.Context, e *env, path, job string) error {
 	if _, err := os.Stat(path); err != nil && !corpus.IsURL(path) {
 		return fmt.Errorf("crawl --stats: corpus %s: %w", path, err)
@@ -335,7 +363,7 @@ func printRuns(ctx context.Context, e *env, path, job string) error {
 		fmt.Fprintf(e.stdout, "no runs of job %s in %s\n", job, corpus.DisplayName(path))
 		return nil
 	}
-	fmt.Fprintf(e.stdout, "%-6s %-20s %-10s %8s %8s %8s %8s\n", "run", "started", "took", "fetched", "same", "failed", "queued")
+	fmt.Fprintf(e.stdout, "%-6s %-20s %-11s %8s %8s %8s %8s  %s\n", "run", "started", "took", "fetched", "same", "failed", "queued", "worker")
 	for _, r := range runs {
 		took := "running"
 		if r.Interrupted {
@@ -344,8 +372,8 @@ func printRuns(ctx context.Context, e *env, path, job string) error {
 		if !r.Finished.IsZero() {
 			took = r.Finished.Sub(r.Started).Round(time.Second).String()
 		}
-		fmt.Fprintf(e.stdout, "%-6d %-20s %-10s %8d %8d %8d %8d\n", r.ID, r.Started.Format("2006-01-02 15:04:05"), took,
-			r.Stats.Fetched, r.Stats.NotChanged, r.Stats.Failed, r.Stats.Queued)
+		fmt.Fprintf(e.stdout, "%-6d %-20s %-11s %8d %8d %8d %8d  %s\n", r.ID, r.Started.Format("2006-01-02 15:04:05"), took,
+			r.Stats.Fetched, r.Stats.NotChanged, r.Stats.Failed, r.Stats.Queued, r.Owner)
 	}
 	return nil
 }

@@ -232,13 +232,15 @@ func headLines(s string, n int) string {
 
 // What normaliseExample replaces, on both sides, since it changes from run
 // to run: the ports of loopback servers (the README's 8000 and the demo's
-// random one), the clock times of the crawl history, and durations ("in
-// 25ms", "0s" in a table column with the spaces after it, "2.02 ms/page").
+// random one), the clock times of the crawl history and the names of its
+// workers (host:pid:random), and durations ("in 25ms", "0s" in a table
+// column with the spaces after it, "2.02 ms/page").
 var (
 	loopbackPort = regexp.MustCompile(`127\.0\.0\.1:\d+`)
 	clockTime    = regexp.MustCompile(`\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`)
 	duration     = regexp.MustCompile(`\b(\d+(\.\d+)?(h|m|s|ms|µs|ns))+( +|\b)|\b\d+(\.\d+)? (ms|µs|ns)\b`)
 	demoFolder   = regexp.MustCompile(`tally-demo-\d+`)
+	workerName   = regexp.MustCompile(`\S+:\d+:[0-9a-f]{8}$`)
 )
 
 // normaliseExample splits output into lines and makes what differs from
@@ -259,7 +261,7 @@ func normaliseExample(s, tmp string) []string {
 	})
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
+		lines[i] = workerName.ReplaceAllString(strings.TrimRight(l, " \t"), "WORKER")
 	}
 	return lines
 }

@@ -48,31 +48,47 @@ func generatedSite(n int) http.Handler {
 
 // BenchmarkRun crawls a generated loopback site of benchSitePages
 // articles with no delay, end to end (fetch, clean, extract, store), into
-// a new SQLite corpus and, when TALLY_TEST_POSTGRES is set, a new
-// PostgreSQL one, and reports pages per second. Run it with
-// -benchtime=1x: one iteration crawls the whole site.
+// a new SQLite corpus with one worker and, when TALLY_TEST_POSTGRES is
+// set, a new PostgreSQL one with one, two and four workers sharing the
+// job (each a tally run of its own, here in one process), and reports
+// pages per second. Run it with -benchtime=1x: one iteration crawls the
+// whole site.
 func BenchmarkRun(b *testing.B) {
 	srv := httptest.NewServer(generatedSite(benchSitePages))
 	defer srv.Close()
-	for _, engine := range []string{"sqlite", "postgres"} {
-		b.Run(engine, func(b *testing.B) {
+	for _, c := range []struct {
+		engine  string
+		workers int
+	}{{"sqlite", 1}, {"postgres", 1}, {"postgres", 2}, {"postgres", 4}} {
+		b.Run(fmt.Sprintf("%s/workers=%d", c.engine, c.workers), func(b *testing.B) {
 			var pages float64
 			var elapsed time.Duration
 			for range b.N {
 				b.StopTimer()
 				db := filepath.Join(b.TempDir(), "bench.db")
-				if engine == "postgres" {
+				if c.engine == "postgres" {
 					db = postgresCorpus(b)
 				}
 				b.StartTimer()
 				start := time.Now()
-				var out, errOut strings.Builder
-				err := run(b.Context(), []string{"run", "--db", db, "--allow-private", "--ignore-robots", "--quiet",
-					"--delay", "0", "--per-host", "8", "--depth", "1", "--job", "bench", srv.URL + "/"}, strings.NewReader(""), &out, &errOut)
-				elapsed += time.Since(start)
-				if err != nil {
-					b.Fatalf("run: %v\n%s", err, errOut.String())
+				errs := make(chan error, c.workers)
+				for range c.workers {
+					go func() {
+						var out, errOut strings.Builder
+						err := run(b.Context(), []string{"run", "--db", db, "--allow-private", "--ignore-robots", "--quiet",
+							"--delay", "0", "--per-host", "8", "--depth", "1", "--job", "bench", srv.URL + "/"}, strings.NewReader(""), &out, &errOut)
+						if err != nil {
+							err = fmt.Errorf("run: %w\n%s", err, errOut.String())
+						}
+						errs <- err
+					}()
 				}
+				for range c.workers {
+					if err := <-errs; err != nil {
+						b.Fatal(err)
+					}
+				}
+				elapsed += time.Since(start)
 				pages += benchSitePages + 1
 			}
 			b.ReportMetric(pages/elapsed.Seconds(), "pages/s")
