@@ -76,34 +76,25 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	}
 	defer tx.Rollback()
 	// Positions: the events the country has a position in, by year (of
-	// the first day of their date) and body.
-	pos := `json_extract(e.json, '$.positions.' || @code)`
-	if tx.d.postgres {
-		pos = `(e.json::jsonb -> 'positions' ->> @code)`
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(e.start, 1, 4) AS INTEGER) AS year, e.body,
-		`+pos+` AS pos, count(*)
-		FROM event_countries x JOIN events e ON e.id = x.event_id
-		WHERE x.code = @code GROUP BY year, e.body, pos ORDER BY year, e.body`, sql.Named("code", code))
+	// the first day of their date) and body, from the positions' rows.
+	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(e.start, 1, 4) AS INTEGER) AS year, e.body, p.position, count(*)
+		FROM event_positions p JOIN events e ON e.id = p.event_id
+		WHERE p.code = @code GROUP BY year, e.body, p.position ORDER BY year, e.body`, sql.Named("code", code))
 	if err != nil {
 		return c, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var year, n int
-		var body string
-		var pos sql.NullString
+		var body, pos string
 		if err := rows.Scan(&year, &body, &pos, &n); err != nil {
 			return c, err
-		}
-		if !pos.Valid {
-			continue // a sponsor only
 		}
 		if k := len(c.Positions); k == 0 || c.Positions[k-1].Year != year || c.Positions[k-1].Body != body {
 			c.Positions = append(c.Positions, YearPositions{Year: year, Body: body})
 		}
 		yp := &c.Positions[len(c.Positions)-1]
-		switch pos.String {
+		switch pos {
 		case "yes":
 			yp.Yes += n
 		case "no":

@@ -3,9 +3,15 @@ package corpus
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/tally-news/tally/extract"
+	"github.com/tally-news/tally/extract/events"
 )
 
 func TestCountry(t *testing.T) { forEachBackend(t, testCountry) }
@@ -121,4 +127,136 @@ func received0(t *testing.T, gave []StanceCount) string {
 		t.Fatalf("gave %v, want one stance", gave)
 	}
 	return gave[0].Polarity
+}
+
+// positionRows reads event_positions as "event code position" lines,
+// sorted; eventPositions gives the same of the stored events' JSON.
+func positionRows(t *testing.T, db *DB) []string {
+	t.Helper()
+	rows, err := db.read.Query("SELECT event_id, code, position FROM event_positions")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id, code, pos string
+		if err := rows.Scan(&id, &code, &pos); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, id+" "+code+" "+pos)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func eventPositions(t *testing.T, db *DB) []string {
+	t.Helper()
+	var out []string
+	for _, e := range storedEvents(t, db, EventFilter{}) {
+		for c, p := range e.Positions {
+			out = append(out, e.ID+" "+c+" "+p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestCountryFollowsRefresh changes a country's position in an event (a
+// new version of the story) and checks that its counts follow through an
+// incremental refresh and a rebuild, and that the position rows are
+// always those of the stored events, none left behind.
+func TestCountryFollowsRefresh(t *testing.T) { forEachBackend(t, testCountryFollowsRefresh) }
+
+func testCountryFollowsRefresh(t *testing.T, be backend) {
+	ctx := context.Background()
+	db := be.open(t)
+	base := paragraphs(words(51, 1500))
+	for _, d := range []Doc{
+		storyDoc("https://news.example/sudan", base, 13, extract.Abstain, testTime),
+		storyDoc("https://other.example/sudan", paragraphs(words(52, 1500)), 13, extract.Abstain, testTime),
+	} {
+		if _, err := db.Save(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(step string, want YearPositions) {
+		t.Helper()
+		if got, want := positionRows(t, db), eventPositions(t, db); !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("%s: position rows\n%v\nwant those of the events\n%v", step, got, want)
+		}
+		c, err := db.Country(ctx, "CHN")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(c.Positions) != fmt.Sprint([]YearPositions{want}) {
+			t.Errorf("%s: China's positions %v, want %v", step, c.Positions, []YearPositions{want})
+		}
+	}
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), false); err != nil {
+		t.Fatal(err)
+	}
+	check("first build", YearPositions{Year: 2025, Body: "UNSC", Abstain: 1})
+	updated := strings.Replace(base, ".", ". Twelve members voted in favour, with Russia and China voting against.", 1)
+	if _, err := db.Save(ctx, storyDoc("https://news.example/sudan", updated, 12, extract.No, testTime.Add(2*time.Hour))); err != nil {
+		t.Fatal(err)
+	}
+	u, err := db.RefreshEvents(ctx, events.DefaultConfig(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Rebuilt {
+		t.Errorf("refresh: %+v, want an incremental refresh", u)
+	}
+	// The update and the other site's report no longer agree on the
+	// tally: two events, China against in one and abstaining in the other.
+	var want YearPositions
+	for _, e := range storedEvents(t, db, EventFilter{}) {
+		switch e.Positions["CHN"] {
+		case extract.No:
+			want.No++
+		case extract.Abstain:
+			want.Abstain++
+		}
+	}
+	if want.No == 0 {
+		t.Fatalf("no event holds China's changed position: %+v", want)
+	}
+	want.Year, want.Body = 2025, "UNSC"
+	check("refresh", want)
+	if _, err := db.RefreshEvents(ctx, events.DefaultConfig(), true); err != nil {
+		t.Fatal(err)
+	}
+	check("rebuild", want)
+}
+
+// TestMigrateEventPositions takes a corpus with events back to before
+// event_positions and checks that its migration fills the table from the
+// events' JSON.
+func TestMigrateEventPositions(t *testing.T) {
+	ctx := context.Background()
+	db := fixtureCorpus(t, sqliteBackend)
+	want := positionRows(t, db)
+	if len(want) == 0 {
+		t.Fatal("the fixture's events have no positions")
+	}
+	const version = 9 // event_positions
+	for _, q := range []string{"DROP TABLE event_positions", fmt.Sprintf("DELETE FROM schema_migrations WHERE version >= %d", version),
+		fmt.Sprintf("PRAGMA user_version = %d", version-1)} {
+		if _, err := db.write.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db = mustOpenPath(t, db.Path())
+	if got := positionRows(t, db); !slices.Equal(got, want) {
+		t.Errorf("after the migration, position rows\n%v\nwant\n%v", got, want)
+	}
+	c, err := db.Country(ctx, "USA")
+	if err != nil || len(c.Positions) == 0 {
+		t.Errorf("the United States after the migration: %+v, %v", c.Positions, err)
+	}
 }
