@@ -115,11 +115,10 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	if c.Received, err = stanceCounts(ctx, tx, code, "target", "holder"); err != nil {
 		return c, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT r.article_id,
+	rows, err = tx.QueryContext(ctx, `SELECT s.article_id,
 		(SELECT count(*) FROM stances s2 WHERE s2.record_id = s.record_id AND s2.id < s.id), s.holder, s.target, s.polarity
-		FROM stances s JOIN records r ON r.id = s.record_id
-		WHERE (s.holder = @code OR s.target = @code) AND `+latestRecordOf("r")+`
-		ORDER BY r.article_id DESC, s.id LIMIT @limit`, sql.Named("code", code), sql.Named("limit", MaxRecentStances))
+		FROM stances s WHERE (s.holder = @code OR s.target = @code) AND s.latest = 1
+		ORDER BY s.article_id DESC, s.id LIMIT @limit`, sql.Named("code", code), sql.Named("limit", MaxRecentStances))
 	if err != nil {
 		return c, err
 	}
@@ -134,17 +133,11 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	return c, rows.Err()
 }
 
-// latestRecordOf is true of a record r that is its article's latest.
-func latestRecordOf(r string) string {
-	return r + `.id = (SELECT max(l.id) FROM records l WHERE l.article_id = ` + r + `.article_id)`
-}
-
 // stanceCounts counts the stances whose column side is code, by the
 // other side and polarity, in the articles' latest records.
 func stanceCounts(ctx context.Context, tx *txn, code, side, other string) ([]StanceCount, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.`+other+`, s.polarity, count(*) AS n
-		FROM stances s JOIN records r ON r.id = s.record_id
-		WHERE s.`+side+` = @code AND `+latestRecordOf("r")+`
+		FROM stances s WHERE s.`+side+` = @code AND s.latest = 1
 		GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT @limit`, sql.Named("code", code), sql.Named("limit", MaxStanceCounts))
 	if err != nil {
 		return nil, err
