@@ -77,9 +77,9 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	defer tx.Rollback()
 	// Positions: the events the country has a position in, by year (of
 	// the first day of their date) and body, from the positions' rows.
-	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(e.start, 1, 4) AS INTEGER) AS year, e.body, p.position, count(*)
-		FROM event_positions p JOIN events e ON e.id = p.event_id
-		WHERE p.code = @code GROUP BY year, e.body, p.position ORDER BY year, e.body`, sql.Named("code", code))
+	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(p.start, 1, 4) AS INTEGER) AS year, p.body, p.position, count(*)
+		FROM event_positions p WHERE p.code = @code
+		GROUP BY year, p.body, p.position ORDER BY year, p.body`, sql.Named("code", code))
 	if err != nil {
 		return c, err
 	}

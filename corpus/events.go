@@ -585,11 +585,11 @@ func storeEvent(ctx context.Context, tx *txn, ev *events.Event) error {
 		return fmt.Errorf("store countries of event %s: %w", ev.ID, err)
 	}
 	codes := slices.Sorted(maps.Keys(ev.Positions))
-	positions := make([]any, 0, 3*len(codes))
+	positions := make([]any, 0, 5*len(codes))
 	for _, c := range codes {
-		positions = append(positions, ev.ID, c, ev.Positions[c])
+		positions = append(positions, ev.ID, c, ev.Positions[c], ev.Body, day(d.Start))
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO event_positions (event_id, code, position)", positions, 3); err != nil {
+	if err := insertRows(ctx, tx, "INSERT INTO event_positions (event_id, code, position, body, start)", positions, 5); err != nil {
 		return fmt.Errorf("store positions of event %s: %w", ev.ID, err)
 	}
 	return nil
