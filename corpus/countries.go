@@ -76,34 +76,25 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	}
 	defer tx.Rollback()
 	// Positions: the events the country has a position in, by year (of
-	// the first day of their date) and body.
-	pos := `json_extract(e.json, '$.positions.' || @code)`
-	if tx.d.postgres {
-		pos = `(e.json::jsonb -> 'positions' ->> @code)`
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(e.start, 1, 4) AS INTEGER) AS year, e.body,
-		`+pos+` AS pos, count(*)
-		FROM event_countries x JOIN events e ON e.id = x.event_id
-		WHERE x.code = @code GROUP BY year, e.body, pos ORDER BY year, e.body`, sql.Named("code", code))
+	// the first day of their date) and body, from the positions' rows.
+	rows, err := tx.QueryContext(ctx, `SELECT CAST(substr(p.start, 1, 4) AS INTEGER) AS year, p.body, p.position, count(*)
+		FROM event_positions p WHERE p.code = @code
+		GROUP BY year, p.body, p.position ORDER BY year, p.body`, sql.Named("code", code))
 	if err != nil {
 		return c, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var year, n int
-		var body string
-		var pos sql.NullString
+		var body, pos string
 		if err := rows.Scan(&year, &body, &pos, &n); err != nil {
 			return c, err
-		}
-		if !pos.Valid {
-			continue // a sponsor only
 		}
 		if k := len(c.Positions); k == 0 || c.Positions[k-1].Year != year || c.Positions[k-1].Body != body {
 			c.Positions = append(c.Positions, YearPositions{Year: year, Body: body})
 		}
 		yp := &c.Positions[len(c.Positions)-1]
-		switch pos.String {
+		switch pos {
 		case "yes":
 			yp.Yes += n
 		case "no":
@@ -124,11 +115,10 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	if c.Received, err = stanceCounts(ctx, tx, code, "target", "holder"); err != nil {
 		return c, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT r.article_id,
+	rows, err = tx.QueryContext(ctx, `SELECT s.article_id,
 		(SELECT count(*) FROM stances s2 WHERE s2.record_id = s.record_id AND s2.id < s.id), s.holder, s.target, s.polarity
-		FROM stances s JOIN records r ON r.id = s.record_id
-		WHERE (s.holder = @code OR s.target = @code) AND `+latestRecordOf("r")+`
-		ORDER BY r.article_id DESC, s.id LIMIT @limit`, sql.Named("code", code), sql.Named("limit", MaxRecentStances))
+		FROM stances s WHERE (s.holder = @code OR s.target = @code) AND s.latest = 1
+		ORDER BY s.article_id DESC, s.id LIMIT @limit`, sql.Named("code", code), sql.Named("limit", MaxRecentStances))
 	if err != nil {
 		return c, err
 	}
@@ -143,17 +133,11 @@ func (db *DB) country(ctx context.Context, code string) (CountryRecord, error) {
 	return c, rows.Err()
 }
 
-// latestRecordOf is true of a record r that is its article's latest.
-func latestRecordOf(r string) string {
-	return r + `.id = (SELECT max(l.id) FROM records l WHERE l.article_id = ` + r + `.article_id)`
-}
-
 // stanceCounts counts the stances whose column side is code, by the
 // other side and polarity, in the articles' latest records.
 func stanceCounts(ctx context.Context, tx *txn, code, side, other string) ([]StanceCount, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.`+other+`, s.polarity, count(*) AS n
-		FROM stances s JOIN records r ON r.id = s.record_id
-		WHERE s.`+side+` = @code AND `+latestRecordOf("r")+`
+		FROM stances s WHERE s.`+side+` = @code AND s.latest = 1
 		GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT @limit`, sql.Named("code", code), sql.Named("limit", MaxStanceCounts))
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -336,7 +337,7 @@ func rebuildEvents(ctx context.Context, tx *txn, cfg events.Config, u *EventsUpd
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM events").Scan(&old); err != nil {
 		return err
 	}
-	for _, t := range []string{"event_countries", "event_members", "events", "event_sources"} {
+	for _, t := range []string{"event_positions", "event_countries", "event_members", "events", "event_sources"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 			return fmt.Errorf("clear %s: %w", t, err)
 		}
@@ -558,7 +559,7 @@ func deleteEvents(ctx context.Context, tx *txn, ids []string) error {
 	return nil
 }
 
-// storeEvent writes an event with its members and countries.
+// storeEvent writes an event with its members, countries and positions.
 func storeEvent(ctx context.Context, tx *txn, ev *events.Event) error {
 	js, err := encodeEvent(ev)
 	if err != nil {
@@ -589,6 +590,14 @@ func storeEvent(ctx context.Context, tx *txn, ev *events.Event) error {
 	}
 	if err := insertRows(ctx, tx, "INSERT INTO event_countries (code, event_id)", countries, 2); err != nil {
 		return fmt.Errorf("store countries of event %s: %w", ev.ID, err)
+	}
+	codes := slices.Sorted(maps.Keys(ev.Positions))
+	positions := make([]any, 0, 5*len(codes))
+	for _, c := range codes {
+		positions = append(positions, ev.ID, c, ev.Positions[c], ev.Body, day(d.Start))
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO event_positions (event_id, code, position, body, start)", positions, 5); err != nil {
+		return fmt.Errorf("store positions of event %s: %w", ev.ID, err)
 	}
 	return nil
 }

@@ -523,11 +523,16 @@ func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Reco
 			return 0, fmt.Errorf("store sponsors of vote %d: %w", i+1, err)
 		}
 	}
-	stances := make([]any, 0, 4*len(r.Stances))
-	for _, st := range r.Stances {
-		stances = append(stances, id, st.Holder, st.Target, st.Polarity)
+	// The article's stances are now those of this record.
+	if _, err := tx.ExecContext(ctx, `UPDATE stances SET latest = 0 WHERE latest = 1
+		AND record_id IN (SELECT x.id FROM records x WHERE x.article_id = ? AND x.id != ?)`, articleID, id); err != nil {
+		return 0, fmt.Errorf("store stances: %w", err)
 	}
-	if err := insertRows(ctx, tx, "INSERT INTO stances (record_id, holder, target, polarity)", stances, 4); err != nil {
+	stances := make([]any, 0, 6*len(r.Stances))
+	for _, st := range r.Stances {
+		stances = append(stances, id, articleID, 1, st.Holder, st.Target, st.Polarity)
+	}
+	if err := insertRows(ctx, tx, "INSERT INTO stances (record_id, article_id, latest, holder, target, polarity)", stances, 6); err != nil {
 		return 0, fmt.Errorf("store stances: %w", err)
 	}
 	return id, nil
