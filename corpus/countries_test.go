@@ -314,27 +314,10 @@ func testCountryStancesOfLatestRecord(t *testing.T, be backend) {
 func TestMigrateStanceLatest(t *testing.T) {
 	ctx := context.Background()
 	const version = 10 // stances.latest
-	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(ctx, path, version-1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
-		`INSERT INTO pages (id, job, url, site, status, content_type, hash, body, fetched) VALUES
-			(1, 'old', 'https://old.example/a', 'old.example', 200, 'text/html', 'h1', x'', '2025-02-25T10:00:00.000000000Z'),
-			(2, 'old', 'https://old.example/b', 'old.example', 200, 'text/html', 'h2', x'', '2025-02-25T10:00:00.000000000Z')`,
-		`INSERT INTO articles (id, page_id, url, title, text, date) VALUES
-			(1, 1, 'https://old.example/a', 'A', 'a', '2025-02-25T00:00:00.000000000Z'),
-			(2, 2, 'https://old.example/b', 'B', 'b', '2025-02-25T00:00:00.000000000Z')`,
-		`INSERT INTO records (id, article_id, json) VALUES (1, 1, '{}'), (2, 2, '{}'), (3, 1, '{}')`,
+	path := oldCorpus(t, version-1,
 		`INSERT INTO stances (record_id, holder, target, polarity) VALUES
 			(1, 'USA', 'UKR', 'support'), (2, 'USA', 'UKR', 'support'), (3, 'USA', 'UKR', 'oppose'), (3, 'CHN', 'USA', 'oppose')`,
-	} {
-		if _, err := old.write.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	old.Close()
+	)
 	db := mustOpenPath(t, path)
 	c, err := db.Country(ctx, "USA")
 	if err != nil {

@@ -258,3 +258,30 @@ func count(tb testing.TB, db *DB, table string) int {
 	}
 	return n
 }
+
+// oldCorpus makes a corpus file of schema version, holds in it two
+// articles, the first with records 1 and 3, the second with record 2,
+// runs the statements rows on it and returns its path.
+func oldCorpus(t *testing.T, version int, rows ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := open(context.Background(), path, version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	for _, q := range append([]string{
+		`INSERT INTO pages (id, job, url, site, status, content_type, hash, body, fetched) VALUES
+			(1, 'old', 'https://old.example/a', 'old.example', 200, 'text/html', 'h1', x'', '2025-02-25T10:00:00.000000000Z'),
+			(2, 'old', 'https://old.example/b', 'old.example', 200, 'text/html', 'h2', x'', '2025-02-25T10:00:00.000000000Z')`,
+		`INSERT INTO articles (id, page_id, url, title, text, date) VALUES
+			(1, 1, 'https://old.example/a', 'A', 'a', '2025-02-25T00:00:00.000000000Z'),
+			(2, 2, 'https://old.example/b', 'B', 'b', '2025-02-25T00:00:00.000000000Z')`,
+		`INSERT INTO records (id, article_id, json) VALUES (1, 1, '{}'), (2, 2, '{}'), (3, 1, '{}')`,
+	}, rows...) {
+		if _, err := old.write.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	return path
+}

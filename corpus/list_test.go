@@ -84,6 +84,82 @@ func testListFiltersLatestRecord(t *testing.T, be backend) {
 	}
 }
 
+// TestListFiltersRecordAdded stores a second record of an article, as a
+// corpus of several records per article holds: the body and country
+// filters then see only the second, the latest.
+func TestListFiltersRecordAdded(t *testing.T) { forEachBackend(t, testListFiltersRecordAdded) }
+
+func testListFiltersRecordAdded(t *testing.T, be backend) {
+	ctx := context.Background()
+	db := be.open(t)
+	d := testDoc(1, "news.example")
+	d.Record = &extract.Record{Doc: "a", Countries: []string{"USA"}, Votes: []extract.Vote{{Body: "UNSC", Outcome: "adopted"}}}
+	s, err := db.Save(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(step string, q ListQuery, want int) {
+		t.Helper()
+		got, err := db.List(ctx, q)
+		if err != nil || len(got) != want {
+			t.Errorf("%s: List(%+v) = %d articles, %v; want %d", step, q, len(got), err, want)
+		}
+	}
+	count("first record", ListQuery{Body: "UNSC", Country: "USA"}, 1)
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	second := &extract.Record{Doc: "a", Countries: []string{"CHL"}, Votes: []extract.Vote{{Body: "HRC", Outcome: "rejected"}}}
+	if _, err := insertRecord(ctx, tx, s.ArticleID, second, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    ListQuery
+		want int
+	}{
+		{ListQuery{Body: "UNSC"}, 0}, {ListQuery{Country: "USA"}, 0},
+		{ListQuery{Body: "HRC"}, 1}, {ListQuery{Country: "CHL"}, 1},
+		{ListQuery{Body: "HRC", Country: "CHL"}, 1}, {ListQuery{Body: "UNSC", Country: "CHL"}, 0},
+	} {
+		count("second record", tt.q, tt.want)
+	}
+}
+
+// TestMigrateFilterLatest stores, in a corpus of the schema before votes
+// and record countries knew their article, an article with two records
+// and one with one, and checks that the migration marks those of each
+// article's latest record for the filters.
+func TestMigrateFilterLatest(t *testing.T) {
+	ctx := context.Background()
+	const version = 11 // votes.latest, record_countries.latest
+	path := oldCorpus(t, version-1,
+		`INSERT INTO votes (record_id, body) VALUES (1, 'UNSC'), (2, 'UNSC'), (3, 'HRC')`,
+		`INSERT INTO record_countries (record_id, code) VALUES (1, 'USA'), (2, 'USA'), (3, 'CHL')`,
+	)
+	db := mustOpenPath(t, path)
+	for _, tt := range []struct {
+		q    ListQuery
+		want []int64
+	}{
+		{ListQuery{Body: "UNSC"}, []int64{2}}, {ListQuery{Country: "USA"}, []int64{2}},
+		{ListQuery{Body: "HRC"}, []int64{1}}, {ListQuery{Country: "CHL", Body: "HRC"}, []int64{1}},
+	} {
+		got, err := db.List(ctx, tt.q)
+		var ids []int64
+		for _, s := range got {
+			ids = append(ids, s.ID)
+		}
+		if err != nil || !reflect.DeepEqual(ids, tt.want) {
+			t.Errorf("after the migration: List(%+v) = %v, %v; want %v", tt.q, ids, err, tt.want)
+		}
+	}
+}
+
 func TestSummariesCountFacts(t *testing.T) { forEachBackend(t, testSummariesCountFacts) }
 
 func testSummariesCountFacts(t *testing.T, be backend) {

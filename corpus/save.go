@@ -482,11 +482,19 @@ func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Reco
 	if err != nil {
 		return 0, fmt.Errorf("store record: %w", err)
 	}
-	countries := make([]any, 0, 2*len(r.Countries))
-	for _, c := range r.Countries {
-		countries = append(countries, id, c)
+	// The article's votes, countries and stances are now those of this
+	// record: the filters and a country's stances read the latest ones.
+	for _, table := range []string{"votes", "record_countries", "stances"} {
+		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET latest = 0 WHERE latest = 1
+			AND record_id IN (SELECT x.id FROM records x WHERE x.article_id = ? AND x.id != ?)`, articleID, id); err != nil {
+			return 0, fmt.Errorf("store record: unmark the %s of the article's other records: %w", table, err)
+		}
 	}
-	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO record_countries (record_id, code)", countries, 2); err != nil {
+	countries := make([]any, 0, 4*len(r.Countries))
+	for _, c := range r.Countries {
+		countries = append(countries, id, articleID, 1, c)
+	}
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO record_countries (record_id, article_id, latest, code)", countries, 4); err != nil {
 		return 0, fmt.Errorf("store countries: %w", err)
 	}
 	counts := make([]any, 0, 3*len(r.Counts))
@@ -498,8 +506,8 @@ func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Reco
 	}
 	for i, v := range r.Votes {
 		var vid int64
-		err := tx.QueryRowContext(ctx, `INSERT INTO votes (record_id, body, motion, outcome, yes, no, abstain)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, id, v.Body, v.Motion, v.Outcome, v.Tally.Yes, v.Tally.No, v.Tally.Abstain).Scan(&vid)
+		err := tx.QueryRowContext(ctx, `INSERT INTO votes (record_id, article_id, latest, body, motion, outcome, yes, no, abstain)
+			VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING id`, id, articleID, v.Body, v.Motion, v.Outcome, v.Tally.Yes, v.Tally.No, v.Tally.Abstain).Scan(&vid)
 		if err != nil {
 			return 0, fmt.Errorf("store vote %d: %w", i+1, err)
 		}
@@ -522,11 +530,6 @@ func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Reco
 		if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO vote_sponsors (vote_id, actor)", sponsors, 2); err != nil {
 			return 0, fmt.Errorf("store sponsors of vote %d: %w", i+1, err)
 		}
-	}
-	// The article's stances are now those of this record.
-	if _, err := tx.ExecContext(ctx, `UPDATE stances SET latest = 0 WHERE latest = 1
-		AND record_id IN (SELECT x.id FROM records x WHERE x.article_id = ? AND x.id != ?)`, articleID, id); err != nil {
-		return 0, fmt.Errorf("store stances: %w", err)
 	}
 	stances := make([]any, 0, 6*len(r.Stances))
 	for _, st := range r.Stances {
