@@ -154,6 +154,7 @@ var outcomeGuards = []outcomeGuard{
 	{"rejected-other", rejectedOther},
 	{"adopted-other", adoptedOther},
 	{"actor-subject", actorSubject},
+	{"speaker-subject", speakerSubject},
 }
 
 // hedgedOutcome drops a negated, conditional or future outcome. A result
@@ -255,6 +256,48 @@ func actorSubject(_ *fragment, w outcomeWord) bool {
 		return false
 	}
 	return (w.outcome == Adopted || w.outcome == Rejected) && !passive(w.its, w.i) && len(subjectOrAgent(w.its, w.i)) > 0 && !agentsBefore(w.its, w.i)
+}
+
+// speakerSubject drops a rejection voiced by a person rather than
+// decided by a body: "he rejects the resolution", "My delegation rejects
+// the text", "Smith rejected the criticism". The subject is a personal
+// pronoun, a speaker's own noun ("my delegation") or a name that is
+// neither an actor nor a body.
+func speakerSubject(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	if w.outcome != Rejected || w.tallied || !strings.HasPrefix(its[i].lw, "reject") || passive(its, i) || bodySubject(its, i) {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch {
+	case anyWord(its, k, speakerPronouns...):
+		return true
+	case k > 0 && anyWord(its, k-1, speakerPossessives...) && strings.HasPrefix(its[k].tag, "NN"):
+		return true
+	}
+	return personName(its, k)
+}
+
+// personName reports whether the run of proper nouns ending at its[k] is
+// a name that is neither an actor nor a body, with no article or
+// preposition before it: "Minister Kim Lee", not "the Storting" or "on
+// Wednesday".
+func personName(its []item, k int) bool {
+	if its[k].tag != "NNP" {
+		return false
+	}
+	for ; k >= 0 && its[k].tag == "NNP"; k-- {
+		if its[k].isActor() || its[k].body != "" || bodyWord[its[k].lw] {
+			return false
+		}
+	}
+	return k < 0 || !anyWord(its, k, articles...) && its[k].tag != "IN"
 }
 
 // readOutcome is the outcome rule: it reads every word of the part with
