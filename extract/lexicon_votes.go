@@ -83,3 +83,7 @@ var needVerbs = []string{"need", "needs", "needed", "require", "requires", "requ
 // changeNouns with "of" before a number of votes make it a change from
 // an earlier vote, no tally: "an increase of five yes votes".
 var changeNouns = []string{"increase", "rise", "gain", "drop", "decrease", "fall", "loss"}
+
+// genericDeterminers before a motion noun speak of motions in general,
+// not of one that was voted on: "any resolution", "such texts".
+var genericDeterminers = []string{"any", "such", "every"}

@@ -155,6 +155,7 @@ var outcomeGuards = []outcomeGuard{
 	{"adopted-other", adoptedOther},
 	{"actor-subject", actorSubject},
 	{"speaker-subject", speakerSubject},
+	{"generic-motion", genericMotion},
 }
 
 // hedgedOutcome drops a negated, conditional or future outcome. A result
@@ -298,6 +299,19 @@ func personName(its []item, k int) bool {
 		}
 	}
 	return k < 0 || !anyWord(its, k, articles...) && its[k].tag != "IN"
+}
+
+// genericMotion drops an outcome said of motions in general, not of one
+// motion: "voted against adopting any resolution", "has rejected such a
+// draft before".
+func genericMotion(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	for k := max(1, i-6); k < len(its) && k <= i+5; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok && (anyWord(its, k-1, genericDeterminers...) || anyWord(its, k-1, articles...) && anyWord(its, k-2, genericDeterminers...)) {
+			return true
+		}
+	}
+	return false
 }
 
 // readOutcome is the outcome rule: it reads every word of the part with
