@@ -301,7 +301,6 @@ var positionCues = positionTable(
 	positionVerb{"come/came", past, "against", No, false, true},
 	positionVerb{"come/came", past, "out in favour of", Yes, false, true},
 	positionVerb{"come/came", past, "out in favor of", Yes, false, true},
-	// "gave the measure a thumbs down", "Chile's thumbs up".
 	positionVerb{"thumbs", phrase, "down", No, true, false},
 	positionVerb{"thumbs", phrase, "up", Yes, true, false},
 )
