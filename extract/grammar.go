@@ -119,7 +119,7 @@ func listEndingAt(its []item, k, stop int) []string {
 			// "Turkey, which is a candidate for membership, and
 			// Greece": a clause set off inside the list.
 			k = beforeParenthetical(its, k) + 1
-		case listGlue[it.lw]:
+		case listGlue[it.lw] || len(codes) > 0 && unknownListName(its, k):
 		case len(codes) == 0 && isVerbTag(it.tag) && anyWord(its, k+1, "and"):
 			// "the US proposed and supported a resolution".
 		case it.lw == "by" && k > 0 && anyWord(its, k-1, listJoiners...):
@@ -287,6 +287,13 @@ func roleSubjects(its []item, k, stop int) []string {
 	return []string{code}
 }
 
+// unknownListName reports whether its[k] is a one-word proper name set
+// off by commas inside a list of actors, which the list goes on past
+// though the name is no actor known: "Oman, Brazil, Salvadr, Chile".
+func unknownListName(its []item, k int) bool {
+	return its[k].tag == "NNP" && !its[k].isActor() && its[k].body == "" && k > 0 && its[k-1].lw == "," && k+1 < len(its) && its[k+1].lw == ","
+}
+
 // actorList collects the list of actors that starts at its[i]: "Algeria,
 // China and the Russian Federation".
 func actorList(its []item, i int) []string {
@@ -299,7 +306,7 @@ func actorList(its []item, i int) []string {
 		case it.lw == "(" && len(codes) > 0 && k+2 < len(its) && its[k+2].lw == ")":
 			// "the Organisation of Islamic Cooperation (OIC)".
 			k += 2
-		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, theirPossessives...):
+		case listGlue[it.lw] || it.lw == ":" || len(codes) > 0 && anyWord(its, k, theirPossessives...) || len(codes) > 0 && unknownListName(its, k):
 		case len(codes) > 0 && anyWord(its, k-1, theirPossessives...) && allyNouns[it.lw] && k+1 < len(its) && its[k+1].isActor():
 			// "the US and its ally Israel".
 		default:

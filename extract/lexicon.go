@@ -301,6 +301,8 @@ var positionCues = positionTable(
 	positionVerb{"come/came", past, "against", No, false, true},
 	positionVerb{"come/came", past, "out in favour of", Yes, false, true},
 	positionVerb{"come/came", past, "out in favor of", Yes, false, true},
+	positionVerb{"thumbs", phrase, "down", No, true, false},
+	positionVerb{"thumbs", phrase, "up", Yes, true, false},
 )
 
 // stanceCue is a phrase by which an actor takes a side toward another:

@@ -110,6 +110,13 @@ var listGlueShort = []string{",", "and", "the"}
 // Britain, Germany and Norway".
 var participleAgents = []string{"tabled", "sponsored", "drafted", "proposed", "introduced", "submitted", "presented", "backed", "supported", "co-sponsored", "led"}
 
+// speakerPronouns and speakerPossessives stand for a person who speaks,
+// not a body that decides: "he rejects the text", "my delegation rejects".
+var (
+	speakerPronouns    = []string{"he", "she", "i", "we"}
+	speakerPossessives = []string{"my", "our"}
+)
+
 // ownPossessives point to a speaker's own: "her delegation", "our
 // Government".
 var ownPossessives = []string{"his", "her", "its", "their", "my", "our", "whose"}

@@ -75,3 +75,15 @@ var attainVerbs = []string{"get", "win", "secure", "obtain", "reach", "garner", 
 // neitherWords after a verb of adoption deny it of each motion named:
 // "adopted neither Russia's nor the West's draft".
 var neitherWords = []string{"neither"}
+
+// needVerbs before a number of votes make it what a motion needed, no
+// tally: "it needed only 9 votes", "requires 60 votes".
+var needVerbs = []string{"need", "needs", "needed", "require", "requires", "required"}
+
+// changeNouns with "of" before a number of votes make it a change from
+// an earlier vote, no tally: "an increase of five yes votes".
+var changeNouns = []string{"increase", "rise", "gain", "drop", "decrease", "fall", "loss"}
+
+// genericDeterminers before a motion noun speak of motions in general,
+// not of one that was voted on: "any resolution", "such texts".
+var genericDeterminers = []string{"any", "such", "every"}

@@ -154,6 +154,8 @@ var outcomeGuards = []outcomeGuard{
 	{"rejected-other", rejectedOther},
 	{"adopted-other", adoptedOther},
 	{"actor-subject", actorSubject},
+	{"speaker-subject", speakerSubject},
+	{"generic-motion", genericMotion},
 }
 
 // hedgedOutcome drops a negated, conditional or future outcome. A result
@@ -255,6 +257,61 @@ func actorSubject(_ *fragment, w outcomeWord) bool {
 		return false
 	}
 	return (w.outcome == Adopted || w.outcome == Rejected) && !passive(w.its, w.i) && len(subjectOrAgent(w.its, w.i)) > 0 && !agentsBefore(w.its, w.i)
+}
+
+// speakerSubject drops a rejection voiced by a person rather than
+// decided by a body: "he rejects the resolution", "My delegation rejects
+// the text", "Smith rejected the criticism". The subject is a personal
+// pronoun, a speaker's own noun ("my delegation") or a name that is
+// neither an actor nor a body.
+func speakerSubject(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	if w.outcome != Rejected || w.tallied || !strings.HasPrefix(its[i].lw, "reject") || passive(its, i) || bodySubject(its, i) {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch {
+	case anyWord(its, k, speakerPronouns...):
+		return true
+	case k > 0 && anyWord(its, k-1, speakerPossessives...) && strings.HasPrefix(its[k].tag, "NN"):
+		return true
+	}
+	return personName(its, k)
+}
+
+// personName reports whether the run of proper nouns ending at its[k] is
+// a name that is neither an actor nor a body, with no article or
+// preposition before it: "Minister Kim Lee", not "the Storting" or "on
+// Wednesday".
+func personName(its []item, k int) bool {
+	if its[k].tag != "NNP" {
+		return false
+	}
+	for ; k >= 0 && its[k].tag == "NNP"; k-- {
+		if its[k].isActor() || its[k].body != "" || bodyWord[its[k].lw] {
+			return false
+		}
+	}
+	return k < 0 || !anyWord(its, k, articles...) && its[k].tag != "IN"
+}
+
+// genericMotion drops an outcome said of motions in general, not of one
+// motion: "voted against adopting any resolution", "has rejected such a
+// draft before".
+func genericMotion(_ *fragment, w outcomeWord) bool {
+	its, i := w.its, w.i
+	for k := max(1, i-6); k < len(its) && k <= i+5; k++ {
+		if _, ok := motionClasses[its[k].lw]; ok && (anyWord(its, k-1, genericDeterminers...) || anyWord(its, k-1, articles...) && anyWord(its, k-2, genericDeterminers...)) {
+			return true
+		}
+	}
+	return false
 }
 
 // readOutcome is the outcome rule: it reads every word of the part with

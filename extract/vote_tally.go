@@ -59,7 +59,7 @@ func tallyNumber(its []item, i int) (int, bool) {
 	if _, part := partitiveWhole(its, i); !part && (anyWord(its, i-1, "of") && anyWord(its, i-2, majorityTotal...) || anyWord(its, i-1, "majority")) {
 		return 0, false
 	}
-	if partitiveOf(its, i) || failedToGet(its, i) {
+	if partitiveOf(its, i) || failedToGet(its, i) || neededOrChange(its, i) {
 		return 0, false
 	}
 	return n, true
@@ -74,6 +74,18 @@ func failedToGet(its []item, i int) bool {
 		k--
 	}
 	return anyWord(its, k, attainVerbs...) && anyWord(its, k-1, "to") && anyWord(its, k-2, failForms...)
+}
+
+// neededOrChange reports whether the number at its[i] is a number of
+// votes a motion needed, or a change from an earlier vote, neither of
+// them a side's count: "it needed only 9 votes", "requires 60 votes",
+// "an increase of five yes votes".
+func neededOrChange(its []item, i int) bool {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || anyWord(its, k, "the")) {
+		k--
+	}
+	return anyWord(its, k, needVerbs...) || anyWord(its, k, "of") && anyWord(its, k-1, changeNouns...)
 }
 
 // A tallyShape reads the number n at its[i] as a count of votes. It
