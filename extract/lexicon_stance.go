@@ -221,3 +221,13 @@ var relativeObjects = []string{"which", "whom"}
 // clauseJoiners join two clauses, each with a subject of its own: "and
 // the ambassador protested".
 var clauseJoiners = []string{"and", "but"}
+
+// referredActs are acts a stance may name without their doer, who was
+// named just before: "North Korea fired a missile; Japan condemned the
+// launch", "The move was criticised by Peru".
+var referredActs = []string{"launch", "launches", "test", "tests", "move", "moves", "step", "strike", "strikes", "attack", "attacks",
+	"incursion", "raid", "raids", "seizure", "expulsion", "expulsions", "annexation", "remarks", "comments", "statement", "announcement"}
+
+// referringDeterminers point back at an act named before: "the move",
+// "this step".
+var referringDeterminers = []string{"the", "this", "that", "these", "those"}

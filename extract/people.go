@@ -13,9 +13,6 @@ import (
 // Marsh,") and maps each name, and its last word, to the country. A name
 // given for two countries is dropped as ambiguous.
 func peopleOf(text string, leaders []actors.Mention) map[string]string {
-	if len(leaders) == 0 {
-		return nil
-	}
 	people := map[string]string{}
 	clash := map[string]bool{}
 	add := func(name, code string) {
@@ -39,6 +36,16 @@ func peopleOf(text string, leaders []actors.Mention) map[string]string {
 	}
 	for name := range clash {
 		delete(people, name)
+	}
+	// The leaders a reader knows, unless the text gives the name
+	// another way.
+	for name, code := range knownLeaders {
+		if _, ok := people[name]; !ok && !clash[name] && strings.Contains(text, name) {
+			people[name] = code
+		}
+	}
+	if len(people) == 0 {
+		return nil
 	}
 	return people
 }

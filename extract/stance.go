@@ -140,6 +140,9 @@ func readPassive(r *stanceReader, i int) (int, bool) {
 		return 0, false
 	}
 	holders, targets := passiveStance(r.its, i, cue, n)
+	if len(holders) > 0 && len(targets) == 0 {
+		targets = r.passiveActBack(r.its, i)
+	}
 	if len(holders) == 0 || len(targets) == 0 {
 		return 0, false
 	}
@@ -258,6 +261,9 @@ func readStanceCue(r *stanceReader, i int) (int, bool) {
 	if len(targets) == 0 {
 		targets = relativeTarget(its, i)
 	}
+	if len(targets) == 0 {
+		targets = r.actBackTarget(its, i, i+n)
+	}
 	if len(targets) == 0 && cue.polarity == Oppose && vetoAt(its, i+n) {
 		targets = r.vetoers
 	}
@@ -348,7 +354,7 @@ func aimedClause(its []item, i int) bool {
 
 // baseVerb reports whether the base form at its[i] is a verb: tagged so,
 // or after a vow ("pledged to"), a modal, "we" or "they", or a list of actors ("France
-// and Germany back Kyiv"), through adverbs. The tagger often takes
+// and Germany back Kyiv", "Japan, Korea condemn"), through adverbs. The tagger often takes
 // "support" for a noun after an adverb.
 func baseVerb(its []item, i int) bool {
 	k := i - 1
@@ -367,7 +373,9 @@ func baseVerb(its []item, i int) bool {
 	if its[i].tag == "VB" || its[i].tag == "VBP" || anyWord(its, k, commitmentSubjects...) {
 		return true
 	}
-	return k >= 2 && its[k].isActor() && anyWord(its, k-1, "and") && its[k-2].isActor()
+	// A headline's list may be joined by commas alone: "Japan, South
+	// Korea condemn launch".
+	return k >= 2 && its[k].isActor() && anyWord(its, k-1, listCommas...) && its[k-2].isActor()
 }
 
 // isNounCue reports whether a stance cue word is a noun.

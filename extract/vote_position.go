@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
 
 // positionsOf is the position rule: it reads how actors voted, and the
 // tallies stated as "N countries, including ..., voted against" (or
@@ -33,6 +37,11 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			}
 		}
 		subj = append(subj, votersAlongside(its, i+n)...)
+		// "Starmer voted for the bill": a person's own vote as a
+		// member, not the state's.
+		if personVoting(its, i) {
+			subj = nil
+		}
 		for _, code := range subj {
 			f.setPosition(code, cue.value, cue.strong)
 		}
@@ -398,4 +407,15 @@ func countedSideOf(its []item) (string, bool) {
 		i += n - 1
 	}
 	return side, ok
+}
+
+// personVoting reports whether the voter right before the cue at its[i]
+// is one person named for a country (a leader, by office or name), not
+// a list of voters: a member's own vote.
+func personVoting(its []item, i int) bool {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	return k >= 0 && its[k].kind == actors.Leader && !anyWord(its, k-1, listCommas...)
 }
