@@ -148,6 +148,10 @@ func (db *DB) Enqueue(ctx context.Context, job string, items []crawl.Queued) err
 	if len(items) == 0 {
 		return nil
 	}
+	return retryConflict(ctx, func() error { return db.enqueue(ctx, job, items) })
+}
+
+func (db *DB) enqueue(ctx context.Context, job string, items []crawl.Queued) error {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("enqueue for job %s: %w", job, err)

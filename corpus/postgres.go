@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
@@ -207,3 +208,35 @@ func (db *DB) Postgres() bool { return db.d.postgres }
 
 // errPostgresBackup is what Backup says of a PostgreSQL corpus.
 var errPostgresBackup = errors.New("a PostgreSQL corpus is backed up with PostgreSQL's own tools: pg_dump --format=custom --file=FILE URL (pg_restore reads it back)")
+
+// conflictRetries is how many times a transaction that PostgreSQL aborted
+// to break a deadlock, or for a serialization failure, is run again.
+const conflictRetries = 5
+
+// retryConflict runs f, a whole transaction, again when PostgreSQL
+// aborted it to break a deadlock with another worker's (two workers
+// queueing the same links in other orders take their keys' locks in other
+// orders) or could not serialize it: the aborted transaction changed
+// nothing, so running it again is safe. Other errors are returned as they
+// are.
+func retryConflict(ctx context.Context, f func() error) error {
+	var err error
+	for attempt := range conflictRetries {
+		if err = f(); err == nil || !isConflict(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(attempt+1) * 5 * time.Millisecond):
+		}
+	}
+	return err
+}
+
+// isConflict reports whether err is PostgreSQL's deadlock_detected or
+// serialization_failure.
+func isConflict(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
