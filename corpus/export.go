@@ -503,17 +503,9 @@ func storedVoteDate(s string) string {
 	}
 	start, err1 := time.Parse(time.DateOnly, f[0])
 	end, err2 := time.Parse(time.DateOnly, f[1])
-	if err1 != nil || err2 != nil {
+	p, known := precisions[f[2]]
+	if err1 != nil || err2 != nil || !known {
 		return ""
-	}
-	var p events.Precision
-	switch f[2] {
-	case "week":
-		p = events.Week
-	case "month":
-		p = events.Month
-	case "year":
-		p = events.Year
 	}
 	return events.Date{Start: start, End: end, Precision: p}.String()
 }
