@@ -295,6 +295,10 @@ func (an *annotator) path(name, ext string) string { return filepath.Join(an.dir
 // with a's id. A name is a's when nothing is there yet, or when
 // NAME.txt holds a's text.
 func (an *annotator) goldName(a corpus.StoredArticle) (string, error) {
+	// Under the lock saves hold, so that a source text another save is
+	// writing is never read half written and taken for another text.
+	an.mu.Lock()
+	defer an.mu.Unlock()
 	base := slug(a.Article.URL)
 	names := []string{base, base + "-" + strconv.FormatInt(a.ID, 10)}
 	for _, name := range names {
