@@ -261,11 +261,23 @@ func nearest(s Sentence, c Cue, code string) int {
 	return best
 }
 
+// Folds is the number of parts Fold divides the families of a shape
+// into.
+const Folds = 4
+
 // Split divides the sentences into a training set and a held-out set by
 // family: within each shape, the families in file order are numbered
 // from 0 and every fourth (3, 7, ...) is held out, so that the held-out
 // sentences share frames with the training ones but not their wording.
+// It is Fold(all, Folds-1).
 func Split(all []Annotated) (train, heldOut []Annotated) {
+	return Fold(all, Folds-1)
+}
+
+// Fold divides the sentences as Split does, holding out the families
+// whose number within their shape is fold modulo Folds; the folds 0 to
+// Folds-1 hold out every family once.
+func Fold(all []Annotated, fold int) (train, heldOut []Annotated) {
 	index := map[string]int{} // family -> its number within the shape
 	count := map[string]int{} // shape -> families seen
 	for _, a := range all {
@@ -275,7 +287,7 @@ func Split(all []Annotated) (train, heldOut []Annotated) {
 			index[a.Family] = k
 			count[a.Shape]++
 		}
-		if k%4 == 3 {
+		if k%Folds == fold {
 			heldOut = append(heldOut, a)
 		} else {
 			train = append(train, a)

@@ -75,6 +75,40 @@ func TestHeldOut(t *testing.T) {
 	}
 }
 
+// crossValidatedQuoted is the score the package documentation quotes
+// for the learned attacher over the folds, each family held out once.
+var crossValidatedQuoted = struct{ p, r, f float64 }{0.857, 0.907, 0.881}
+
+// TestCrossValidated trains once per fold and scores each fold's
+// held-out families at their annotated cues, so that every sentence is
+// scored by a model that never saw its family; the figures summed over
+// the folds must be those the documentation quotes.
+func TestCrossValidated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model per fold")
+	}
+	all := annotated(t)
+	var sum attach.Score
+	for fold := range attach.Folds {
+		train, held := attach.Fold(all, fold)
+		m := attach.Train(examples(t, train), attach.DefaultTrainConfig())
+		var sc attach.Score
+		for k, ex := range examples(t, held) {
+			sc.Add(m.Attach(ex.Sentence), held[k].Tuples())
+		}
+		t.Logf("fold %d (%d sentences held out): %v", fold, len(held), sc)
+		sum.Match += sc.Match
+		sum.Spurious += sc.Spurious
+		sum.Missed += sc.Missed
+	}
+	t.Logf("all folds: %v", sum)
+	const tolerance = 0.01
+	q := crossValidatedQuoted
+	if math.Abs(sum.Precision()-q.p) > tolerance || math.Abs(sum.Recall()-q.r) > tolerance || math.Abs(sum.F1()-q.f) > tolerance {
+		t.Errorf("all folds: measured %v, the documentation quotes P %.2f R %.2f F1 %.2f", sum, q.p, q.r, q.f)
+	}
+}
+
 // TestTrainedFits checks that the model reads back the stances of the
 // sentences it was trained on: an attacher that cannot fit them has a
 // broken update or broken features.
