@@ -103,6 +103,12 @@ type document struct {
 	// readAll turns the cheap pre-checks off, so that the tests can
 	// show the pre-checks change no record.
 	readAll bool
+	// votePrecheck and readPrecheck hold the answers of the cheap
+	// pre-checks mentionsVote and readsSentence for each sentence, which
+	// several readers ask: 0 not yet asked, then precheckNo or
+	// precheckYes.
+	votePrecheck []uint8
+	readPrecheck []uint8
 	// turnCache holds what each sentence adds to the discourse, once
 	// read (see turns).
 	turnCache []*turn
@@ -121,6 +127,8 @@ func newDocument(m *nlp.Model, text string) *document {
 	d.sents = nlp.Sentences(text)
 	d.tagged = make([][]nlp.Token, len(d.sents))
 	d.timesTagged = make([]uint8, len(d.sents))
+	d.votePrecheck = make([]uint8, len(d.sents))
+	d.readPrecheck = make([]uint8, len(d.sents))
 	d.actors = actors.Find(text)
 	d.disc = d.newDiscourse()
 	if !isASCII(text) {

@@ -108,8 +108,15 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // opens "Among them" after a vote. The others are never tagged for
 // them.
 func (d *document) readsSentence(si int) bool {
+	if d.readPrecheck[si] == 0 {
+		d.readPrecheck[si] = precheckAnswer(d.readsSentenceText(si))
+	}
+	return d.readPrecheck[si] == precheckYes
+}
+
+func (d *document) readsSentenceText(si int) bool {
 	s := d.sents[si]
-	if mentionsVote(s.Text) {
+	if d.mentionsVote(si) {
 		return true
 	}
 	ms := d.actorsIn(s.Start, s.End)
@@ -130,6 +137,27 @@ func (d *document) readsSentence(si int) bool {
 		}
 	}
 	return hasWordIn(s.Text, stanceOpeners) || len(s.Text) >= 5 && strings.EqualFold(s.Text[:5], "among")
+}
+
+// mentionsVote is mentionsVote on sentence si, asked once.
+func (d *document) mentionsVote(si int) bool {
+	if d.votePrecheck[si] == 0 {
+		d.votePrecheck[si] = precheckAnswer(mentionsVote(d.sents[si].Text))
+	}
+	return d.votePrecheck[si] == precheckYes
+}
+
+// The answers of a pre-check held for a sentence.
+const (
+	precheckNo uint8 = 1 + iota
+	precheckYes
+)
+
+func precheckAnswer(yes bool) uint8 {
+	if yes {
+		return precheckYes
+	}
+	return precheckNo
 }
 
 // hasWordIn reports whether one of the words of s, lowercased and with

@@ -307,7 +307,7 @@ func stanceCueAt(its []item, i int) (stanceCue, int) {
 	if p, ok := baseCues[its[i].lw]; ok && baseVerb(its, i) {
 		return stanceCue{words: []string{its[i].lw}, polarity: p}, 1
 	}
-	for _, c := range stanceCues {
+	for _, c := range stanceCuesByFirst[its[i].lw] {
 		if n := wordsAcrossAdverbs(its, i, c.words); n > 0 {
 			return c, n
 		}

@@ -170,7 +170,7 @@ func (d *document) votes() []Vote {
 	r := &voteReader{d: d}
 	var frags []*fragment
 	for si, t := range d.turns() {
-		if t == nil || !mentionsVote(d.sents[si].Text) && !d.amongThem(si) {
+		if t == nil || !d.mentionsVote(si) && !d.amongThem(si) {
 			continue
 		}
 		frags = append(frags, r.read(t)...)

@@ -51,8 +51,9 @@ func generatedSite(n int) http.Handler {
 // a new SQLite corpus with one worker and, when TALLY_TEST_POSTGRES is
 // set, a new PostgreSQL one with one, two and four workers sharing the
 // job (each a tally run of its own, here in one process), and reports
-// pages per second. Run it with -benchtime=1x: one iteration crawls the
-// whole site.
+// pages per second of wall time and per CPU-second of the process (the
+// site's server, in the same process, included). Run it with
+// -benchtime=1x: one iteration crawls the whole site.
 func BenchmarkRun(b *testing.B) {
 	srv := httptest.NewServer(generatedSite(benchSitePages))
 	defer srv.Close()
@@ -62,7 +63,7 @@ func BenchmarkRun(b *testing.B) {
 	}{{"sqlite", 1}, {"postgres", 1}, {"postgres", 2}, {"postgres", 4}} {
 		b.Run(fmt.Sprintf("%s/workers=%d", c.engine, c.workers), func(b *testing.B) {
 			var pages float64
-			var elapsed time.Duration
+			var elapsed, cpu time.Duration
 			for range b.N {
 				b.StopTimer()
 				db := filepath.Join(b.TempDir(), "bench.db")
@@ -70,7 +71,7 @@ func BenchmarkRun(b *testing.B) {
 					db = postgresCorpus(b)
 				}
 				b.StartTimer()
-				start := time.Now()
+				start, cpuStart := time.Now(), cpuTime()
 				errs := make(chan error, c.workers)
 				for range c.workers {
 					go func() {
@@ -89,9 +90,13 @@ func BenchmarkRun(b *testing.B) {
 					}
 				}
 				elapsed += time.Since(start)
+				cpu += cpuTime() - cpuStart
 				pages += benchSitePages + 1
 			}
 			b.ReportMetric(pages/elapsed.Seconds(), "pages/s")
+			if cpu > 0 {
+				b.ReportMetric(pages/cpu.Seconds(), "pages/cpu-s")
+			}
 		})
 	}
 }
