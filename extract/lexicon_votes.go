@@ -87,3 +87,16 @@ var changeNouns = []string{"increase", "rise", "gain", "drop", "decrease", "fall
 // genericDeterminers before a motion noun speak of motions in general,
 // not of one that was voted on: "any resolution", "such texts".
 var genericDeterminers = []string{"any", "such", "every"}
+
+// supportSources come between the support a motion received and the
+// count of those who gave it: "the support of 111 countries", "support
+// from 191 of the 193 member states".
+var supportSources = []string{"of", "from"}
+
+// apposedListLeads open a list that names the voters a count stands for:
+// "Six members, namely Britain, France and Peru, voted against".
+var apposedListLeads = []string{"namely"}
+
+// moreVoters stand for the voters counted before them when the noun is
+// left out: "four more abstained".
+var moreVoters = []string{"more"}

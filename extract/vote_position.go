@@ -183,23 +183,53 @@ func cueAt(its []item, i int) (positionCue, int) {
 // countries, including the US, Israel and Austria, voted against" gives
 // 10.
 func countedSubject(its []item, i int) (int, bool) {
-	k := i - 1
-	sawActor, introduced := false, false
-	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor() || anyWord(its, k, exampleIntroducers...)) {
-		sawActor = sawActor || its[k].isActor()
-		introduced = introduced || anyWord(its, k, exampleIntroducers...)
-		k--
-	}
-	// Actors between the count and the verb must be the count's
-	// examples ("Ten countries, including the US, ..."), not a subject of
-	// their own.
-	if k < 1 || !voterNouns[its[k].lw] || sawActor && !introduced {
+	k, ok := pastCountedExamples(its, i)
+	if !ok {
 		return 0, false
 	}
-	k--
-	// "The remaining 14 council members", "ten other member states"; but
-	// "139 Labour MPs" are a party's members, not the chamber's tally.
-	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, countModifiers...)) {
+	// "Six members of the Council, namely ...": the chamber the counted
+	// members sit in. The count must stand right before its noun, with
+	// no article: "the three African members of the Council" are a
+	// group of the chamber, not a side's tally.
+	if o := ofChamberBefore(its, k); o > 0 {
+		k = o - 1
+		if k < 1 || !voterNouns[its[k].lw] || !isNumberItem(its[k-1]) || anyWord(its, k-2, articles...) {
+			return 0, false
+		}
+	}
+	// "four more - Kuwait, Germany ... - abstained": the counted noun
+	// left out after "more".
+	if k >= 1 && anyWord(its, k, moreVoters...) && isNumberItem(its[k-1]) && !isYearItem(its[k-1]) {
+		return numberEndingAt(its, k-1)
+	}
+	if k < 1 || !voterNouns[its[k].lw] {
+		return 0, false
+	}
+	return countBeforeNoun(its, k-1, i)
+}
+
+// pastCountedExamples skips back from a position cue at its[i] over the
+// fillers and the examples of a counted subject ("Ten countries,
+// including the US, Israel and Austria, voted against") and returns the
+// index before them. Actors between the count and the verb must be the
+// count's examples, introduced as such, not a subject of their own.
+func pastCountedExamples(its []item, i int) (int, bool) {
+	k := i - 1
+	sawActor, introduced := false, false
+	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor() || anyWord(its, k, exampleIntroducers...) || anyWord(its, k, apposedListLeads...)) {
+		sawActor = sawActor || its[k].isActor()
+		introduced = introduced || anyWord(its, k, exampleIntroducers...) || anyWord(its, k, apposedListLeads...)
+		k--
+	}
+	return k, !sawActor || introduced
+}
+
+// countBeforeNoun reads the count that stands before a voter noun, past
+// its modifiers from its[k] back: "The remaining 14 council members",
+// "ten other member states"; but "139 Labour MPs" are a party's members,
+// not the chamber's tally.
+func countBeforeNoun(its []item, k, i int) (int, bool) {
+	for k >= 0 && k >= i-maxReach && !isNumberItem(its[k]) && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, countModifiers...)) {
 		if its[k].tag == "NNP" && !its[k].isActor() && its[k].text != "" && its[k].text[0] >= 'A' && its[k].text[0] <= 'Z' && !anyWord(its, k, councilMembers...) {
 			return 0, false
 		}
@@ -209,6 +239,24 @@ func countedSubject(its []item, i int) (int, bool) {
 		return 0, false
 	}
 	return numberEndingAt(its, k)
+}
+
+// ofChamberBefore returns the index of the "of" that opens the name of a
+// chamber ending at its[k] ("members of the Security Council"), -1 when
+// no chamber's name ends there.
+func ofChamberBefore(its []item, k int) int {
+	if k < 0 || k >= len(its) || its[k].body == "" {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if anyWord(its, j, "of") {
+			return j
+		}
+		if its[j].tag != "NNP" && its[j].body == "" && !anyWord(its, j, articles...) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // numberEndingAt reads the number that ends at its[k], with tens and

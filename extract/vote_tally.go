@@ -256,9 +256,12 @@ func withVotesTally(f *fragment, its []item, i, n int) (int, bool) {
 }
 
 // supportOfTally reads "received the support of 153 votes", "won 120
-// votes".
+// votes", "received overwhelming support from 191 of the 193 member
+// states".
 func supportOfTally(f *fragment, its []item, i, n int) (int, bool) {
-	if !((anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, supportNounsTally...) || anyWord(its, i-1, wonVerbs...))) {
+	_, partOf := partitiveWhole(its, i)
+	ofVoters := anyWord(its, i-1, supportSources...) && (voterNouns[lowerAt(its, i+1)] || partOf)
+	if !((anyWord(its, i+1, "votes") || ofVoters) && (anyWord(its, i-1, supportSources...) && anyWord(its, i-2, supportNounsTally...) || anyWord(its, i-1, wonVerbs...))) {
 		return i, false
 	}
 	f.setTally(Yes, n)
