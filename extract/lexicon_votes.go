@@ -100,3 +100,7 @@ var apposedListLeads = []string{"namely"}
 // moreVoters stand for the voters counted before them when the noun is
 // left out: "four more abstained".
 var moreVoters = []string{"more"}
+
+// genericVetoNouns after a generic determiner speak of vetoes in general:
+// "any member", "every time".
+var genericVetoNouns = []string{"member", "time", "times"}

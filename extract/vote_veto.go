@@ -77,7 +77,7 @@ func (r *voteReader) namesSecurityCouncil(its []item) bool {
 //	Russia cast its 19th veto.
 func readVetoCast(_ *voteReader, f *fragment, its []item) {
 	for i := range its {
-		if !anyWord(its, i, vetoNounsCast...) || hedged(its, i) || anyWord(its, i-1, vetoThreats...) {
+		if !anyWord(its, i, vetoNounsCast...) || hedged(its, i) || anyWord(its, i-1, vetoThreats...) || vetoesInGeneral(its, i) {
 			continue
 		}
 		// The noun phrase: determiners, ordinals, adjectives and the
@@ -102,4 +102,22 @@ func readVetoCast(_ *voteReader, f *fragment, its []item) {
 			f.setPosition(code, No, true)
 		}
 	}
+}
+
+// vetoesInGeneral reports whether the veto at its[i] is said of vetoes in
+// general, not cast on one motion: "it has used its veto to quash such
+// resolutions", "every time a permanent member uses its veto". A generic
+// determiner stands before a motion, a member or "time" near the veto.
+func vetoesInGeneral(its []item, i int) bool {
+	for k := max(0, i-10); k < len(its) && k <= i+8; k++ {
+		if !anyWord(its, k, genericDeterminers...) {
+			continue
+		}
+		for j := k + 1; j < len(its) && j <= k+3; j++ {
+			if _, ok := motionClasses[its[j].lw]; ok || voterNouns[its[j].lw] || anyWord(its, j, genericVetoNouns...) {
+				return true
+			}
+		}
+	}
+	return false
 }
