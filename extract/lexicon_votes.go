@@ -104,3 +104,22 @@ var moreVoters = []string{"more"}
 // genericVetoNouns after a generic determiner speak of vetoes in general:
 // "any member", "every time".
 var genericVetoNouns = []string{"member", "time", "times"}
+
+// callNouns ask others to vote a way: "Israel's call to vote no".
+var callNouns = []string{"call", "calls", "appeal", "appeals", "request", "plea"}
+
+// heedVerbs do what a call asked: "heeded Israel's call to vote no".
+var heedVerbs = []string{"heeded", "heeding", "heeds", "followed", "answered", "obeyed"}
+
+// dissentCues state a vote against as a dissent cast: "cast a
+// dissenting vote", "Also casting a dissenting opinion were ...".
+var dissentCues = positionTable(
+	positionVerb{"cast/cast", base | third | past | gerund, "a dissenting vote", No, true, false},
+	positionVerb{"cast/cast", base | third | past | gerund, "dissenting votes", No, true, false},
+	positionVerb{"cast/cast", base | third | past | gerund, "a dissenting opinion", No, true, false},
+	positionVerb{"cast/cast", base | third | past | gerund, "a negative vote", No, true, false},
+)
+
+// dissentStem begins the words of a dissent, which may state a vote
+// against: "dissenting".
+const dissentStem = "dissent"

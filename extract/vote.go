@@ -71,8 +71,12 @@ type fragment struct {
 	// sides depend on the outcome: "by 322 votes to 308".
 	tally map[string]int
 	pair  []int
-	// fPositions, by the position, tally and veto rules.
+	// fPositions, by the position, tally and veto rules. alongside are
+	// the voters named as voting with the others ("alongside
+	// Argentina", "as did Germany"), which tie the fragment to the vote
+	// they cast.
 	positions map[string]position
+	alongside []string
 
 	// rules records which rule set which field, when the document is
 	// traced (see voteRules); nil otherwise.
@@ -146,7 +150,7 @@ func mentionsVote(s string) bool {
 		return true
 	}
 	for _, w := range ws {
-		if hasAnyPrefix(w, voteWords) || sponsorVerbs[w] {
+		if hasAnyPrefix(w, voteWords) || sponsorVerbs[w] || strings.HasPrefix(w, dissentStem) {
 			return true
 		}
 	}
@@ -261,6 +265,9 @@ func pickEvent(events []*event, f *fragment) *event {
 	if e := namedAgain(events[oldest:], f); e != nil {
 		return e
 	}
+	if e := votedAlike(events[oldest:], f); e != nil {
+		return e
+	}
 	for i := len(events) - 1; i >= oldest; i-- {
 		e := events[i]
 		// An earlier vote mentioned for comparison takes nothing more
@@ -292,6 +299,36 @@ func namedAgain(events []*event, f *fragment) *event {
 		e := events[i]
 		if !e.past && slices.Contains(e.nouns, f.noun) && e.agrees(f) {
 			return e
+		}
+	}
+	return nil
+}
+
+// votedAlike returns the earlier event in which a voter the fragment
+// names others as voting with voted as they did, when the latest event
+// states no position of that voter: after "Argentina voted against. In
+// 2012 the text passed 138-9.", "Also voting against alongside Argentina
+// were ..." is about the vote Argentina voted against. nil when no such
+// event agrees.
+func votedAlike(events []*event, f *fragment) *event {
+	if len(f.alongside) == 0 || len(events) < 2 {
+		return nil
+	}
+	last := events[len(events)-1]
+	for _, code := range f.alongside {
+		if _, ok := last.positions[code]; ok {
+			return nil
+		}
+	}
+	for i := len(events) - 2; i >= 0; i-- {
+		e := events[i]
+		if e.past || !e.agrees(f) {
+			continue
+		}
+		for _, code := range f.alongside {
+			if q, ok := e.positions[code]; ok && q.value == f.positions[code].value {
+				return e
+			}
 		}
 	}
 	return nil

@@ -21,6 +21,11 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			continue
 		}
 		subj := r.votersBefore(f, its, i, n, cue)
+		// "Washington heeded Israel's call to vote no": the subject of
+		// the verb that heeded the call voted as it asked.
+		if h := heededCall(its, i); h >= 0 {
+			subj = subjectBefore(its, h)
+		}
 		if j, ok := joinedVoters(its, i); ok {
 			subj = j
 		}
@@ -36,7 +41,9 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 				subj = subjectBefore(its, k)
 			}
 		}
-		subj = append(subj, votersAlongside(its, i+n)...)
+		with := votersAlongside(its, i+n)
+		subj = append(subj, with...)
+		f.alongside = append(f.alongside, with...)
 		// "Starmer voted for the bill": a person's own vote as a
 		// member, not the state's.
 		if personVoting(its, i) {
@@ -71,7 +78,7 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
 		return false
 	}
-	if its[i].tail || hedged(its, i) {
+	if its[i].tail || hedged(its, i) && heededCall(its, i) < 0 {
 		return false
 	}
 	if cue.motion && (!motionInClause(its, i+n, 12) || anyWord(its, i+n, "by")) {
@@ -79,6 +86,30 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	}
 	// "for" as in "voted for Trump" needs a motion or a clause end.
 	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, forEnds...)))
+}
+
+// heededCall returns the index of the verb by which a subject did as a
+// call to vote asked, when the position cue at its[i] is the call's
+// infinitive: "heeded Israel's call to vote no", "followed the appeal to
+// abstain"; -1 when the cue is no such call.
+func heededCall(its []item, i int) int {
+	if !anyWord(its, i-1, "to") || !anyWord(its, i-2, callNouns...) {
+		return -1
+	}
+	for k := i - 3; k >= 0 && k >= i-7; k-- {
+		switch {
+		case anyWord(its, k, heedVerbs...):
+			// "did not heed the call" is no vote as it asked.
+			if negatedResult(its, k) || hedged(its, k) {
+				return -1
+			}
+			return k
+		case its[k].isActor() || anyWord(its, k, possessiveMarks...) || anyWord(its, k, articles...) || anyWord(its, k, theirPossessives...) || strings.HasPrefix(its[k].tag, "JJ"):
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // votersBefore finds who voted as the cue of n items at its[i] says: the
@@ -110,6 +141,10 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 		// "Others that voted against it included ...".
 		j++
 	}
+	// "Also voting against alongside Argentina were ...": the voters
+	// named with the cue vote too (see votersAlongside); the list
+	// follows them.
+	j = pastAlongside(its, j)
 	if !anyWord(its, j, listVerbs...) {
 		return nil
 	}
@@ -119,6 +154,30 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 		j++
 	}
 	return actorList(its, j)
+}
+
+// pastAlongside returns the index after the voters named with "alongside"
+// or "together with" at its[j], when a verb that opens a list follows
+// them: "alongside Argentina were ..."; j otherwise.
+func pastAlongside(its []item, j int) int {
+	k := j
+	switch {
+	case anyWord(its, k, "alongside"):
+		k++
+	case words(its, k, togetherWith...) || words(its, k, alongWith...):
+		k += 2
+	default:
+		return j
+	}
+	sawActor := false
+	for k < len(its) && (its[k].isActor() || listGlue[its[k].lw]) {
+		sawActor = sawActor || its[k].isActor()
+		k++
+	}
+	if sawActor && anyWord(its, k, listVerbs...) {
+		return k
+	}
+	return j
 }
 
 // joinedVoters reads voters who joined others in a vote: "joined Russia,
@@ -171,6 +230,11 @@ func switchedBefore(its []item, i int) int {
 
 // cueAt matches a position cue at its[i] and returns it with its length.
 func cueAt(its []item, i int) (positionCue, int) {
+	for _, c := range dissentCues {
+		if words(its, i, c.words...) {
+			return c, len(c.words)
+		}
+	}
 	for _, c := range positionCues {
 		if words(its, i, c.words...) {
 			return c, len(c.words)

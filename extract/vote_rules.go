@@ -170,6 +170,7 @@ func (f *fragment) clone() *fragment {
 	c := *f
 	c.tally = maps.Clone(f.tally)
 	c.positions = maps.Clone(f.positions)
+	c.alongside = slices.Clone(f.alongside)
 	c.pair = slices.Clone(f.pair)
 	c.sponsors = slices.Clone(f.sponsors)
 	return &c
