@@ -123,3 +123,7 @@ var dissentCues = positionTable(
 // dissentStem begins the words of a dissent, which may state a vote
 // against: "dissenting".
 const dissentStem = "dissent"
+
+// vetoPossessives make a veto the subject's own: "their third double
+// veto".
+var vetoPossessives = []string{"its", "their", "his", "her"}

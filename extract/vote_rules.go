@@ -70,7 +70,7 @@ var voteRules = []voteRule{
 	{"stage-outcome", fOutcome, readStageOutcome},
 	{"veto-formula", fOutcome | fBody, readVetoFormula},
 	{"veto-block", fOutcome | fBody | fPositions, readVetoBlock},
-	{"veto-cast", fOutcome | fPositions, readVetoCast},
+	{"veto-cast", fOutcome | fBody | fPositions, readVetoCast},
 	{"tally", fTally | fPositions, (*voteReader).talliesOf},
 	{"position", fPositions | fTally | fOutcome, (*voteReader).positionsOf},
 	{"position-by", fPositions | fTally, passivePositions},

@@ -83,25 +83,73 @@ func readVetoCast(_ *voteReader, f *fragment, its []item) {
 		// The noun phrase: determiners, ordinals, adjectives and the
 		// actor that vetoes.
 		var vetoers []string
+		possessed := false
 		k := i - 1
 		for k >= 0 && k >= i-4 && (anyWord(its, k, vetoDeterminers...) || its[k].isActor() ||
 			strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "CD") {
 			if its[k].isActor() {
 				vetoers = append(vetoers, its[k].actor)
 			}
+			possessed = possessed || anyWord(its, k, vetoPossessives...)
 			k--
 		}
-		if k == i-1 || !anyWord(its, k, castVetoVerbs...) {
+		if k == i-1 {
+			continue
+		}
+		if !anyWord(its, k, castVetoVerbs...) {
+			// "Russia and China joined forces in their third double
+			// veto": the veto is the subject's, whatever the verb.
+			v := ownedVetoVerb(its, k)
+			if !possessed || len(vetoers) > 0 || v < 0 {
+				continue
+			}
+			k = v
+		}
+		if !anyWord(its, k, byWithBlocked...) {
+			vetoers = append(vetoers, subjectBefore(its, k)...)
+		}
+		if len(vetoers) == 0 && !anyWord(its, k, castVetoVerbs...) {
 			continue
 		}
 		f.outcome = Vetoed
-		if !anyWord(its, k, byWithBlocked...) {
-			vetoers = append(vetoers, subjectBefore(its, k)...)
+		// Of the bodies a text names, only the Security Council gives
+		// its permanent members a veto.
+		if f.body == "" && len(vetoers) > 0 && allPermanent(vetoers) {
+			f.body = BodyUNSC
 		}
 		for _, code := range vetoers {
 			f.setPosition(code, No, true)
 		}
 	}
+}
+
+// ownedVetoVerb returns the index of the verb of the clause whose object
+// phrase ends at its[k] with a preposition ("joined forces in their
+// veto"), -1 when a finite verb stands not within a few items before.
+func ownedVetoVerb(its []item, k int) int {
+	if k < 0 || its[k].tag != "IN" {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if finiteVerb(its[j]) {
+			if negatedResult(its, j) || hedged(its, j) {
+				return -1
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// allPermanent reports whether every actor is a permanent member of the
+// Security Council.
+func allPermanent(codes []string) bool {
+	for _, c := range codes {
+		if !permanentMembers[c] {
+			return false
+		}
+	}
+	return true
 }
 
 // vetoesInGeneral reports whether the veto at its[i] is said of vetoes in
