@@ -55,8 +55,10 @@ type fragment struct {
 	sponsors    []string
 	sponsorList bool
 
-	// fBody, by the body, veto and context rules.
-	body string
+	// fBody, by the body, veto and context rules. bodyGuessed marks a
+	// body the part does not name, taken from the text before it.
+	body        string
+	bodyGuessed bool
 	// fOutcome, by the outcome, veto, position and part rules.
 	outcome string
 	// fNoVote, by the no-vote rule: a motion adopted "without a vote" or
@@ -347,7 +349,10 @@ func sharesAny(a, b []string) bool {
 
 // agrees reports whether nothing the fragment states contradicts the event.
 func (e *event) agrees(f *fragment) bool {
-	if !sameOrUnstated(f.body, e.body) || !classesAgree(f.class, e.class) || !sameOrUnstated(f.ident, e.ident) || !sameOrUnstated(f.outcome, e.outcome) {
+	// Who drafted a text says nothing of where it was voted: a body the
+	// text spoke of last is no bar to a fragment that tells only that.
+	sponsorsOnly := f.bodyGuessed && f.outcome == "" && len(f.tally) == 0 && len(f.pair) == 0 && len(f.positions) == 0
+	if !sponsorsOnly && !sameOrUnstated(f.body, e.body) || !classesAgree(f.class, e.class) || !sameOrUnstated(f.ident, e.ident) || !sameOrUnstated(f.outcome, e.outcome) {
 		return false
 	}
 	// A motion withdrawn before a vote, or adopted without one, has no

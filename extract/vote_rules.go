@@ -184,7 +184,7 @@ func (f *fragment) changedSince(b *fragment) field {
 			s |= fl
 		}
 	}
-	diff(fBody, f.body != b.body)
+	diff(fBody, f.body != b.body || f.bodyGuessed != b.bodyGuessed)
 	diff(fMotion, f.class != b.class || f.ident != b.ident || f.backRef != b.backRef || f.noun != b.noun)
 	diff(fNewEvent, f.newEvent != b.newEvent)
 	diff(fPast, f.past != b.past)
@@ -271,6 +271,7 @@ func readDatedLead(r *voteReader, f *fragment, its []item) {
 func readContext(r *voteReader, f *fragment, _ []item) {
 	if f.body == "" {
 		f.body = r.p.context
+		f.bodyGuessed = f.body != ""
 	}
 }
 
