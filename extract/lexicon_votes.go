@@ -127,3 +127,7 @@ const dissentStem = "dissent"
 // vetoPossessives make a veto the subject's own: "their third double
 // veto".
 var vetoPossessives = []string{"its", "their", "his", "her"}
+
+// ballotSides after "N votes" say which side the votes were cast for:
+// "153 votes in favour", "by 12 votes to 3", "with 80 votes against".
+var ballotSides = []string{"in", "for", "to", "against"}

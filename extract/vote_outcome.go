@@ -337,7 +337,7 @@ func (r *voteReader) readOutcome(f *fragment, its []item) {
 			}
 		}
 		tallied := (hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i, "went") && hyphenPair(lowerAt(its, i+2)) != nil) &&
-			(hasAnchor || hasMotion(its, 0, len(its)))
+			(hasAnchor || hasMotion(its, 0, len(its))) || votesCountedAfter(its, i+1)
 		if name == "" || !hasAnchor && !tallied {
 			continue
 		}
@@ -439,4 +439,17 @@ func confidenceCue(its []item, i int) (string, bool) {
 func confidenceVote(w outcomeWord) bool {
 	_, ok := confidenceCue(w.its, w.i)
 	return ok
+}
+
+// votesCountedAfter reports whether a count of votes follows at its[k],
+// which makes the verb before it a vote's outcome whatever was voted on:
+// "The agreement was passed with 153 votes in favor and 146 against".
+func votesCountedAfter(its []item, k int) bool {
+	for k < len(its) && its[k].tag == "RB" {
+		k++
+	}
+	if !anyWord(its, k, withBy...) || k+2 >= len(its) || !isNumberItem(its[k+1]) || isYearItem(its[k+1]) {
+		return false
+	}
+	return anyWord(its, k+2, "votes") && anyWord(its, k+3, ballotSides...)
 }
