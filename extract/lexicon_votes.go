@@ -131,3 +131,10 @@ var vetoPossessives = []string{"its", "their", "his", "her"}
 // ballotSides after "N votes" say which side the votes were cast for:
 // "153 votes in favour", "by 12 votes to 3", "with 80 votes against".
 var ballotSides = []string{"in", "for", "to", "against"}
+
+// pairLinks join the two counts of a tally whose sides the outcome
+// tells: "by 322 votes to 308", "were 204 against 115".
+var pairLinks = []string{"to", "against"}
+
+// openingQuotes may open a side's name: "the 'ayes' 204".
+const openingQuotes = "'\"‘“"

@@ -88,6 +88,20 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, forEnds...)))
 }
 
+// whoBefore reports whether the cue at its[i] opens a relative clause on
+// persons: "who opposed", "who had voted against".
+func whoBefore(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if anyWord(its, k, "who") {
+			return true
+		}
+		if !fillers[its[k].lw] && its[k].tag != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
 // heededCall returns the index of the verb by which a subject did as a
 // call to vote asked, when the position cue at its[i] is the call's
 // infinitive: "heeded Israel's call to vote no", "followed the appeal to
@@ -127,7 +141,10 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 			return []string{code}
 		}
 	}
-	if bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
+	// "members of the National Assembly who opposed the bill": a
+	// clause on who, among the members, voted so; not the chamber's
+	// decision.
+	if bodySubject(its, i) && !whoBefore(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
 		if cue.value == Yes {
 			f.outcome = Adopted
 		} else if cue.value == No {
