@@ -21,6 +21,13 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			continue
 		}
 		subj := r.votersBefore(f, its, i, n, cue)
+		// "Germany struck a deal with the Commission, and subsequently
+		// voted in favor": the verbs share the first one's subject.
+		if v := coordinatedVerb(its, i); v >= 0 {
+			if s := subjectBefore(its, v); len(s) > 0 {
+				subj = s
+			}
+		}
 		// "Washington heeded Israel's call to vote no": the subject of
 		// the verb that heeded the call voted as it asked.
 		if h := heededCall(its, i); h >= 0 {
@@ -86,6 +93,30 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	}
 	// "for" as in "voted for Trump" needs a motion or a clause end.
 	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, forEnds...)))
+}
+
+// coordinatedVerb returns the index of the verb whose subject the cue at
+// its[i] shares when it follows "and" with no subject of its own:
+// "Germany struck a deal with the Commission, and subsequently voted in
+// favor"; -1 when the cue has a subject between "and" and it, or no
+// finite verb stands before the "and" in the sentence.
+func coordinatedVerb(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || fillers[its[k].lw]) {
+		k--
+	}
+	if !anyWord(its, k, "and") {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-maxReach; j-- {
+		if anyWord(its, j, clauseEnds...) && !anyWord(its, j, ",") {
+			return -1
+		}
+		if finiteVerb(its[j]) {
+			return j
+		}
+	}
+	return -1
 }
 
 // whoBefore reports whether the cue at its[i] opens a relative clause on
