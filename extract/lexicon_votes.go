@@ -138,3 +138,7 @@ var pairLinks = []string{"to", "against"}
 
 // openingQuotes may open a side's name: "the 'ayes' 204".
 const openingQuotes = "'\"‘“"
+
+// decideForms take a decision that, taken by a count of votes, is a
+// vote: "decided by 143 votes to upgrade".
+var decideForms = []string{"decided", "decides", "agreed", "resolved"}

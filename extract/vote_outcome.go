@@ -19,7 +19,9 @@ import "strings"
 //	The House voted 220-212 to approve the bill.
 //	The Senate voted against the motion.
 func readVotedVerb(f *fragment, its []item, i int) bool {
-	if !anyWord(its, i, voteForms...) {
+	// "The Assembly decided on Friday by 143 votes in favour to
+	// upgrade ...": a decision taken by a count of votes is a vote.
+	if !anyWord(its, i, voteForms...) && !(anyWord(its, i, decideForms...) && votedTo(its, i+1) && tallyWithin(its, i+1, min(len(its), i+6))) {
 		return false
 	}
 	if hedged(its, i) {
@@ -378,9 +380,9 @@ func (r *voteReader) guarded(f *fragment, w outcomeWord) bool {
 func votedTo(its []item, i int) bool {
 	// Skip a tally between "voted" and "to": "220-212", "10 to 3, with
 	// two abstentions,".
-	for k := i; k < len(its) && k < i+10; k++ {
+	for k := i; k < len(its) && k < i+14; k++ {
 		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
-			anyWord(its, k, votedToFillers...) ||
+			anyWord(its, k, votedToFillers...) || anyWord(its, k, "and") && k+1 < len(its) && isNumberItem(its[k+1]) ||
 			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
 			continue
 		}
