@@ -87,3 +87,58 @@ var changeNouns = []string{"increase", "rise", "gain", "drop", "decrease", "fall
 // genericDeterminers before a motion noun speak of motions in general,
 // not of one that was voted on: "any resolution", "such texts".
 var genericDeterminers = []string{"any", "such", "every"}
+
+// supportSources come between the support a motion received and the
+// count of those who gave it: "the support of 111 countries", "support
+// from 191 of the 193 member states".
+var supportSources = []string{"of", "from"}
+
+// apposedListLeads open a list that names the voters a count stands for:
+// "Six members, namely Britain, France and Peru, voted against".
+var apposedListLeads = []string{"namely"}
+
+// moreVoters stand for the voters counted before them when the noun is
+// left out: "four more abstained".
+var moreVoters = []string{"more"}
+
+// genericVetoNouns after a generic determiner speak of vetoes in general:
+// "any member", "every time".
+var genericVetoNouns = []string{"member", "time", "times"}
+
+// callNouns ask others to vote a way: "Israel's call to vote no".
+var callNouns = []string{"call", "calls", "appeal", "appeals", "request", "plea"}
+
+// heedVerbs do what a call asked: "heeded Israel's call to vote no".
+var heedVerbs = []string{"heeded", "heeding", "heeds", "followed", "answered", "obeyed"}
+
+// dissentCues state a vote against as a dissent cast: "cast a
+// dissenting vote", "Also casting a dissenting opinion were ...".
+var dissentCues = positionTable(
+	positionVerb{"cast/cast", base | third | past | gerund, "a dissenting vote", No, true, false},
+	positionVerb{"cast/cast", base | third | past | gerund, "dissenting votes", No, true, false},
+	positionVerb{"cast/cast", base | third | past | gerund, "a dissenting opinion", No, true, false},
+	positionVerb{"cast/cast", base | third | past | gerund, "a negative vote", No, true, false},
+)
+
+// dissentStem begins the words of a dissent, which may state a vote
+// against: "dissenting".
+const dissentStem = "dissent"
+
+// vetoPossessives make a veto the subject's own: "their third double
+// veto".
+var vetoPossessives = []string{"its", "their", "his", "her"}
+
+// ballotSides after "N votes" say which side the votes were cast for:
+// "153 votes in favour", "by 12 votes to 3", "with 80 votes against".
+var ballotSides = []string{"in", "for", "to", "against"}
+
+// pairLinks join the two counts of a tally whose sides the outcome
+// tells: "by 322 votes to 308", "were 204 against 115".
+var pairLinks = []string{"to", "against"}
+
+// openingQuotes may open a side's name: "the 'ayes' 204".
+const openingQuotes = "'\"‘“"
+
+// decideForms take a decision that, taken by a count of votes, is a
+// vote: "decided by 143 votes to upgrade".
+var decideForms = []string{"decided", "decides", "agreed", "resolved"}

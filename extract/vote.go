@@ -55,8 +55,10 @@ type fragment struct {
 	sponsors    []string
 	sponsorList bool
 
-	// fBody, by the body, veto and context rules.
-	body string
+	// fBody, by the body, veto and context rules. bodyGuessed marks a
+	// body the part does not name, taken from the text before it.
+	body        string
+	bodyGuessed bool
 	// fOutcome, by the outcome, veto, position and part rules.
 	outcome string
 	// fNoVote, by the no-vote rule: a motion adopted "without a vote" or
@@ -71,8 +73,12 @@ type fragment struct {
 	// sides depend on the outcome: "by 322 votes to 308".
 	tally map[string]int
 	pair  []int
-	// fPositions, by the position, tally and veto rules.
+	// fPositions, by the position, tally and veto rules. alongside are
+	// the voters named as voting with the others ("alongside
+	// Argentina", "as did Germany"), which tie the fragment to the vote
+	// they cast.
 	positions map[string]position
+	alongside []string
 
 	// rules records which rule set which field, when the document is
 	// traced (see voteRules); nil otherwise.
@@ -146,7 +152,7 @@ func mentionsVote(s string) bool {
 		return true
 	}
 	for _, w := range ws {
-		if hasAnyPrefix(w, voteWords) || sponsorVerbs[w] {
+		if hasAnyPrefix(w, voteWords) || sponsorVerbs[w] || strings.HasPrefix(w, dissentStem) {
 			return true
 		}
 	}
@@ -261,6 +267,9 @@ func pickEvent(events []*event, f *fragment) *event {
 	if e := namedAgain(events[oldest:], f); e != nil {
 		return e
 	}
+	if e := votedAlike(events[oldest:], f); e != nil {
+		return e
+	}
 	for i := len(events) - 1; i >= oldest; i-- {
 		e := events[i]
 		// An earlier vote mentioned for comparison takes nothing more
@@ -297,6 +306,36 @@ func namedAgain(events []*event, f *fragment) *event {
 	return nil
 }
 
+// votedAlike returns the earlier event in which a voter the fragment
+// names others as voting with voted as they did, when the latest event
+// states no position of that voter: after "Argentina voted against. In
+// 2012 the text passed 138-9.", "Also voting against alongside Argentina
+// were ..." is about the vote Argentina voted against. nil when no such
+// event agrees.
+func votedAlike(events []*event, f *fragment) *event {
+	if len(f.alongside) == 0 || len(events) < 2 {
+		return nil
+	}
+	last := events[len(events)-1]
+	for _, code := range f.alongside {
+		if _, ok := last.positions[code]; ok {
+			return nil
+		}
+	}
+	for i := len(events) - 2; i >= 0; i-- {
+		e := events[i]
+		if e.past || !e.agrees(f) {
+			continue
+		}
+		for _, code := range f.alongside {
+			if q, ok := e.positions[code]; ok && q.value == f.positions[code].value {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
 func sharesAny(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
@@ -310,7 +349,10 @@ func sharesAny(a, b []string) bool {
 
 // agrees reports whether nothing the fragment states contradicts the event.
 func (e *event) agrees(f *fragment) bool {
-	if !sameOrUnstated(f.body, e.body) || !classesAgree(f.class, e.class) || !sameOrUnstated(f.ident, e.ident) || !sameOrUnstated(f.outcome, e.outcome) {
+	// Who drafted a text says nothing of where it was voted: a body the
+	// text spoke of last is no bar to a fragment that tells only that.
+	sponsorsOnly := f.bodyGuessed && f.outcome == "" && len(f.tally) == 0 && len(f.pair) == 0 && len(f.positions) == 0
+	if !sponsorsOnly && !sameOrUnstated(f.body, e.body) || !classesAgree(f.class, e.class) || !sameOrUnstated(f.ident, e.ident) || !sameOrUnstated(f.outcome, e.outcome) {
 		return false
 	}
 	// A motion withdrawn before a vote, or adopted without one, has no

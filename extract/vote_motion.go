@@ -101,9 +101,10 @@ func (m *motionPhrase) readModifiers(its []item, i int, class string) {
 			}
 			continue
 		}
-		if _, outcome := outcomeWords[p.lw]; outcome {
-			// "Russian Federation Vetoes Draft": a verb, not a
-			// modifier, however a headline capitalises it.
+		if _, outcome := outcomeWords[p.lw]; outcome || anyWord(its, k, vetoNouns...) || headlineVerbs[p.lw] {
+			// "Russian Federation Vetoes Draft", "Russia, China veto
+			// US resolution", "Israel condemns UN resolution": a
+			// verb, not a modifier, however a headline tags it.
 			return
 		}
 		if sponsorTails[p.lw] || p.lw == "'s" || p.lw == "'" || p.body != "" {
@@ -115,6 +116,19 @@ func (m *motionPhrase) readModifiers(its []item, i int, class string) {
 		return
 	}
 }
+
+// headlineVerbs are the third-person forms of the one-word stance verbs
+// ("condemns", "welcomes"), which a headline's tagger may take for
+// nouns before a motion noun.
+var headlineVerbs = func() map[string]bool {
+	out := map[string]bool{}
+	for _, c := range stanceCues {
+		if w := c.words[0]; len(c.words) == 1 && strings.HasSuffix(w, "s") {
+			out[w] = true
+		}
+	}
+	return out
+}()
 
 // determinedText reports whether "text" at its[i] heads a noun phrase
 // with a determiner and adjectives: "a second, milder text", "its revised

@@ -19,7 +19,9 @@ import "strings"
 //	The House voted 220-212 to approve the bill.
 //	The Senate voted against the motion.
 func readVotedVerb(f *fragment, its []item, i int) bool {
-	if !anyWord(its, i, voteForms...) {
+	// "The Assembly decided on Friday by 143 votes in favour to
+	// upgrade ...": a decision taken by a count of votes is a vote.
+	if !anyWord(its, i, voteForms...) && !(anyWord(its, i, decideForms...) && votedTo(its, i+1) && tallyWithin(its, i+1, min(len(its), i+6))) {
 		return false
 	}
 	if hedged(its, i) {
@@ -337,7 +339,7 @@ func (r *voteReader) readOutcome(f *fragment, its []item) {
 			}
 		}
 		tallied := (hyphenPair(lowerAt(its, i+1)) != nil || anyWord(its, i, "went") && hyphenPair(lowerAt(its, i+2)) != nil) &&
-			(hasAnchor || hasMotion(its, 0, len(its)))
+			(hasAnchor || hasMotion(its, 0, len(its))) || votesCountedAfter(its, i+1)
 		if name == "" || !hasAnchor && !tallied {
 			continue
 		}
@@ -378,9 +380,9 @@ func (r *voteReader) guarded(f *fragment, w outcomeWord) bool {
 func votedTo(its []item, i int) bool {
 	// Skip a tally between "voted" and "to": "220-212", "10 to 3, with
 	// two abstentions,".
-	for k := i; k < len(its) && k < i+10; k++ {
+	for k := i; k < len(its) && k < i+14; k++ {
 		if hyphenPair(its[k].lw) != nil || isNumberItem(its[k]) || weekdays[its[k].lw] ||
-			anyWord(its, k, votedToFillers...) ||
+			anyWord(its, k, votedToFillers...) || anyWord(its, k, "and") && k+1 < len(its) && isNumberItem(its[k+1]) ||
 			its[k].lw == "to" && k+1 < len(its) && isNumberItem(its[k+1]) {
 			continue
 		}
@@ -439,4 +441,17 @@ func confidenceCue(its []item, i int) (string, bool) {
 func confidenceVote(w outcomeWord) bool {
 	_, ok := confidenceCue(w.its, w.i)
 	return ok
+}
+
+// votesCountedAfter reports whether a count of votes follows at its[k],
+// which makes the verb before it a vote's outcome whatever was voted on:
+// "The agreement was passed with 153 votes in favor and 146 against".
+func votesCountedAfter(its []item, k int) bool {
+	for k < len(its) && its[k].tag == "RB" {
+		k++
+	}
+	if !anyWord(its, k, withBy...) || k+2 >= len(its) || !isNumberItem(its[k+1]) || isYearItem(its[k+1]) {
+		return false
+	}
+	return anyWord(its, k+2, "votes") && anyWord(its, k+3, ballotSides...)
 }

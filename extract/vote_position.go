@@ -21,6 +21,18 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 			continue
 		}
 		subj := r.votersBefore(f, its, i, n, cue)
+		// "Germany struck a deal with the Commission, and subsequently
+		// voted in favor": the verbs share the first one's subject.
+		if v := coordinatedVerb(its, i); v >= 0 {
+			if s := subjectBefore(its, v); len(s) > 0 {
+				subj = s
+			}
+		}
+		// "Washington heeded Israel's call to vote no": the subject of
+		// the verb that heeded the call voted as it asked.
+		if h := heededCall(its, i); h >= 0 {
+			subj = subjectBefore(its, h)
+		}
 		if j, ok := joinedVoters(its, i); ok {
 			subj = j
 		}
@@ -36,7 +48,9 @@ func (r *voteReader) positionsOf(f *fragment, its []item) {
 				subj = subjectBefore(its, k)
 			}
 		}
-		subj = append(subj, votersAlongside(its, i+n)...)
+		with := votersAlongside(its, i+n)
+		subj = append(subj, with...)
+		f.alongside = append(f.alongside, with...)
 		// "Starmer voted for the bill": a person's own vote as a
 		// member, not the state's.
 		if personVoting(its, i) {
@@ -71,7 +85,7 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	if anyWord(its, i+n, ":") || anyWord(its, i+n, "(") && anyWord(its, i+n+2, ")") && anyWord(its, i+n+3, ":") {
 		return false
 	}
-	if its[i].tail || hedged(its, i) {
+	if its[i].tail || hedged(its, i) && heededCall(its, i) < 0 {
 		return false
 	}
 	if cue.motion && (!motionInClause(its, i+n, 12) || anyWord(its, i+n, "by")) {
@@ -79,6 +93,68 @@ func positionCueReads(f *fragment, its []item, i, n int, cue positionCue) bool {
 	}
 	// "for" as in "voted for Trump" needs a motion or a clause end.
 	return !(cue.words[len(cue.words)-1] == "for" && !(motionAhead(its, i+n, 4) || anyWord(its, i+n, forEnds...)))
+}
+
+// coordinatedVerb returns the index of the verb whose subject the cue at
+// its[i] shares when it follows "and" with no subject of its own:
+// "Germany struck a deal with the Commission, and subsequently voted in
+// favor"; -1 when the cue has a subject between "and" and it, or no
+// finite verb stands before the "and" in the sentence.
+func coordinatedVerb(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || fillers[its[k].lw]) {
+		k--
+	}
+	if !anyWord(its, k, "and") {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-maxReach; j-- {
+		if anyWord(its, j, clauseEnds...) && !anyWord(its, j, ",") {
+			return -1
+		}
+		if finiteVerb(its[j]) {
+			return j
+		}
+	}
+	return -1
+}
+
+// whoBefore reports whether the cue at its[i] opens a relative clause on
+// persons: "who opposed", "who had voted against".
+func whoBefore(its []item, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if anyWord(its, k, "who") {
+			return true
+		}
+		if !fillers[its[k].lw] && its[k].tag != "RB" {
+			return false
+		}
+	}
+	return false
+}
+
+// heededCall returns the index of the verb by which a subject did as a
+// call to vote asked, when the position cue at its[i] is the call's
+// infinitive: "heeded Israel's call to vote no", "followed the appeal to
+// abstain"; -1 when the cue is no such call.
+func heededCall(its []item, i int) int {
+	if !anyWord(its, i-1, "to") || !anyWord(its, i-2, callNouns...) {
+		return -1
+	}
+	for k := i - 3; k >= 0 && k >= i-7; k-- {
+		switch {
+		case anyWord(its, k, heedVerbs...):
+			// "did not heed the call" is no vote as it asked.
+			if negatedResult(its, k) || hedged(its, k) {
+				return -1
+			}
+			return k
+		case its[k].isActor() || anyWord(its, k, possessiveMarks...) || anyWord(its, k, articles...) || anyWord(its, k, theirPossessives...) || strings.HasPrefix(its[k].tag, "JJ"):
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // votersBefore finds who voted as the cue of n items at its[i] says: the
@@ -96,7 +172,10 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 			return []string{code}
 		}
 	}
-	if bodySubject(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
+	// "members of the National Assembly who opposed the bill": a
+	// clause on who, among the members, voted so; not the chamber's
+	// decision.
+	if bodySubject(its, i) && !whoBefore(its, i) && (cue.motion || motionAhead(its, i+n, 5)) && f.outcome == "" {
 		if cue.value == Yes {
 			f.outcome = Adopted
 		} else if cue.value == No {
@@ -110,6 +189,10 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 		// "Others that voted against it included ...".
 		j++
 	}
+	// "Also voting against alongside Argentina were ...": the voters
+	// named with the cue vote too (see votersAlongside); the list
+	// follows them.
+	j = pastAlongside(its, j)
 	if !anyWord(its, j, listVerbs...) {
 		return nil
 	}
@@ -119,6 +202,30 @@ func (r *voteReader) votersBefore(f *fragment, its []item, i, n int, cue positio
 		j++
 	}
 	return actorList(its, j)
+}
+
+// pastAlongside returns the index after the voters named with "alongside"
+// or "together with" at its[j], when a verb that opens a list follows
+// them: "alongside Argentina were ..."; j otherwise.
+func pastAlongside(its []item, j int) int {
+	k := j
+	switch {
+	case anyWord(its, k, "alongside"):
+		k++
+	case words(its, k, togetherWith...) || words(its, k, alongWith...):
+		k += 2
+	default:
+		return j
+	}
+	sawActor := false
+	for k < len(its) && (its[k].isActor() || listGlue[its[k].lw]) {
+		sawActor = sawActor || its[k].isActor()
+		k++
+	}
+	if sawActor && anyWord(its, k, listVerbs...) {
+		return k
+	}
+	return j
 }
 
 // joinedVoters reads voters who joined others in a vote: "joined Russia,
@@ -171,6 +278,11 @@ func switchedBefore(its []item, i int) int {
 
 // cueAt matches a position cue at its[i] and returns it with its length.
 func cueAt(its []item, i int) (positionCue, int) {
+	for _, c := range dissentCues {
+		if words(its, i, c.words...) {
+			return c, len(c.words)
+		}
+	}
 	for _, c := range positionCues {
 		if words(its, i, c.words...) {
 			return c, len(c.words)
@@ -183,23 +295,53 @@ func cueAt(its []item, i int) (positionCue, int) {
 // countries, including the US, Israel and Austria, voted against" gives
 // 10.
 func countedSubject(its []item, i int) (int, bool) {
-	k := i - 1
-	sawActor, introduced := false, false
-	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor() || anyWord(its, k, exampleIntroducers...)) {
-		sawActor = sawActor || its[k].isActor()
-		introduced = introduced || anyWord(its, k, exampleIntroducers...)
-		k--
-	}
-	// Actors between the count and the verb must be the count's
-	// examples ("Ten countries, including the US, ..."), not a subject of
-	// their own.
-	if k < 1 || !voterNouns[its[k].lw] || sawActor && !introduced {
+	k, ok := pastCountedExamples(its, i)
+	if !ok {
 		return 0, false
 	}
-	k--
-	// "The remaining 14 council members", "ten other member states"; but
-	// "139 Labour MPs" are a party's members, not the chamber's tally.
-	for k >= 0 && k >= i-maxReach && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, countModifiers...)) {
+	// "Six members of the Council, namely ...": the chamber the counted
+	// members sit in. The count must stand right before its noun, with
+	// no article: "the three African members of the Council" are a
+	// group of the chamber, not a side's tally.
+	if o := ofChamberBefore(its, k); o > 0 {
+		k = o - 1
+		if k < 1 || !voterNouns[its[k].lw] || !isNumberItem(its[k-1]) || anyWord(its, k-2, articles...) {
+			return 0, false
+		}
+	}
+	// "four more - Kuwait, Germany ... - abstained": the counted noun
+	// left out after "more".
+	if k >= 1 && anyWord(its, k, moreVoters...) && isNumberItem(its[k-1]) && !isYearItem(its[k-1]) {
+		return numberEndingAt(its, k-1)
+	}
+	if k < 1 || !voterNouns[its[k].lw] {
+		return 0, false
+	}
+	return countBeforeNoun(its, k-1, i)
+}
+
+// pastCountedExamples skips back from a position cue at its[i] over the
+// fillers and the examples of a counted subject ("Ten countries,
+// including the US, Israel and Austria, voted against") and returns the
+// index before them. Actors between the count and the verb must be the
+// count's examples, introduced as such, not a subject of their own.
+func pastCountedExamples(its []item, i int) (int, bool) {
+	k := i - 1
+	sawActor, introduced := false, false
+	for k >= 0 && k >= i-maxReach && (fillers[its[k].lw] || listGlue[its[k].lw] || its[k].isActor() || anyWord(its, k, exampleIntroducers...) || anyWord(its, k, apposedListLeads...)) {
+		sawActor = sawActor || its[k].isActor()
+		introduced = introduced || anyWord(its, k, exampleIntroducers...) || anyWord(its, k, apposedListLeads...)
+		k--
+	}
+	return k, !sawActor || introduced
+}
+
+// countBeforeNoun reads the count that stands before a voter noun, past
+// its modifiers from its[k] back: "The remaining 14 council members",
+// "ten other member states"; but "139 Labour MPs" are a party's members,
+// not the chamber's tally.
+func countBeforeNoun(its []item, k, i int) (int, bool) {
+	for k >= 0 && k >= i-maxReach && !isNumberItem(its[k]) && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN" || its[k].tag == "NNP" && !its[k].isActor() || anyWord(its, k, countModifiers...)) {
 		if its[k].tag == "NNP" && !its[k].isActor() && its[k].text != "" && its[k].text[0] >= 'A' && its[k].text[0] <= 'Z' && !anyWord(its, k, councilMembers...) {
 			return 0, false
 		}
@@ -209,6 +351,24 @@ func countedSubject(its []item, i int) (int, bool) {
 		return 0, false
 	}
 	return numberEndingAt(its, k)
+}
+
+// ofChamberBefore returns the index of the "of" that opens the name of a
+// chamber ending at its[k] ("members of the Security Council"), -1 when
+// no chamber's name ends there.
+func ofChamberBefore(its []item, k int) int {
+	if k < 0 || k >= len(its) || its[k].body == "" {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if anyWord(its, j, "of") {
+			return j
+		}
+		if its[j].tag != "NNP" && its[j].body == "" && !anyWord(its, j, articles...) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // numberEndingAt reads the number that ends at its[k], with tens and

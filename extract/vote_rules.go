@@ -70,7 +70,7 @@ var voteRules = []voteRule{
 	{"stage-outcome", fOutcome, readStageOutcome},
 	{"veto-formula", fOutcome | fBody, readVetoFormula},
 	{"veto-block", fOutcome | fBody | fPositions, readVetoBlock},
-	{"veto-cast", fOutcome | fPositions, readVetoCast},
+	{"veto-cast", fOutcome | fBody | fPositions, readVetoCast},
 	{"tally", fTally | fPositions, (*voteReader).talliesOf},
 	{"position", fPositions | fTally | fOutcome, (*voteReader).positionsOf},
 	{"position-by", fPositions | fTally, passivePositions},
@@ -170,6 +170,7 @@ func (f *fragment) clone() *fragment {
 	c := *f
 	c.tally = maps.Clone(f.tally)
 	c.positions = maps.Clone(f.positions)
+	c.alongside = slices.Clone(f.alongside)
 	c.pair = slices.Clone(f.pair)
 	c.sponsors = slices.Clone(f.sponsors)
 	return &c
@@ -183,7 +184,7 @@ func (f *fragment) changedSince(b *fragment) field {
 			s |= fl
 		}
 	}
-	diff(fBody, f.body != b.body)
+	diff(fBody, f.body != b.body || f.bodyGuessed != b.bodyGuessed)
 	diff(fMotion, f.class != b.class || f.ident != b.ident || f.backRef != b.backRef || f.noun != b.noun)
 	diff(fNewEvent, f.newEvent != b.newEvent)
 	diff(fPast, f.past != b.past)
@@ -270,6 +271,7 @@ func readDatedLead(r *voteReader, f *fragment, its []item) {
 func readContext(r *voteReader, f *fragment, _ []item) {
 	if f.body == "" {
 		f.body = r.p.context
+		f.bodyGuessed = f.body != ""
 	}
 }
 

@@ -256,9 +256,12 @@ func withVotesTally(f *fragment, its []item, i, n int) (int, bool) {
 }
 
 // supportOfTally reads "received the support of 153 votes", "won 120
-// votes".
+// votes", "received overwhelming support from 191 of the 193 member
+// states".
 func supportOfTally(f *fragment, its []item, i, n int) (int, bool) {
-	if !((anyWord(its, i+1, "votes") || anyWord(its, i-1, "of") && voterNouns[lowerAt(its, i+1)]) && (anyWord(its, i-1, "of") && anyWord(its, i-2, supportNounsTally...) || anyWord(its, i-1, wonVerbs...))) {
+	_, partOf := partitiveWhole(its, i)
+	ofVoters := anyWord(its, i-1, supportSources...) && (voterNouns[lowerAt(its, i+1)] || partOf)
+	if !((anyWord(its, i+1, "votes") || ofVoters) && (anyWord(its, i-1, supportSources...) && anyWord(its, i-2, supportNounsTally...) || anyWord(its, i-1, wonVerbs...))) {
 		return i, false
 	}
 	f.setTally(Yes, n)
@@ -288,7 +291,13 @@ func sideBefore(its []item, i int) string {
 	if k < 0 {
 		return ""
 	}
-	if side, ok := prefixSides[its[k].lw]; ok {
+	w := its[k].lw
+	// "The 'aye's 204": a side in quotes, its plural written with an
+	// apostrophe.
+	if !colon && k > 0 && anyWord(its, k, possessiveMarks...) {
+		w = its[k-1].lw + "s"
+	}
+	if side, ok := prefixSides[strings.TrimLeft(w, openingQuotes)]; ok {
 		return side
 	}
 	if !colon {
@@ -332,6 +341,11 @@ func sideAfter(its []item, i int) (string, int) {
 			if w == "favour" || w == "favor" {
 				return "", i
 			}
+			// "were 204 against 115": one count set against another,
+			// no side of its own.
+			if w == "against" && k == i+1 && k+1 < len(its) && isNumberItem(its[k+1]) {
+				return "", i
+			}
 			return side, k
 		}
 		if countNouns[w] || w == "vote" || w == "voting" || w == "voted" || w == "were" || w == "cast" || w == "members" {
@@ -352,7 +366,7 @@ func toNumber(its []item, i int) int {
 	if anyWord(its, k, voteNouns...) {
 		k++
 	}
-	if !anyWord(its, k, "to") || k+1 >= len(its) {
+	if !anyWord(its, k, pairLinks...) || k+1 >= len(its) {
 		return 0
 	}
 	if _, ok := itemNumber(its[k+1]); !ok && !anyWord(its, k+1, "none") {
