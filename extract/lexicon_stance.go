@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // The words of the stance frames: each predicate class by kind, read
 // with its argument frame by the stance rules (stance_frames.go).
@@ -29,6 +32,59 @@ var deadlineUnits = []string{"hours", "days", "hour", "day", "weeks", "week"}
 
 // leaveWords close a deadline to leave: "to leave".
 var leaveWords = []string{"to", "leave"}
+
+// orderOutVerbs order a state's envoys to leave, an expulsion:
+// "ordered Venezuelan diplomats to leave", "instructed the Russian
+// ambassador to depart".
+var orderOutVerbs = slices.Concat(verbForms("order", third|past|gerund), verbForms("instruct", third|past|gerund),
+	verbForms("tell/told/told", third|past|gerund), verbForms("force", third|past|gerund),
+	verbForms("ask", third|past|gerund), verbForms("direct", third|past|gerund))
+
+// departingEnvoyNouns name the envoys ordered to leave: the envoys of
+// a summons, and a mission's people as a whole ("Venezuelan diplomatic
+// personnel").
+var departingEnvoyNouns = wordSet(slices.Concat(slices.Collect(maps.Keys(envoyNouns)), []string{"personnel", "representatives"})...)
+
+// departVerbs close an order to leave: "to leave", "to withdraw".
+var departVerbs = []string{"leave", "depart", "quit", "exit", "withdraw"}
+
+// freezeVerbs freeze a state's assets, a sanction: "froze Iran's
+// reserves".
+var freezeVerbs = verbForms("freeze/froze/frozen/freezing", base|third|past|participle|gerund)
+
+// frozenAssetNouns are what a freeze of a state's money holds.
+var frozenAssetNouns = []string{"assets", "reserves", "funds", "accounts", "holdings"}
+
+// statementNouns are the texts by which a government states a stance
+// it issues: "published a press release regretting".
+var statementNouns = []string{"statement", "release", "communique", "communiqué", "declaration", "note"}
+
+// issueVerbs issue a statement, whose subject speaks in it.
+var issueVerbs = slices.Concat(verbForms("publish", third|past|gerund), verbForms("issue", third|past|gerund),
+	verbForms("release", third|past|gerund))
+
+// retaliateForms and respondForms state a retaliation: "to retaliate",
+// "would respond in kind".
+var (
+	retaliateForms = verbForms("retaliate", base|third|past|gerund)
+	respondForms   = verbForms("respond", base|third|past|gerund)
+)
+
+// retaliationObjects name what a retaliation answers or whom it hits,
+// read by the cue frames instead: "retaliate against Moscow".
+var retaliationObjects = []string{"against", "for"}
+
+// inKind makes a response a retaliation: "respond in kind".
+var inKind = []string{"in", "kind"}
+
+// retaliationSayers state a retaliation to come: "to say it would
+// respond in kind", "to vow to retaliate".
+var retaliationSayers = slices.Concat(verbForms("say/said", base), verbForms("vow", base), verbForms("threaten", base),
+	verbForms("warn", base), verbForms("announce", base), verbForms("promise", base), []string{"to"})
+
+// promptVerbs make the main clause's act the cause of what follows:
+// "prompting Moscow to retaliate".
+var promptVerbs = []string{"prompting", "leading", "forcing", "causing", "pushing", "spurring", "provoking"}
 
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
@@ -95,6 +151,11 @@ var frameCueRows = []stanceVerb{
 	{Support, "support", phrase, "to"},
 	{Support, "loyalty", phrase, "to"},
 	{Oppose, "sanctions package", phrase, "on"},
+	{Oppose, "regret/regretted/regretted/regretting", third | past | gerund, ""},
+	{Support, "normalise", third | past | gerund, "ties with"},
+	{Support, "normalise", third | past | gerund, "relations with"},
+	{Support, "normalize", third | past | gerund, "ties with"},
+	{Support, "normalize", third | past | gerund, "relations with"},
 }
 
 // angerVerbs state a stance from the side of the one it is taken

@@ -74,6 +74,8 @@ var stanceRules = []stanceRule{
 	{"received", readReceived},
 	{"passive", readPassive},
 	{"protest", readProtest},
+	{"suspended-from", readSuspendedFrom},
+	{"retaliation", readPromptedRetaliation},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -123,6 +124,10 @@ func protestAct(its []item, i int) (targets []string, n int) {
 		return recallNamed(its, i)
 	case anyWord(its, i, suspendVerbs...):
 		return suspension(its, i)
+	case anyWord(its, i, orderOutVerbs...):
+		return envoysOrderedOut(its, i)
+	case anyWord(its, i, freezeVerbs...):
+		return assetsFrozen(its, i)
 	}
 	return nil, 0
 }
@@ -130,6 +135,14 @@ func protestAct(its []item, i int) (targets []string, n int) {
 // envoySummoned reads "summoned China's envoy", "expelled 20 Russian
 // diplomats", "summoned Japanese Ambassador Hideo Tarumi".
 func envoySummoned(its []item, i int) ([]string, int) {
+	return envoyObject(its, i, envoyNouns)
+}
+
+// envoyObject reads a state's envoys, named by one of nouns, as the
+// object of the verb at its[i]: "China's envoy", "20 Russian
+// diplomats", "Japanese Ambassador Hideo Tarumi". It returns the state
+// and the length from the verb to the noun, n 0 when there is none.
+func envoyObject(its []item, i int, nouns map[string]bool) ([]string, int) {
 	k := i + 1
 	for k < len(its) && k <= i+4 && !its[k].isActor() {
 		if !(anyWord(its, k, expelledCounts...) || isNumberItem(its[k]) || strings.HasPrefix(its[k].tag, "JJ")) {
@@ -145,13 +158,69 @@ func envoySummoned(its []item, i int) ([]string, int) {
 	for j < len(its) && (its[j].tail || anyWord(its, j, possessiveMarks...)) {
 		j++
 	}
-	for j < len(its) && j <= k+3 && !envoyNouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, envoyRanks...)) {
+	for j < len(its) && j <= k+3 && !nouns[its[j].lw] && (strings.HasPrefix(its[j].tag, "JJ") || anyWord(its, j, envoyRanks...)) {
 		j++
 	}
-	if j >= len(its) || !envoyNouns[its[j].lw] {
+	if j >= len(its) || !nouns[its[j].lw] {
 		return nil, 0
 	}
 	return []string{code}, j + 1 - i
+}
+
+// envoysOrderedOut reads an order to a state's envoys to leave, an
+// expulsion: "ordered Venezuelan diplomats to leave the country",
+// "instructed the Russian ambassador to depart", "forced Iranian
+// diplomatic personnel to withdraw". It returns the envoys' state and
+// the frame's length, n 0 when there is none.
+func envoysOrderedOut(its []item, i int) ([]string, int) {
+	targets, n := envoyObject(its, i, departingEnvoyNouns)
+	if n == 0 {
+		return nil, 0
+	}
+	// "Ambassador Sylvain Itte to leave": the envoy's name.
+	k := i + n
+	for k < len(its) && k <= i+n+3 && its[k].tag == "NNP" && (!its[k].isActor() || its[k].kind == actors.Leader) {
+		k++
+	}
+	if !anyWord(its, k, "to") || !anyWord(its, k+1, departVerbs...) {
+		return nil, 0
+	}
+	return targets, k + 2 - i
+}
+
+// assetsFrozen reads a freeze of a state's assets, a sanction: "froze
+// Afghanistan's central bank assets", "has frozen billions in Iran's
+// reserves", "freezing the assets of Libya". It returns the state and
+// the frame's length, n 0 when there is none.
+func assetsFrozen(its []item, i int) ([]string, int) {
+	for k := i + 1; k < len(its) && k <= i+6; k++ {
+		switch {
+		case its[k].isActor() && its[k].kind != actors.Demonym && anyWord(its, k+1, possessiveMarks...):
+			// "Afghanistan's central bank assets".
+			for j := k + 2; j < len(its) && j <= k+5; j++ {
+				if anyWord(its, j, frozenAssetNouns...) {
+					return []string{its[k].actor}, j + 1 - i
+				}
+				if !(strings.HasPrefix(its[j].tag, "NN") || strings.HasPrefix(its[j].tag, "JJ")) {
+					break
+				}
+			}
+			return nil, 0
+		case anyWord(its, k, frozenAssetNouns...) && anyWord(its, k+1, "of"):
+			// "the assets of Libya", "the assets of the Libyan state".
+			j := k + 2
+			for j < len(its) && j <= k+4 && !its[j].isActor() && (its[j].tag == "DT" || strings.HasPrefix(its[j].tag, "JJ")) {
+				j++
+			}
+			if j < len(its) && its[j].isActor() && targetHead(its, j, false) {
+				return []string{its[j].actor}, j + 1 - i
+			}
+			return nil, 0
+		case anyWord(its, k, sentenceStops...) || anyWord(its, k, clauseMarks...) || isVerbTag(its[k].tag):
+			return nil, 0
+		}
+	}
+	return nil, 0
 }
 
 // envoyRecalled reads "recalled its ambassadors to the United States and
@@ -219,4 +288,113 @@ func personaNonGrata(its []item, i int) ([]string, int) {
 func namedNounSet(w string) bool {
 	_, ok := namedNouns[w]
 	return ok
+}
+
+// readSuspendedFrom is the rule for states told as suspended from a
+// body, the body's opposition (see suspendedFrom):
+//
+//	Mali and Guinea were suspended from the African Union.
+func readSuspendedFrom(r *stanceReader, i int) (int, bool) {
+	bodies, states, n := r.suspendedFrom(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	r.emit(bodies, states, Oppose, i, n)
+	return n, true
+}
+
+// suspendedFrom reads states told as suspended from a body: "Mali and
+// Guinea were suspended from the African Union", "Niger joins Mali and
+// Sudan, suspended from the bloc". The participle at its[i] follows the
+// states' list, through a comma or a passive auxiliary; the body is a
+// bloc named after "from", or "the bloc" last named. It returns the
+// body, the states and the frame's length, n 0 when there is none.
+func (r *stanceReader) suspendedFrom(its []item, i int) (bodies, states []string, n int) {
+	if !anyWord(its, i, suspendVerbs...) || !anyWord(its, i+1, "from") {
+		return nil, nil, 0
+	}
+	k := i + 2
+	if anyWord(its, k, "the") {
+		k++
+	}
+	switch {
+	case k < len(its) && its[k].isActor() && actors.IsBloc(its[k].actor):
+		bodies = []string{its[k].actor}
+	case anyWord(its, k, blocAnaphors...):
+		if code := r.lastBlocBefore(its[i].start); code != "" {
+			bodies = []string{code}
+		}
+	}
+	if bodies == nil {
+		return nil, nil, 0
+	}
+	j := i - 1
+	for j >= 0 && (its[j].tag == "RB" || anyWord(its, j, passiveAuxiliaries...)) {
+		j--
+	}
+	switch {
+	case j < i-1 && j >= 0 && its[j].isActor():
+	case anyWord(its, j, ",") && j > 0 && its[j-1].isActor():
+		j--
+	default:
+		return nil, nil, 0
+	}
+	for ; j >= 0 && (its[j].isActor() || its[j].tail || anyWord(its, j, listGlueShort...)); j-- {
+		if its[j].isActor() && !its[j].tail && !slices.Contains(states, its[j].actor) {
+			states = append(states, its[j].actor)
+		}
+	}
+	slices.Reverse(states)
+	return bodies, states, k + 1 - i
+}
+
+// readPromptedRetaliation is the rule for a retaliation an act
+// prompted, the retaliator's opposition to the actor (see
+// promptedRetaliation):
+//
+//	Latvia expelled three diplomats, prompting Moscow to say it would respond in kind.
+func readPromptedRetaliation(r *stanceReader, i int) (int, bool) {
+	holders, targets, n := promptedRetaliation(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
+	return n, true
+}
+
+// promptedRetaliation reads a retaliation, or a vow of one, that the
+// main clause's act prompted: "Estonia and Latvia expelled ten
+// diplomats, prompting Moscow to say it would respond in kind", "the
+// EU raised its tariffs, leading Washington to retaliate". The
+// retaliator opposes the main clause's subject. The cue is at its[i];
+// it returns the retaliator, the actors retaliated against and the
+// cue's length, n 0 when there is none.
+func promptedRetaliation(its []item, i int) (holders, targets []string, n int) {
+	switch {
+	case anyWord(its, i, retaliateForms...) && !anyWord(its, i+1, retaliationObjects...):
+		n = 1
+	case anyWord(its, i, respondForms...) && words(its, i+1, inKind...):
+		n = 3
+	default:
+		return nil, nil, 0
+	}
+	// Back over what the retaliator says of it: "to say it would".
+	k := i - 1
+	for k >= 0 && k >= i-6 && !anyWord(its, k, "to") {
+		if !(anyWord(its, k, retaliationSayers...) || pronouns[its[k].lw] || its[k].tag == "MD" || its[k].tag == "RB" || anyWord(its, k, "that")) {
+			return nil, nil, 0
+		}
+		if anyWord(its, k, negations...) {
+			return nil, nil, 0
+		}
+		k--
+	}
+	if !anyWord(its, k, "to") || k < 3 || !its[k-1].isActor() || !anyWord(its, k-2, promptVerbs...) {
+		return nil, nil, 0
+	}
+	targets = participleSubject(its, k-2)
+	if len(targets) == 0 {
+		return nil, nil, 0
+	}
+	return []string{its[k-1].actor}, targets, n
 }
