@@ -86,6 +86,10 @@ var retaliationSayers = slices.Concat(verbForms("say/said", base), verbForms("vo
 // "prompting Moscow to retaliate".
 var promptVerbs = []string{"prompting", "leading", "forcing", "causing", "pushing", "spurring", "provoking"}
 
+// otherWords set a group beside the actors named with it: "France and
+// other European states".
+var otherWords = []string{"other", "several", "many", "some"}
+
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
 var recallNouns = []string{"recall"}

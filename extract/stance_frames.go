@@ -311,6 +311,31 @@ func relativeHolder(its []item, i int) []string {
 	return []string{its[k-2].actor}
 }
 
+// namedBesideGroup finds the holders of a cue at its[i] whose subject
+// joins named actors to a group left unnamed: "The United States and
+// Western countries condemned", "France and other European states
+// backed". The named ones hold the stance; the group gives nothing.
+// Nil if the subject is no such list.
+func namedBesideGroup(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if !anyWord(its, k, stateNouns...) {
+		return nil
+	}
+	k--
+	// "Western", "other Gulf": adjectives, or a proper name that
+	// names no actor.
+	for k >= 0 && k >= i-5 && ((strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NNP") && !its[k].isActor() || anyWord(its, k, otherWords...)) {
+		k--
+	}
+	if !anyWord(its, k, "and") || k < 1 || !its[k-1].isActor() || objectActor(its, k-1) {
+		return nil
+	}
+	return subjectBefore(its, k)
+}
+
 // suspension reads a state suspended from a body, which a reader takes
 // as the body's opposition: "suspended Niger's membership", "suspended
 // Mali and Guinea from the bloc". It returns the states and the frame's
