@@ -90,6 +90,22 @@ var promptVerbs = []string{"prompting", "leading", "forcing", "causing", "pushin
 // other European states".
 var otherWords = []string{"other", "several", "many", "some"}
 
+// The words of a pact of mutual defence, whose parties each support
+// each other one: "signed a mutual defence pact", "formed an alliance",
+// "agreed to grant each other mutual assistance in matters of defence".
+var (
+	mutualWords     = []string{"mutual", "mutual-defence", "mutual-defense"}
+	defenceWords    = []string{"defence", "defense", "security", "military"}
+	allianceNouns   = []string{"alliance"}
+	pactNouns       = []string{"pact", "treaty", "agreement", "accord"}
+	assistanceNouns = []string{"assistance", "aid", "support"}
+	pactVerbs       = slices.Concat(verbForms("sign", base|third|past|gerund), verbForms("form", base|third|past|gerund),
+		verbForms("forge", base|third|past|gerund), verbForms("seal", base|third|past|gerund),
+		verbForms("conclude", base|third|past|gerund), verbForms("agree", base|third|past|gerund),
+		verbForms("grant", base|third|past|gerund), verbForms("establish", base|third|past|gerund),
+		verbForms("ink", base|third|past|gerund), verbForms("create", base|third|past|gerund))
+)
+
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
 var recallNouns = []string{"recall"}

@@ -76,6 +76,7 @@ var stanceRules = []stanceRule{
 	{"protest", readProtest},
 	{"suspended-from", readSuspendedFrom},
 	{"retaliation", readPromptedRetaliation},
+	{"mutual", readMutualPact},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

@@ -398,3 +398,94 @@ func promptedRetaliation(its []item, i int) (holders, targets []string, n int) {
 	}
 	return []string{its[k-1].actor}, targets, n
 }
+
+// readMutualPact is the rule for a pact of mutual defence or an
+// alliance formed among actors, each one's support for each other one
+// (see mutualPact):
+//
+//	Mali, Niger and Burkina Faso signed a mutual defence pact.
+func readMutualPact(r *stanceReader, i int) (int, bool) {
+	n := pactAt(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	parties := r.pactParties(r.its, i, n)
+	if len(parties) < 2 {
+		return 0, false
+	}
+	r.emit(parties, parties, Support, i, n)
+	return n, true
+}
+
+// pactAt returns the length of a pact of mutual defence named at
+// its[i]: "alliance", "a mutual defence pact", "security treaty",
+// "mutual assistance in matters of defence"; 0 if none is there. A
+// pact or treaty of no stated defence ("a trade pact") is none.
+func pactAt(its []item, i int) int {
+	k := i
+	mutual := anyWord(its, k, mutualWords...)
+	if mutual {
+		k++
+	}
+	defence := false
+	for k < len(its) && k <= i+3 && anyWord(its, k, defenceWords...) {
+		defence = true
+		k++
+	}
+	switch {
+	case anyWord(its, k, allianceNouns...) && (k == i || mutual || defence):
+		return k + 1 - i
+	case anyWord(its, k, pactNouns...) && defence:
+		return k + 1 - i
+	case mutual && anyWord(its, k, assistanceNouns...):
+		// "mutual assistance in matters of defence".
+		for j := k + 1; j < len(its) && j <= k+5; j++ {
+			if anyWord(its, j, defenceWords...) {
+				return j + 1 - i
+			}
+			if anyWord(its, j, clauseEnds...) {
+				break
+			}
+		}
+	}
+	return 0
+}
+
+// pactParties finds who formed the pact named by the n items at its[i]:
+// the subject of the verb of forming it before ("signed", "formed",
+// "agreed to grant each other"), several actors or a counted group of
+// them, and those it was formed "with" after it. Nil when the pact is
+// no one's act: negated, only planned, or with one party named.
+func (r *stanceReader) pactParties(its []item, i, n int) []string {
+	k := i - 1
+	for k >= 0 && k >= i-10 && !anyWord(its, k, pactVerbs...) {
+		if anyWord(its, k, sentenceStops...) || anyWord(its, k, clauseMarks...) {
+			return nil
+		}
+		k--
+	}
+	if k < 0 || !anyWord(its, k, pactVerbs...) || stanceHedged(its, k) {
+		return nil
+	}
+	// "agreed to grant each other": the subject of the verb of agreeing.
+	if anyWord(its, k-1, "to") && k >= 2 && anyWord(its, k-2, pactVerbs...) {
+		k -= 2
+		if stanceHedged(its, k) {
+			return nil
+		}
+	}
+	parties := subjectOrAgent(its, k)
+	if len(parties) == 0 {
+		if g := groupSubject(its, k); g >= 0 {
+			parties = r.resolveGroup(its, g, nil)
+		}
+	}
+	if anyWord(its, i+n, "with") {
+		for _, code := range stanceTargets(its, i+n+1) {
+			if !slices.Contains(parties, code) {
+				parties = append(parties, code)
+			}
+		}
+	}
+	return parties
+}
