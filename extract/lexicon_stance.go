@@ -106,6 +106,18 @@ var (
 		verbForms("ink", base|third|past|gerund), verbForms("create", base|third|past|gerund))
 )
 
+// protestLodgers lodge a protest, whose subject holds it: "lodged a
+// diplomatic protest".
+var protestLodgers = slices.Concat(verbForms("lodge", third|past|gerund), verbForms("file", third|past|gerund))
+
+// protestNouns are a protest lodged.
+var protestNouns = []string{"protest", "protests"}
+
+// protestObjects name, after a protest, the state or act it is lodged
+// with or against, which the cue rules read: "a protest with Beijing",
+// "a protest over China's plans".
+var protestObjects = []string{"with", "to", "against", "over", "at", "about", "on"}
+
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
 var recallNouns = []string{"recall"}

@@ -77,6 +77,7 @@ var stanceRules = []stanceRule{
 	{"suspended-from", readSuspendedFrom},
 	{"retaliation", readPromptedRetaliation},
 	{"mutual", readMutualPact},
+	{"lodged", readLodgedProtest},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

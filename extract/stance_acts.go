@@ -489,3 +489,44 @@ func (r *stanceReader) pactParties(its []item, i, n int) []string {
 	}
 	return parties
 }
+
+// readLodgedProtest is the rule for a protest lodged with no state
+// named, against the doer of the act reported just before (see
+// lodgedProtest):
+//
+//	Beijing's coast guard seized a boat after China announced a reserve. Manila lodged a protest.
+func readLodgedProtest(r *stanceReader, i int) (int, bool) {
+	n := lodgedProtest(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	holders := lightVerbHolder(r.its, i+n-1)
+	if len(holders) == 0 {
+		return 0, false
+	}
+	targets := r.referredDoer(r.its, i)
+	if len(targets) == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
+	return n, true
+}
+
+// lodgedProtest returns the length of a protest lodged that names no
+// state it is lodged with or against: "lodged a diplomatic protest",
+// "filed a formal protest"; 0 when there is none or a state or an act
+// follows ("lodged a protest with Beijing", "over China's plans", read
+// by the cue rules).
+func lodgedProtest(its []item, i int) int {
+	if !anyWord(its, i, protestLodgers...) {
+		return 0
+	}
+	k := i + 1
+	for k < len(its) && k <= i+4 && (its[k].tag == "DT" || strings.HasPrefix(its[k].tag, "JJ")) && !its[k].isActor() {
+		k++
+	}
+	if !anyWord(its, k, protestNouns...) || anyWord(its, k+1, protestObjects...) {
+		return 0
+	}
+	return k + 1 - i
+}
