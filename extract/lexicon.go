@@ -439,6 +439,7 @@ var namedNouns = map[string]string{
 	"menace": Oppose, "bully": Oppose, "outrage": Oppose, "provocation": Oppose,
 	"shame": Oppose, "travesty": Oppose, "betrayal": Oppose, "stab": Oppose,
 	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose, "failure": Oppose,
+	"affront": Oppose, "insult": Oppose, "mistake": Oppose,
 }
 
 // envoyNouns are a state's representatives abroad.

@@ -78,6 +78,7 @@ var stanceRules = []stanceRule{
 	{"retaliation", readPromptedRetaliation},
 	{"mutual", readMutualPact},
 	{"lodged", readLodgedProtest},
+	{"said-named", readSaidNamed},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

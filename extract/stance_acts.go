@@ -530,3 +530,73 @@ func lodgedProtest(its []item, i int) int {
 	}
 	return k + 1 - i
 }
+
+// readSaidNamed is the rule for an actor's act said to be a thing of
+// namedNouns (see saidNamed):
+//
+//	Ethiopia said that Egypt's decision was an affront to the AU.
+func readSaidNamed(r *stanceReader, i int) (int, bool) {
+	polarity, holders, n := saidNamed(r.its, i)
+	if n == 0 || len(holders) == 0 {
+		return 0, false
+	}
+	r.emit(holders, []string{r.its[i].actor}, polarity, i, n)
+	return n, true
+}
+
+// saidNamed reads an actor's act that a sayer says is a thing of
+// namedNouns: "Ethiopia's Foreign Ministry said on Monday that Egypt's
+// decision to involve the Arab League was an affront" (Ethiopia opposes
+// Egypt). The actor is at its[i]; the holders are the sayer's subject.
+// It returns the stance, the holders and the length from the actor to
+// the noun, n 0 when there is none.
+func saidNamed(its []item, i int) (polarity string, holders []string, n int) {
+	if !its[i].isActor() || its[i].kind == actors.Demonym || !(anyWord(its, i+1, possessiveMarks...) || i+1 < len(its) && its[i+1].tag == "POS") ||
+		!anyWord(its, i+2, actNouns...) {
+		return "", nil, 0
+	}
+	// The act's own words ("to involve the Arab League") up to the
+	// copula.
+	k := i + 3
+	for k < len(its) && k <= i+12 && !anyWord(its, k, beForms...) {
+		if anyWord(its, k, clauseEnds...) || anyWord(its, k, sentenceStops...) || its[k].tag == "VBD" || its[k].tag == "VBZ" || its[k].tag == "MD" {
+			return "", nil, 0
+		}
+		k++
+	}
+	if !anyWord(its, k, beForms...) || stanceHedged(its, k+1) {
+		return "", nil, 0
+	}
+	k++
+	for k < len(its) && anyWord(its, k, quoteMarks...) {
+		k++
+	}
+	if !anyWord(its, k, indefiniteArticles...) {
+		return "", nil, 0
+	}
+	for j := k + 1; j < len(its) && j <= k+4; j++ {
+		w := strings.TrimLeft(its[j].lw, openingQuoteChars)
+		if p, ok := namedNouns[w]; ok {
+			polarity, n = p, j+1-i
+			break
+		}
+		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || anyWord(its, j, quoteMarks...)) {
+			return "", nil, 0
+		}
+	}
+	if n == 0 {
+		return "", nil, 0
+	}
+	// The sayer: "said on Monday that".
+	s := i - 1
+	if anyWord(its, s, "that") {
+		s--
+	}
+	for s >= 0 && s >= i-5 && !anyWord(its, s, sayVerbs...) && (anyWord(its, s, "on") || weekdays[its[s].lw] || its[s].tag == "RB") {
+		s--
+	}
+	if s < 0 || !anyWord(its, s, sayVerbs...) || stanceHedged(its, s) {
+		return "", nil, 0
+	}
+	return polarity, subjectOrAgent(its, s), n
+}
