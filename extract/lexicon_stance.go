@@ -118,6 +118,17 @@ var protestNouns = []string{"protest", "protests"}
 // "a protest over China's plans".
 var protestObjects = []string{"with", "to", "against", "over", "at", "about", "on"}
 
+// reactionNouns and angerAdjectives make a reaction received "from"
+// another its opposition: "prompting an outraged response from".
+var (
+	reactionNouns   = []string{"response", "reaction", "responses", "reactions"}
+	angerAdjectives = []string{"angry", "outraged", "furious", "indignant", "hostile", "scathing"}
+)
+
+// includingWords may set the givers of a received stance apart:
+// "criticism, including from Britain".
+var includingWords = []string{"including"}
+
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
 var recallNouns = []string{"recall"}

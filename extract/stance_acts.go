@@ -15,7 +15,16 @@ import (
 // returns the cue's length n, 0 when there is none.
 func receivedStance(its []item, i int) (polarity string, holders, targets []string, n int) {
 	polarity, ok := receivedNouns[its[i].lw]
-	if !ok || !anyWord(its, i+1, "from") || its[i].tail {
+	// "prompting an outraged response from": a reaction in anger.
+	if !ok && anyWord(its, i, reactionNouns...) && anyWord(its, i-1, angerAdjectives...) {
+		polarity, ok = Oppose, true
+	}
+	// "drew criticism, including from Britain".
+	from := i + 1
+	if anyWord(its, from, ",") && anyWord(its, from+1, includingWords...) {
+		from += 2
+	}
+	if !ok || !anyWord(its, from, "from") || its[i].tail {
 		return "", nil, nil, 0
 	}
 	k := i - 1
@@ -29,7 +38,7 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	if k < 0 || !receiveVerbs[its[k].lw] || stanceHedged(its, k) || stanceHedged(its, i) {
 		return "", nil, nil, 0
 	}
-	holders = stanceTargets(its, i+2)
+	holders = stanceTargets(its, from+1)
 	if len(holders) == 0 {
 		return "", nil, nil, 0
 	}
@@ -47,7 +56,7 @@ func receivedStance(its []item, i int) (polarity string, holders, targets []stri
 	if len(targets) == 0 {
 		return "", nil, nil, 0
 	}
-	return polarity, holders, targets, 2
+	return polarity, holders, targets, from + 1 - i
 }
 
 // namedAs reads "calling Serbia a reliable partner" (support) and
