@@ -99,6 +99,7 @@ var (
 	allianceNouns   = []string{"alliance"}
 	pactNouns       = []string{"pact", "treaty", "agreement", "accord"}
 	assistanceNouns = []string{"assistance", "aid", "support"}
+	reciprocalWords = []string{"each", "other", "one", "another"}
 	pactVerbs       = slices.Concat(verbForms("sign", base|third|past|gerund), verbForms("form", base|third|past|gerund),
 		verbForms("forge", base|third|past|gerund), verbForms("seal", base|third|past|gerund),
 		verbForms("conclude", base|third|past|gerund), verbForms("agree", base|third|past|gerund),

@@ -466,12 +466,19 @@ func pactAt(its []item, i int) int {
 // them, and those it was formed "with" after it. Nil when the pact is
 // no one's act: negated, only planned, or with one party named.
 func (r *stanceReader) pactParties(its []item, i, n int) []string {
-	k := i - 1
-	for k >= 0 && k >= i-10 && !anyWord(its, k, pactVerbs...) {
-		if anyWord(its, k, sentenceStops...) || anyWord(its, k, clauseMarks...) {
-			return nil
+	// The verb takes the pact as its object ("signed a mutual defence
+	// pact"), or grants it to each other ("grant each other facilities
+	// for mutual assistance"); "agreed to strengthen the alliance"
+	// forms none.
+	k := pactDeterminers(its, i-1)
+	if anyWord(its, k, "for") {
+		k = pactDeterminers(its, k-1)
+		for j := 0; j < 2 && k >= 0 && strings.HasPrefix(its[k].tag, "NN") && !its[k].isActor(); j++ {
+			k--
 		}
-		k--
+	}
+	if k >= 1 && anyWord(its, k, reciprocalWords...) && anyWord(its, k-1, reciprocalWords...) {
+		k -= 2
 	}
 	if k < 0 || !anyWord(its, k, pactVerbs...) || stanceHedged(its, k) {
 		return nil
@@ -608,4 +615,14 @@ func saidNamed(its []item, i int) (polarity string, holders []string, n int) {
 		return "", nil, 0
 	}
 	return polarity, subjectOrAgent(its, s), n
+}
+
+// pactDeterminers skips back from its[k] over the determiners,
+// numbers and adjectives before a pact and returns the index before
+// them.
+func pactDeterminers(its []item, k int) int {
+	for k >= 0 && (its[k].tag == "DT" || its[k].tag == "CD" || its[k].tag == "PRP$" || strings.HasPrefix(its[k].tag, "JJ")) && !anyWord(its, k, reciprocalWords...) {
+		k--
+	}
+	return k
 }
