@@ -130,6 +130,10 @@ var (
 // "criticism, including from Britain".
 var includingWords = []string{"including"}
 
+// officeHeads end an office's name before "of" and its country: "the
+// Ministry of Foreign Affairs of Uruguay".
+var officeHeads = []string{"affairs", "ministry", "ministries"}
+
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
 var recallNouns = []string{"recall"}

@@ -571,39 +571,60 @@ func saidNamed(its []item, i int) (polarity string, holders []string, n int) {
 		!anyWord(its, i+2, actNouns...) {
 		return "", nil, 0
 	}
-	// The act's own words ("to involve the Arab League") up to the
-	// copula.
-	k := i + 3
-	for k < len(its) && k <= i+12 && !anyWord(its, k, beForms...) {
-		if anyWord(its, k, clauseEnds...) || anyWord(its, k, sentenceStops...) || its[k].tag == "VBD" || its[k].tag == "VBZ" || its[k].tag == "MD" {
-			return "", nil, 0
-		}
-		k++
-	}
-	if !anyWord(its, k, beForms...) || stanceHedged(its, k+1) {
+	k := actCopula(its, i+3)
+	if k < 0 || stanceHedged(its, k+1) {
 		return "", nil, 0
 	}
-	k++
+	polarity, end := namedPredicate(its, k+1)
+	if end == 0 {
+		return "", nil, 0
+	}
+	s := sayerOfClause(its, i)
+	if s < 0 || stanceHedged(its, s) {
+		return "", nil, 0
+	}
+	return polarity, subjectOrAgent(its, s), end - i
+}
+
+// actCopula finds the copula after an act's own words that start at
+// its[k] ("to involve the Arab League was"); -1 if a clause ends or
+// another verb comes first.
+func actCopula(its []item, k int) int {
+	for j := k; j < len(its) && j <= k+9; j++ {
+		if anyWord(its, j, beForms...) {
+			return j
+		}
+		if anyWord(its, j, clauseEnds...) || anyWord(its, j, sentenceStops...) || its[j].tag == "VBD" || its[j].tag == "VBZ" || its[j].tag == "MD" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// namedPredicate reads "an affront", "a grave 'mistake'" at its[k],
+// through quotes and adjectives: the stance of the noun of namedNouns
+// and the index after it, end 0 when there is none.
+func namedPredicate(its []item, k int) (polarity string, end int) {
 	for k < len(its) && anyWord(its, k, quoteMarks...) {
 		k++
 	}
 	if !anyWord(its, k, indefiniteArticles...) {
-		return "", nil, 0
+		return "", 0
 	}
 	for j := k + 1; j < len(its) && j <= k+4; j++ {
-		w := strings.TrimLeft(its[j].lw, openingQuoteChars)
-		if p, ok := namedNouns[w]; ok {
-			polarity, n = p, j+1-i
-			break
+		if p, ok := namedNouns[strings.TrimLeft(its[j].lw, openingQuoteChars)]; ok {
+			return p, j + 1
 		}
 		if !(strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB" || anyWord(its, j, quoteMarks...)) {
-			return "", nil, 0
+			return "", 0
 		}
 	}
-	if n == 0 {
-		return "", nil, 0
-	}
-	// The sayer: "said on Monday that".
+	return "", 0
+}
+
+// sayerOfClause finds the verb of saying whose object clause begins at
+// its[i]: "said on Monday that", "said"; -1 if none.
+func sayerOfClause(its []item, i int) int {
 	s := i - 1
 	if anyWord(its, s, "that") {
 		s--
@@ -611,10 +632,10 @@ func saidNamed(its []item, i int) (polarity string, holders []string, n int) {
 	for s >= 0 && s >= i-5 && !anyWord(its, s, sayVerbs...) && (anyWord(its, s, "on") || weekdays[its[s].lw] || its[s].tag == "RB") {
 		s--
 	}
-	if s < 0 || !anyWord(its, s, sayVerbs...) || stanceHedged(its, s) {
-		return "", nil, 0
+	if s < 0 || !anyWord(its, s, sayVerbs...) {
+		return -1
 	}
-	return polarity, subjectOrAgent(its, s), n
+	return s
 }
 
 // pactDeterminers skips back from its[k] over the determiners,

@@ -292,7 +292,10 @@ func issuedStatementHolder(its []item, i int) []string {
 	if k < 0 || !anyWord(its, k, issueVerbs...) {
 		return nil
 	}
-	return subjectOrAgent(its, k)
+	if subj := subjectOrAgent(its, k); len(subj) > 0 {
+		return subj
+	}
+	return officeOwners(its, k)
 }
 
 // relativeHolder finds the holder of a cue at its[i] that opens a
@@ -334,6 +337,28 @@ func namedBesideGroup(its []item, i int) []string {
 		return nil
 	}
 	return subjectBefore(its, k)
+}
+
+// officeOwners finds the holders of a cue at its[i] whose subject is an
+// office "of" its countries: "the Ministry of Foreign Affairs of
+// Uruguay", "the leaders of France and Germany". Nil if the subject is
+// no such office.
+func officeOwners(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if k < 0 || !its[k].isActor() {
+		return nil
+	}
+	j := k
+	for j >= 0 && (its[j].isActor() || its[j].tail || anyWord(its, j, listGlueShort...)) {
+		j--
+	}
+	if !anyWord(its, j, "of") || j < 1 || !(roleNouns[its[j-1].lw] || groupNouns[its[j-1].lw] || anyWord(its, j-1, officeHeads...)) {
+		return nil
+	}
+	return actorList(its, j+1)
 }
 
 // suspension reads a state suspended from a body, which a reader takes

@@ -170,6 +170,9 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	if holders == nil {
 		holders = namedBesideGroup(its, i)
 	}
+	if holders == nil {
+		holders = officeOwners(its, i)
+	}
 	if len(holders) <= 1 && its[i].tag == "VBG" {
 		holders = participleHolders(its, i, holders)
 	}
