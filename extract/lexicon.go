@@ -437,7 +437,7 @@ var namedNouns = map[string]string{
 	"ally": Support, "allies": Support, "brother": Support, "champion": Support,
 	"disgrace": Oppose, "threat": Oppose, "aggressor": Oppose, "pariah": Oppose,
 	"menace": Oppose, "bully": Oppose, "outrage": Oppose, "provocation": Oppose,
-	"shame": Oppose, "travesty": Oppose, "betrayal": Oppose, "stab": Oppose,
+	"shame": Oppose, "travesty": Oppose, "betrayal": Oppose, "stab": Oppose, "affront": Oppose, "insult": Oppose, "mistake": Oppose,
 	"crime": Oppose, "enemy": Oppose, "adversary": Oppose, "sponsor": Oppose, "failure": Oppose,
 }
 

@@ -29,7 +29,8 @@ var stanceOpeners = func() map[string]bool {
 	}
 	for _, ws := range [][]string{giveVerbs, recallNouns, joinVerbs, expulsionNouns, suspendVerbs,
 		tradeVerbs, thanksForms, personaNonGrataWords, supportNouns, vowVerbs, stanceNouns,
-		summonVerbs, recallVerbs, declareVerbs} {
+		summonVerbs, recallVerbs, declareVerbs, orderOutVerbs, freezeVerbs, retaliateForms, respondForms,
+		mutualWords, defenceWords, allianceNouns, protestLodgers, reactionNouns} {
 		for _, w := range ws {
 			set[w] = true
 		}

@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // The words of the stance frames: each predicate class by kind, read
 // with its argument frame by the stance rules (stance_frames.go).
@@ -29,6 +32,107 @@ var deadlineUnits = []string{"hours", "days", "hour", "day", "weeks", "week"}
 
 // leaveWords close a deadline to leave: "to leave".
 var leaveWords = []string{"to", "leave"}
+
+// orderOutVerbs order a state's envoys to leave, an expulsion:
+// "ordered Venezuelan diplomats to leave", "instructed the Russian
+// ambassador to depart".
+var orderOutVerbs = slices.Concat(verbForms("order", third|past|gerund), verbForms("instruct", third|past|gerund),
+	verbForms("tell/told/told", third|past|gerund), verbForms("force", third|past|gerund),
+	verbForms("ask", third|past|gerund), verbForms("direct", third|past|gerund))
+
+// departingEnvoyNouns name the envoys ordered to leave: the envoys of
+// a summons, and a mission's people as a whole ("Venezuelan diplomatic
+// personnel").
+var departingEnvoyNouns = wordSet(slices.Concat(slices.Collect(maps.Keys(envoyNouns)), []string{"personnel", "representatives"})...)
+
+// departVerbs close an order to leave: "to leave", "to withdraw".
+var departVerbs = []string{"leave", "depart", "quit", "exit", "withdraw"}
+
+// freezeVerbs freeze a state's assets, a sanction: "froze Iran's
+// reserves".
+var freezeVerbs = verbForms("freeze/froze/frozen/freezing", base|third|past|participle|gerund)
+
+// frozenAssetNouns are what a freeze of a state's money holds.
+var frozenAssetNouns = []string{"assets", "reserves", "funds", "accounts", "holdings"}
+
+// statementNouns are the texts by which a government states a stance
+// it issues: "published a press release regretting".
+var statementNouns = []string{"statement", "release", "communique", "communiqué", "declaration", "note"}
+
+// issueVerbs issue a statement, whose subject speaks in it.
+var issueVerbs = slices.Concat(verbForms("publish", third|past|gerund), verbForms("issue", third|past|gerund),
+	verbForms("release", third|past|gerund))
+
+// retaliateForms and respondForms state a retaliation: "to retaliate",
+// "would respond in kind".
+var (
+	retaliateForms = verbForms("retaliate", base|third|past|gerund)
+	respondForms   = verbForms("respond", base|third|past|gerund)
+)
+
+// retaliationObjects name what a retaliation answers or whom it hits,
+// read by the cue frames instead: "retaliate against Moscow".
+var retaliationObjects = []string{"against", "for"}
+
+// inKind makes a response a retaliation: "respond in kind".
+var inKind = []string{"in", "kind"}
+
+// retaliationSayers state a retaliation to come: "to say it would
+// respond in kind", "to vow to retaliate".
+var retaliationSayers = slices.Concat(verbForms("say/said", base), verbForms("vow", base), verbForms("threaten", base),
+	verbForms("warn", base), verbForms("announce", base), verbForms("promise", base), []string{"to"})
+
+// promptVerbs make the main clause's act the cause of what follows:
+// "prompting Moscow to retaliate".
+var promptVerbs = []string{"prompting", "leading", "forcing", "causing", "pushing", "spurring", "provoking"}
+
+// otherWords set a group beside the actors named with it: "France and
+// other European states".
+var otherWords = []string{"other", "several", "many", "some"}
+
+// The words of a pact of mutual defence, whose parties each support
+// each other one: "signed a mutual defence pact", "formed an alliance",
+// "agreed to grant each other mutual assistance in matters of defence".
+var (
+	mutualWords     = []string{"mutual", "mutual-defence", "mutual-defense"}
+	defenceWords    = []string{"defence", "defense", "security", "military"}
+	allianceNouns   = []string{"alliance"}
+	pactNouns       = []string{"pact", "treaty", "agreement", "accord"}
+	assistanceNouns = []string{"assistance", "aid", "support"}
+	reciprocalWords = []string{"each", "other", "one", "another"}
+	pactVerbs       = slices.Concat(verbForms("sign", base|third|past|gerund), verbForms("form", base|third|past|gerund),
+		verbForms("forge", base|third|past|gerund), verbForms("seal", base|third|past|gerund),
+		verbForms("conclude", base|third|past|gerund), verbForms("agree", base|third|past|gerund),
+		verbForms("grant", base|third|past|gerund), verbForms("establish", base|third|past|gerund),
+		verbForms("ink", base|third|past|gerund), verbForms("create", base|third|past|gerund))
+)
+
+// protestLodgers lodge a protest, whose subject holds it: "lodged a
+// diplomatic protest".
+var protestLodgers = slices.Concat(verbForms("lodge", third|past|gerund), verbForms("file", third|past|gerund))
+
+// protestNouns are a protest lodged.
+var protestNouns = []string{"protest", "protests"}
+
+// protestObjects name, after a protest, the state or act it is lodged
+// with or against, which the cue rules read: "a protest with Beijing",
+// "a protest over China's plans".
+var protestObjects = []string{"with", "to", "against", "over", "at", "about", "on"}
+
+// reactionNouns and angerAdjectives make a reaction received "from"
+// another its opposition: "prompting an outraged response from".
+var (
+	reactionNouns   = []string{"response", "reaction", "responses", "reactions"}
+	angerAdjectives = []string{"angry", "outraged", "furious", "indignant", "hostile", "scathing"}
+)
+
+// includingWords may set the givers of a received stance apart:
+// "criticism, including from Britain".
+var includingWords = []string{"including"}
+
+// officeHeads end an office's name before "of" and its country: "the
+// Ministry of Foreign Affairs of Uruguay".
+var officeHeads = []string{"affairs", "ministry", "ministries"}
 
 // recallNouns are the noun of recalling one's envoys: "ordered the
 // recall of its ambassador from".
@@ -95,6 +199,11 @@ var frameCueRows = []stanceVerb{
 	{Support, "support", phrase, "to"},
 	{Support, "loyalty", phrase, "to"},
 	{Oppose, "sanctions package", phrase, "on"},
+	{Oppose, "regret/regretted/regretted/regretting", third | past | gerund, ""},
+	{Support, "normalise", third | past | gerund, "ties with"},
+	{Support, "normalise", third | past | gerund, "relations with"},
+	{Support, "normalize", third | past | gerund, "ties with"},
+	{Support, "normalize", third | past | gerund, "relations with"},
 }
 
 // angerVerbs state a stance from the side of the one it is taken

@@ -56,8 +56,46 @@ func (r *stanceReader) referredDoer(its []item, at int) []string {
 	case r.t.si > 0:
 		prev := r.d.items(r.t.si - 1)
 		doer = firstClauseSubject(prev, len(prev))
+		// "The sectarian conflict deepened after Saudi Arabia
+		// executed a cleric. The move was condemned by Iran": the one
+		// actor doing anything in the sentence before.
+		if len(doer) == 0 {
+			doer = soleActingSubject(prev)
+		}
 	}
 	if len(doer) != 1 {
+		return nil
+	}
+	return doer
+}
+
+// soleActingSubject returns the actor subject of an adverbial clause
+// in its ("after Saudi Arabia executed a cleric") when every finite
+// verb there with an actor subject has that one; nil otherwise. A
+// subject in reported speech ("said Syria had moved") is no doer the
+// reader is told of.
+func soleActingSubject(its []item) []string {
+	var doer []string
+	opened := false
+	for k := 1; k < len(its); k++ {
+		if t := its[k].tag; t != "VBD" && t != "VBZ" && t != "VBP" {
+			continue
+		}
+		subj := subjectBefore(its, k)
+		if len(subj) == 0 {
+			continue
+		}
+		if len(subj) != 1 || doer != nil && doer[0] != subj[0] {
+			return nil
+		}
+		doer = subj
+		j := k - 1
+		for j >= 0 && (its[j].isActor() || its[j].tail || anyWord(its, j, listGlueShort...)) {
+			j--
+		}
+		opened = opened || anyWord(its, j, clauseOpeners...)
+	}
+	if !opened {
 		return nil
 	}
 	return doer

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -235,8 +236,9 @@ func nounAgent(its []item, i int) []string {
 // joinedInSubject finds the holders of a gerund cue at its[i] that
 // follows "in" after a verb of joining or following: "Brazil, Chile and
 // Peru joined in rebuking Ecuador", "Nicaragua followed Mexico in
-// severing ties with Quito" (Nicaragua). They are that verb's subject;
-// nil if the cue stands in no such frame.
+// severing ties with Quito". They are that verb's subject and the ones
+// joined or followed, who did the act first (Nicaragua and Mexico);
+// nil if the cue stands in no such frame or the verb has no subject.
 func joinedInSubject(its []item, i int) []string {
 	if its[i].tag != "VBG" {
 		return nil
@@ -249,14 +251,114 @@ func joinedInSubject(its []item, i int) []string {
 		return nil
 	}
 	k--
-	// "followed Mexico in": the one followed is an object.
-	for k >= 0 && its[k].isActor() && k >= i-4 {
+	// "followed Mexico in", "joined Chile and Peru in": the ones
+	// followed are objects.
+	var followed []string
+	for k >= 0 && k >= i-8 && (its[k].isActor() || its[k].tail || anyWord(its, k, listGlueShort...)) {
+		if its[k].isActor() && !its[k].tail {
+			followed = append(followed, its[k].actor)
+		}
 		k--
 	}
 	if k < 0 || !anyWord(its, k, joinVerbs...) {
 		return nil
 	}
-	return subjectOrAgent(its, k)
+	subj := subjectOrAgent(its, k)
+	if len(subj) == 0 {
+		return nil
+	}
+	slices.Reverse(followed)
+	for _, code := range followed {
+		if !slices.Contains(subj, code) {
+			subj = append(subj, code)
+		}
+	}
+	return subj
+}
+
+// issuedStatementHolder finds the holders of a gerund cue at its[i]
+// that follows a statement issued by its holders: "Uruguay published a
+// press release regretting the decision", "the ministry issued a
+// statement condemning Israel". They are the subject of the verb of
+// issuing; nil if the cue stands in no such frame.
+func issuedStatementHolder(its []item, i int) []string {
+	if its[i].tag != "VBG" || !anyWord(its, i-1, statementNouns...) {
+		return nil
+	}
+	k := i - 2
+	for k >= 0 && k >= i-5 && (its[k].tag == "DT" || strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NN") {
+		k--
+	}
+	if k < 0 || !anyWord(its, k, issueVerbs...) {
+		return nil
+	}
+	if subj := subjectOrAgent(its, k); len(subj) > 0 {
+		return subj
+	}
+	return officeOwners(its, k)
+}
+
+// relativeHolder finds the holder of a cue at its[i] that opens a
+// relative clause on an actor: "watched by Washington, which has
+// frozen Iran's assets", "Moscow, which has condemned Kyiv". The actor
+// before the pronoun is the holder whatever its part in the main
+// clause; nil if the cue stands in no such clause.
+func relativeHolder(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || its[k].tag == "MD" || anyWord(its, k, passiveAuxiliaries...)) {
+		k--
+	}
+	if !anyWord(its, k, relativeSubjects...) || !anyWord(its, k-1, ",") || k < 2 || !its[k-2].isActor() || its[k-2].tail {
+		return nil
+	}
+	return []string{its[k-2].actor}
+}
+
+// namedBesideGroup finds the holders of a cue at its[i] whose subject
+// joins named actors to a group left unnamed: "The United States and
+// Western countries condemned", "France and other European states
+// backed". The named ones hold the stance; the group gives nothing.
+// Nil if the subject is no such list.
+func namedBesideGroup(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if !anyWord(its, k, stateNouns...) {
+		return nil
+	}
+	k--
+	// "Western", "other Gulf": adjectives, or a proper name that
+	// names no actor.
+	for k >= 0 && k >= i-5 && ((strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "NNP") && !its[k].isActor() || anyWord(its, k, otherWords...)) {
+		k--
+	}
+	if !anyWord(its, k, "and") || k < 1 || !its[k-1].isActor() || objectActor(its, k-1) {
+		return nil
+	}
+	return subjectBefore(its, k)
+}
+
+// officeOwners finds the holders of a cue at its[i] whose subject is an
+// office "of" its countries: "the Ministry of Foreign Affairs of
+// Uruguay", "the leaders of France and Germany". Nil if the subject is
+// no such office.
+func officeOwners(its []item, i int) []string {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if k < 0 || !its[k].isActor() {
+		return nil
+	}
+	j := k
+	for j >= 0 && (its[j].isActor() || its[j].tail || anyWord(its, j, listGlueShort...)) {
+		j--
+	}
+	if !anyWord(its, j, "of") || j < 1 || !(roleNouns[its[j-1].lw] || groupNouns[its[j-1].lw] || anyWord(its, j-1, officeHeads...)) {
+		return nil
+	}
+	return actorList(its, j+1)
 }
 
 // suspension reads a state suspended from a body, which a reader takes

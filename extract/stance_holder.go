@@ -151,6 +151,12 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	if holders == nil {
 		holders = joinedInSubject(its, i)
 	}
+	if holders == nil {
+		holders = issuedStatementHolder(its, i)
+	}
+	if holders == nil {
+		holders = relativeHolder(its, i)
+	}
 	// "South Korea would stand with", "Beijing will continue to
 	// support": the subject of the modal.
 	if holders == nil {
@@ -160,6 +166,12 @@ func (r *stanceReader) holdersAt(its []item, i, n int, lastNoun []string, depth 
 	}
 	if holders == nil {
 		holders = subjectOrAgent(its, i)
+	}
+	if holders == nil {
+		holders = namedBesideGroup(its, i)
+	}
+	if holders == nil {
+		holders = officeOwners(its, i)
 	}
 	if len(holders) <= 1 && its[i].tag == "VBG" {
 		holders = participleHolders(its, i, holders)
