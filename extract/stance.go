@@ -74,6 +74,7 @@ var stanceRules = []stanceRule{
 	{"received", readReceived},
 	{"passive", readPassive},
 	{"protest", readProtest},
+	{"blocked-bid", readBlockedBid},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

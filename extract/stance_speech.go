@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/extract/actors"
+)
+
+// readBlockedBid is the rule for an attempt to block another state's
+// bid (see blockedBid and bidBlockers):
+//
+//	Russia failed to block Ukraine's entry into the board.
+func readBlockedBid(r *stanceReader, i int) (int, bool) {
+	targets, n := blockedBid(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	holders, at := r.bidBlockers(r.its, i)
+	if at < 0 || stanceHedged(r.its, at) {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
+	return n, true
+}
+
+// blockedBid reads a verb of blocking at its[i] whose object is another
+// state's bid to join or sit in a body, which a reader takes as
+// opposition to that state: "blocked Sweden's accession", "block the
+// adhesion of Morocco", "blocking Ukraine from joining". It returns the
+// states and the frame's length, n 0 when there is none.
+func blockedBid(its []item, i int) ([]string, int) {
+	if !bidBlockVerbs[its[i].lw] {
+		return nil, 0
+	}
+	k := i + 1
+	if anyWord(its, k, "the") {
+		k++
+	}
+	// "the adhesion of Morocco", "the entry of Finland and Sweden".
+	if k < len(its) && bidNouns[its[k].lw] && anyWord(its, k+1, "of") {
+		if t := stanceTargets(its, k+2); len(t) > 0 {
+			return t, k + 3 - i
+		}
+		return nil, 0
+	}
+	if k >= len(its) || !its[k].isActor() {
+		return nil, 0
+	}
+	targets := stanceTargets(its, k)
+	for k < len(its) && (its[k].isActor() || its[k].tail || anyWord(its, k, listGlueShort...)) {
+		k++
+	}
+	switch {
+	// "Ukraine's entry", "Finland and Sweden's bids".
+	case anyWord(its, k, possessiveMarks...) && k+1 < len(its) && bidNouns[its[k+1].lw]:
+		return targets, k + 2 - i
+	// "Ukraine from joining".
+	case anyWord(its, k, "from") && k+1 < len(its) && its[k+1].tag == "VBG":
+		return targets, k + 2 - i
+	}
+	return nil, 0
+}
+
+// bidBlockers finds who blocks the bid whose verb of blocking is at
+// its[i]: the verb's subject ("Turkey blocked"); for an infinitive, the
+// possessor of an attempt ("Moscow's attempt to block"), the subject of
+// a verb of trying ("Hungary threatened to block"), the main clause's
+// subject when that verb is a gerund ("Russia suffered a defeat after
+// failing to block") or the states a relative clause follows ("headed by
+// South Africa and Algeria, which tried to block"). It returns them with
+// the index of the verb that states the attempt, where a negation or
+// condition would stand; at is -1 when the frame names no one, or an
+// intent that is no attempt ("is expected to block", "voted to block":
+// a vote is a position, not a stance).
+func (r *stanceReader) bidBlockers(its []item, i int) (holders []string, at int) {
+	k := i - 1
+	for k >= 0 && its[k].tag == "RB" {
+		k--
+	}
+	if !anyWord(its, k, "to") {
+		holders, skip := r.holdersAt(its, i, 1, r.lastNoun, 0)
+		if skip || holders == nil {
+			return nil, -1
+		}
+		return holders, i
+	}
+	k--
+	switch {
+	case k >= 0 && attemptNouns[its[k].lw]:
+		j := k - 1
+		for j >= 0 && (strings.HasPrefix(its[j].tag, "JJ") || its[j].tag == "RB") {
+			j--
+		}
+		if anyWord(its, j, possessiveMarks...) && j > 0 && its[j-1].isActor() {
+			return []string{its[j-1].actor}, k
+		}
+		// "Russian attempts to block".
+		if j >= 0 && its[j].isActor() && its[j].kind == actors.Demonym {
+			return []string{its[j].actor}, k
+		}
+	case k >= 0 && tryVerbs[its[k].lw]:
+		v := k
+		j := v - 1
+		for j >= 0 && its[j].tag == "RB" {
+			j--
+		}
+		if anyWord(its, j, relativeSubjects...) && anyWord(its, j-1, ",") {
+			if holders := antecedentList(its, j-2); len(holders) > 0 {
+				return holders, v
+			}
+			return nil, -1
+		}
+		if holders, skip := r.holdersAt(its, v, 1, r.lastNoun, 0); !skip && holders != nil {
+			return holders, v
+		}
+		if its[v].tag == "VBG" && anyWord(its, j, afterGerunds...) {
+			if holders := firstClauseSubject(its, j); len(holders) > 0 {
+				return holders, v
+			}
+		}
+	}
+	return nil, -1
+}
+
+// antecedentList collects the actors of a list that ends at its[k],
+// through the glue of a list and the words of a name the table leaves
+// out ("South Africa, Algeria and the Sahrawi Arab Republic"), back to
+// the preposition or verb before it; nil if its[k] ends no such list.
+func antecedentList(its []item, k int) []string {
+	var codes []string
+	for ; k >= 0; k-- {
+		it := its[k]
+		switch {
+		case it.body != "":
+			return nil
+		case it.isActor():
+			if len(codes) > 0 && codes[len(codes)-1] == it.actor {
+				continue
+			}
+			codes = append(codes, it.actor)
+		case it.tail || anyWord(its, k, listGlueShort...) || strings.HasPrefix(it.tag, "NNP") || strings.HasPrefix(it.tag, "JJ"):
+		default:
+			return reverse(codes)
+		}
+	}
+	return reverse(codes)
+}
