@@ -75,6 +75,7 @@ var stanceRules = []stanceRule{
 	{"passive", readPassive},
 	{"protest", readProtest},
 	{"blocked-bid", readBlockedBid},
+	{"setback", readSetback},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

@@ -145,3 +145,76 @@ func antecedentList(its []item, k int) []string {
 	}
 	return reverse(codes)
 }
+
+// readSetback is the rule for an outcome someone names a loss for a
+// state (see setbackFor and setbackCaller):
+//
+//	The envoy called the vote a massive setback for Russia.
+func readSetback(r *stanceReader, i int) (int, bool) {
+	targets, n := setbackFor(r.its, i)
+	if n == 0 {
+		return 0, false
+	}
+	k := setbackCaller(r.its, i)
+	if k < 0 || stanceHedged(r.its, k) {
+		return 0, false
+	}
+	holders, skip := r.holdersAt(r.its, k, 1, r.lastNoun, 0)
+	if skip {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
+	return n, true
+}
+
+// setbackFor reads a noun naming an outcome a loss for a state at its[i],
+// through a closing quote: "a 'massive setback' for the United States",
+// "a blow to Moscow". It returns the states and the phrase's length, n 0
+// when there is none.
+func setbackFor(its []item, i int) ([]string, int) {
+	if !setbackNouns[strings.TrimLeft(its[i].lw, openingQuoteChars)] {
+		return nil, 0
+	}
+	k := i + 1
+	if anyWord(its, k, quoteMarks...) {
+		k++
+	}
+	if !anyWord(its, k, setbackLinks...) {
+		return nil, 0
+	}
+	t := stanceTargets(its, k+1)
+	if len(t) == 0 {
+		return nil, 0
+	}
+	return t, k + 2 - i
+}
+
+// setbackCaller finds the verb by which someone names the outcome a
+// setback, whose subject holds the stance: a naming verb before the
+// noun's phrase ("in what the envoy called a 'massive setback'"), with
+// the outcome between them ("called the vote a defeat", "described it
+// as a blow"). -1 when no one names it so: a loss the story itself
+// reports ("Russia suffered a defeat") is no one's stance.
+func setbackCaller(its []item, i int) int {
+	k := i - 1
+	for k >= 0 && (strings.HasPrefix(its[k].tag, "JJ") || its[k].tag == "RB" || anyWord(its, k, quoteMarks...)) {
+		k--
+	}
+	if !anyWord(its, k, indefiniteArticles...) {
+		return -1
+	}
+	k--
+	if anyWord(its, k, "as") {
+		k--
+	}
+	// The outcome named: "the vote", "it", "the result".
+	for j := k; j >= 0 && j >= k-3; j-- {
+		if namingVerbs[its[j].lw] {
+			return j
+		}
+		if !(its[j].tag == "DT" || its[j].tag == "NN" || its[j].tag == "PRP" || its[j].tag == "POS") || its[j].isActor() {
+			return -1
+		}
+	}
+	return -1
+}
