@@ -35,3 +35,24 @@ var setbackNouns = wordSet("defeat", "setback", "blow", "humiliation", "rebuff")
 
 // setbackLinks join a setback noun to the state that suffers it.
 var setbackLinks = []string{"for", "to"}
+
+// commitVerbs commit a crime: "continues to commit war crimes".
+var commitVerbs = wordSet(verbForms("commit/committed/committed/committing", base|third|past|gerund)...)
+
+// crimeNouns are the wrongs a state is said to commit, a charge against
+// it: "war crimes", "atrocities", "genocide", "ethnic cleansing".
+var crimeNouns = wordSet("crimes", "crime", "atrocities", "atrocity", "genocide", "violations", "abuses", "massacres",
+	"aggression", "terrorism", "cleansing")
+
+// crimeModifiers may stand before a crime noun: "war crimes", "human
+// rights violations", "other atrocities".
+var crimeModifiers = wordSet("war", "human", "rights", "other", "more", "further", "new", "grave", "serious", "gross",
+	"systematic", "widespread", "flagrant", "countless", "numerous", "many", "these", "such", "an", "a", "the", "act", "acts", "of", "ethnic")
+
+// chargeAuxiliaries stand between a charged state and its verb of
+// committing: "is committing", "has committed", "continues to commit".
+var chargeAuxiliaries = slices.Concat(auxiliaries, continueForms, []string{"to", "be", "being", "would", "will", "still"})
+
+// thirdPersons are the pronouns by which a charge names a state named
+// before: "while it continues to commit".
+var thirdPersons = []string{"it", "they"}

@@ -76,6 +76,7 @@ var stanceRules = []stanceRule{
 	{"protest", readProtest},
 	{"blocked-bid", readBlockedBid},
 	{"setback", readSetback},
+	{"crime-charge", readCrimeCharge},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

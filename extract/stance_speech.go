@@ -218,3 +218,78 @@ func setbackCaller(its []item, i int) int {
 	}
 	return -1
 }
+
+// readCrimeCharge is the rule for a speaker's charge that a state
+// commits crimes (see crimeCharged):
+//
+//	The US envoy said Russia continues to commit war crimes.
+func readCrimeCharge(r *stanceReader, i int) (int, bool) {
+	targets, subj := crimeCharged(r.its, i)
+	if len(targets) == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	holders := r.chargeSpeaker(r.its, subj, i)
+	if len(holders) == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, 1)
+	return 1, true
+}
+
+// crimeCharged reads a verb of committing at its[i] whose object is a
+// crime ("committing genocide", "commit war crimes and other
+// atrocities") and whose subject is a state, or a pronoun standing for
+// the last state named before it ("if Russia were re-elected while it
+// continues to commit war crimes"). It returns the states charged and
+// the index of the subject; nil when the subject is no state ("forces
+// committed abuses").
+func crimeCharged(its []item, i int) (targets []string, subj int) {
+	if !commitVerbs[its[i].lw] {
+		return nil, -1
+	}
+	j := i + 1
+	for j < len(its) && j <= i+5 && crimeModifiers[its[j].lw] && !crimeNouns[its[j].lw] {
+		j++
+	}
+	if j >= len(its) || !crimeNouns[its[j].lw] {
+		return nil, -1
+	}
+	k := i - 1
+	for k >= 0 && (its[k].tag == "RB" || anyWord(its, k, chargeAuxiliaries...)) {
+		k--
+	}
+	switch {
+	case k < 0:
+		return nil, -1
+	case its[k].isActor() && its[k].body == "":
+		return subjectBefore(its, k+1), k
+	case anyWord(its, k, thirdPersons...):
+		for m := k - 1; m >= 0 && m >= k-maxReach; m-- {
+			if its[m].isActor() && its[m].body == "" {
+				return []string{its[m].actor}, k
+			}
+		}
+	}
+	return nil, -1
+}
+
+// chargeSpeaker finds who makes a charge whose subject is at its[subj]:
+// the subject of a verb of saying before it in the sentence ("the US
+// envoy told the Council that ... Russia continues to commit"), else the
+// one a quote holding it is attributed to. The charged state's own words
+// are no charge against it.
+func (r *stanceReader) chargeSpeaker(its []item, subj, i int) []string {
+	for k := subj - 1; k >= 0; k-- {
+		if anyWord(its, k, sayVerbs...) {
+			holders, skip := r.holdersAt(its, k, 1, r.lastNoun, 0)
+			if skip {
+				return nil
+			}
+			return holders
+		}
+	}
+	if code := r.quoteSpeaker(its, i); code != "" {
+		return []string{code}
+	}
+	return nil
+}
