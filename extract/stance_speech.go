@@ -19,6 +19,11 @@ func readBlockedBid(r *stanceReader, i int) (int, bool) {
 	if at < 0 || stanceHedged(r.its, at) {
 		return 0, false
 	}
+	// A bid blocked by the text's veto, or in a sentence that tells of
+	// a vote, is a member's vote: a position, no stance.
+	if at == i && (sharesAny(holders, r.vetoers) || voteContext(r.its)) {
+		return 0, false
+	}
 	r.emit(holders, targets, Oppose, i, n)
 	return n, true
 }
