@@ -56,3 +56,13 @@ var chargeAuxiliaries = slices.Concat(auxiliaries, continueForms, []string{"to",
 // thirdPersons are the pronouns by which a charge names a state named
 // before: "while it continues to commit".
 var thirdPersons = []string{"it", "they"}
+
+// condemningAdjectives are what an act is called when its doer is
+// condemned for it: "called it 'unfair, unethical, and unjustified'".
+var condemningAdjectives = wordSet("unfair", "unjust", "unjustified", "unjustifiable", "unethical", "unacceptable",
+	"shameful", "disgraceful", "outrageous", "deplorable", "irresponsible", "illegal", "unlawful", "reckless",
+	"cowardly", "hypocritical", "immoral", "scandalous", "despicable", "regrettable", "provocative")
+
+// referringPronouns stand for an act named in the sentence before:
+// "Abbas called it unfair".
+var referringPronouns = []string{"it", "this", "that"}

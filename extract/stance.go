@@ -77,6 +77,7 @@ var stanceRules = []stanceRule{
 	{"blocked-bid", readBlockedBid},
 	{"setback", readSetback},
 	{"crime-charge", readCrimeCharge},
+	{"condemned-act", readCondemnedAct},
 	{"leaving", readEnvoysLeaving},
 	{"named-as", readNamedAs},
 	{"ally-label", readAllyLabel},

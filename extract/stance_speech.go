@@ -298,3 +298,80 @@ func (r *stanceReader) chargeSpeaker(its []item, subj, i int) []string {
 	}
 	return nil
 }
+
+// readCondemnedAct is the rule for an act a speaker calls by a
+// condemning adjective, opposing its doer (see condemnedAct):
+//
+//	Russia vetoed the draft. Ukraine called it shameful.
+func readCondemnedAct(r *stanceReader, i int) (int, bool) {
+	n := condemnedAct(r.its, i)
+	if n == 0 || stanceHedged(r.its, i) {
+		return 0, false
+	}
+	targets, holders := r.vetoers, []string(nil)
+	if anyWord(r.its, i+1, referringPronouns...) {
+		// "it" reaches back to the sentence before only from the
+		// sentence's first verb, said by its subject: "..., describing
+		// it as unjustified" may mean an act named earlier in the
+		// sentence.
+		if firstVerb(r.its) != i {
+			return 0, false
+		}
+		targets, holders = r.referredDoer(r.its, i), subjectOrAgent(r.its, i)
+	} else {
+		var skip bool
+		if holders, skip = r.holdersAt(r.its, i, 1, r.lastNoun, 0); skip {
+			return 0, false
+		}
+	}
+	if len(targets) == 0 {
+		return 0, false
+	}
+	r.emit(holders, targets, Oppose, i, n)
+	return n, true
+}
+
+// condemnedAct reads a naming verb at its[i] whose object refers back to
+// an act, "it" or "the veto", and calls it by a condemning adjective
+// through quotes and adverbs: "called it 'unfair, unethical, and
+// unjustified'", "described the veto as deeply irresponsible". It
+// returns the phrase's length, 0 when there is none.
+func condemnedAct(its []item, i int) int {
+	if !namingVerbs[its[i].lw] {
+		return 0
+	}
+	k := i + 1
+	switch {
+	case anyWord(its, k, referringPronouns...):
+		k++
+	case vetoAt(its, k):
+		k += 2
+	default:
+		return 0
+	}
+	if anyWord(its, k, "as") {
+		k++
+	}
+	for j := k; j < len(its) && j <= k+3; j++ {
+		if condemningAdjectives[strings.TrimLeft(its[j].lw, openingQuoteChars)] {
+			return j + 1 - i
+		}
+		// The tagger often takes an adverb before an adjective for a
+		// noun: "deeply regrettable".
+		if !(its[j].tag == "RB" || strings.HasSuffix(its[j].lw, "ly") || anyWord(its, j, quoteMarks...)) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// firstVerb returns the index of the first verb of a sentence, -1 if it
+// has none.
+func firstVerb(its []item) int {
+	for k := range its {
+		if isVerbTag(its[k].tag) {
+			return k
+		}
+	}
+	return -1
+}
