@@ -66,3 +66,7 @@ var condemningAdjectives = wordSet("unfair", "unjust", "unjustified", "unjustifi
 // referringPronouns stand for an act named in the sentence before:
 // "Abbas called it unfair".
 var referringPronouns = []string{"it", "this", "that"}
+
+// chargeSayVerbs report a charge, their subject making it: "said
+// Russia's aggression", "voted against, saying the text ignored".
+var chargeSayVerbs = slices.Concat(sayVerbs, []string{"saying", "adding", "telling", "stating", "insisting", "stressing"})

@@ -225,11 +225,18 @@ func setbackCaller(its []item, i int) int {
 }
 
 // readCrimeCharge is the rule for a speaker's charge that a state
-// commits crimes (see crimeCharged):
+// commits crimes, or names them as the state's (see crimeCharged and
+// crimeNamed):
 //
 //	The US envoy said Russia continues to commit war crimes.
+//	"Russia's aggression threatens Europe," the envoy said.
 func readCrimeCharge(r *stanceReader, i int) (int, bool) {
 	targets, subj := crimeCharged(r.its, i)
+	n := 1
+	if len(targets) == 0 {
+		targets, n = crimeNamed(r.its, i)
+		subj = i
+	}
 	if len(targets) == 0 || stanceHedged(r.its, i) {
 		return 0, false
 	}
@@ -237,8 +244,27 @@ func readCrimeCharge(r *stanceReader, i int) (int, bool) {
 	if len(holders) == 0 {
 		return 0, false
 	}
-	r.emit(holders, targets, Oppose, i, 1)
-	return 1, true
+	r.emit(holders, targets, Oppose, i, n)
+	return n, true
+}
+
+// crimeNamed reads a crime named as a state's own at its[i], the
+// possessive of a state before a crime noun: "Russia's aggression",
+// "Israel's war crimes". It returns the state and the phrase's length,
+// n 0 when there is none. A demonym ("the Russian war of aggression")
+// names the war more than it charges anyone, and is left out.
+func crimeNamed(its []item, i int) ([]string, int) {
+	if !its[i].isActor() || its[i].body != "" || its[i].kind == actors.Demonym || !anyWord(its, i+1, possessiveMarks...) {
+		return nil, 0
+	}
+	j := i + 2
+	for j < len(its) && j <= i+4 && crimeModifiers[its[j].lw] && !crimeNouns[its[j].lw] {
+		j++
+	}
+	if j >= len(its) || !crimeNouns[its[j].lw] {
+		return nil, 0
+	}
+	return []string{its[i].actor}, j + 1 - i
 }
 
 // crimeCharged reads a verb of committing at its[i] whose object is a
@@ -285,7 +311,7 @@ func crimeCharged(its []item, i int) (targets []string, subj int) {
 // are no charge against it.
 func (r *stanceReader) chargeSpeaker(its []item, subj, i int) []string {
 	for k := subj - 1; k >= 0; k-- {
-		if anyWord(its, k, sayVerbs...) {
+		if anyWord(its, k, chargeSayVerbs...) {
 			holders, skip := r.holdersAt(its, k, 1, r.lastNoun, 0)
 			if skip {
 				return nil
