@@ -51,7 +51,7 @@ var crimeModifiers = wordSet("war", "human", "rights", "other", "more", "further
 
 // chargeAuxiliaries stand between a charged state and its verb of
 // committing: "is committing", "has committed", "continues to commit".
-var chargeAuxiliaries = slices.Concat(auxiliaries, continueForms, []string{"to", "be", "being", "would", "will", "still"})
+var chargeAuxiliaries = slices.Concat(auxiliaries, continueForms, []string{"continued", "to", "be", "being", "would", "will", "still"})
 
 // thirdPersons are the pronouns by which a charge names a state named
 // before: "while it continues to commit".
@@ -70,3 +70,7 @@ var referringPronouns = []string{"it", "this", "that"}
 // chargeSayVerbs report a charge, their subject making it: "said
 // Russia's aggression", "voted against, saying the text ignored".
 var chargeSayVerbs = slices.Concat(sayVerbs, []string{"saying", "adding", "telling", "stating", "insisting", "stressing"})
+
+// extraposedOpeners open the clause an "it" before them stands for:
+// "called it unacceptable that", "called it shameful to".
+var extraposedOpeners = []string{"that", "to", "for"}

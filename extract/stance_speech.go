@@ -191,6 +191,14 @@ func setbackFor(its []item, i int) ([]string, int) {
 	if len(t) == 0 {
 		return nil, 0
 	}
+	// "a setback for Russia's critics" is no loss of Russia's.
+	end := targetStart(its, k+1)
+	for end < len(its) && (its[end].isActor() || its[end].tail || anyWord(its, end, listGlueShort...)) {
+		end++
+	}
+	if anyWord(its, end, possessiveMarks...) {
+		return nil, 0
+	}
 	return t, k + 2 - i
 }
 
@@ -380,6 +388,11 @@ func condemnedAct(its []item, i int) int {
 	}
 	for j := k; j < len(its) && j <= k+3; j++ {
 		if condemningAdjectives[strings.TrimLeft(its[j].lw, openingQuoteChars)] {
+			// "called it unacceptable that Hungary blocked": "it"
+			// stands for the clause after it, not an act before.
+			if anyWord(its, j+1, extraposedOpeners...) {
+				return 0
+			}
 			return j + 1 - i
 		}
 		// The tagger often takes an adverb before an adjective for a
