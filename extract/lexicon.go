@@ -387,7 +387,7 @@ var baseCues = map[string]string{
 	"support": Support, "back": Support, "defend": Support, "praise": Support,
 	"oppose": Oppose, "condemn": Oppose, "criticise": Oppose, "criticize": Oppose,
 	"denounce": Oppose, "blame": Oppose, "accuse": Oppose,
-	"recognise": Support, "recognize": Support, "threaten": Oppose, "warn": Oppose,
+	"recognise": Support, "recognize": Support, "threaten": Oppose, "warn": Oppose, "help": Support,
 }
 
 // stanceHedges before a stance cue deny or suspend it.

@@ -22,7 +22,7 @@ var stanceOpeners = func() map[string]bool {
 		}
 	}
 	for _, m := range []map[string]bool{receiveVerbs, namingVerbs, envoyNouns, allyNouns,
-		angerVerbs, mutualNouns, breakVerbs, boundNouns, actNounSet, roleNouns, groupNouns, titles} {
+		angerVerbs, mutualNouns, breakVerbs, boundNouns, actNounSet, roleNouns, groupNouns, titles, bidBlockVerbs, setbackNouns, commitVerbs, crimeNouns} {
 		for w := range m {
 			set[w] = true
 		}

@@ -514,6 +514,7 @@ func TestLeaders(t *testing.T) {
 		{"no office", "Russia and China voted no", nil},
 		{"backed", "the US-backed government", nil},
 		{"kremlin spokesman", "Kremlin spokesman Dmitry Peskov", []string{"RUS=Kremlin spokesman"}},
+		{"envoy to the un", "the US Ambassador to the UN Mary Brown and Chile's envoy to the United Nations", []string{"USA=US Ambassador to the UN", "CHL=Chile's envoy to the United Nations"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -138,6 +138,10 @@ var officePhrases = func() [][]string {
 		"national security advisor", "high representative", "secretary general", "secretary-general",
 		"foreign policy chief", "commission president", "administration", "cabinet", "authorities",
 		"officials", "diplomats",
+		// An envoy to the UN: "US Ambassador to the UN Linda
+		// Thomas-Greenfield".
+		"ambassador to the un", "ambassador to the united nations", "envoy to the un",
+		"envoy to the united nations", "representative to the un", "representative to the united nations",
 	} {
 		out = append(out, tokenKeys(p))
 	}
