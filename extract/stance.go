@@ -41,7 +41,8 @@ func (d *document) stances(vetoers []string) []Stance {
 	r := &stanceReader{d: d, seen: map[[3]string]bool{}, vetoers: vetoers}
 	turns := d.turns()
 	for si := range d.sents {
-		if turns[si] == nil || len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 {
+		if turns[si] == nil || len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 ||
+			asksQuestion(d.text[d.sents[si].Start:d.sents[si].End]) {
 			continue
 		}
 		r.t, r.its, r.lastNoun = turns[si], d.items(si), nil
@@ -57,6 +58,15 @@ func (d *document) stances(vetoers []string) []Stance {
 	}
 	sort.SliceStable(r.out, func(i, j int) bool { return r.out[i].Evidence.Start < r.out[j].Evidence.Start })
 	return r.out
+}
+
+// asksQuestion reports whether a sentence is a question: it ends with a
+// question mark, closing quotes and brackets aside. A question states no
+// one's stance ("Should Europe condemn Turkey?", "Will Japan back
+// Manila?"), whoever asks it.
+func asksQuestion(s string) bool {
+	s = strings.TrimRight(s, " \t\n\"'’”»)]")
+	return strings.HasSuffix(s, "?")
 }
 
 // A stanceRule reads a stance whose cue starts at its[i]. It returns
