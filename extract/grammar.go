@@ -363,7 +363,7 @@ func subjectOrAgent(its []item, i int) []string {
 	if len(its) > 2 && (anyWord(its, 0, shortArticles...) || roleNouns[its[0].lw]) {
 		for k := 0; k < i && k < 6; k++ {
 			if its[k].isActor() && its[k].body == "" {
-				if k > 0 && (roleNouns[its[k-1].lw] || anyWord(its, k-1, ofFor...) && k > 1 && roleNouns[its[k-2].lw]) {
+				if k > 0 && (roleNouns[its[k-1].lw] || anyWord(its, k-1, roleLinks...) && k > 1 && roleNouns[its[k-2].lw]) {
 					// No other verb between it and this one, unless this
 					// one is coordinated: "rejected the text and accused".
 					if !anyWord(its, i-1, "and") {
@@ -373,7 +373,8 @@ func subjectOrAgent(its []item, i int) []string {
 							}
 						}
 					}
-					return []string{its[k].actor}
+					// "The leaders of France and Germany": the whole list.
+					return actorList(its, k)
 				}
 				return nil
 			}

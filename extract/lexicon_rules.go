@@ -100,6 +100,10 @@ var shortArticles = []string{"the", "a"}
 // speaker for France".
 var ofFor = []string{"of", "for"}
 
+// roleLinks join a role to the actor it speaks for: "the leaders of",
+// "the envoy for", "officials from".
+var roleLinks = []string{"of", "for", "from"}
+
 // listOpeners may stand before a list of actors.
 var listOpeners = []string{"the", ",", ";"}
 
