@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"runtime"
 	"strings"
@@ -65,6 +66,29 @@ const migrationLock = ApplicationID
 // eventsLock is the PostgreSQL advisory lock a refresh of the events
 // holds, so that refreshes run one at a time.
 const eventsLock = ApplicationID + 1
+
+// savesLock is the PostgreSQL advisory lock that transactions storing
+// pages hold: shared as a rule, and alone by one run again after
+// PostgreSQL aborted it to break a deadlock, which then waits for the
+// saves under way to end and runs while no other starts, so that it
+// cannot deadlock again.
+const savesLock = ApplicationID + 2
+
+// lockSaves takes savesLock in tx, alone or shared; SQLite's write
+// transactions run one at a time and need none.
+func lockSaves(ctx context.Context, tx *txn, alone bool) error {
+	if !tx.d.postgres {
+		return nil
+	}
+	take := "SELECT pg_advisory_xact_lock_shared(?)"
+	if alone {
+		take = "SELECT pg_advisory_xact_lock(?)"
+	}
+	if _, err := tx.ExecContext(ctx, take, int64(savesLock)); err != nil {
+		return fmt.Errorf("lock saves: %w", err)
+	}
+	return nil
+}
 
 // openPostgres opens the corpus at a PostgreSQL URL, migrating its schema
 // to version upto (-1: the latest) as openMode does a file's.
@@ -228,10 +252,19 @@ func retryConflict(ctx context.Context, f func() error) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(time.Duration(attempt+1) * 5 * time.Millisecond):
+		case <-time.After(conflictBackoff(attempt)):
 		}
 	}
 	return err
+}
+
+// conflictBackoff is how long to wait before running an aborted
+// transaction again for the attempt+1st time: growing, and drawn at
+// random, so that the transaction it deadlocked with has the time to end
+// and the two do not start again in step.
+func conflictBackoff(attempt int) time.Duration {
+	step := time.Duration((attempt+1)*(attempt+1)) * 10 * time.Millisecond
+	return step/2 + rand.N(step)
 }
 
 // isConflict reports whether err is PostgreSQL's deadlock_detected or

@@ -167,7 +167,10 @@ func scanPage(rows *sql.Rows) (crawl.Page, int64, error) {
 // compared again, by text and facts, and gets its own article, perhaps a
 // new version of a story, when it no longer duplicates any.
 func (db *DB) Replace(ctx context.Context, pageID int64, a *clean.Article, r *extract.Record) error {
-	if err := db.replace(ctx, pageID, a, r); err != nil {
+	// Workers re-extracting at once may deadlock on the rows of
+	// duplicates they share; the transaction PostgreSQL aborts is run
+	// again.
+	if err := retryConflict(ctx, func() error { return db.replace(ctx, pageID, a, r) }); err != nil {
 		return fmt.Errorf("replace article of page %d: %w", pageID, err)
 	}
 	return nil
