@@ -142,7 +142,8 @@ func openPostgres(ctx context.Context, dsn string, upto int, how openHow) (_ *DB
 	write.SetMaxOpenConns(conns)
 	write.SetMaxIdleConns(conns)
 	write.SetConnMaxIdleTime(time.Minute)
-	db := &DB{path: redactURL(dsn), d: d, write: &pool{write, d}, read: &pool{read, d}, readOnly: how == openReadOnly,
+	busy := new(busyTime)
+	db := &DB{path: redactURL(dsn), d: d, busy: busy, write: &pool{write, d, busy}, read: &pool{read, d, busy}, readOnly: how == openReadOnly,
 		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
 	return db, nil
@@ -216,7 +217,7 @@ func applyPostgresMigration(ctx context.Context, db *sql.DB, d *dialect, m migra
 		return err
 	}
 	if m.after != nil {
-		if err := m.after(ctx, &txn{tx, d}); err != nil {
+		if err := m.after(ctx, &txn{Tx: tx, d: d}); err != nil {
 			return err
 		}
 	}

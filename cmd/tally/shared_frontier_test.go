@@ -14,11 +14,17 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/corpus"
 )
 
 // workerArgsEnv, set in a child of the test binary, makes
 // TestSharedFrontierWorker run tally with these arguments (one a line).
 const workerArgsEnv = "TALLY_TEST_WORKER_ARGS"
+
+// databaseTimeLine starts the last line a worker writes to its standard
+// error: how long, in nanoseconds, it waited for the database.
+const databaseTimeLine = "database time ns: "
 
 // TestSharedFrontierWorker is a worker process of TestSharedFrontier; on
 // its own it does nothing.
@@ -27,9 +33,14 @@ func TestSharedFrontierWorker(t *testing.T) {
 	if args == "" {
 		t.Skip("a worker of TestSharedFrontier")
 	}
+	var db *corpus.DB
+	crawlOpened = func(c *corpus.DB) { db = c }
 	if err := run(context.Background(), strings.Split(args, "\n"), strings.NewReader(""), os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if db != nil {
+		fmt.Fprintf(os.Stderr, "%s%d\n", databaseTimeLine, db.DatabaseTime())
 	}
 	os.Exit(0)
 }
