@@ -2,14 +2,13 @@ package corpus
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"sync"
 	"time"
+
+	"github.com/tally-news/tally/crawl"
 )
 
 // A task is work that several workers, on one machine or many, share out
@@ -36,18 +35,6 @@ type Task struct {
 // including Last.
 type Batch struct {
 	After, Last int64
-}
-
-// taskOwner names a worker of a task: host, pid and a random part, so
-// that two workers never share a name.
-func taskOwner() string {
-	host, err := os.Hostname()
-	if err != nil {
-		host = "unknown"
-	}
-	var b [4]byte
-	_, _ = rand.Read(b[:])
-	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b[:]))
 }
 
 // forUpdate is the clause that makes a SELECT lock the rows it reads
@@ -78,7 +65,7 @@ func (db *DB) JoinTask(ctx context.Context, name string, start int64, ttl time.D
 	if err != nil {
 		return nil, fmt.Errorf("join task %s: %w", name, err)
 	}
-	t := &Task{db: db, name: name, owner: taskOwner(), ttl: ttl, stop: make(chan struct{}), ended: make(chan struct{})}
+	t := &Task{db: db, name: name, owner: crawl.NewOwner(), ttl: ttl, stop: make(chan struct{}), ended: make(chan struct{})}
 	go t.renew(ctx)
 	return t, nil
 }
