@@ -152,11 +152,8 @@ func (db *DB) commitSaves() {
 // rolling back frees the locks the other worker waits for, where running
 // the doc again in the same transaction would wait on that worker anew.
 // After the last try, the docs stored are committed and the doc that
-// failed says why. The docs are stored in the order of their URLs, so
-// that two workers' groups take the locks of the pages they share in the
-// same order and do not deadlock on them.
+// failed says why.
 func (db *DB) commitGroup(group []*saveRequest) {
-	slices.SortStableFunc(group, func(a, b *saveRequest) int { return strings.Compare(a.doc.Page.URL, b.doc.Page.URL) })
 	for attempt := 0; ; attempt++ {
 		last := attempt+1 >= conflictRetries
 		if !db.commitGroupOnce(group, attempt > 0, !last) || last {
