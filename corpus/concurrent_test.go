@@ -190,3 +190,70 @@ func testTwoWritersStoreOnce(t *testing.T, be backend) {
 		}
 	}
 }
+
+// TestOverlappingSavesRetried has two handles, standing for two workers,
+// save overlapping groups of pages at once, in opposite orders, many
+// times: each group is a transaction, so on PostgreSQL the two take the
+// same keys' locks in opposite orders and deadlock, and the one
+// PostgreSQL aborts is run again. No save fails, and each page, article
+// and record is stored once.
+func TestOverlappingSavesRetried(t *testing.T) { forEachBackend(t, testOverlappingSavesRetried) }
+
+func testOverlappingSavesRetried(t *testing.T, be backend) {
+	ctx := context.Background()
+	loc := be.location(t)
+	dbs := []*DB{mustOpenPath(t, loc), mustOpenPath(t, loc)}
+	const rounds, size = 2, 40
+	var wg sync.WaitGroup
+	errs := make(chan error, 2*rounds)
+	for w, db := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range rounds {
+				docs := make([]Doc, size)
+				for i := range docs {
+					k := i
+					if w == 1 {
+						k = size - 1 - i
+					}
+					docs[i] = testDoc(r*size+k, "wire.example")
+				}
+				if _, err := db.SaveAll(ctx, docs); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	// Save groups what arrives at once into one transaction too.
+	for w, db := range dbs {
+		for g := range 4 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for k := range size {
+					i := k
+					if w == 1 {
+						i = size - 1 - k
+					}
+					if i%4 != g {
+						continue
+					}
+					if _, err := db.Save(ctx, testDoc(rounds*size+i, "wire.example")); err != nil {
+						errs <- err
+					}
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for _, table := range []string{"pages", "articles", "records", "votes"} {
+		if got := count(t, dbs[0], table); got != (rounds+1)*size {
+			t.Errorf("%d %s, want %d", got, table, (rounds+1)*size)
+		}
+	}
+}

@@ -161,10 +161,11 @@ func SchemaVersion() int {
 
 // DB is an open corpus. Its methods are safe for concurrent use.
 type DB struct {
-	path  string   // the file name, or the URL without its password
-	d     *dialect // SQLite or PostgreSQL
-	write *pool    // SQLite: one connection, writes are serialised in process
-	read  *pool    // a pool of read-only connections
+	path  string    // the file name, or the URL without its password
+	d     *dialect  // SQLite or PostgreSQL
+	write *pool     // SQLite: one connection, writes are serialised in process
+	read  *pool     // a pool of read-only connections
+	busy  *busyTime // the time spent waiting for the database
 
 	readOnly  bool
 	immutable bool              // read as immutable (see OpenReadOnly)
@@ -173,6 +174,13 @@ type DB struct {
 	committed chan struct{}     // closed when the committer has stopped
 	closeOnce sync.Once
 }
+
+// DatabaseTime returns how long the corpus's callers have waited for the
+// database since it was opened: for each statement until its answer,
+// and for each transaction's start and commit, added up over goroutines
+// that waited at once. Beside the time a program ran, it is the
+// database's share of the work.
+func (db *DB) DatabaseTime() time.Duration { return time.Duration(db.busy.ns.Load()) }
 
 // Open opens the corpus at path, creating it when the file does not
 // exist, and migrates its schema to the current version.
@@ -344,7 +352,8 @@ func openMode(ctx context.Context, path string, upto int, how openHow) (_ *DB, e
 	conns := max(2, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(conns)
 	read.SetMaxIdleConns(conns)
-	db := &DB{path: path, d: sqliteDialect, write: &pool{write, sqliteDialect}, read: &pool{read, sqliteDialect},
+	busy := new(busyTime)
+	db := &DB{path: path, d: sqliteDialect, busy: busy, write: &pool{write, sqliteDialect, busy}, read: &pool{read, sqliteDialect, busy},
 		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
 	return db, nil
@@ -382,7 +391,8 @@ func openReaders(ctx context.Context, path string, immutable bool) (*DB, error) 
 	conns := max(2, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(conns)
 	read.SetMaxIdleConns(conns)
-	db := &DB{path: path, d: sqliteDialect, write: &pool{write, sqliteDialect}, read: &pool{read, sqliteDialect},
+	busy := new(busyTime)
+	db := &DB{path: path, d: sqliteDialect, busy: busy, write: &pool{write, sqliteDialect, busy}, read: &pool{read, sqliteDialect, busy},
 		readOnly: true, immutable: immutable,
 		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
@@ -651,7 +661,7 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		return err
 	}
 	if m.after != nil {
-		if err := m.after(ctx, &txn{tx, sqliteDialect}); err != nil {
+		if err := m.after(ctx, &txn{Tx: tx, d: sqliteDialect}); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // A corpus is SQLite or PostgreSQL behind the same database/sql code. The
@@ -175,24 +176,40 @@ func (d *dialect) jsonText(col, key string) string {
 // pool is a *sql.DB whose statements are bound for its dialect.
 type pool struct {
 	*sql.DB
-	d *dialect
+	d    *dialect
+	busy *busyTime
+}
+
+// busyTime adds up the time callers wait for the database: for each
+// statement until its answer (a query's first rows), for each
+// transaction's start and commit. Goroutines waiting at once each count.
+type busyTime struct{ ns atomic.Int64 }
+
+// since adds the time since start.
+func (b *busyTime) since(start time.Time) {
+	if b != nil {
+		b.ns.Add(int64(time.Since(start)))
+	}
 }
 
 // ExecContext binds query and runs it.
 func (p *pool) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	q, a := p.d.bind(query, args)
+	defer p.busy.since(time.Now())
 	return p.DB.ExecContext(ctx, q, a...)
 }
 
 // QueryContext binds query and runs it.
 func (p *pool) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	q, a := p.d.bind(query, args)
+	defer p.busy.since(time.Now())
 	return p.DB.QueryContext(ctx, q, a...)
 }
 
 // QueryRowContext binds query and runs it.
 func (p *pool) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	q, a := p.d.bind(query, args)
+	defer p.busy.since(time.Now())
 	return p.DB.QueryRowContext(ctx, q, a...)
 }
 
@@ -213,11 +230,13 @@ func (p *pool) QueryRow(query string, args ...any) *sql.Row {
 
 // BeginTx starts a transaction whose statements are bound too.
 func (p *pool) BeginTx(ctx context.Context, opts *sql.TxOptions) (*txn, error) {
+	start := time.Now()
 	tx, err := p.DB.BeginTx(ctx, opts)
+	p.busy.since(start)
 	if err != nil {
 		return nil, err
 	}
-	return &txn{Tx: tx, d: p.d}, nil
+	return &txn{Tx: tx, d: p.d, busy: p.busy}, nil
 }
 
 // Begin is BeginTx without a context.
@@ -226,25 +245,35 @@ func (p *pool) Begin() (*txn, error) { return p.BeginTx(context.Background(), ni
 // txn is a *sql.Tx whose statements are bound for its dialect.
 type txn struct {
 	*sql.Tx
-	d *dialect
+	d    *dialect
+	busy *busyTime // nil: not counted
 }
 
 // ExecContext binds query and runs it.
 func (t *txn) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	q, a := t.d.bind(query, args)
+	defer t.busy.since(time.Now())
 	return t.Tx.ExecContext(ctx, q, a...)
 }
 
 // QueryContext binds query and runs it.
 func (t *txn) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	q, a := t.d.bind(query, args)
+	defer t.busy.since(time.Now())
 	return t.Tx.QueryContext(ctx, q, a...)
 }
 
 // QueryRowContext binds query and runs it.
 func (t *txn) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	q, a := t.d.bind(query, args)
+	defer t.busy.since(time.Now())
 	return t.Tx.QueryRowContext(ctx, q, a...)
+}
+
+// Commit commits the transaction.
+func (t *txn) Commit() error {
+	defer t.busy.since(time.Now())
+	return t.Tx.Commit()
 }
 
 // Exec is ExecContext without a context.

@@ -138,6 +138,15 @@ func (db *DB) Claim(ctx context.Context, name string, interval time.Duration) (t
 	return max(time.Duration(wait)*time.Microsecond, time.Microsecond), nil
 }
 
+// Release ends a claim of the slot called name before its interval has
+// run out, so that it may be claimed again at once.
+func (db *DB) Release(ctx context.Context, name string) error {
+	if _, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = 0 WHERE name = ?", name); err != nil {
+		return fmt.Errorf("release %s: %w", name, err)
+	}
+	return nil
+}
+
 // runAlive is the SQL condition that a run's worker renewed its lease and
 // the lease has not run out.
 func (d *dialect) runAlive() string {

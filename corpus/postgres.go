@@ -6,6 +6,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"runtime"
 	"strings"
@@ -66,6 +67,29 @@ const migrationLock = ApplicationID
 // holds, so that refreshes run one at a time.
 const eventsLock = ApplicationID + 1
 
+// savesLock is the PostgreSQL advisory lock that transactions storing
+// pages hold: shared as a rule, and alone by one run again after
+// PostgreSQL aborted it to break a deadlock, which then waits for the
+// saves under way to end and runs while no other starts, so that it
+// cannot deadlock again.
+const savesLock = ApplicationID + 2
+
+// lockSaves takes savesLock in tx, alone or shared; SQLite's write
+// transactions run one at a time and need none.
+func lockSaves(ctx context.Context, tx *txn, alone bool) error {
+	if !tx.d.postgres {
+		return nil
+	}
+	take := "SELECT pg_advisory_xact_lock_shared(?)"
+	if alone {
+		take = "SELECT pg_advisory_xact_lock(?)"
+	}
+	if _, err := tx.ExecContext(ctx, take, int64(savesLock)); err != nil {
+		return fmt.Errorf("lock saves: %w", err)
+	}
+	return nil
+}
+
 // openPostgres opens the corpus at a PostgreSQL URL, migrating its schema
 // to version upto (-1: the latest) as openMode does a file's.
 func openPostgres(ctx context.Context, dsn string, upto int, how openHow) (_ *DB, err error) {
@@ -118,7 +142,8 @@ func openPostgres(ctx context.Context, dsn string, upto int, how openHow) (_ *DB
 	write.SetMaxOpenConns(conns)
 	write.SetMaxIdleConns(conns)
 	write.SetConnMaxIdleTime(time.Minute)
-	db := &DB{path: redactURL(dsn), d: d, write: &pool{write, d}, read: &pool{read, d}, readOnly: how == openReadOnly,
+	busy := new(busyTime)
+	db := &DB{path: redactURL(dsn), d: d, busy: busy, write: &pool{write, d, busy}, read: &pool{read, d, busy}, readOnly: how == openReadOnly,
 		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
 	return db, nil
@@ -192,7 +217,7 @@ func applyPostgresMigration(ctx context.Context, db *sql.DB, d *dialect, m migra
 		return err
 	}
 	if m.after != nil {
-		if err := m.after(ctx, &txn{tx, d}); err != nil {
+		if err := m.after(ctx, &txn{Tx: tx, d: d}); err != nil {
 			return err
 		}
 	}
@@ -228,10 +253,19 @@ func retryConflict(ctx context.Context, f func() error) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
-		case <-time.After(time.Duration(attempt+1) * 5 * time.Millisecond):
+		case <-time.After(conflictBackoff(attempt)):
 		}
 	}
 	return err
+}
+
+// conflictBackoff is how long to wait before running an aborted
+// transaction again for the attempt+1st time: growing, and drawn at
+// random, so that the transaction it deadlocked with has the time to end
+// and the two do not start again in step.
+func conflictBackoff(attempt int) time.Duration {
+	step := time.Duration((attempt+1)*(attempt+1)) * 10 * time.Millisecond
+	return step/2 + rand.N(step)
 }
 
 // isConflict reports whether err is PostgreSQL's deadlock_detected or

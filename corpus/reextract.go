@@ -33,6 +33,8 @@ type PageFilter struct {
 	NotExtractor string
 	// AfterID keeps pages whose id is greater.
 	AfterID int64
+	// UpToID, when above zero, keeps pages whose id is at most UpToID.
+	UpToID int64
 }
 
 // pagesBatch is how many pages Pages reads at a time.
@@ -69,20 +71,30 @@ func (db *DB) Pages(ctx context.Context, f PageFilter, fn func(crawl.Page, int64
 	}
 }
 
+// pagesWhere is the condition on pages p (with their article a and
+// duplicate link d) that a PageFilter sets, its values given as ?1 (the
+// id after which), ?2 (site) to ?7 (UpToID).
+const pagesWhere = `p.id > ?1
+		  AND (?2 = '' OR p.site = ?2)
+		  AND (?3 = '' OR coalesce(a.date, d.date, p.fetched) >= ?3)
+		  AND (?4 = '' OR coalesce(a.date, d.date, p.fetched) < ?4)
+		  AND (?5 = '' OR d.extractor = ?5 OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id AND r.extractor = ?5))
+		  AND (?6 = '' OR NOT (coalesce(d.extractor, '') = ?6 OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id AND r.extractor = ?6)))
+		  AND (?7 = 0 OR p.id <= ?7)`
+
+// pagesArgs returns the values of pagesWhere's placeholders.
+func pagesArgs(f PageFilter, site string, after int64) []any {
+	return []any{after, site, formatTime(f.From), formatTime(f.To), f.Extractor, f.NotExtractor, f.UpToID}
+}
+
 func (db *DB) pageBatch(ctx context.Context, f PageFilter, site string, after int64) ([]crawl.Page, []int64, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT p.id, p.job, p.url, p.final_url, p.status, p.content_type, p.header, p.hash, p.body, p.depth, p.fetched
 		FROM pages p
 		LEFT JOIN articles a ON a.page_id = p.id
 		LEFT JOIN duplicates d ON d.page_id = p.id
-		WHERE p.id > ?1
-		  AND (?2 = '' OR p.site = ?2)
-		  AND (?3 = '' OR coalesce(a.date, d.date, p.fetched) >= ?3)
-		  AND (?4 = '' OR coalesce(a.date, d.date, p.fetched) < ?4)
-		  AND (?5 = '' OR d.extractor = ?5 OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id AND r.extractor = ?5))
-		  AND (?6 = '' OR NOT (coalesce(d.extractor, '') = ?6 OR EXISTS (SELECT 1 FROM records r WHERE r.article_id = a.id AND r.extractor = ?6)))
-		ORDER BY p.id LIMIT ?7`,
-		after, site, formatTime(f.From), formatTime(f.To), f.Extractor, f.NotExtractor, pagesBatch)
+		WHERE `+pagesWhere+`
+		ORDER BY p.id LIMIT ?8`, append(pagesArgs(f, site, after), pagesBatch)...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -98,6 +110,33 @@ func (db *DB) pageBatch(ctx context.Context, f PageFilter, site string, after in
 		ids = append(ids, id)
 	}
 	return pages, ids, rows.Err()
+}
+
+// pageIDs returns the ids of the first n pages after the id after that f
+// chooses, in order.
+func (db *DB) pageIDs(ctx context.Context, f PageFilter, site string, after int64, n int) ([]int64, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT p.id FROM pages p
+		LEFT JOIN articles a ON a.page_id = p.id
+		LEFT JOIN duplicates d ON d.page_id = p.id
+		WHERE `+pagesWhere+`
+		ORDER BY p.id LIMIT ?8`, append(pagesArgs(f, site, after), n)...)
+	if err != nil {
+		return nil, fmt.Errorf("read page ids: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read page ids: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read page ids: %w", err)
+	}
+	return ids, nil
 }
 
 // scanPage reads the columns id, job, url, final_url, status,
@@ -128,7 +167,10 @@ func scanPage(rows *sql.Rows) (crawl.Page, int64, error) {
 // compared again, by text and facts, and gets its own article, perhaps a
 // new version of a story, when it no longer duplicates any.
 func (db *DB) Replace(ctx context.Context, pageID int64, a *clean.Article, r *extract.Record) error {
-	if err := db.replace(ctx, pageID, a, r); err != nil {
+	// Workers re-extracting at once may deadlock on the rows of
+	// duplicates they share; the transaction PostgreSQL aborts is run
+	// again.
+	if err := retryConflict(ctx, func() error { return db.replace(ctx, pageID, a, r) }); err != nil {
 		return fmt.Errorf("replace article of page %d: %w", pageID, err)
 	}
 	return nil

@@ -145,9 +145,32 @@ func (db *DB) commitSaves() {
 }
 
 // commitGroup stores each request of group in a savepoint of one
-// transaction and commits it, setting each request's result.
+// transaction and commits it, setting each request's result. A group in
+// which PostgreSQL aborted a doc's statements to break a deadlock with
+// another worker's transaction, or for a serialization failure, is rolled
+// back and stored again, as retryConflict runs a transaction again:
+// rolling back frees the locks the other worker waits for, where running
+// the doc again in the same transaction would wait on that worker anew.
+// After the last try, the docs stored are committed and the doc that
+// failed says why.
 func (db *DB) commitGroup(group []*saveRequest) {
+	for attempt := 0; ; attempt++ {
+		last := attempt+1 >= conflictRetries
+		if !db.commitGroupOnce(group, attempt > 0, !last) || last {
+			return
+		}
+		time.Sleep(conflictBackoff(attempt))
+	}
+}
+
+// commitGroupOnce is one try of commitGroup, alone (see savesLock) when
+// it is not the first. With retry set, a group in which a doc failed for
+// a conflict is rolled back, and it reports true.
+func (db *DB) commitGroupOnce(group []*saveRequest, alone, retry bool) (conflict bool) {
 	ctx := context.Background() // a group outlives any one caller
+	for _, r := range group {
+		r.err, r.saved = nil, Saved{}
+	}
 	fail := func(err error) {
 		for _, r := range group {
 			if r.err == nil {
@@ -158,9 +181,13 @@ func (db *DB) commitGroup(group []*saveRequest) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		fail(err)
-		return
+		return false
 	}
 	defer tx.Rollback()
+	if err := lockSaves(ctx, tx, alone); err != nil {
+		fail(err)
+		return retry && isConflict(err)
+	}
 	for _, r := range group {
 		if err := r.ctx.Err(); err != nil {
 			r.err = err
@@ -168,23 +195,28 @@ func (db *DB) commitGroup(group []*saveRequest) {
 		}
 		if _, err := tx.ExecContext(ctx, "SAVEPOINT save_doc"); err != nil {
 			fail(err)
-			return
+			return retry && isConflict(err)
 		}
 		r.saved, r.err = saveDoc(ctx, tx, r.doc, r.page)
 		if r.err != nil {
+			if retry && isConflict(r.err) {
+				return true
+			}
 			if _, err := tx.ExecContext(ctx, "ROLLBACK TO save_doc"); err != nil {
 				fail(err)
-				return
+				return false
 			}
 		}
 		if _, err := tx.ExecContext(ctx, "RELEASE save_doc"); err != nil {
 			fail(err)
-			return
+			return false
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		fail(fmt.Errorf("commit: %w", err))
+		return retry && isConflict(err)
 	}
+	return false
 }
 
 // SaveAll stores docs in one transaction, as Save does each: all of them
@@ -202,11 +234,28 @@ func (db *DB) SaveAll(ctx context.Context, docs []Doc) ([]Saved, error) {
 	if err := preparePages(docs, prepared); err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
+	var out []Saved
+	tries := 0
+	err := retryConflict(ctx, func() error {
+		var err error
+		out, err = db.saveAll(ctx, docs, prepared, tries > 0)
+		tries++
+		return err
+	})
+	return out, err
+}
+
+// saveAll stores docs in one transaction, a try of SaveAll, alone (see
+// savesLock) when it is not the first.
+func (db *DB) saveAll(ctx context.Context, docs []Doc, prepared []preparedPage, alone bool) ([]Saved, error) {
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
 	defer tx.Rollback()
+	if err := lockSaves(ctx, tx, alone); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
+	}
 	out := make([]Saved, len(docs))
 	for i := range docs {
 		out[i], err = saveDoc(ctx, tx, &docs[i], &prepared[i])

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -355,6 +356,63 @@ func (c *Crawler) sharedStore() SharedStore {
 	s, _ := c.store.(SharedStore)
 	return s
 }
+
+// requestSlot names the slot of the kth request a host may have in flight
+// over all the workers of a shared frontier.
+func requestSlot(host string, k int) string {
+	return "in flight " + host + " " + strconv.Itoa(k)
+}
+
+// claimRequest waits, on a shared frontier, until a request to host may
+// be in flight, and returns the function to call once its exchange has
+// ended: PerHost requests to a host at most over all the workers, each
+// holding one of the host's PerHost request slots while it runs. A slot is claimed for the longest
+// an exchange may take, so that one whose worker died frees itself.
+// Alone, the scheduler's own count is enough.
+func (rs *runState) claimRequest(ctx context.Context, host string, delay time.Duration) (release func(), err error) {
+	if rs.shared == nil {
+		return func() {}, nil
+	}
+	per := rs.c.cfg.PerHost
+	hold := rs.c.cfg.TotalTimeout + requestSlotMargin
+	poll := max(delay, requestSlotPoll)
+	first := mrand.IntN(per) // workers start at other slots, and mostly find one free
+	for {
+		for i := range per {
+			name := requestSlot(host, (first+i)%per)
+			wait, err := rs.shared.Claim(ctx, name, hold)
+			if err != nil {
+				return nil, err
+			}
+			if wait == 0 {
+				return func() {
+					// A release that fails leaves the slot taken until its
+					// hold runs out.
+					if err := rs.shared.Release(context.WithoutCancel(ctx), name); err != nil {
+						rs.log.Warn("release request slot", "host", host, "err", err)
+					}
+				}, nil
+			}
+		}
+		// Every slot is taken: look again soon, as slots are freed when
+		// their requests end, long before their hold runs out.
+		t := time.NewTimer(poll)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// requestSlotMargin is how much longer than Config.TotalTimeout a request
+// slot is held, for the time around the exchange.
+const requestSlotMargin = 10 * time.Second
+
+// requestSlotPoll is how often a worker looks for a free request slot
+// when a host's are all taken and its delay is shorter.
+const requestSlotPoll = 10 * time.Millisecond
 
 // claimHost waits, on a shared frontier, until this worker may start a
 // request to host: the store hands out a host's requests delay apart over

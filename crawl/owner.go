@@ -9,9 +9,13 @@ import (
 	"strings"
 )
 
-// lockOwner names this process for the job lock: host, pid and a random
-// part, so that two processes never share an owner.
-func lockOwner() string {
+// lockOwner names this process for the job lock.
+func lockOwner() string { return NewOwner() }
+
+// NewOwner names a worker, for a job's lock, its leases or a share of
+// other work: host, pid and a random part, so that two workers never share
+// a name.
+func NewOwner() string {
 	host, err := os.Hostname()
 	if err != nil {
 		host = "unknown"

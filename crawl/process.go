@@ -85,7 +85,13 @@ func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o ou
 			hdr.Set("If-Modified-Since", last.LastModified)
 		}
 	}
-	if err := rs.claimHost(runCtx, t.host, t.delay); err != nil {
+	release, err := rs.claimRequest(runCtx, t.host, t.delay)
+	if err == nil {
+		if err = rs.claimHost(runCtx, t.host, t.delay); err != nil {
+			release()
+		}
+	}
+	if err != nil {
 		if runCtx.Err() != nil {
 			o.interrupted = true
 			return o
@@ -95,6 +101,7 @@ func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o ou
 	}
 	ex := &exchange{limit: c.cfg.MaxBodySize, run: rs, seed: seed || t.Kind != KindPage}
 	err = c.fetch(runCtx, t.URL, hdr, ex)
+	release()
 	now := time.Now()
 	if err != nil && runCtx.Err() != nil {
 		o.interrupted = true
@@ -334,13 +341,20 @@ func (rs *runState) fetchRobots(runCtx context.Context, t *task) (o outcome) {
 	ex := &exchange{limit: maxRobotsSize}
 	hdr := http.Header{}
 	hdr.Set("Accept", "text/plain,*/*;q=0.8")
-	if err := rs.claimHost(runCtx, t.host, t.delay); err != nil {
+	release, err := rs.claimRequest(runCtx, t.host, t.delay)
+	if err == nil {
+		if err = rs.claimHost(runCtx, t.host, t.delay); err != nil {
+			release()
+		}
+	}
+	if err != nil {
 		if runCtx.Err() == nil {
 			o.err = fmt.Errorf("crawl: claim a request to %s: %w", t.host, err)
 		}
 		return o
 	}
-	err := c.fetch(runCtx, t.host+"/robots.txt", hdr, ex)
+	err = c.fetch(runCtx, t.host+"/robots.txt", hdr, ex)
+	release()
 	defer c.archiveFinal(ex)
 	if err != nil {
 		reason, _ := failure(err)

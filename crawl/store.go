@@ -168,4 +168,7 @@ type SharedStore interface {
 	// sets the next time to interval from now and returns zero; otherwise
 	// it returns how long until the next time, claiming nothing.
 	Claim(ctx context.Context, name string, interval time.Duration) (wait time.Duration, err error)
+	// Release ends a claim of the slot called name before its interval
+	// has run out: the slot may be claimed again at once.
+	Release(ctx context.Context, name string) error
 }

@@ -210,6 +210,9 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	defer db.Close()
+	if crawlOpened != nil {
+		crawlOpened(db)
+	}
 	if e.status != nil && !e.quiet {
 		cfg.Progress = progressLine(e.status)
 		cfg.ProgressInterval = 500 * time.Millisecond
@@ -343,6 +346,10 @@ func printSummary(w io.Writer, job string, s crawl.RunStats) {
 		}
 	}
 }
+
+// crawlOpened, when set, is given the corpus each crawl and run opens
+// (benchmarks read its time spent waiting for the database).
+var crawlOpened func(*corpus.DB)
 
 // printRuns shows the last runs of a job, by every worker, each with the
 // worker that made it (host:pid:random).

@@ -29,8 +29,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	base := fs.String("base-url", "", "URL that HTML files' paths are taken relative to (default: file:// URLs)")
 	maxBody := fs.Int64("max-body", crawl.DefaultConfig().MaxBodySize, "largest page in bytes; larger ones are skipped")
 	lang := fs.lang()
+	lease := fs.Duration("lease", time.Minute, "on a PostgreSQL corpus, workers importing the same files at once share them: how long a worker's records stay its own once it stops renewing them (it died)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *lease <= 0 {
+		return e.usageErrorf("import: --lease %v: want a positive duration", *lease)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -67,7 +71,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	p := newPipeline()
 	rep := newFailures(e.stderr, "import", true)
 	p.setLanguages(*lang)
-	pages := make(chan crawl.Page)
+	type work struct {
+		page  crawl.Page
+		batch *sync.WaitGroup // done when the page is
+	}
+	pages := make(chan work)
 	var stored, unchanged, dups, versions atomic.Int64
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -76,28 +84,15 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for page := range pages {
-				// A page stored before (a resumed import) is recognised
-				// before it is cleaned and extracted again.
-				if page.Hash == "" {
-					sum := sha256.Sum256(page.Body)
-					page.Hash = hex.EncodeToString(sum[:])
+			for j := range pages {
+				saved, pageErr, err := importPage(ctx, c, p, j.page)
+				j.batch.Done()
+				if pageErr != nil {
+					rep.fail("", pageErr) // the error names the page
+					continue
 				}
-				if ok, err := c.HasPage(ctx, page.URL, page.Hash); err != nil {
+				if err != nil {
 					cancel(err)
-					return
-				} else if ok {
-					unchanged.Add(1)
-					continue
-				}
-				doc, err := importProcess(ctx, p, page)
-				if err != nil {
-					rep.fail("", err) // the error names the page
-					continue
-				}
-				saved, err := c.Save(ctx, doc)
-				if err != nil {
-					cancel(fmt.Errorf("store %s: %w", page.URL, err))
 					return
 				}
 				switch {
@@ -114,22 +109,40 @@ func runImport(ctx context.Context, e *env, args []string) error {
 			}
 		}()
 	}
-	send := func(page crawl.Page) error {
-		select {
-		case pages <- page:
-			return nil
-		case <-ctx.Done():
-			return context.Cause(ctx)
+	send := func(batch *sync.WaitGroup) func(crawl.Page) error {
+		return func(page crawl.Page) error {
+			batch.Add(1)
+			select {
+			case pages <- work{page, batch}:
+				return nil
+			case <-ctx.Done():
+				batch.Done()
+				return context.Cause(ctx)
+			}
 		}
 	}
 	start := time.Now()
-	var readErr error
 	skips := crawl.WARCSkips{}
-	for _, a := range fs.Args() {
-		if err := importPath(ctx, a, *job, baseURL, *maxBody, send, rep, skips); err != nil {
-			readErr = err
-			break
+	// read sends the pages of every input; a pass that is not the first
+	// (a worker of a shared import going back for a batch) reports no
+	// failures and counts no skipped records again.
+	read := func(ctx context.Context, send func(crawl.Page) error, first bool) error {
+		r, sk := rep, skips
+		if !first {
+			r, sk = newFailures(io.Discard, "import", true), crawl.WARCSkips{}
 		}
+		for _, a := range fs.Args() {
+			if err := importPath(ctx, a, *job, baseURL, *maxBody, send, r, sk); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var readErr error
+	if c.Postgres() {
+		readErr = importShared(ctx, c, importTaskName(*job, *base, *maxBody, fs.Args()), *lease, read, send)
+	} else {
+		readErr = read(ctx, send(new(sync.WaitGroup)), true)
 	}
 	close(pages)
 	wg.Wait()
@@ -156,6 +169,31 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("import: %w", err)
 	}
 	return rep.err()
+}
+
+// importPage stores one imported page, unless it is stored already, and
+// says what Save did. pageErr says why a page that could not be cleaned
+// or extracted was not stored (the import goes on); err stops the import.
+func importPage(ctx context.Context, c *corpus.DB, p *pipeline, page crawl.Page) (saved corpus.Saved, pageErr, err error) {
+	// A page stored before (a resumed import, or another worker's) is
+	// recognised before it is cleaned and extracted again.
+	if page.Hash == "" {
+		sum := sha256.Sum256(page.Body)
+		page.Hash = hex.EncodeToString(sum[:])
+	}
+	if ok, err := c.HasPage(ctx, page.URL, page.Hash); err != nil {
+		return corpus.Saved{}, nil, err
+	} else if ok {
+		return corpus.Saved{Unchanged: true}, nil, nil
+	}
+	doc, err := importProcess(ctx, p, page)
+	if err != nil {
+		return corpus.Saved{}, err, nil
+	}
+	if saved, err = c.Save(ctx, doc); err != nil {
+		return corpus.Saved{}, nil, fmt.Errorf("store %s: %w", page.URL, err)
+	}
+	return saved, nil, nil
 }
 
 // importProcess cleans and extracts an imported page (tests count the

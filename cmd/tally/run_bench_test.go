@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -50,53 +52,81 @@ func generatedSite(n int) http.Handler {
 // articles with no delay, end to end (fetch, clean, extract, store), into
 // a new SQLite corpus with one worker and, when TALLY_TEST_POSTGRES is
 // set, a new PostgreSQL one with one, two and four workers sharing the
-// job (each a tally run of its own, here in one process), and reports
-// pages per second of wall time and per CPU-second of the process (the
-// site's server, in the same process, included). Run it with
-// -benchtime=1x: one iteration crawls the whole site.
+// job. Each worker is a tally run in a process of its own, on every core
+// (procs=all) or on one (procs=1: GOMAXPROCS=1, as a worker on a machine
+// of its own would be beside the others, by cores). It reports pages per
+// second; the workers' CPU time per page (cpu-ms/page), the time their
+// goroutines waited for the database per page (db-ms/page, statements
+// until their answer, transactions' starts and commits, added up over
+// goroutines waiting at once), and the database's share of the workers'
+// time, db-ms/(db-ms+cpu-ms), and pages per CPU-second of the workers
+// (pages/cpu-s). Run it with -benchtime=1x: one iteration
+// crawls the whole site.
 func BenchmarkRun(b *testing.B) {
 	srv := httptest.NewServer(generatedSite(benchSitePages))
 	defer srv.Close()
 	for _, c := range []struct {
 		engine  string
 		workers int
-	}{{"sqlite", 1}, {"postgres", 1}, {"postgres", 2}, {"postgres", 4}} {
-		b.Run(fmt.Sprintf("%s/workers=%d", c.engine, c.workers), func(b *testing.B) {
+		procs   int // GOMAXPROCS of each worker; 0: all cores
+	}{
+		{"sqlite", 1, 0}, {"postgres", 1, 0}, {"postgres", 2, 0}, {"postgres", 4, 0},
+		{"sqlite", 1, 1}, {"postgres", 1, 1}, {"postgres", 2, 1},
+	} {
+		procs := "all"
+		if c.procs > 0 {
+			procs = strconv.Itoa(c.procs)
+		}
+		b.Run(fmt.Sprintf("%s/workers=%d/procs=%s", c.engine, c.workers, procs), func(b *testing.B) {
 			var pages float64
-			var elapsed, cpu time.Duration
+			var elapsed, cpu, dbTime time.Duration
 			for range b.N {
 				b.StopTimer()
 				db := filepath.Join(b.TempDir(), "bench.db")
 				if c.engine == "postgres" {
 					db = postgresCorpus(b)
 				}
+				args := []string{"run", "--db", db, "--allow-private", "--ignore-robots", "--quiet",
+					"--delay", "0", "--per-host", "8", "--depth", "1", "--job", "bench", srv.URL + "/"}
 				b.StartTimer()
-				start, cpuStart := time.Now(), cpuTime()
-				errs := make(chan error, c.workers)
+				start := time.Now()
+				var workers []*exec.Cmd
+				var errOuts []*strings.Builder
 				for range c.workers {
-					go func() {
-						var out, errOut strings.Builder
-						err := run(b.Context(), []string{"run", "--db", db, "--allow-private", "--ignore-robots", "--quiet",
-							"--delay", "0", "--per-host", "8", "--depth", "1", "--job", "bench", srv.URL + "/"}, strings.NewReader(""), &out, &errOut)
-						if err != nil {
-							err = fmt.Errorf("run: %w\n%s", err, errOut.String())
-						}
-						errs <- err
-					}()
-				}
-				for range c.workers {
-					if err := <-errs; err != nil {
+					cmd := exec.Command(os.Args[0], "-test.run=^TestSharedFrontierWorker$")
+					cmd.Env = append(os.Environ(), workerArgsEnv+"="+strings.Join(args, "\n"))
+					if c.procs > 0 {
+						cmd.Env = append(cmd.Env, "GOMAXPROCS="+strconv.Itoa(c.procs))
+					}
+					var errOut strings.Builder
+					cmd.Stderr = &errOut
+					if err := cmd.Start(); err != nil {
 						b.Fatal(err)
 					}
+					workers, errOuts = append(workers, cmd), append(errOuts, &errOut)
+				}
+				for i, cmd := range workers {
+					if err := cmd.Wait(); err != nil {
+						b.Fatalf("worker %d: %v\n%s", i, err, errOuts[i])
+					}
+					cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+					_, ns, ok := strings.Cut(errOuts[i].String(), databaseTimeLine)
+					n, err := strconv.ParseInt(strings.TrimSpace(ns), 10, 64)
+					if !ok || err != nil {
+						b.Fatalf("worker %d did not say how long it waited for the database:\n%s", i, errOuts[i])
+					}
+					dbTime += time.Duration(n)
 				}
 				elapsed += time.Since(start)
-				cpu += cpuTime() - cpuStart
 				pages += benchSitePages + 1
 			}
 			b.ReportMetric(pages/elapsed.Seconds(), "pages/s")
 			if cpu > 0 {
 				b.ReportMetric(pages/cpu.Seconds(), "pages/cpu-s")
 			}
+			b.ReportMetric(float64(cpu.Milliseconds())/pages, "cpu-ms/page")
+			b.ReportMetric(float64(dbTime.Milliseconds())/pages, "db-ms/page")
+			b.ReportMetric(dbTime.Seconds()/(dbTime.Seconds()+cpu.Seconds()), "db-share")
 		})
 	}
 }

@@ -14,11 +14,17 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/corpus"
 )
 
 // workerArgsEnv, set in a child of the test binary, makes
 // TestSharedFrontierWorker run tally with these arguments (one a line).
 const workerArgsEnv = "TALLY_TEST_WORKER_ARGS"
+
+// databaseTimeLine starts the last line a worker writes to its standard
+// error: how long, in nanoseconds, it waited for the database.
+const databaseTimeLine = "database time ns: "
 
 // TestSharedFrontierWorker is a worker process of TestSharedFrontier; on
 // its own it does nothing.
@@ -27,9 +33,14 @@ func TestSharedFrontierWorker(t *testing.T) {
 	if args == "" {
 		t.Skip("a worker of TestSharedFrontier")
 	}
+	var db *corpus.DB
+	crawlOpened = func(c *corpus.DB) { db = c }
 	if err := run(context.Background(), strings.Split(args, "\n"), strings.NewReader(""), os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if db != nil {
+		fmt.Fprintf(os.Stderr, "%s%d\n", databaseTimeLine, db.DatabaseTime())
 	}
 	os.Exit(0)
 }
@@ -252,4 +263,62 @@ func TestEveryOncePerJob(t *testing.T) {
 	if n := runs(); n != 2 {
 		t.Errorf("%d runs; want one by each worker", n)
 	}
+}
+
+// inFlight counts a site's requests in flight and keeps the most there
+// were at once.
+type inFlight struct {
+	mu       sync.Mutex
+	now, max int
+	total    int
+}
+
+func (f *inFlight) wrap(h http.Handler, hold time.Duration) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.now++
+		f.total++
+		f.max = max(f.max, f.now)
+		f.mu.Unlock()
+		time.Sleep(hold)
+		h.ServeHTTP(w, r)
+		f.mu.Lock()
+		f.now--
+		f.mu.Unlock()
+	})
+}
+
+// TestSharedPerHost runs three workers on one job with --per-host 2 and
+// no delay against a site that takes 20 ms to answer: the site never has
+// more than two of their requests in flight at once, as it would from
+// one worker, and every page is fetched.
+func TestSharedPerHost(t *testing.T) {
+	if os.Getenv(workerArgsEnv) != "" {
+		t.Skip("in a worker")
+	}
+	pg := postgresCorpus(t)
+	const articles = 60
+	site := &inFlight{}
+	srv := httptest.NewServer(site.wrap(generatedSite(articles), 20*time.Millisecond))
+	defer srv.Close()
+	runWorkers(t, 3, "crawl", "--db", pg, "--job", "polite", "--allow-private", "--ignore-robots", "--delay", "0",
+		"--per-host", "2", "--depth", "1", "--quiet", srv.URL+"/")
+	c, err := sql.Open("pgx", pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var pages int
+	if err := c.QueryRow("SELECT count(*) FROM pages").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	if pages != articles+1 {
+		t.Errorf("%d pages stored, want %d", pages, articles+1)
+	}
+	if site.max > 2 {
+		t.Errorf("%d requests in flight at once over the workers, want at most --per-host 2 (%d requests in all)", site.max, site.total)
+	}
+	t.Logf("%d requests, at most %d in flight", site.total, site.max)
 }

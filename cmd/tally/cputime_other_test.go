@@ -1,9 +1,0 @@
-//go:build !unix
-
-package main
-
-import "time"
-
-// cpuTime is zero where the process's CPU time is not read: the
-// benchmarks then report no per-CPU-second figures.
-func cpuTime() time.Duration { return 0 }
