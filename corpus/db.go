@@ -172,6 +172,7 @@ type DB struct {
 	quit      chan struct{}     // closed by Close
 	committed chan struct{}     // closed when the committer has stopped
 	closeOnce sync.Once
+	phrases   phraseCache // rows of an FTS4 index holding a phrase (see rankFTS4)
 }
 
 // Open opens the corpus at path, creating it when the file does not
