@@ -152,16 +152,12 @@ func (s *idSet) appendIDs(b []byte, last int64, in bool) []byte {
 // temporary index of each list, or a seek of each id in the other
 // indexes) took most of the time of a filtered search.
 func (f articleFilter) ids(ctx context.Context, tx *txn) (*idSet, error) {
-	var lists []struct {
+	type idList struct {
 		query string
 		args  []any
 	}
-	add := func(query string, args ...any) {
-		lists = append(lists, struct {
-			query string
-			args  []any
-		}{query, args})
-	}
+	var lists []idList
+	add := func(query string, args ...any) { lists = append(lists, idList{query, args}) }
 	if f.site != "" {
 		add(`SELECT group_concat(fa.id) FROM pages fp JOIN articles fa ON fa.page_id = fp.id WHERE fp.site = @site`, sql.Named("site", f.site))
 	}
