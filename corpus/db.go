@@ -173,6 +173,7 @@ type DB struct {
 	quit      chan struct{}     // closed by Close
 	committed chan struct{}     // closed when the committer has stopped
 	closeOnce sync.Once
+	phrases   phraseCache // rows of an FTS4 index holding a phrase (see rankFTS4)
 }
 
 // DatabaseTime returns how long the corpus's callers have waited for the

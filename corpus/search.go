@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/binary"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -119,14 +121,17 @@ func (db *DB) SearchPage(ctx context.Context, q SearchQuery) (SearchResult, erro
 		return SearchResult{}, fmt.Errorf("begin read: %w", err)
 	}
 	defer tx.Rollback()
-	filter, args := newArticleFilter(q.Site, q.From, q.To, q.Body, q.Country).where(tx.d, "articles_fts.rowid")
+	filter, args, err := searchFilter(ctx, tx, newArticleFilter(q.Site, q.From, q.To, q.Body, q.Country))
+	if err != nil {
+		return SearchResult{}, fmt.Errorf("filter search: %w", err)
+	}
 	args = append(args, sql.Named("q", match), sql.Named("limit", limit), sql.Named("offset", q.Offset))
 	var res SearchResult
 	var ranked []rankedHit
 	if engine == "fts5" {
 		ranked, res.Bounded, err = rankFTS5(ctx, tx, filter, args, q.MaxRanked)
 	} else {
-		ranked, res.Bounded, err = rankFTS4(ctx, tx, filter, args, phrases, q.Offset, limit, q.MaxRanked)
+		ranked, res.Bounded, err = rankFTS4(ctx, tx, &db.phrases, filter, args, phrases, q.Offset, limit, q.MaxRanked)
 	}
 	if err != nil {
 		return SearchResult{}, searchError(q.Text, err)
@@ -159,6 +164,35 @@ func (q SearchQuery) marks() (start, end string) {
 		end = "]"
 	}
 	return start, end
+}
+
+// searchFilter returns the condition, starting with AND, that a match of
+// the index passes f, and its arguments. The articles f keeps are found
+// first (see articleFilter.ids) and handed to the search as a list, or the
+// articles it leaves out when they are fewer. The rowid is written +rowid
+// so that the index does not take the list as ids to look up one by one:
+// FTS5 then runs the whole query once for each, which for a filter
+// keeping tens of thousands of articles took minutes.
+func searchFilter(ctx context.Context, tx *txn, f articleFilter) (string, []any, error) {
+	if f.empty() {
+		return "", nil, nil
+	}
+	set, err := f.ids(ctx, tx)
+	if err != nil {
+		return "", nil, err
+	}
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&last); err != nil {
+		return "", nil, err
+	}
+	kept := int64(set.n)
+	in := kept <= last-kept
+	op := " IN "
+	if !in {
+		op = " NOT IN "
+	}
+	list := set.appendIDs(make([]byte, 0, 8*min(kept, last-kept)+2), last, in)
+	return ` AND +articles_fts.rowid` + op + `(SELECT value FROM json_each(@ids))`, []any{sql.Named("ids", string(list))}, nil
 }
 
 // rankedHit is an article that matches, with its rank.
@@ -218,7 +252,7 @@ func rankFTS5(ctx context.Context, tx *txn, filter string, args []any, maxRanked
 // in the title of some rows and only in the text of others. With
 // maxRanked above 0, the index walks the matches newest first and only
 // the first maxRanked are ranked, in the same pass.
-func rankFTS4(ctx context.Context, tx *txn, filter string, args []any, phrases []string, offset, limit, maxRanked int) (_ []rankedHit, bounded bool, err error) {
+func rankFTS4(ctx context.Context, tx *txn, cache *phraseCache, filter string, args []any, phrases []string, offset, limit, maxRanked int) (_ []rankedHit, bounded bool, err error) {
 	rows, docTokens, err := fts4Stats(ctx, tx)
 	if err != nil {
 		return nil, false, err
@@ -235,15 +269,24 @@ func rankFTS4(ctx context.Context, tx *txn, filter string, args []any, phrases [
 		return v
 	}
 	var known []float64 // the IDF of each phrase of a plain query
-	for _, p := range phrases {
-		var n int64
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, p).Scan(&n); err != nil {
+	if len(phrases) > 0 {
+		counts, err := cache.counts(ctx, tx, phrases)
+		if err != nil {
 			return nil, false, err
 		}
-		known = append(known, idf(n))
+		for _, n := range counts {
+			known = append(known, idf(n))
+		}
 	}
 
-	query := `SELECT articles_fts.rowid, matchinfo(articles_fts, 'pclx') ` + searchFrom + filter
+	// 'y' is each phrase's hits in the row, per column; 'x' adds the hits
+	// in all rows and the rows with a hit, which a raw query needs and
+	// whose count is a pass over the whole index.
+	stats := "y"
+	if phrases == nil {
+		stats = "x"
+	}
+	query := `SELECT articles_fts.rowid, matchinfo(articles_fts, 'pcl` + stats + `') ` + searchFrom + filter
 	if maxRanked > 0 {
 		query += ` ORDER BY articles_fts.rowid DESC LIMIT @max`
 		args = append(args, sql.Named("max", maxRanked+1))
@@ -274,7 +317,11 @@ func rankFTS4(ctx context.Context, tx *txn, filter string, args []any, phrases [
 			return nil, false, fmt.Errorf("matchinfo of article %d: %d values", h.id, len(mi))
 		}
 		nPhrase, nCol := int(mi[0]), int(mi[1])
-		if len(mi) != 2+nCol+3*nCol*nPhrase || nCol != len(weights) {
+		per := 3 // values per phrase and column
+		if stats == "y" {
+			per = 1
+		}
+		if len(mi) != 2+nCol+per*nCol*nPhrase || nCol != len(weights) || stats == "y" && nPhrase > len(known) {
 			return nil, false, fmt.Errorf("matchinfo of article %d: %d values for %d phrases and %d columns", h.id, len(mi), nPhrase, nCol)
 		}
 		var dl float64
@@ -287,9 +334,11 @@ func rankFTS4(ctx context.Context, tx *txn, filter string, args []any, phrases [
 			var freq float64
 			var maxRows uint32
 			for c := 0; c < nCol; c++ {
-				hit := x[3*(p*nCol+c):]
+				hit := x[per*(p*nCol+c):]
 				freq += weights[c] * float64(hit[0])
-				maxRows = max(maxRows, hit[2])
+				if per == 3 {
+					maxRows = max(maxRows, hit[2])
+				}
 			}
 			w := idf(int64(maxRows))
 			if p < len(known) {
@@ -311,6 +360,88 @@ func rankFTS4(ctx context.Context, tx *txn, filter string, args []any, phrases [
 	})
 	hits = hits[min(offset, len(hits)):]
 	return hits[:min(limit, len(hits))], bounded, nil
+}
+
+// maxCachedPhrases bounds a phraseCache; past it, the cache starts anew.
+const maxCachedPhrases = 4096
+
+// phraseCache holds the number of rows of an FTS4 index that hold each
+// phrase of plain queries, which ranking needs and which is a pass over
+// the phrase's whole list of rows (for the words of most articles, a
+// tenth of the time of a search). The counts are of one state of the
+// index (see fts4State), and read anew once it has changed.
+type phraseCache struct {
+	mu    sync.Mutex
+	state string
+	rows  map[string]int64
+}
+
+// counts returns the number of rows holding each phrase.
+func (c *phraseCache) counts(ctx context.Context, tx *txn, phrases []string) ([]int64, error) {
+	state, err := fts4State(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, len(phrases))
+	var missing []int
+	c.mu.Lock()
+	for i, p := range phrases {
+		n, ok := c.rows[p]
+		if !ok || c.state != state {
+			missing = append(missing, i)
+		}
+		out[i] = n
+	}
+	c.mu.Unlock()
+	for _, i := range missing {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, phrases[i]).Scan(&out[i]); err != nil {
+			return nil, err
+		}
+	}
+	if len(missing) > 0 {
+		c.mu.Lock()
+		if c.state != state || len(c.rows) >= maxCachedPhrases {
+			c.state, c.rows = state, map[string]int64{}
+		}
+		for _, i := range missing {
+			c.rows[phrases[i]] = out[i]
+		}
+		c.mu.Unlock()
+	}
+	return out, nil
+}
+
+// fts4State names the content of an FTS4 index: a hash of its statistics
+// (rows and tokens) and of its segments' directory, which every write
+// changes, as it adds a segment (or merges some into a new one) whose
+// root, held in the directory, names its leaves.
+func fts4State(ctx context.Context, tx *txn) (string, error) {
+	h := sha256.New()
+	var stat []byte
+	err := tx.QueryRowContext(ctx, `SELECT value FROM articles_fts_stat WHERE id = 0`).Scan(&stat)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("index statistics: %w", err)
+	}
+	h.Write(stat)
+	rows, err := tx.QueryContext(ctx, `SELECT level, idx, start_block, leaves_end_block, end_block, root FROM articles_fts_segdir ORDER BY level, idx`)
+	if err != nil {
+		return "", fmt.Errorf("index segments: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var level, idx, start, leavesEnd int64
+		var end string // "end_block size" where FTS4 keeps the segment's size
+		var root sql.RawBytes
+		if err := rows.Scan(&level, &idx, &start, &leavesEnd, &end, &root); err != nil {
+			return "", fmt.Errorf("index segments: %w", err)
+		}
+		fmt.Fprintf(h, "%d %d %d %d %s %d:", level, idx, start, leavesEnd, end, len(root))
+		h.Write(root)
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("index segments: %w", err)
+	}
+	return string(h.Sum(nil)), nil
 }
 
 // fts4Stats reads the number of rows of an FTS4 index and their total

@@ -3,7 +3,9 @@ package corpus
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -316,5 +318,216 @@ func TestSearchBadQueryPostgres(t *testing.T) {
 				t.Errorf("Search(%q, raw %v) = %v, want ErrBadQuery", q.Text, q.Raw, err)
 			}
 		}
+	})
+}
+
+// filteredCorpus stores n articles on three sites over n days, each with
+// a text of made-up words, a vote of one of three bodies and two or three
+// of five countries, and returns the facts each article was stored with.
+func filteredCorpus(t *testing.T, be backend, n int) (*DB, map[int64]filteredArticle) {
+	t.Helper()
+	db := be.open(t)
+	bodies, countries := []string{"UNGA", "UNSC", "HRC"}, []string{"FRA", "KEN", "CHL", "JPN", "IND"}
+	var docs []Doc
+	for i := range n {
+		site := fmt.Sprintf("s%d.example", i%3)
+		url := fmt.Sprintf("https://%s/news/%d", site, i)
+		text := paragraphs(words(uint64(i)+7, 40+i%30))
+		if i%4 == 0 {
+			text += " The resolution was put to a vote."
+		}
+		date := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i*7%n) // dates not in the order of ids
+		rec := &extract.Record{Doc: url, Extractor: "t", Votes: []extract.Vote{{Body: bodies[i*5%7%3]}},
+			Countries: []string{countries[i%5], countries[(i/5+i)%5]}}
+		if i%3 == 0 {
+			rec.Countries = append(rec.Countries, countries[(i/3+2)%5])
+		}
+		docs = append(docs, Doc{
+			Page:    crawl.Page{URL: url, Status: 200, Body: []byte(text), Fetched: date},
+			Article: &clean.Article{URL: url, Title: fmt.Sprintf("Item %d %s", i, words(uint64(i), 2)[0]), Text: text, Published: date.Format(time.RFC3339)},
+			Record:  rec,
+		})
+	}
+	if _, err := db.SaveAll(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := db.Search(context.Background(), SearchQuery{Text: "item", Limit: n + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != n {
+		t.Fatalf("%d articles stored, %d found", len(hits), n)
+	}
+	facts := map[int64]filteredArticle{}
+	for _, h := range hits {
+		var i int
+		fmt.Sscanf(h.Title, "Item %d", &i)
+		set := map[string]bool{}
+		for _, c := range docs[i].Record.Countries {
+			set[c] = true
+		}
+		facts[h.ArticleID] = filteredArticle{site: h.Site, date: h.Date, body: docs[i].Record.Votes[0].Body, countries: set}
+	}
+	return db, facts
+}
+
+type filteredArticle struct {
+	site      string
+	date      time.Time
+	body      string
+	countries map[string]bool
+}
+
+// keeps reports whether the filters of q keep a.
+func (a filteredArticle) keeps(q SearchQuery) bool {
+	return (q.Site == "" || a.site == q.Site) && (q.From.IsZero() || !a.date.Before(q.From)) && (q.To.IsZero() || a.date.Before(q.To)) &&
+		(q.Body == "" || a.body == q.Body) && (q.Country == "" || a.countries[q.Country])
+}
+
+// TestSearchFiltered checks that a search with filters finds what the
+// search without them finds and the filters keep, in the same order, a
+// page at a time, and that a bounded search ranks the matches the filters
+// keep that were stored last: on each engine, filters keeping few
+// articles and filters keeping most.
+func TestSearchFiltered(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, be backend) {
+		if be == postgresBackend {
+			testSearchFiltered(t, be)
+			return
+		}
+		forEachEngine(t, func(t *testing.T, engine string) { testSearchFiltered(t, be) })
+	})
+}
+
+func testSearchFiltered(t *testing.T, be backend) {
+	const n = 150
+	ctx := context.Background()
+	db, facts := filteredCorpus(t, be, n)
+	day := func(d int) time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	filters := []SearchQuery{
+		{Site: "s1.example"},
+		{From: day(10)},              // most articles: the list handed to the index is of those left out
+		{From: day(40), To: day(60)}, // few
+		{Body: "HRC"},
+		{Country: "CHL"},
+		{Body: "UNSC", Country: "KEN", From: day(30)},
+		{Site: "s2.example", Body: "UNGA", Country: "FRA", From: day(5), To: day(140)},
+		{Body: "HRC", Country: "ZZZ"}, // none
+		{Site: "nowhere.example"},     // none
+	}
+	for _, text := range []string{"item", "resolution", "ka", `"the resolution" -item`, "ka -lo"} {
+		all, err := db.Search(ctx, SearchQuery{Text: text, Limit: n + 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) == 0 && !strings.HasSuffix(text, "-item") {
+			t.Fatalf("%q finds nothing", text)
+		}
+		for _, f := range filters {
+			q := f
+			q.Text, q.Limit = text, n+1
+			var want []int64
+			for _, h := range all {
+				if facts[h.ArticleID].keeps(q) {
+					want = append(want, h.ArticleID)
+				}
+			}
+			got, err := db.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := hitIDs(got); !reflect.DeepEqual(ids, want) {
+				t.Errorf("%+v:\n got %v\nwant %v", q, ids, want)
+			}
+			var paged []int64
+			for off := 0; off < len(want)+7; off += 7 {
+				q.Offset, q.Limit = off, 7
+				page, err := db.Search(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				paged = append(paged, hitIDs(page)...)
+			}
+			if !reflect.DeepEqual(paged, want) {
+				t.Errorf("%+v by pages of 7:\n got %v\nwant %v", q, paged, want)
+			}
+			if be == postgresBackend || len(want) < 3 {
+				continue // PostgreSQL ranks every match
+			}
+			// Bounded to the half stored last of the matches kept.
+			q.Offset, q.Limit, q.MaxRanked = 0, n+1, len(want)/2
+			newest := append([]int64(nil), want...)
+			sort.Slice(newest, func(i, j int) bool { return newest[i] > newest[j] })
+			keep := map[int64]bool{}
+			for _, id := range newest[:q.MaxRanked] {
+				keep[id] = true
+			}
+			var wantBounded []int64
+			for _, id := range want {
+				if keep[id] {
+					wantBounded = append(wantBounded, id)
+				}
+			}
+			res, err := db.SearchPage(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := hitIDs(res.Hits); !reflect.DeepEqual(ids, wantBounded) || !res.Bounded {
+				t.Errorf("%+v: bounded %v\n got %v\nwant %v", q, res.Bounded, ids, wantBounded)
+			}
+		}
+	}
+}
+
+func hitIDs(hits []Hit) []int64 {
+	var ids []int64
+	for _, h := range hits {
+		ids = append(ids, h.ArticleID)
+	}
+	return ids
+}
+
+// TestSearchPhraseCountsFollowWrites ranks with FTS4 before and after
+// articles are stored and removed: the ranks must be those of a corpus
+// opened anew, whose phrase counts are read from the index.
+func TestSearchPhraseCountsFollowWrites(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, engine string) {
+		ctx := context.Background()
+		path := filepath.Join(t.TempDir(), "tally.db")
+		db := mustOpenPath(t, path)
+		q := SearchQuery{Text: "resolution vote"}
+		check := func(step string) {
+			t.Helper()
+			got, err := db.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fresh := mustOpenPath(t, path)
+			want, err := fresh.Search(ctx, q)
+			fresh.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) == 0 || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: %d hits %v, anew %d hits %v", step, len(got), got, len(want), want)
+			}
+		}
+		save := func(i int, text string) {
+			t.Helper()
+			d := testDoc(i, "a.example")
+			d.Article.Text = text
+			if _, err := db.Save(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		save(1, "The resolution was put to a vote.")
+		save(2, "A vote on the budget.")
+		check("two articles")
+		save(3, "The resolution passed; the vote was close. The resolution.")
+		check("a third")
+		if _, err := db.write.ExecContext(ctx, `DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)`); err != nil {
+			t.Fatal(err)
+		}
+		check("the first removed")
 	})
 }
