@@ -200,7 +200,14 @@ func TestMigrateToVersions(t *testing.T) {
 	if story != 1 || revised != formatTime(testTime) {
 		t.Errorf("migrated article: story_id %d, revised %q; want 1, its date", story, revised)
 	}
-	for table, want := range map[string]int{"pages": 3, "articles": 1, "records": 1, "duplicates": 2, "minhash_bands": lshBands} {
+	var facts string
+	if err := db.read.QueryRow("SELECT facts_key FROM articles WHERE id = 1").Scan(&facts); err != nil {
+		t.Fatal(err)
+	}
+	if want := factsKey(&extract.Record{Countries: []string{"CHN"}}); facts != want {
+		t.Errorf("migrated article: facts_key %q, want %q (its record's)", facts, want)
+	}
+	for table, want := range map[string]int{"pages": 3, "articles": 1, "records": 1, "duplicates": 2, "minhash_bands": lshBands, "story_bands": lshBands} {
 		if got := count(t, db, table); got != want {
 			t.Errorf("%s: %d rows, want %d", table, got, want)
 		}
