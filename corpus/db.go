@@ -146,8 +146,9 @@ func readMigrations(fsys embed.FS, dir string, hooks map[int]func(context.Contex
 
 // migrationHooks holds the Go steps of migrations, by version.
 var migrationHooks = map[int]func(ctx context.Context, tx *txn) error{
-	2: backfillDuplicateKeys,
-	3: createSearchIndex,
+	2:  backfillDuplicateKeys,
+	3:  createSearchIndex,
+	12: backfillFactsKeys,
 }
 
 // SchemaVersion is the schema version this package creates and reads.

@@ -191,11 +191,20 @@ type match struct {
 	storyID int64
 }
 
-// duplicateQuery looks up the articles whose text hash equals the new
-// text's and those that share a band with its signature.
-var duplicateQuery = "SELECT id, minhash, story_id, 1 FROM articles WHERE text_hash = ?" +
-	" UNION ALL SELECT m.article_id, a.minhash, a.story_id, 0 FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
-	" WHERE m.key IN (?" + strings.Repeat(", ?", lshBands-1) + ")"
+// storyBandCap is the most articles of one story story_bands names under
+// one band.
+const storyBandCap = 4
+
+// sameFactsQuery looks up the articles that share a band with a signature
+// and have the given facts key; storyQuery the articles story_bands names
+// under the bands, at most storyBandCap a story and band.
+var (
+	bandList       = "(?" + strings.Repeat(", ?", lshBands-1) + ")"
+	sameFactsQuery = "SELECT m.article_id, a.minhash, a.story_id FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
+		" WHERE m.key IN " + bandList + " AND m.facts_key = ?"
+	storyQuery = "SELECT s.article_id, a.minhash, a.story_id FROM story_bands s JOIN articles a ON a.id = s.article_id" +
+		" WHERE s.key IN " + bandList
+)
 
 // findDuplicate finds what a new article of fingerprint fp and facts key
 // facts (see factsKey) is to the stored articles:
@@ -208,93 +217,92 @@ var duplicateQuery = "SELECT id, minhash, story_id, 1 FROM articles WHERE text_h
 //   - else, when some stored article's text is that alike but none has the
 //     same facts, a new version of the most similar one's story;
 //   - else a new story.
+//
+// The cost of a look-up does not grow with the near copies stored. Each
+// article's facts key is stored with it and with its bands, so only the
+// articles of the same facts are read for a near duplicate: an article
+// of the same facts that alike would have been stored as a duplicate, so
+// there are few. For a version, the articles compared are those
+// story_bands names: under each band, the first storyBandCap articles of
+// each story stored with it, so at most lshBands*storyBandCap a story.
+// Every band of a stored article is named under its story, by it or by
+// earlier articles of the story with the same band, so a text that shares
+// a band with one version shares it with one compared; the version is
+// chosen by the most similar of those compared, which for a story of more
+// than storyBandCap versions with the same band may not be the most
+// similar of all its versions, and when none compared is NearSimilarity
+// alike the article is a new story. Re-extraction that changes an
+// article's text removes it from story_bands without naming another
+// article of its story in its place.
 func findDuplicate(ctx context.Context, tx *txn, fp fingerprint, facts string) (match, error) {
 	if fp.hash == "" {
 		return match{}, nil
 	}
-	args := make([]any, 1, 1+lshBands)
-	args[0] = fp.hash
-	if fp.sig != nil {
-		for _, k := range bandKeys(fp.sig) {
-			args = append(args, k)
-		}
-	} else {
-		// No signature: the band keys match nothing stored.
-		for range lshBands {
-			args = append(args, nil)
-		}
+	var m match
+	err := tx.QueryRowContext(ctx, "SELECT id, story_id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", fp.hash).
+		Scan(&m.articleID, &m.storyID)
+	if err == nil {
+		m.kind, m.similarity = "exact", 1
+		return m, nil
 	}
-	rows, err := tx.QueryContext(ctx, duplicateQuery, args...)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return match{}, fmt.Errorf("look up duplicates: %w", err)
+	}
+	if fp.sig == nil {
+		return match{}, nil
+	}
+	args := make([]any, 0, lshBands+1)
+	for _, k := range bandKeys(fp.sig) {
+		args = append(args, k)
+	}
+	if m, err = nearest(ctx, tx, fp.sig, sameFactsQuery, append(args, facts)...); err != nil || m.articleID != 0 {
+		m.kind = "near"
+		return m, err
+	}
+	if m, err = nearest(ctx, tx, fp.sig, storyQuery, args...); err != nil || m.articleID != 0 {
+		m.kind = "version"
+		return m, err
+	}
+	return match{}, nil
+}
+
+// nearest returns the most similar (then the first) of the articles query
+// returns (id, minhash, story_id) whose signature is at least
+// NearSimilarity alike sig; a zero match when there is none.
+func nearest(ctx context.Context, tx *txn, sig []uint32, query string, args ...any) (match, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return match{}, fmt.Errorf("look up duplicates: %w", err)
 	}
-	var exact match
-	var near []match
-	seen := map[int64]bool{}
+	defer rows.Close()
+	var best match
 	for rows.Next() {
 		var cand, story int64
 		var blob []byte
-		var isExact bool
-		if err := rows.Scan(&cand, &blob, &story, &isExact); err != nil {
-			rows.Close()
+		if err := rows.Scan(&cand, &blob, &story); err != nil {
 			return match{}, fmt.Errorf("look up duplicates: %w", err)
 		}
-		if isExact {
-			if exact.articleID == 0 || cand < exact.articleID {
-				exact = match{kind: "exact", articleID: cand, similarity: 1, storyID: story}
-			}
+		s := similarity(sig, decodeSig(blob))
+		if s < NearSimilarity || s < best.similarity || s == best.similarity && cand >= best.articleID {
 			continue
 		}
-		if fp.sig == nil || seen[cand] {
-			continue
-		}
-		seen[cand] = true
-		if s := similarity(fp.sig, decodeSig(blob)); s >= NearSimilarity {
-			near = append(near, match{kind: "near", articleID: cand, similarity: s, storyID: story})
-		}
+		best = match{articleID: cand, similarity: s, storyID: story}
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return match{}, fmt.Errorf("look up duplicates: %w", err)
 	}
-	if exact.articleID != 0 {
-		return exact, nil
-	}
-	if len(near) == 0 {
-		return match{}, nil
-	}
-	sort.Slice(near, func(i, j int) bool {
-		a, b := near[i], near[j]
-		return a.similarity > b.similarity || a.similarity == b.similarity && a.articleID < b.articleID
-	})
-	for _, m := range near {
-		stored, err := storedFacts(ctx, tx, m.articleID)
-		if err != nil {
-			return match{}, err
-		}
-		if stored == facts {
-			return m, nil
-		}
-	}
-	v := near[0]
-	v.kind = "version"
-	return v, nil
+	return best, nil
 }
 
-// storedFacts returns the facts key of the latest record of article id,
-// "" when it has none.
-func storedFacts(ctx context.Context, tx *txn, id int64) (string, error) {
-	var js string
-	err := tx.QueryRowContext(ctx, "SELECT json FROM records WHERE article_id = ? ORDER BY id DESC LIMIT 1", id).Scan(&js)
-	if errors.Is(err, sql.ErrNoRows) {
+// recordFacts returns the facts key of a stored record's JSON, "" for
+// none.
+func recordFacts(js sql.NullString) (string, error) {
+	if !js.Valid {
 		return "", nil
 	}
-	if err != nil {
-		return "", fmt.Errorf("read record of article %d: %w", id, err)
-	}
 	var r extract.Record
-	if err := json.Unmarshal([]byte(js), &r); err != nil {
-		return "", fmt.Errorf("read record of article %d: %w", id, err)
+	if err := json.Unmarshal([]byte(js.String), &r); err != nil {
+		return "", err
 	}
 	return factsKey(&r), nil
 }
@@ -330,7 +338,11 @@ func factsKey(r *extract.Record) string {
 	for _, v := range r.Votes {
 		sponsors := append([]string(nil), v.Sponsors...)
 		sort.Strings(sponsors)
-		add("v", vote{v.Body, v.Motion, v.Outcome, v.Tally, sponsors, v.Positions})
+		positions := v.Positions
+		if len(positions) == 0 {
+			positions = nil // as a stored record, which omits them, reads back
+		}
+		add("v", vote{v.Body, v.Motion, v.Outcome, v.Tally, sponsors, positions})
 	}
 	for _, s := range r.Stances {
 		add("s", [3]string{s.Holder, s.Target, s.Polarity})
@@ -340,53 +352,76 @@ func factsKey(r *extract.Record) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// indexBands adds the bands of article id's signature to the index.
-func indexBands(ctx context.Context, tx *txn, id int64, sig []uint32) error {
+// indexBands adds the bands of article id's signature, of story story and
+// facts key facts, to the indexes: to minhash_bands each, to story_bands
+// those under which fewer than storyBandCap articles of the story are
+// named.
+func indexBands(ctx context.Context, tx *txn, id, story int64, facts string, sig []uint32) error {
 	if sig == nil {
 		return nil
 	}
-	args := make([]any, 0, 2*lshBands)
-	for _, k := range bandKeys(sig) {
-		args = append(args, k, id)
+	keys := bandKeys(sig)
+	args := make([]any, 0, 3*lshBands)
+	for _, k := range keys {
+		args = append(args, k, facts, id)
 	}
-	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO minhash_bands (key, article_id)", args, 2); err != nil {
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO minhash_bands (key, facts_key, article_id)", args, 3); err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)
 	}
-	return nil
-}
-
-// unindexBands removes the bands of article id's old signature.
-func unindexBands(ctx context.Context, tx *txn, id int64, sig []uint32) error {
-	if sig == nil {
-		return nil
-	}
-	for _, k := range bandKeys(sig) {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE key = ? AND article_id = ?", k, id); err != nil {
-			return fmt.Errorf("unindex article %d: %w", id, err)
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_bands (key, story_id, article_id)
+			SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
+			WHERE (SELECT count(*) FROM story_bands WHERE key = ? AND story_id = ?) < ? ON CONFLICT DO NOTHING`,
+			k, story, id, k, story, storyBandCap); err != nil {
+			return fmt.Errorf("index article %d: %w", id, err)
 		}
 	}
 	return nil
 }
 
-// setFingerprint replaces the fingerprint of article id.
-func setFingerprint(ctx context.Context, tx *txn, id int64, fp fingerprint) error {
+// unindexBands removes the bands of article id's old signature, story and
+// facts key.
+func unindexBands(ctx context.Context, tx *txn, id, story int64, facts string, sig []uint32) error {
+	if sig == nil {
+		return nil
+	}
+	args := make([]any, 0, lshBands+2)
+	args = append(args, id, facts)
+	for _, k := range bandKeys(sig) {
+		args = append(args, k)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE article_id = ? AND facts_key = ? AND key IN "+bandList, args...); err != nil {
+		return fmt.Errorf("unindex article %d: %w", id, err)
+	}
+	args[1] = story
+	if _, err := tx.ExecContext(ctx, "DELETE FROM story_bands WHERE article_id = ? AND story_id = ? AND key IN "+bandList, args...); err != nil {
+		return fmt.Errorf("unindex article %d: %w", id, err)
+	}
+	return nil
+}
+
+// setFingerprint replaces the fingerprint and the facts key of article id.
+func setFingerprint(ctx context.Context, tx *txn, id int64, fp fingerprint, facts string) error {
 	var old []byte
-	if err := tx.QueryRowContext(ctx, "SELECT minhash FROM articles WHERE id = ?", id).Scan(&old); err != nil {
+	var oldFacts string
+	var story int64
+	if err := tx.QueryRowContext(ctx, "SELECT minhash, facts_key, story_id FROM articles WHERE id = ?", id).Scan(&old, &oldFacts, &story); err != nil {
 		return fmt.Errorf("read fingerprint of article %d: %w", id, err)
 	}
-	if err := unindexBands(ctx, tx, id, decodeSig(old)); err != nil {
+	if err := unindexBands(ctx, tx, id, story, oldFacts, decodeSig(old)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "UPDATE articles SET text_hash = ?, minhash = ? WHERE id = ?",
-		fp.hash, encodeSig(fp.sig), id); err != nil {
+	if _, err := tx.ExecContext(ctx, "UPDATE articles SET text_hash = ?, minhash = ?, facts_key = ? WHERE id = ?",
+		fp.hash, encodeSig(fp.sig), facts, id); err != nil {
 		return fmt.Errorf("store fingerprint of article %d: %w", id, err)
 	}
-	return indexBands(ctx, tx, id, fp.sig)
+	return indexBands(ctx, tx, id, story, facts, fp.sig)
 }
 
 // backfillDuplicateKeys computes the fingerprints of the articles stored
 // before duplicate detection existed (migration 2). Articles that are
-// duplicates of each other stay as they are; later ones link to the first.
+// duplicates of each other stay as they are. Their bands are indexed by
+// migration 12.
 func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
 	var last int64
 	for {
@@ -415,7 +450,58 @@ func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
 			return nil
 		}
 		for _, r := range batch {
-			if err := setFingerprint(ctx, tx, r.id, fingerprintOf(r.text)); err != nil {
+			fp := fingerprintOf(r.text)
+			if _, err := tx.ExecContext(ctx, "UPDATE articles SET text_hash = ?, minhash = ? WHERE id = ?",
+				fp.hash, encodeSig(fp.sig), r.id); err != nil {
+				return fmt.Errorf("store fingerprint of article %d: %w", r.id, err)
+			}
+			last = r.id
+		}
+	}
+}
+
+// backfillFactsKeys stores the facts key of each article's latest record
+// and indexes its bands anew, in the order the articles were stored
+// (migration 12).
+func backfillFactsKeys(ctx context.Context, tx *txn) error {
+	var last int64
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT a.id, a.story_id, a.minhash,
+			(SELECT r.json FROM records r WHERE r.article_id = a.id ORDER BY r.id DESC LIMIT 1)
+			FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`, last)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			id, story int64
+			sig       []byte
+			record    sql.NullString
+		}
+		var batch []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.story, &r.sig, &r.record); err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			facts, err := recordFacts(r.record)
+			if err != nil {
+				return fmt.Errorf("read record of article %d: %w", r.id, err)
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE articles SET facts_key = ? WHERE id = ?", facts, r.id); err != nil {
+				return fmt.Errorf("store facts key of article %d: %w", r.id, err)
+			}
+			if err := indexBands(ctx, tx, r.id, r.story, facts, decodeSig(r.sig)); err != nil {
 				return err
 			}
 			last = r.id

@@ -211,7 +211,7 @@ func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 		if err != nil {
 			return fmt.Errorf("update article: %w", err)
 		}
-		if err := setFingerprint(ctx, tx, articleID, fp); err != nil {
+		if err := setFingerprint(ctx, tx, articleID, fp, factsKey(r)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM records WHERE article_id = ?", articleID); err != nil {

@@ -461,7 +461,8 @@ func pageLinks(ctx context.Context, tx *txn, s *Saved) error {
 // of that story (storyID).
 func storeArticle(ctx context.Context, tx *txn, pageID int64, fetched time.Time, a *clean.Article, fp fingerprint, r *extract.Record) (stored, error) {
 	date := articleDate(a, fetched)
-	m, err := findDuplicate(ctx, tx, fp, factsKey(r))
+	facts := factsKey(r)
+	m, err := findDuplicate(ctx, tx, fp, facts)
 	if err != nil {
 		return stored{}, err
 	}
@@ -477,19 +478,23 @@ func storeArticle(ctx context.Context, tx *txn, pageID int64, fetched time.Time,
 	}
 	var s stored
 	err = tx.QueryRowContext(ctx, `INSERT INTO articles
-		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash, story_id, revised)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		(page_id, url, canonical, title, published, modified, byline, site_name, language, description, text, reason, date, text_hash, minhash, story_id, revised, facts_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		pageID, a.URL, a.Canonical, a.Title, a.Published, a.Modified, a.Byline, a.SiteName, a.Language,
-		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig), m.storyID, articleRevised(a, date)).Scan(&s.articleID)
+		a.Description, a.Text, a.Reason, date, fp.hash, encodeSig(fp.sig), m.storyID, articleRevised(a, date), facts).Scan(&s.articleID)
 	if err != nil {
 		return stored{}, fmt.Errorf("store article: %w", err)
 	}
+	story := m.storyID
 	if m.kind == "version" {
 		s.versionOf = m.storyID
-	} else if _, err := tx.ExecContext(ctx, "UPDATE articles SET story_id = id WHERE id = ?", s.articleID); err != nil {
-		return stored{}, fmt.Errorf("store article: %w", err)
+	} else {
+		story = s.articleID
+		if _, err := tx.ExecContext(ctx, "UPDATE articles SET story_id = id WHERE id = ?", story); err != nil {
+			return stored{}, fmt.Errorf("store article: %w", err)
+		}
 	}
-	if err := indexBands(ctx, tx, s.articleID, fp.sig); err != nil {
+	if err := indexBands(ctx, tx, s.articleID, story, facts, fp.sig); err != nil {
 		return stored{}, err
 	}
 	if r != nil {
@@ -517,6 +522,8 @@ func articleRevised(a *clean.Article, date string) string {
 
 // insertRecord stores a record as JSON and in the queryable tables. The
 // stored votes carry their dates, read from text and the article's date.
+// The caller keeps the article's facts_key that of its latest record
+// (storeArticle, setFingerprint).
 func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Record, text, date string) (int64, error) {
 	dated := *r
 	dated.Votes = slices.Clone(r.Votes)
