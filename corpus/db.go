@@ -148,7 +148,7 @@ func readMigrations(fsys embed.FS, dir string, hooks map[int]func(context.Contex
 var migrationHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2:  backfillDuplicateKeys,
 	3:  createSearchIndex,
-	12: backfillFactsKeys,
+	13: backfillFactsKeys,
 }
 
 // SchemaVersion is the schema version this package creates and reads.

@@ -421,7 +421,7 @@ func setFingerprint(ctx context.Context, tx *txn, id int64, fp fingerprint, fact
 // backfillDuplicateKeys computes the fingerprints of the articles stored
 // before duplicate detection existed (migration 2). Articles that are
 // duplicates of each other stay as they are. Their bands are indexed by
-// migration 12.
+// migration 13.
 func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
 	var last int64
 	for {
@@ -462,7 +462,7 @@ func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
 
 // backfillFactsKeys stores the facts key of each article's latest record
 // and indexes its bands anew, in the order the articles were stored
-// (migration 12).
+// (migration 13).
 func backfillFactsKeys(ctx context.Context, tx *txn) error {
 	var last int64
 	for {

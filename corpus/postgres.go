@@ -37,7 +37,7 @@ var postgresMigrationFiles embed.FS
 // postgresHooks holds the Go steps of the PostgreSQL migrations.
 var postgresHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2:  backfillDuplicateKeys,
-	12: backfillFactsKeys,
+	13: backfillFactsKeys,
 }
 
 // postgresMigrations returns the embedded PostgreSQL migrations in order.
