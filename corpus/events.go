@@ -90,6 +90,14 @@ func (db *DB) refreshEvents(ctx context.Context, cfg events.Config, rebuild bool
 		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(eventsLock)); err != nil {
 			return EventsUpdate{}, err
 		}
+		// Each statement of a transaction here sees what was committed
+		// before it ran: a worker saving a new version of a story while
+		// the refresh reads would show it records the refresh's list of
+		// changes does not name ("the store has no report"). The refresh
+		// waits for the saves under way and holds the others off.
+		if err := lockSaves(ctx, tx, true); err != nil {
+			return EventsUpdate{}, err
+		}
 	}
 	var u EventsUpdate
 	if u.Dated, err = dateVotes(ctx, tx); err != nil {

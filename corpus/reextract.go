@@ -189,6 +189,10 @@ func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 		return err
 	}
 	defer tx.Rollback()
+	// A record replaced is a save: a refresh of the events waits for it.
+	if err := lockSaves(ctx, tx, false); err != nil {
+		return err
+	}
 	var fetchedText string
 	err = tx.QueryRowContext(ctx, "SELECT fetched FROM pages WHERE id = ?", pageID).Scan(&fetchedText)
 	if errors.Is(err, sql.ErrNoRows) {
