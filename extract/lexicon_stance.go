@@ -299,7 +299,7 @@ var regionGroups = []string{"EUROPE"}
 
 // groupStateNouns name the states a counted group refers back to: "the
 // four nations", "the two countries".
-var groupStateNouns = []string{"nations", "countries", "states", "governments"}
+var groupStateNouns = []string{"nations", "countries", "states", "governments", "neighbours", "neighbors"}
 
 // groupPairs count a group of two without a number: "both countries".
 var groupPairs = []string{"both"}
