@@ -97,7 +97,7 @@ func listOfCount(its []item, end, count int, skip []string) []string {
 			if !slices.Contains(list, its[j].actor) {
 				list = append(list, its[j].actor)
 			}
-			if j+2 < end && anyWord(its, j+1, ",", "and") && its[j+2].isActor() {
+			if j+2 < end && anyWord(its, j+1, listCommas...) && its[j+2].isActor() {
 				j += 2
 				continue
 			}
@@ -130,7 +130,7 @@ func statesNamed(its []item, end int, skip []string) []string {
 			continue
 		}
 		j := k - 1
-		for j >= 1 && anyWord(its, j, ",", "and") && its[j-1].isActor() {
+		for j >= 1 && anyWord(its, j, listCommas...) && its[j-1].isActor() {
 			j -= 2
 		}
 		for j >= 0 && its[j].tag == "DT" {
