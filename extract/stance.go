@@ -90,6 +90,7 @@ var stanceRules = []stanceRule{
 	{"retaliation", readPromptedRetaliation},
 	{"mutual", readMutualPact},
 	{"lodged", readLodgedProtest},
+	{"withdrawal-demanded", readWithdrawalDemanded},
 	{"said-named", readSaidNamed},
 	{"blocked-bid", readBlockedBid},
 	{"setback", readSetback},

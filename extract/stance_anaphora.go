@@ -5,10 +5,14 @@ import "slices"
 // groupAnaphor reads a counted group of states that refers back to
 // states named before, at its[k]: "the four nations", "the two
 // countries", "both governments". It returns how many states it counts
-// and its length, n 0 when there is none.
+// and its length, n 0 when there is none. A group with no count ("those
+// countries") counts 0: it stands for two or more states.
 func groupAnaphor(its []item, k int) (count, n int) {
 	if anyWord(its, k, groupPairs...) && anyWord(its, k+1, groupStateNouns...) {
 		return 2, 2
+	}
+	if anyWord(its, k, groupDemonstratives...) && anyWord(its, k+1, groupStateNouns...) {
+		return 0, 2
 	}
 	if !anyWord(its, k, "the") || k+2 >= len(its) {
 		return 0, 0
@@ -54,7 +58,7 @@ func (d *document) groupStates(si int, its []item, k int, skip []string, depth i
 	if n == 0 {
 		return nil
 	}
-	if got := statesNamed(its, k, skip); len(got) == count {
+	if got := statesNamed(its, k, skip); groupMatches(got, count) {
 		return got
 	}
 	if got := listOfCount(its, k, count, skip); got != nil {
@@ -75,10 +79,16 @@ func (d *document) groupStates(si int, its []item, k int, skip []string, depth i
 			g += gn - 1
 		}
 	}
-	if len(got) == count {
+	if groupMatches(got, count) {
 		return got
 	}
 	return listOfCount(prev, len(prev), count, skip)
+}
+
+// groupMatches reports whether states are as many as a group counts,
+// or two or more for a group with no count.
+func groupMatches(states []string, count int) bool {
+	return len(states) >= 2 && (count == 0 || len(states) == count)
 }
 
 // listOfCount finds the one list of states in its[:end] joined by commas
@@ -121,7 +131,8 @@ func listOfCount(its []item, end, count int, skip []string) []string {
 // as no object of a verb or preposition (through articles: "on the
 // Ukraine situation", "recognised Palestine"), leaving out deciding
 // bodies and skip. The states of a list joined by commas and "and"
-// stand as its first does: "recognised Palestine and Kosovo".
+// stand as its first does: "recognised Palestine and Kosovo"; those
+// after "the governments of" stand as the governments do.
 func statesNamed(its []item, end int, skip []string) []string {
 	var out []string
 	for k := 0; k < end && k < len(its); k++ {
@@ -136,7 +147,8 @@ func statesNamed(its []item, end int, skip []string) []string {
 		for j >= 0 && its[j].tag == "DT" {
 			j--
 		}
-		if j >= 0 && (its[j].tag == "IN" || its[j].tag == "TO" || isVerbTag(its[j].tag) && its[j].lw != "that") && !anyWord(its, j, clauseOpeners...) {
+		if j >= 0 && (its[j].tag == "IN" || its[j].tag == "TO" || isVerbTag(its[j].tag) && its[j].lw != "that") && !anyWord(its, j, clauseOpeners...) &&
+			!(anyWord(its, j, "of") && anyWord(its, j-1, groupOwnerNouns...)) {
 			continue
 		}
 		out = append(out, it.actor)
