@@ -178,10 +178,11 @@ const charBlock = 64
 
 // releaseVoteOnly lets the items and turns of the sentences that name no
 // actor go once the votes are read: the stance reader reads only the
-// others.
+// others, and those that name a group of states named before (see
+// hasGroup).
 func (d *document) releaseVoteOnly() {
 	for si, s := range d.sents {
-		if d.itemCache != nil && len(d.actorsIn(s.Start, s.End)) == 0 {
+		if d.itemCache != nil && len(d.actorsIn(s.Start, s.End)) == 0 && !hasGroup(d.itemCache[si]) {
 			d.itemCache[si] = nil
 			if d.turnCache != nil {
 				d.turnCache[si] = nil

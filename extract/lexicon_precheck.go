@@ -37,3 +37,13 @@ var stanceOpeners = func() map[string]bool {
 	}
 	return set
 }()
+
+// groupStateNounSet holds groupStateNouns, for the pre-check of a
+// sentence that names no actor but a group of states.
+var groupStateNounSet = func() map[string]bool {
+	set := map[string]bool{}
+	for _, w := range groupStateNouns {
+		set[w] = true
+	}
+	return set
+}()

@@ -299,7 +299,7 @@ var regionGroups = []string{"EUROPE"}
 
 // groupStateNouns name the states a counted group refers back to: "the
 // four nations", "the two countries".
-var groupStateNouns = []string{"nations", "countries", "states", "governments"}
+var groupStateNouns = []string{"nations", "countries", "states", "governments", "neighbours", "neighbors"}
 
 // groupPairs count a group of two without a number: "both countries".
 var groupPairs = []string{"both"}
@@ -340,3 +340,15 @@ var referredActs = []string{"launch", "launches", "test", "tests", "move", "move
 // referringDeterminers point back at an act named before: "the move",
 // "this step".
 var referringDeterminers = []string{"the", "this", "that", "these", "those"}
+
+// demandVerbs demand an act of others: "demanded that Chile withdraw
+// its diplomats".
+var demandVerbs = verbForms("demand", third|past|gerund)
+
+// groupDemonstratives point back to a group of states with no count:
+// "those countries", "these governments".
+var groupDemonstratives = []string{"those", "these"}
+
+// groupOwnerNouns stand for the state of the "of" after them as its
+// subject does: "The governments of Peru and Chile protested".
+var groupOwnerNouns = []string{"government", "governments", "authorities"}

@@ -105,8 +105,9 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // tagged, of whether the vote or the stance readers can use sentence si:
 // one that may speak of a vote, or one that names an actor and has a
 // word a stance rule or a speaker opens on (see stanceOpeners), or
-// opens "Among them" after a vote. The others are never tagged for
-// them.
+// opens "Among them" after a vote, or one that names no actor but a
+// group of states ("the two countries") and has such a word. The others
+// are never tagged for them.
 func (d *document) readsSentence(si int) bool {
 	if d.readPrecheck[si] == 0 {
 		d.readPrecheck[si] = precheckAnswer(d.readsSentenceText(si))
@@ -121,7 +122,9 @@ func (d *document) readsSentenceText(si int) bool {
 	}
 	ms := d.actorsIn(s.Start, s.End)
 	if len(ms) == 0 {
-		return false
+		// "The three countries signed a pact": a group of states named
+		// before.
+		return hasWordIn(s.Text, groupStateNounSet) && hasWordIn(s.Text, stanceOpeners)
 	}
 	if d.readAll {
 		return true

@@ -41,8 +41,10 @@ func (d *document) stances(vetoers []string) []Stance {
 	r := &stanceReader{d: d, seen: map[[3]string]bool{}, vetoers: vetoers}
 	turns := d.turns()
 	for si := range d.sents {
-		if turns[si] == nil || len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 ||
-			asksQuestion(d.text[d.sents[si].Start:d.sents[si].End]) {
+		// A sentence that names no actor may still speak of states named
+		// before it: "The three countries signed a pact."
+		if turns[si] == nil || asksQuestion(d.text[d.sents[si].Start:d.sents[si].End]) ||
+			len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 && !hasGroup(d.items(si)) {
 			continue
 		}
 		r.t, r.its, r.lastNoun = turns[si], d.items(si), nil
@@ -88,6 +90,7 @@ var stanceRules = []stanceRule{
 	{"retaliation", readPromptedRetaliation},
 	{"mutual", readMutualPact},
 	{"lodged", readLodgedProtest},
+	{"withdrawal-demanded", readWithdrawalDemanded},
 	{"said-named", readSaidNamed},
 	{"blocked-bid", readBlockedBid},
 	{"setback", readSetback},

@@ -174,6 +174,8 @@ func TestFindCapitals(t *testing.T) {
 		{"brussels is the eu", "Brussels imposed tariffs", []string{"EU=Brussels"}},
 		{"in brussels", "a meeting in Brussels", nil},
 		{"delhi", "New Delhi abstained", []string{"IND=New Delhi"}},
+		{"seat of government beside the capital", "Bahrain normalised ties with Tel Aviv", []string{"BHR=Bahrain", "ISR=Tel Aviv"}},
+		{"seat of government as a place", "moving the embassy from Tel Aviv to Jerusalem", nil},
 		{"treaty of rome", "the Treaty of Rome", nil},
 		{"us towns", "Paris, Texas and Moscow, Idaho and Athens, Ga. and Lima, New York", nil},
 		{"chicken kiev", "Chicken Kiev for dinner", nil},
