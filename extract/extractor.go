@@ -15,7 +15,7 @@ import (
 // behind the rules: extract/testdata/VERSION records a hash of the golden
 // records this version makes, and TestVersion fails when they change
 // under the same version.
-const Version = "tally-extract/14"
+const Version = "tally-extract/15"
 
 // Extractor finds countries, counts, votes and stances in article text. It
 // holds only read-only state and is safe for concurrent use; build it once
