@@ -423,68 +423,74 @@ func setFingerprint(ctx context.Context, tx *txn, id int64, fp fingerprint, fact
 // duplicates of each other stay as they are. Their bands are indexed by
 // migration 13.
 func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
-	var last int64
-	for {
-		rows, err := tx.QueryContext(ctx, "SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500", last)
-		if err != nil {
-			return err
-		}
-		type row struct {
-			id   int64
-			text string
-		}
-		var batch []row
-		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.id, &r.text); err != nil {
-				rows.Close()
-				return err
-			}
-			batch = append(batch, r)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(batch) == 0 {
-			return nil
-		}
-		for _, r := range batch {
-			fp := fingerprintOf(r.text)
+	return inArticleBatches(ctx, tx, "SELECT id, text FROM articles WHERE id > ? ORDER BY id LIMIT 500",
+		func(rows *sql.Rows) (id int64, text string, err error) {
+			err = rows.Scan(&id, &text)
+			return id, text, err
+		},
+		func(id int64, text string) error {
+			fp := fingerprintOf(text)
 			if _, err := tx.ExecContext(ctx, "UPDATE articles SET text_hash = ?, minhash = ? WHERE id = ?",
-				fp.hash, encodeSig(fp.sig), r.id); err != nil {
-				return fmt.Errorf("store fingerprint of article %d: %w", r.id, err)
+				fp.hash, encodeSig(fp.sig), id); err != nil {
+				return fmt.Errorf("store fingerprint of article %d: %w", id, err)
 			}
-			last = r.id
-		}
-	}
+			return nil
+		})
 }
 
 // backfillFactsKeys stores the facts key of each article's latest record
 // and indexes its bands anew, in the order the articles were stored
 // (migration 13).
 func backfillFactsKeys(ctx context.Context, tx *txn) error {
+	type stored struct {
+		story  int64
+		sig    []byte
+		record sql.NullString
+	}
+	return inArticleBatches(ctx, tx, `SELECT a.id, a.story_id, a.minhash,
+			(SELECT r.json FROM records r WHERE r.article_id = a.id ORDER BY r.id DESC LIMIT 1)
+			FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`,
+		func(rows *sql.Rows) (id int64, a stored, err error) {
+			err = rows.Scan(&id, &a.story, &a.sig, &a.record)
+			return id, a, err
+		},
+		func(id int64, a stored) error {
+			facts, err := recordFacts(a.record)
+			if err != nil {
+				return fmt.Errorf("read record of article %d: %w", id, err)
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE articles SET facts_key = ? WHERE id = ?", facts, id); err != nil {
+				return fmt.Errorf("store facts key of article %d: %w", id, err)
+			}
+			return indexBands(ctx, tx, id, a.story, facts, decodeSig(a.sig))
+		})
+}
+
+// inArticleBatches runs query, which selects the batch of articles after
+// the id it is given, in id order, again and again from the first, scans
+// each row with scan and hands it to each, until a batch comes back
+// empty. A batch is read whole before its rows are handed on, so each may
+// write in tx.
+func inArticleBatches[T any](ctx context.Context, tx *txn, query string,
+	scan func(*sql.Rows) (int64, T, error), each func(int64, T) error) error {
+	type row struct {
+		id int64
+		v  T
+	}
 	var last int64
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT a.id, a.story_id, a.minhash,
-			(SELECT r.json FROM records r WHERE r.article_id = a.id ORDER BY r.id DESC LIMIT 1)
-			FROM articles a WHERE a.id > ? ORDER BY a.id LIMIT 500`, last)
+		rows, err := tx.QueryContext(ctx, query, last)
 		if err != nil {
 			return err
 		}
-		type row struct {
-			id, story int64
-			sig       []byte
-			record    sql.NullString
-		}
 		var batch []row
 		for rows.Next() {
-			var r row
-			if err := rows.Scan(&r.id, &r.story, &r.sig, &r.record); err != nil {
+			id, v, err := scan(rows)
+			if err != nil {
 				rows.Close()
 				return err
 			}
-			batch = append(batch, r)
+			batch = append(batch, row{id, v})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -494,14 +500,7 @@ func backfillFactsKeys(ctx context.Context, tx *txn) error {
 			return nil
 		}
 		for _, r := range batch {
-			facts, err := recordFacts(r.record)
-			if err != nil {
-				return fmt.Errorf("read record of article %d: %w", r.id, err)
-			}
-			if _, err := tx.ExecContext(ctx, "UPDATE articles SET facts_key = ? WHERE id = ?", facts, r.id); err != nil {
-				return fmt.Errorf("store facts key of article %d: %w", r.id, err)
-			}
-			if err := indexBands(ctx, tx, r.id, r.story, facts, decodeSig(r.sig)); err != nil {
+			if err := each(r.id, r.v); err != nil {
 				return err
 			}
 			last = r.id
