@@ -380,15 +380,16 @@ func (rs *runState) claimRequest(ctx context.Context, host string, delay time.Du
 	for {
 		for i := range per {
 			name := requestSlot(host, (first+i)%per)
-			wait, err := rs.shared.Claim(ctx, name, hold)
+			wait, claim, err := rs.shared.Claim(ctx, name, hold)
 			if err != nil {
 				return nil, err
 			}
 			if wait == 0 {
 				return func() {
 					// A release that fails leaves the slot taken until its
-					// hold runs out.
-					if err := rs.shared.Release(context.WithoutCancel(ctx), name); err != nil {
+					// hold runs out; one that comes after the hold ran out
+					// leaves the slot to whoever claimed it since.
+					if err := rs.shared.Release(context.WithoutCancel(ctx), name, claim); err != nil {
 						rs.log.Warn("release request slot", "host", host, "err", err)
 					}
 				}, nil
@@ -422,7 +423,7 @@ func (rs *runState) claimHost(ctx context.Context, host string, delay time.Durat
 		return nil
 	}
 	for {
-		wait, err := rs.shared.Claim(ctx, "host "+host, delay)
+		wait, _, err := rs.shared.Claim(ctx, "host "+host, delay)
 		if err != nil || wait == 0 {
 			return err
 		}
