@@ -150,6 +150,21 @@ func (db *DB) Release(ctx context.Context, name string, claim int64) error {
 	return nil
 }
 
+// Extend sets the next time of the slot called name to interval from now
+// if claim is still its latest, and reports whether it was.
+func (db *DB) Extend(ctx context.Context, name string, claim int64, interval time.Duration) (bool, error) {
+	res, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = "+db.d.nowMicros()+" + ? WHERE name = ? AND claims = ?",
+		interval.Microseconds(), name, claim)
+	if err != nil {
+		return false, fmt.Errorf("extend claim of %s: %w", name, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("extend claim of %s: %w", name, err)
+	}
+	return n > 0, nil
+}
+
 // runAlive is the SQL condition that a run's worker renewed its lease and
 // the lease has not run out.
 func (d *dialect) runAlive() string {

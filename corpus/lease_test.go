@@ -176,39 +176,56 @@ func testClaim(t *testing.T, be backend) {
 
 func TestRelease(t *testing.T) { forEachBackend(t, testRelease) }
 
-// testRelease claims and releases a slot from several workers in turn,
-// some of them stalled past their claim's interval: a release ends the
-// claim it was made for and no later one, so that a slot is never held
-// by two at once.
+// testRelease claims, extends and releases a slot from several workers in
+// turn, some of them stalled past their claim's interval: a release or
+// an extension acts on the claim it was made for and no later one, so
+// that a slot is never held by two at once.
 func testRelease(t *testing.T, be backend) {
 	ctx := context.Background()
 	db := be.open(t)
-	// A step is a worker's claim or release of the slot, or "expire": the
-	// slot's claim runs out, as if its interval had passed.
+	// A step is a worker's claim, extension or release of the slot, or
+	// "expire": the slot's claim runs out, as if its interval had passed.
 	type step struct {
 		worker, do string
-		taken      bool // for a claim: the slot is taken, nothing claimed
+		ok         bool // a claim is granted, an extension finds the claim held
 	}
 	tests := []struct {
 		name  string
 		steps []step
 	}{
 		{"released in time", []step{
-			{"w1", "claim", false}, {"w2", "claim", true},
-			{"w1", "release", false}, {"w2", "claim", false},
+			{"w1", "claim", true}, {"w2", "claim", false},
+			{"w1", "release", true}, {"w2", "claim", true},
 		}},
 		{"released after running out, claimed by another since", []step{
-			{"w1", "claim", false}, {"", "expire", false}, {"w2", "claim", false},
-			{"w1", "release", false}, {"w3", "claim", true},
-			{"w2", "release", false}, {"w3", "claim", false},
+			{"w1", "claim", true}, {"", "expire", true}, {"w2", "claim", true},
+			{"w1", "release", true}, {"w3", "claim", false},
+			{"w2", "release", true}, {"w3", "claim", true},
 		}},
 		{"released after running out, not claimed since", []step{
-			{"w1", "claim", false}, {"", "expire", false},
-			{"w1", "release", false}, {"w2", "claim", false},
+			{"w1", "claim", true}, {"", "expire", true},
+			{"w1", "release", true}, {"w2", "claim", true},
 		}},
 		{"released twice", []step{
-			{"w1", "claim", false}, {"w1", "release", false}, {"w2", "claim", false},
-			{"w1", "release", false}, {"w3", "claim", true},
+			{"w1", "claim", true}, {"w1", "release", true}, {"w2", "claim", true},
+			{"w1", "release", true}, {"w3", "claim", false},
+		}},
+		{"extended in time", []step{
+			{"w1", "claim", true}, {"w1", "extend", true}, {"w2", "claim", false},
+			{"w1", "release", true}, {"w2", "claim", true},
+		}},
+		{"extended after running out, not claimed since", []step{
+			{"w1", "claim", true}, {"", "expire", true},
+			{"w1", "extend", true}, {"w2", "claim", false},
+		}},
+		{"extended after running out, claimed by another since", []step{
+			{"w1", "claim", true}, {"", "expire", true}, {"w2", "claim", true},
+			{"w1", "extend", false}, {"w3", "claim", false},
+			{"w2", "release", true}, {"w3", "claim", true},
+		}},
+		{"extended after its release", []step{
+			{"w1", "claim", true}, {"w1", "release", true}, {"w2", "claim", true},
+			{"w2", "release", true}, {"w1", "extend", false}, {"w3", "claim", true},
 		}},
 	}
 	for _, tt := range tests {
@@ -221,11 +238,22 @@ func testRelease(t *testing.T, be backend) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if got := wait > 0; got != s.taken {
-						t.Fatalf("step %d: %s's claim waits %v; want taken = %v", i, s.worker, wait, s.taken)
+					if got := wait == 0; got != s.ok {
+						t.Fatalf("step %d: %s's claim waits %v; want granted = %v", i, s.worker, wait, s.ok)
 					}
-					if !s.taken {
+					if !s.ok && wait < 59*time.Minute {
+						t.Errorf("step %d: %s's claim waits %v; want about an hour", i, s.worker, wait)
+					}
+					if s.ok {
 						claims[s.worker] = claim
+					}
+				case "extend":
+					held, err := db.Extend(ctx, tt.name, claims[s.worker], time.Hour)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if held != s.ok {
+						t.Fatalf("step %d: %s's extension finds its claim held = %v; want %v", i, s.worker, held, s.ok)
 					}
 				case "release":
 					if err := db.Release(ctx, tt.name, claims[s.worker]); err != nil {

@@ -174,4 +174,9 @@ type SharedStore interface {
 	// and was claimed again since is over, and releasing it does nothing:
 	// the slot stays with the later claim.
 	Release(ctx context.Context, name string, claim int64) error
+	// Extend sets the next time of the slot called name to interval from
+	// now if claim is still the slot's latest, and reports whether it
+	// was: a claim that ran out and was followed by another's is not
+	// extended.
+	Extend(ctx context.Context, name string, claim int64, interval time.Duration) (held bool, err error)
 }
