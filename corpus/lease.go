@@ -110,41 +110,59 @@ func (db *DB) Renew(ctx context.Context, job, owner string, ttl time.Duration) e
 	return nil
 }
 
-// Claim claims the slot called name for interval, or says how long until
-// it may be claimed. Of workers claiming at once, one gets the slot: the
-// upsert replaces the next time only when it has come, and row locks
-// order the others after it.
-func (db *DB) Claim(ctx context.Context, name string, interval time.Duration) (time.Duration, error) {
+// Claim claims the slot called name for interval, returning the claim's
+// number for Release, or says how long until it may be claimed. Of
+// workers claiming at once, one gets the slot: the upsert replaces the
+// next time only when it has come, and row locks order the others after
+// it. The slot counts its claims, and the count numbers them.
+func (db *DB) Claim(ctx context.Context, name string, interval time.Duration) (time.Duration, int64, error) {
 	now := db.d.nowMicros()
-	var next int64
+	var claim int64
 	// The next time is taken from the clock when the row is written, not
 	// when the statement began: one that waited for another's claim must
 	// not leave a next time already past.
-	err := db.write.QueryRowContext(ctx, `INSERT INTO slots (name, next_at) VALUES (?, `+now+` + ?)
-		ON CONFLICT (name) DO UPDATE SET next_at = `+now+` + ? WHERE slots.next_at <= `+now+`
-		RETURNING next_at`, name, interval.Microseconds(), interval.Microseconds()).Scan(&next)
+	err := db.write.QueryRowContext(ctx, `INSERT INTO slots (name, next_at, claims) VALUES (?, `+now+` + ?, 1)
+		ON CONFLICT (name) DO UPDATE SET next_at = `+now+` + ?, claims = slots.claims + 1 WHERE slots.next_at <= `+now+`
+		RETURNING claims`, name, interval.Microseconds(), interval.Microseconds()).Scan(&claim)
 	if err == nil {
-		return 0, nil
+		return 0, claim, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("claim %s: %w", name, err)
+		return 0, 0, fmt.Errorf("claim %s: %w", name, err)
 	}
 	var wait int64
 	if err := db.write.QueryRowContext(ctx, "SELECT next_at - "+now+" FROM slots WHERE name = ?", name).Scan(&wait); err != nil {
-		return 0, fmt.Errorf("claim %s: %w", name, err)
+		return 0, 0, fmt.Errorf("claim %s: %w", name, err)
 	}
 	// At least a microsecond: the slot was not claimed, even if its time
 	// has come since.
-	return max(time.Duration(wait)*time.Microsecond, time.Microsecond), nil
+	return max(time.Duration(wait)*time.Microsecond, time.Microsecond), 0, nil
 }
 
-// Release ends a claim of the slot called name before its interval has
-// run out, so that it may be claimed again at once.
-func (db *DB) Release(ctx context.Context, name string) error {
-	if _, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = 0 WHERE name = ?", name); err != nil {
+// Release ends claim of the slot called name before its interval has run
+// out, so that the slot may be claimed again at once. A claim that ran out
+// and was followed by another's is over: releasing it leaves the slot to
+// the later claim.
+func (db *DB) Release(ctx context.Context, name string, claim int64) error {
+	if _, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = 0 WHERE name = ? AND claims = ?", name, claim); err != nil {
 		return fmt.Errorf("release %s: %w", name, err)
 	}
 	return nil
+}
+
+// Extend sets the next time of the slot called name to interval from now
+// if claim is still its latest, and reports whether it was.
+func (db *DB) Extend(ctx context.Context, name string, claim int64, interval time.Duration) (bool, error) {
+	res, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = "+db.d.nowMicros()+" + ? WHERE name = ? AND claims = ?",
+		interval.Microseconds(), name, claim)
+	if err != nil {
+		return false, fmt.Errorf("extend claim of %s: %w", name, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("extend claim of %s: %w", name, err)
+	}
+	return n > 0, nil
 }
 
 // runAlive is the SQL condition that a run's worker renewed its lease and

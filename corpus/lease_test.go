@@ -130,13 +130,13 @@ func TestClaim(t *testing.T) { forEachBackend(t, testClaim) }
 func testClaim(t *testing.T, be backend) {
 	ctx := context.Background()
 	db := be.open(t)
-	if wait, err := db.Claim(ctx, "host a", time.Hour); wait != 0 || err != nil {
+	if wait, _, err := db.Claim(ctx, "host a", time.Hour); wait != 0 || err != nil {
 		t.Fatalf("first claim = %v, %v; want 0, nil", wait, err)
 	}
-	if wait, err := db.Claim(ctx, "host a", time.Hour); wait < 59*time.Minute || err != nil {
+	if wait, _, err := db.Claim(ctx, "host a", time.Hour); wait < 59*time.Minute || err != nil {
 		t.Errorf("second claim = %v, %v; want about an hour to wait", wait, err)
 	}
-	if wait, err := db.Claim(ctx, "host b", time.Hour); wait != 0 || err != nil {
+	if wait, _, err := db.Claim(ctx, "host b", time.Hour); wait != 0 || err != nil {
 		t.Errorf("another slot's claim = %v, %v; want 0, nil", wait, err)
 	}
 
@@ -150,7 +150,7 @@ func testClaim(t *testing.T, be backend) {
 		go func() {
 			defer wg.Done()
 			for time.Now().Before(deadline) {
-				wait, err := db.Claim(ctx, "host c", interval)
+				wait, _, err := db.Claim(ctx, "host c", interval)
 				if err != nil {
 					t.Error(err)
 					return
@@ -171,5 +171,100 @@ func testClaim(t *testing.T, be backend) {
 	// returns may come late by a little each.
 	if len(granted) < 2 || len(granted) > int(300*time.Millisecond/interval)+2 {
 		t.Errorf("%d claims granted in 300 ms at %v apart", len(granted), interval)
+	}
+}
+
+func TestRelease(t *testing.T) { forEachBackend(t, testRelease) }
+
+// testRelease claims, extends and releases a slot from several workers in
+// turn, some of them stalled past their claim's interval: a release or
+// an extension acts on the claim it was made for and no later one, so
+// that a slot is never held by two at once.
+func testRelease(t *testing.T, be backend) {
+	ctx := context.Background()
+	db := be.open(t)
+	// A step is a worker's claim, extension or release of the slot, or
+	// "expire": the slot's claim runs out, as if its interval had passed.
+	type step struct {
+		worker, do string
+		ok         bool // a claim is granted, an extension finds the claim held
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"released in time", []step{
+			{"w1", "claim", true}, {"w2", "claim", false},
+			{"w1", "release", true}, {"w2", "claim", true},
+		}},
+		{"released after running out, claimed by another since", []step{
+			{"w1", "claim", true}, {"", "expire", true}, {"w2", "claim", true},
+			{"w1", "release", true}, {"w3", "claim", false},
+			{"w2", "release", true}, {"w3", "claim", true},
+		}},
+		{"released after running out, not claimed since", []step{
+			{"w1", "claim", true}, {"", "expire", true},
+			{"w1", "release", true}, {"w2", "claim", true},
+		}},
+		{"released twice", []step{
+			{"w1", "claim", true}, {"w1", "release", true}, {"w2", "claim", true},
+			{"w1", "release", true}, {"w3", "claim", false},
+		}},
+		{"extended in time", []step{
+			{"w1", "claim", true}, {"w1", "extend", true}, {"w2", "claim", false},
+			{"w1", "release", true}, {"w2", "claim", true},
+		}},
+		{"extended after running out, not claimed since", []step{
+			{"w1", "claim", true}, {"", "expire", true},
+			{"w1", "extend", true}, {"w2", "claim", false},
+		}},
+		{"extended after running out, claimed by another since", []step{
+			{"w1", "claim", true}, {"", "expire", true}, {"w2", "claim", true},
+			{"w1", "extend", false}, {"w3", "claim", false},
+			{"w2", "release", true}, {"w3", "claim", true},
+		}},
+		{"extended after its release", []step{
+			{"w1", "claim", true}, {"w1", "release", true}, {"w2", "claim", true},
+			{"w2", "release", true}, {"w1", "extend", false}, {"w3", "claim", true},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			claims := map[string]int64{}
+			for i, s := range tt.steps {
+				switch s.do {
+				case "claim":
+					wait, claim, err := db.Claim(ctx, tt.name, time.Hour)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := wait == 0; got != s.ok {
+						t.Fatalf("step %d: %s's claim waits %v; want granted = %v", i, s.worker, wait, s.ok)
+					}
+					if !s.ok && wait < 59*time.Minute {
+						t.Errorf("step %d: %s's claim waits %v; want about an hour", i, s.worker, wait)
+					}
+					if s.ok {
+						claims[s.worker] = claim
+					}
+				case "extend":
+					held, err := db.Extend(ctx, tt.name, claims[s.worker], time.Hour)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if held != s.ok {
+						t.Fatalf("step %d: %s's extension finds its claim held = %v; want %v", i, s.worker, held, s.ok)
+					}
+				case "release":
+					if err := db.Release(ctx, tt.name, claims[s.worker]); err != nil {
+						t.Fatal(err)
+					}
+				case "expire":
+					if _, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = 1 WHERE name = ?", tt.name); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }

@@ -364,34 +364,70 @@ func requestSlot(host string, k int) string {
 }
 
 // claimRequest waits, on a shared frontier, until a request to host may
-// be in flight, and returns the function to call once its exchange has
-// ended: PerHost requests to a host at most over all the workers, each
-// holding one of the host's PerHost request slots while it runs. A slot is claimed for the longest
-// an exchange may take, so that one whose worker died frees itself.
-// Alone, the scheduler's own count is enough.
+// start, and returns the function to call once its exchange has ended:
+// PerHost requests to a host at most in flight over all the workers, each
+// holding one of the host's PerHost request slots while it runs, and
+// their starts delay apart (claimHost). A slot is claimed for the longest
+// an exchange may take, so that one whose worker died frees itself; the
+// wait for the host's turn, which may be longer than the margin, is not
+// counted in it. Alone, the scheduler's own count and spacing are enough.
 func (rs *runState) claimRequest(ctx context.Context, host string, delay time.Duration) (release func(), err error) {
 	if rs.shared == nil {
 		return func() {}, nil
 	}
-	per := rs.c.cfg.PerHost
 	hold := rs.c.cfg.TotalTimeout + requestSlotMargin
+	for {
+		name, claim, err := rs.claimRequestSlot(ctx, host, delay, hold)
+		if err != nil {
+			return nil, err
+		}
+		release := func() {
+			// A release that fails leaves the slot taken until its hold
+			// runs out; one that comes after the hold ran out leaves the
+			// slot to whoever claimed it since.
+			if err := rs.shared.Release(context.WithoutCancel(ctx), name, claim); err != nil {
+				rs.log.Warn("release request slot", "host", host, "err", err)
+			}
+		}
+		waited, err := rs.claimHost(ctx, host, delay)
+		if err != nil {
+			release()
+			return nil, err
+		}
+		if !waited {
+			return release, nil
+		}
+		// The slot's hold ran while the host's turn was waited for: it
+		// is held again from now, unless it ran out meanwhile and another
+		// worker has claimed it since, in which case the request waits
+		// for a slot again.
+		held, err := rs.shared.Extend(ctx, name, claim, hold)
+		if err != nil {
+			release()
+			return nil, err
+		}
+		if held {
+			return release, nil
+		}
+		rs.log.Debug("request slot lost while waiting for the host", "host", host)
+	}
+}
+
+// claimRequestSlot claims one of host's request slots for hold, waiting
+// while all are taken, and returns its name and the claim.
+func (rs *runState) claimRequestSlot(ctx context.Context, host string, delay, hold time.Duration) (name string, claim int64, err error) {
+	per := rs.c.cfg.PerHost
 	poll := max(delay, requestSlotPoll)
 	first := mrand.IntN(per) // workers start at other slots, and mostly find one free
 	for {
 		for i := range per {
 			name := requestSlot(host, (first+i)%per)
-			wait, err := rs.shared.Claim(ctx, name, hold)
+			wait, claim, err := rs.shared.Claim(ctx, name, hold)
 			if err != nil {
-				return nil, err
+				return "", 0, err
 			}
 			if wait == 0 {
-				return func() {
-					// A release that fails leaves the slot taken until its
-					// hold runs out.
-					if err := rs.shared.Release(context.WithoutCancel(ctx), name); err != nil {
-						rs.log.Warn("release request slot", "host", host, "err", err)
-					}
-				}, nil
+				return name, claim, nil
 			}
 		}
 		// Every slot is taken: look again soon, as slots are freed when
@@ -400,7 +436,7 @@ func (rs *runState) claimRequest(ctx context.Context, host string, delay time.Du
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, ctx.Err()
+			return "", 0, ctx.Err()
 		case <-t.C:
 		}
 	}
@@ -416,21 +452,23 @@ const requestSlotPoll = 10 * time.Millisecond
 
 // claimHost waits, on a shared frontier, until this worker may start a
 // request to host: the store hands out a host's requests delay apart over
-// all the workers. Alone, the scheduler's own spacing is enough.
-func (rs *runState) claimHost(ctx context.Context, host string, delay time.Duration) error {
+// all the workers. It reports whether it had to wait for the host's turn.
+// Alone, the scheduler's own spacing is enough.
+func (rs *runState) claimHost(ctx context.Context, host string, delay time.Duration) (waited bool, err error) {
 	if rs.shared == nil || delay <= 0 {
-		return nil
+		return false, nil
 	}
 	for {
-		wait, err := rs.shared.Claim(ctx, "host "+host, delay)
+		wait, _, err := rs.shared.Claim(ctx, "host "+host, delay)
 		if err != nil || wait == 0 {
-			return err
+			return waited, err
 		}
+		waited = true
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return ctx.Err()
+			return waited, ctx.Err()
 		case <-t.C:
 		}
 	}

@@ -86,11 +86,6 @@ func (rs *runState) process(runCtx context.Context, t *task, allowed bool) (o ou
 		}
 	}
 	release, err := rs.claimRequest(runCtx, t.host, t.delay)
-	if err == nil {
-		if err = rs.claimHost(runCtx, t.host, t.delay); err != nil {
-			release()
-		}
-	}
 	if err != nil {
 		if runCtx.Err() != nil {
 			o.interrupted = true
@@ -342,11 +337,6 @@ func (rs *runState) fetchRobots(runCtx context.Context, t *task) (o outcome) {
 	hdr := http.Header{}
 	hdr.Set("Accept", "text/plain,*/*;q=0.8")
 	release, err := rs.claimRequest(runCtx, t.host, t.delay)
-	if err == nil {
-		if err = rs.claimHost(runCtx, t.host, t.delay); err != nil {
-			release()
-		}
-	}
 	if err != nil {
 		if runCtx.Err() == nil {
 			o.err = fmt.Errorf("crawl: claim a request to %s: %w", t.host, err)

@@ -165,10 +165,18 @@ type SharedStore interface {
 	// the leases up, so that other workers take those URLs at once.
 	Renew(ctx context.Context, job, owner string, ttl time.Duration) error
 	// Claim claims the slot called name: when its next time has come, it
-	// sets the next time to interval from now and returns zero; otherwise
-	// it returns how long until the next time, claiming nothing.
-	Claim(ctx context.Context, name string, interval time.Duration) (wait time.Duration, err error)
-	// Release ends a claim of the slot called name before its interval
-	// has run out: the slot may be claimed again at once.
-	Release(ctx context.Context, name string) error
+	// sets the next time to interval from now and returns zero and the
+	// claim's number, which no other claim of the slot has; otherwise it
+	// returns how long until the next time, claiming nothing.
+	Claim(ctx context.Context, name string, interval time.Duration) (wait time.Duration, claim int64, err error)
+	// Release ends claim of the slot called name before its interval has
+	// run out: the slot may be claimed again at once. A claim that ran out
+	// and was claimed again since is over, and releasing it does nothing:
+	// the slot stays with the later claim.
+	Release(ctx context.Context, name string, claim int64) error
+	// Extend sets the next time of the slot called name to interval from
+	// now if claim is still the slot's latest, and reports whether it
+	// was: a claim that ran out and was followed by another's is not
+	// extended.
+	Extend(ctx context.Context, name string, claim int64, interval time.Duration) (held bool, err error)
 }

@@ -235,7 +235,7 @@ func crawlJob(ctx context.Context, e *env, name string, fs *flagSet, f *crawlFla
 		// round under way (or find it done) rather than start their own.
 		crawlRun, nextRound := c.Run, f.every
 		if cfg.Lease > 0 && f.every > 0 {
-			wait, err := db.Claim(ctx, "every "+job, f.every)
+			wait, _, err := db.Claim(ctx, "every "+job, f.every)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
