@@ -175,7 +175,17 @@ func (t *Task) next(ctx context.Context, last func(ctx context.Context, after in
 		" ORDER BY after_key LIMIT 1", t.name).Scan(&b.After, &b.Last)
 	switch {
 	case err == nil:
-		// A worker died: its batch is this one's now.
+		// A worker died: its batch is this one's now, unless its worker
+		// renewed the lease since it was read (it was only slow).
+		res, err := tx.ExecContext(ctx, "UPDATE task_batches SET owner = ?, lease_until = "+now+" + ? WHERE task = ? AND after_key = ? AND done = 0 AND lease_until <= "+now,
+			t.owner, t.ttl.Microseconds(), t.name, b.After)
+		if err != nil {
+			return Batch{}, false, 0, err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return Batch{}, false, time.Millisecond, err
+		}
+		return b, true, 0, tx.Commit()
 	case errors.Is(err, sql.ErrNoRows):
 		if b.Last, err = last(ctx, cursor); err != nil {
 			return Batch{}, false, 0, err
