@@ -149,7 +149,7 @@ var migrationHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2:  backfillDuplicateKeys,
 	3:  createSearchIndex,
 	13: backfillFactsKeys,
-	14: recompressPages,
+	14: compactStorage,
 }
 
 // compactAfter holds the SQLite migrations that free much of the file,

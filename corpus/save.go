@@ -389,8 +389,17 @@ func decompress(b []byte) ([]byte, error) {
 	return nil, fmt.Errorf("decompress body: %d bytes neither zstd nor gzip", len(b))
 }
 
-// recompressPages is the Go step of migration 14: it rewrites the page
-// bodies stored as gzip as compress makes them, in batches of pages.
+// compactStorage is the Go step of migration 14: it recompresses the
+// pages and indexes the articles' bands anew.
+func compactStorage(ctx context.Context, tx *txn) error {
+	if err := recompressPages(ctx, tx); err != nil {
+		return err
+	}
+	return indexFactsKeys(ctx, tx)
+}
+
+// recompressPages rewrites the page bodies stored as gzip as compress
+// makes them, in batches of pages (migration 14).
 func recompressPages(ctx context.Context, tx *txn) error {
 	return inArticleBatches(ctx, tx, "SELECT id, body FROM pages WHERE id > ? ORDER BY id LIMIT 100",
 		func(rows *sql.Rows) (id int64, body []byte, err error) {
