@@ -149,7 +149,12 @@ var migrationHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2:  backfillDuplicateKeys,
 	3:  createSearchIndex,
 	13: backfillFactsKeys,
+	14: compactStorage,
 }
+
+// compactAfter holds the SQLite migrations that free much of the file,
+// after which it is compacted (VACUUM).
+var compactAfter = map[int]bool{14: true}
 
 // SchemaVersion is the schema version this package creates and reads.
 func SchemaVersion() int {
@@ -612,10 +617,30 @@ func migrate(ctx context.Context, db *sql.DB, ms []migration) error {
 	if version >= len(ms) {
 		return nil // up to date: no need to wait for the write lock
 	}
+	compact := false
 	for _, m := range ms {
 		if err := applyMigration(ctx, db, m); err != nil {
 			return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 		}
+		compact = compact || (m.version > version && compactAfter[m.version])
+	}
+	if compact {
+		return vacuum(ctx, db)
+	}
+	return nil
+}
+
+// vacuum compacts the file after a migration that freed much of it. When
+// another process is reading the corpus, SQLite cannot, and the freed
+// pages are left for the corpus to fill as it grows.
+func vacuum(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, "VACUUM")
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("compact after migrating: %w", err)
 	}
 	return nil
 }

@@ -142,6 +142,23 @@ func bandKeys(sig []uint32) [lshBands]int64 {
 	return keys
 }
 
+// factsBandKeys returns the keys under which minhash_bands names an
+// article of signature sig and facts key facts: the keys of its bands,
+// each hashed with the facts key, so that one look-up of the keys finds
+// the articles that share a band and (but for a collision of 64-bit
+// hashes, which the look-up rules out by the articles' facts_key) the
+// facts.
+func factsBandKeys(sig []uint32, facts string) [lshBands]int64 {
+	f := fnv.New64a()
+	f.Write([]byte(facts))
+	fh := f.Sum64()
+	keys := bandKeys(sig)
+	for b, k := range keys {
+		keys[b] = int64(mix64(uint64(k) ^ fh))
+	}
+	return keys
+}
+
 // similarity estimates the Jaccard similarity of two signatures.
 func similarity(a, b []uint32) float64 {
 	if len(a) != len(b) || len(a) == 0 {
@@ -201,7 +218,7 @@ const storyBandCap = 4
 var (
 	bandList       = "(?" + strings.Repeat(", ?", lshBands-1) + ")"
 	sameFactsQuery = "SELECT m.article_id, a.minhash, a.story_id FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
-		" WHERE m.key IN " + bandList + " AND m.facts_key = ?"
+		" WHERE m.key IN " + bandList + " AND a.facts_key = ?"
 	storyQuery = "SELECT s.article_id, a.minhash, a.story_id FROM story_bands s JOIN articles a ON a.id = s.article_id" +
 		" WHERE s.key IN " + bandList
 )
@@ -252,12 +269,16 @@ func findDuplicate(ctx context.Context, tx *txn, fp fingerprint, facts string) (
 		return match{}, nil
 	}
 	args := make([]any, 0, lshBands+1)
-	for _, k := range bandKeys(fp.sig) {
+	for _, k := range factsBandKeys(fp.sig, facts) {
 		args = append(args, k)
 	}
 	if m, err = nearest(ctx, tx, fp.sig, sameFactsQuery, append(args, facts)...); err != nil || m.articleID != 0 {
 		m.kind = "near"
 		return m, err
+	}
+	args = args[:0]
+	for _, k := range bandKeys(fp.sig) {
+		args = append(args, k)
 	}
 	if m, err = nearest(ctx, tx, fp.sig, storyQuery, args...); err != nil || m.articleID != 0 {
 		m.kind = "version"
@@ -357,18 +378,36 @@ func factsKey(r *extract.Record) string {
 // those under which fewer than storyBandCap articles of the story are
 // named.
 func indexBands(ctx context.Context, tx *txn, id, story int64, facts string, sig []uint32) error {
+	if err := indexFactsBands(ctx, tx, id, facts, sig); err != nil {
+		return err
+	}
+	return indexStoryBands(ctx, tx, id, story, sig)
+}
+
+// indexFactsBands names article id in minhash_bands under the bands of
+// its signature and its facts key facts.
+func indexFactsBands(ctx context.Context, tx *txn, id int64, facts string, sig []uint32) error {
 	if sig == nil {
 		return nil
 	}
-	keys := bandKeys(sig)
-	args := make([]any, 0, 3*lshBands)
-	for _, k := range keys {
-		args = append(args, k, facts, id)
+	args := make([]any, 0, 2*lshBands)
+	for _, k := range factsBandKeys(sig, facts) {
+		args = append(args, k, id)
 	}
-	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO minhash_bands (key, facts_key, article_id)", args, 3); err != nil {
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO minhash_bands (key, article_id)", args, 2); err != nil {
 		return fmt.Errorf("index article %d: %w", id, err)
 	}
-	for _, k := range keys {
+	return nil
+}
+
+// indexStoryBands names article id of story story in story_bands under
+// those bands of its signature under which fewer than storyBandCap
+// articles of the story are named.
+func indexStoryBands(ctx context.Context, tx *txn, id, story int64, sig []uint32) error {
+	if sig == nil {
+		return nil
+	}
+	for _, k := range bandKeys(sig) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_bands (key, story_id, article_id)
 			SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
 			WHERE (SELECT count(*) FROM story_bands WHERE key = ? AND story_id = ?) < ? ON CONFLICT DO NOTHING`,
@@ -386,14 +425,17 @@ func unindexBands(ctx context.Context, tx *txn, id, story int64, facts string, s
 		return nil
 	}
 	args := make([]any, 0, lshBands+2)
-	args = append(args, id, facts)
+	args = append(args, id)
+	for _, k := range factsBandKeys(sig, facts) {
+		args = append(args, k)
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE article_id = ? AND key IN "+bandList, args...); err != nil {
+		return fmt.Errorf("unindex article %d: %w", id, err)
+	}
+	args = append(args[:1], story)
 	for _, k := range bandKeys(sig) {
 		args = append(args, k)
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM minhash_bands WHERE article_id = ? AND facts_key = ? AND key IN "+bandList, args...); err != nil {
-		return fmt.Errorf("unindex article %d: %w", id, err)
-	}
-	args[1] = story
 	if _, err := tx.ExecContext(ctx, "DELETE FROM story_bands WHERE article_id = ? AND story_id = ? AND key IN "+bandList, args...); err != nil {
 		return fmt.Errorf("unindex article %d: %w", id, err)
 	}
@@ -439,8 +481,9 @@ func backfillDuplicateKeys(ctx context.Context, tx *txn) error {
 }
 
 // backfillFactsKeys stores the facts key of each article's latest record
-// and indexes its bands anew, in the order the articles were stored
-// (migration 13).
+// and names it in story_bands, in the order the articles were stored
+// (migration 13). minhash_bands is filled by migration 14, which changes
+// its keys.
 func backfillFactsKeys(ctx context.Context, tx *txn) error {
 	type stored struct {
 		story  int64
@@ -462,7 +505,24 @@ func backfillFactsKeys(ctx context.Context, tx *txn) error {
 			if _, err := tx.ExecContext(ctx, "UPDATE articles SET facts_key = ? WHERE id = ?", facts, id); err != nil {
 				return fmt.Errorf("store facts key of article %d: %w", id, err)
 			}
-			return indexBands(ctx, tx, id, a.story, facts, decodeSig(a.sig))
+			return indexStoryBands(ctx, tx, id, a.story, decodeSig(a.sig))
+		})
+}
+
+// indexFactsKeys names every article in minhash_bands under its bands
+// and facts key (migration 14).
+func indexFactsKeys(ctx context.Context, tx *txn) error {
+	type stored struct {
+		facts string
+		sig   []byte
+	}
+	return inArticleBatches(ctx, tx, "SELECT id, facts_key, minhash FROM articles WHERE id > ? ORDER BY id LIMIT 500",
+		func(rows *sql.Rows) (id int64, a stored, err error) {
+			err = rows.Scan(&id, &a.facts, &a.sig)
+			return id, a, err
+		},
+		func(id int64, a stored) error {
+			return indexFactsBands(ctx, tx, id, a.facts, decodeSig(a.sig))
 		})
 }
 

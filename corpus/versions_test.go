@@ -152,10 +152,7 @@ func TestMigrateToVersions(t *testing.T) {
 	}
 	text := paragraphs(words(33, 300))
 	fp := fingerprintOf(text)
-	body, err := compress([]byte("<html><body><article><p>" + text + "</p></article></body></html>"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	body := compress([]byte("<html><body><article><p>" + text + "</p></article></body></html>"))
 	tx, err := old.write.Begin()
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,8 @@
 -- is asked only for articles of the new one's facts; story_bands names
 -- under each band at most a few articles of each story (the first ones
 -- stored with that band), which is all the choice of a story to version
--- needs. The Go step of this migration fills facts_key and both indexes.
+-- needs. The Go step of this migration fills facts_key and story_bands;
+-- migration 14 fills minhash_bands.
 
 ALTER TABLE articles ADD COLUMN facts_key TEXT NOT NULL DEFAULT '';
 
