@@ -14,7 +14,7 @@ import (
 // TestMigrateCompactStorage stores, in a corpus of schema 13, page bodies
 // as tally stored them before (gzip), one already in zstd and one empty
 // body of neither kind, and an article with its bands as that schema
-// indexed them, opens it, and checks that migration 14 leaves every gzip
+// indexed them, opens it, and checks that migration 15 leaves every gzip
 // body in zstd, the others as they were, that the pages read back
 // (re-extraction's Pages, export) as the bytes fetched, and that a near
 // copy of the article is still told a duplicate when its facts are the

@@ -149,12 +149,12 @@ var migrationHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2:  backfillDuplicateKeys,
 	3:  createSearchIndex,
 	13: backfillFactsKeys,
-	14: compactStorage,
+	15: compactStorage,
 }
 
 // compactAfter holds the SQLite migrations that free much of the file,
 // after which it is compacted (VACUUM).
-var compactAfter = map[int]bool{14: true}
+var compactAfter = map[int]bool{15: true}
 
 // SchemaVersion is the schema version this package creates and reads.
 func SchemaVersion() int {

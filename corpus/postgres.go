@@ -38,7 +38,7 @@ var postgresMigrationFiles embed.FS
 var postgresHooks = map[int]func(ctx context.Context, tx *txn) error{
 	2:  backfillDuplicateKeys,
 	13: backfillFactsKeys,
-	14: compactStorage,
+	15: compactStorage,
 }
 
 // postgresMigrations returns the embedded PostgreSQL migrations in order.
