@@ -142,8 +142,13 @@ func (d *document) turns() []*turn {
 
 // says advances the discourse over sentence si and returns its turn.
 func (dc *discourse) says(si int, its []item) *turn {
-	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles}
-	dc.roles = append(dc.roles[:len(dc.roles):len(dc.roles)], rolesIn(its)...)
+	// The turns share the discourse's roles, each seeing those named
+	// before its sentence: roles are only appended, so a turn's prefix
+	// never changes, and a text's turns hold its roles once, not once
+	// per sentence.
+	n := len(dc.roles)
+	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles[:n:n]}
+	dc.roles = append(dc.roles, rolesIn(its)...)
 	from := 0
 	for _, p := range splitMotions(its) {
 		// A speaker named in an earlier part of the sentence speaks in
