@@ -6,12 +6,13 @@ import (
 	"github.com/tally-news/tally/extract/nlp"
 )
 
-// packedToken is a tagged token kept between readers in a quarter of
-// the room of an nlp.Token: its text is the document's text between its
-// offsets, and its tag an index into the document's tags.
+// packedToken is a tagged token kept between readers in 8 bytes instead
+// of an nlp.Token's 48: its text is the document's text of size bytes
+// from start, and its tag an index into the document's tags.
 type packedToken struct {
-	start, end uint32
-	tag        uint8
+	start uint32
+	size  uint16
+	tag   uint8
 }
 
 // tagTable interns the tags of one document's tokens, so that a packed
@@ -22,15 +23,16 @@ type tagTable struct {
 }
 
 // pack returns the tokens of a sentence packed, or nil when they cannot
-// be: a token whose text is not the document's text between its offsets,
-// offsets past 4 GB, or more distinct tags than a byte counts.
+// be: a token whose text is not the document's text between its offsets
+// or is longer than 64 KB, offsets past 4 GB, or more distinct tags than
+// a byte counts.
 func (d *document) pack(toks []nlp.Token) []packedToken {
 	if len(d.text) > math.MaxUint32 {
 		return nil
 	}
 	out := make([]packedToken, len(toks))
 	for i, t := range toks {
-		if t.Start < 0 || t.End < t.Start || t.End > len(d.text) || d.text[t.Start:t.End] != t.Text {
+		if t.Start < 0 || t.End < t.Start || t.End > len(d.text) || t.End-t.Start > math.MaxUint16 || d.text[t.Start:t.End] != t.Text {
 			return nil
 		}
 		k, ok := d.tags.index[t.Tag]
@@ -45,7 +47,7 @@ func (d *document) pack(toks []nlp.Token) []packedToken {
 			d.tags.names = append(d.tags.names, t.Tag)
 			d.tags.index[t.Tag] = k
 		}
-		out[i] = packedToken{start: uint32(t.Start), end: uint32(t.End), tag: k}
+		out[i] = packedToken{start: uint32(t.Start), size: uint16(t.End - t.Start), tag: k}
 	}
 	return out
 }
@@ -54,7 +56,8 @@ func (d *document) pack(toks []nlp.Token) []packedToken {
 func (d *document) unpack(ps []packedToken) []nlp.Token {
 	out := make([]nlp.Token, len(ps))
 	for i, p := range ps {
-		out[i] = nlp.Token{Text: d.text[p.start:p.end], Tag: d.tags.names[p.tag], Start: int(p.start), End: int(p.end)}
+		start, end := int(p.start), int(p.start)+int(p.size)
+		out[i] = nlp.Token{Text: d.text[start:end], Tag: d.tags.names[p.tag], Start: start, End: end}
 	}
 	return out
 }
