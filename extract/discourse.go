@@ -67,12 +67,18 @@ type turn struct {
 	// a motion yet: "That text passed" joins the last vote as an event
 	// (see pickEvent), not through the discourse.
 	lastMotion motionSaid
+	// group marks a sentence that names no actor but a group of states
+	// named before ("the three countries", see hasGroup), which the
+	// stance reader reads.
+	group bool
 }
 
 // part is one motion's part of a sentence and the bodies it speaks of.
+// It holds item indexes, not items, so that the turns of a long text do
+// not keep its items (see document.items).
 type part struct {
 	from int    // index of its first item in the sentence
-	its  []item // the sentence's items from from on, up to the next part
+	to   int    // index past its last item: the next part's from
 	body string // the first deciding body the part names as a subject
 	// context is the body the text last spoke of once the part is read.
 	context string
@@ -122,33 +128,53 @@ func (d *document) newDiscourse() *discourse {
 	}
 }
 
+// of returns the part's items among its sentence's items.
+func (p *part) of(its []item) []item { return its[p.from:p.to] }
+
 // turns returns the turn of every sentence that can change the
 // discourse (one that names an actor or speaks of a vote), nil for the
 // others. They are read once per document and shared by the readers.
 func (d *document) turns() []*turn {
-	if d.turnCache != nil {
-		return d.turnCache
-	}
-	dc := d.disc
-	d.turnCache = make([]*turn, len(d.sents))
-	for si := range d.sents {
-		if !d.readsSentence(si) {
-			continue
-		}
-		d.turnCache[si] = dc.says(si, d.items(si))
+	if len(d.sents) > 0 {
+		d.turn(len(d.sents) - 1)
 	}
 	return d.turnCache
 }
 
+// turn returns the turn of sentence si (see turns), advancing the
+// discourse to it, so that a reader going through the text in order
+// reads each sentence's items while they are at hand.
+func (d *document) turn(si int) *turn {
+	if d.turnCache == nil {
+		d.turnCache = make([]*turn, len(d.sents))
+	}
+	for ; d.turnsRead <= si; d.turnsRead++ {
+		s := d.turnsRead
+		if !d.readsSentence(s) {
+			continue
+		}
+		its := d.items(s)
+		t := d.disc.says(s, its)
+		t.group = len(d.actorsIn(d.sents[s].Start, d.sents[s].End)) == 0 && hasGroup(its)
+		d.turnCache[s] = t
+	}
+	return d.turnCache[si]
+}
+
 // says advances the discourse over sentence si and returns its turn.
 func (dc *discourse) says(si int, its []item) *turn {
-	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles}
-	dc.roles = append(dc.roles[:len(dc.roles):len(dc.roles)], rolesIn(its)...)
+	// The turns share the discourse's roles, each seeing those named
+	// before its sentence: roles are only appended, so a turn's prefix
+	// never changes, and a text's turns hold its roles once, not once
+	// per sentence.
+	n := len(dc.roles)
+	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles[:n:n]}
+	dc.roles = append(dc.roles, rolesIn(its)...)
 	from := 0
 	for _, p := range splitMotions(its) {
 		// A speaker named in an earlier part of the sentence speaks in
 		// the later ones.
-		pt := part{from: from, its: p, body: dc.bodies(p)}
+		pt := part{from: from, to: from + len(p), body: dc.bodies(p)}
 		pt.context, pt.lastCouncil = dc.context, dc.res.lastCouncil
 		for _, s := range speakersIn(p) {
 			t.speakers = append(t.speakers, speakerAt{from + s.i, s.code})

@@ -82,19 +82,23 @@ func finish(r Record) Record {
 }
 
 // document is one text being read: its sentences, their tokens (tagged on
-// first use) and the actors recognised in it.
+// first use and kept packed) and the actors recognised in it.
 type document struct {
 	model *nlp.Model
 	text  string
 	sents []nlp.Sentence
-	// tagged holds the tokens of each sentence tagged and not yet
-	// released; timesTagged counts how often each was tagged (once at
+	// packed holds the tokens of each sentence tagged and not yet
+	// released, packed (see packedToken) with their tags in tags;
+	// tagged holds them instead for a sentence whose tokens cannot be
+	// packed. timesTagged counts how often each was tagged (once at
 	// most, when the readers release tokens only after their last use).
+	packed      [][]packedToken
+	tags        tagTable
 	tagged      [][]nlp.Token
 	timesTagged []uint8
 	actors      []actors.Mention
-	// itemCache holds each sentence's items once built.
-	itemCache [][]item
+	// recent holds the items of the sentences read last (see items).
+	recent itemCache
 	// trace asks the readers to record which rule made each fact, for
 	// --explain and the rule tests; breaches lists the rules that set a
 	// field they do not declare.
@@ -110,8 +114,12 @@ type document struct {
 	votePrecheck []uint8
 	readPrecheck []uint8
 	// turnCache holds what each sentence adds to the discourse, once
-	// read (see turns).
+	// read (see turns); the first turnsRead sentences are read.
 	turnCache []*turn
+	turnsRead int
+	// otherYear records how far otherYearBefore has looked, and the
+	// first sentence it found, or -1.
+	otherYear otherYearScan
 	// disc is the discourse of the text, advanced sentence by sentence
 	// when the turns are first read; the people it introduces are known
 	// from the start (see discourse.people).
@@ -125,7 +133,9 @@ type document struct {
 func newDocument(m *nlp.Model, text string) *document {
 	d := &document{model: m, text: text}
 	d.sents = nlp.Sentences(text)
+	d.packed = make([][]packedToken, len(d.sents))
 	d.tagged = make([][]nlp.Token, len(d.sents))
+	d.otherYear.found = -1
 	d.timesTagged = make([]uint8, len(d.sents))
 	d.votePrecheck = make([]uint8, len(d.sents))
 	d.readPrecheck = make([]uint8, len(d.sents))
@@ -155,20 +165,30 @@ func isASCII(s string) bool {
 	return true
 }
 
-// tokens returns the tagged tokens of sentence i, tagging it on first use.
+// tokens returns the tagged tokens of sentence i, tagging it on first use
+// and keeping them packed until released. The caller must not change
+// them.
 func (d *document) tokens(i int) []nlp.Token {
-	if d.tagged[i] == nil {
-		d.tagged[i] = d.model.Tag(d.sents[i])
-		d.timesTagged[i] = min(d.timesTagged[i]+1, 255)
+	if d.packed[i] != nil {
+		return d.unpack(d.packed[i])
 	}
-	return d.tagged[i]
+	if d.tagged[i] != nil {
+		return d.tagged[i]
+	}
+	toks := d.model.Tag(d.sents[i])
+	d.timesTagged[i] = min(d.timesTagged[i]+1, 255)
+	if p := d.pack(toks); p != nil {
+		d.packed[i] = p
+	} else {
+		d.tagged[i] = toks
+	}
+	return toks
 }
 
 // release lets the tokens of sentence i go once no reader needs them,
-// so that a long text does not keep every token to its end: the items
-// built from them (see items) hold what the vote and stance readers
-// read.
+// so that a long text does not keep every token to its end.
 func (d *document) release(i int) {
+	d.packed[i] = nil
 	d.tagged[i] = nil
 }
 
@@ -176,17 +196,15 @@ func (d *document) release(i int) {
 // at most this many bytes, and the index costs a word per stride.
 const charBlock = 64
 
-// releaseVoteOnly lets the items and turns of the sentences that name no
+// releaseVoteOnly lets the tokens and turns of the sentences that name no
 // actor go once the votes are read: the stance reader reads only the
 // others, and those that name a group of states named before (see
-// hasGroup).
+// turn.group).
 func (d *document) releaseVoteOnly() {
 	for si, s := range d.sents {
-		if d.itemCache != nil && len(d.actorsIn(s.Start, s.End)) == 0 && !hasGroup(d.itemCache[si]) {
-			d.itemCache[si] = nil
-			if d.turnCache != nil {
-				d.turnCache[si] = nil
-			}
+		if t := d.turnCache; t != nil && t[si] != nil && len(d.actorsIn(s.Start, s.End)) == 0 && !t[si].group {
+			d.release(si)
+			t[si] = nil
 		}
 	}
 }

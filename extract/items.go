@@ -27,21 +27,51 @@ type item struct {
 func (it item) isActor() bool { return it.actor != "" }
 
 // items folds the sentence's tokens into items, actor mentions and body
-// names becoming one item each. The result is computed once per sentence
-// and shared by the readers, which must not change it.
+// names becoming one item each. The result is shared by the readers,
+// which must not change it.
+//
+// Items take several times the room of the text they cover, so only
+// those of the last few sentences asked for are kept (see itemCache):
+// the readers read the sentences in text order and look back at most
+// two sentences. Items asked for again later are built again from the
+// sentence's packed tokens, as they were the first time.
 func (d *document) items(si int) []item {
-	if d.itemCache == nil {
-		d.itemCache = make([][]item, len(d.sents))
+	if its, ok := d.recent.get(si); ok {
+		return its
 	}
-	if d.itemCache[si] == nil {
-		d.itemCache[si] = d.buildItems(si)
+	its := d.buildItems(si)
+	d.recent.put(si, its)
+	return its
+}
+
+// itemWindow is how many sentences' items itemCache keeps: the sentence
+// read, the two a reader may look back at, and one to spare.
+const itemWindow = 4
+
+// itemCache holds the items of the itemWindow sentences built last.
+type itemCache struct {
+	si   [itemWindow]int
+	its  [itemWindow][]item
+	set  [itemWindow]bool
+	next int // the slot put fills next
+}
+
+func (c *itemCache) get(si int) ([]item, bool) {
+	for k := range c.si {
+		if c.set[k] && c.si[k] == si {
+			return c.its[k], true
+		}
 	}
-	return d.itemCache[si]
+	return nil, false
+}
+
+func (c *itemCache) put(si int, its []item) {
+	c.si[c.next], c.its[c.next], c.set[c.next] = si, its, true
+	c.next = (c.next + 1) % itemWindow
 }
 
 func (d *document) buildItems(si int) []item {
 	toks := d.tokens(si)
-	defer d.release(si)
 	s := d.sents[si]
 	ms := d.actorsIn(s.Start, s.End)
 	out := make([]item, 0, len(toks))

@@ -44,7 +44,7 @@ func (d *document) stances(vetoers []string) []Stance {
 		// A sentence that names no actor may still speak of states named
 		// before it: "The three countries signed a pact."
 		if turns[si] == nil || asksQuestion(d.text[d.sents[si].Start:d.sents[si].End]) ||
-			len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 && !hasGroup(d.items(si)) {
+			len(d.actorsIn(d.sents[si].Start, d.sents[si].End)) == 0 && !turns[si].group {
 			continue
 		}
 		r.t, r.its, r.lastNoun = turns[si], d.items(si), nil

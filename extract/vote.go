@@ -175,7 +175,8 @@ func mentionsVote(s string) bool {
 func (d *document) votes() []Vote {
 	r := &voteReader{d: d}
 	var frags []*fragment
-	for si, t := range d.turns() {
+	for si := range d.sents {
+		t := d.turn(si)
 		if t == nil || !d.mentionsVote(si) && !d.amongThem(si) {
 			continue
 		}

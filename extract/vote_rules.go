@@ -86,9 +86,10 @@ var voteRules = []voteRule{
 // time, against the discourse's turn for the sentence.
 type voteReader struct {
 	d     *document
-	t     *turn // the sentence being read
-	p     *part // the part of it being read
-	whole bool  // the part opens the sentence
+	t     *turn  // the sentence being read
+	its   []item // the sentence's items
+	p     *part  // the part of it being read
+	whole bool   // the part opens the sentence
 	// detail names the cue behind a field set by the running rule, when
 	// the rule tells it (see note).
 	detail map[field]string
@@ -108,6 +109,7 @@ func (r *voteReader) note(fl field, cue string) {
 // read returns the fragments one sentence states, one per motion part.
 func (r *voteReader) read(t *turn) []*fragment {
 	var out []*fragment
+	r.its = r.d.items(t.si)
 	for k := range t.parts {
 		if f := r.readPart(t, &t.parts[k], k == 0); f != nil {
 			out = append(out, f)
@@ -123,7 +125,7 @@ func (r *voteReader) readPart(t *turn, p *part, whole bool) *fragment {
 	f := &fragment{si: t.si}
 	for _, rule := range voteRules {
 		if !r.d.trace {
-			rule.read(r, f, p.its)
+			rule.read(r, f, p.of(r.its))
 			continue
 		}
 		r.traced(rule, f)
@@ -141,7 +143,7 @@ func (r *voteReader) readPart(t *turn, p *part, whole bool) *fragment {
 func (r *voteReader) traced(rule voteRule, f *fragment) {
 	before := f.clone()
 	r.detail = map[field]string{}
-	rule.read(r, f, r.p.its)
+	rule.read(r, f, r.p.of(r.its))
 	set := f.changedSince(before)
 	if extra := set &^ rule.sets; extra != 0 {
 		r.d.breaches = append(r.d.breaches, fmt.Sprintf("vote rule %s set %v, which it does not declare, in %q", rule.name, extra, r.d.sents[r.t.si].Text))
@@ -219,7 +221,7 @@ func readLaterPart(r *voteReader, f *fragment, its []item) {
 	// votes to 9": a later motion with no verb of its own shares the
 	// outcome of the verb before it.
 	if f.outcome == "" && anyWord(its, 0, "and") && !hasFiniteVerb(its) {
-		f.outcome = outcomeIn(r.t.parts[0].its)
+		f.outcome = outcomeIn(r.t.parts[0].of(r.its))
 	}
 	if f.outcome == "" && (containsWord(its, "adopted") || words(its, 0, "and")) {
 		for _, it := range its {
@@ -301,15 +303,28 @@ func sameOccasionLead(its []item) bool {
 // otherYearBefore reports whether a sentence before si tells of another
 // year's vote: it opens with a date ("In 2023", "Last year") or recalls
 // an earlier vote ("a similar resolution last year").
+//
+// The first such sentence is looked for once, going on from where the
+// last question stopped, so that the question costs no more than one
+// look at each sentence in all.
 func (d *document) otherYearBefore(si int) bool {
-	for s := 0; s < si; s++ {
-		if t := d.turns()[s]; t == nil {
+	y := &d.otherYear
+	for ; y.found < 0 && y.next < si; y.next++ {
+		s := y.next
+		if d.turn(s) == nil {
 			continue
 		}
 		its := d.items(s)
 		if (datedLead(its) && !words(its, 0, thisYear...)) || pastVote(its) {
-			return true
+			y.found = s
 		}
 	}
-	return false
+	return y.found >= 0 && y.found < si
+}
+
+// otherYearScan is where otherYearBefore has looked: the sentences
+// before next, of which found is the first that tells of another year's
+// vote, or -1.
+type otherYearScan struct {
+	next, found int
 }

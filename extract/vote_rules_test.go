@@ -36,7 +36,7 @@ func TestVoteRulesSetWhatTheyDeclare(t *testing.T) {
 func TestRuleCheckCatchesBreach(t *testing.T) {
 	d := newDocument(nlp.Load(), "The Assembly adopted the resolution.")
 	d.trace = true
-	r := &voteReader{d: d, t: d.turns()[0], p: &d.turns()[0].parts[0], whole: true}
+	r := &voteReader{d: d, t: d.turns()[0], its: d.items(0), p: &d.turns()[0].parts[0], whole: true}
 	r.traced(voteRule{name: "liar", sets: fTally, read: readBody}, &fragment{})
 	if len(d.breaches) != 1 {
 		t.Fatalf("breaches = %v, want one for the body the rule set", d.breaches)

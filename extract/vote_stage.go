@@ -55,7 +55,7 @@ func readStageOutcome(r *voteReader, f *fragment, its []item) {
 	if f.outcome != "" {
 		return
 	}
-	if stagePassed(its) || !r.whole && anyWord(its, 0, "and") && stageAt(its) != "" && stagePassed(r.t.parts[0].its) {
+	if stagePassed(its) || !r.whole && anyWord(its, 0, "and") && stageAt(its) != "" && stagePassed(r.t.parts[0].of(r.its)) {
 		f.outcome = Adopted
 	}
 }

@@ -51,7 +51,7 @@ func officeAfter(text string, toks []token, h hit) (Mention, bool) {
 	if end < 0 {
 		return Mention{}, false
 	}
-	start, stop := toks[h.i].start, toks[end-1].end
+	start, stop := int(toks[h.i].start), int(toks[end-1].end)
 	return Mention{Code: h.Code, Start: start, End: stop, Text: text[start:stop], Kind: Leader}, true
 }
 
@@ -71,7 +71,7 @@ func officeBefore(text string, toks []token, h hit) (Mention, bool) {
 			break
 		}
 		if matchOffice(toks, s) == p && !former(toks, s) {
-			start, stop := toks[s].start, toks[h.j-1].end
+			start, stop := int(toks[s].start), int(toks[h.j-1].end)
 			return Mention{Code: h.Code, Start: start, End: stop, Text: text[start:stop], Kind: Leader}, true
 		}
 	}

@@ -104,7 +104,7 @@ func resolve(text string, toks []token, cands []candidate) []hit {
 		if e.flags&flagCongo != 0 {
 			code = d.congo(toks, c)
 		}
-		start, end := toks[c.i].start, toks[c.j-1].end
+		start, end := int(toks[c.i].start), int(toks[c.j-1].end)
 		out = append(out, hit{Mention{Code: code, Start: start, End: end, Text: text[start:end], Kind: e.kind}, c.i, c.j})
 	}
 	return out

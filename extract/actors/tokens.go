@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ const (
 // the table is indexed by: accents folded ("Côte" gives "Cote"),
 // apostrophes and dashes normalised, case kept.
 type token struct {
-	start, end int // byte offsets in the text
+	start, end offset // byte offsets in the text
 	key        string
 	class      tokenClass
 	upper      bool // starts with an upper-case letter
@@ -30,9 +31,21 @@ type token struct {
 	spaceAfter bool // followed by white space or the end of the text
 }
 
+// offset is a byte offset in a text. Four bytes, not eight, keep a
+// token in 32 bytes: the tokens of a long text are held all at once
+// (see Find), and take more room than the text.
+type offset uint32
+
+// maxText is the longest text tokenize reads; the rest of a longer one
+// is left unread.
+const maxText = math.MaxUint32
+
 // tokenize splits text into tokens. It runs in time linear in the text
 // and never fails: bytes that are not valid UTF-8 are punctuation.
 func tokenize(text string, toks []token) []token {
+	if len(text) > maxText {
+		text = text[:maxText]
+	}
 	sentStart, lineStart := true, true
 	i := 0
 	for i < len(text) {
@@ -55,7 +68,7 @@ func tokenize(text string, toks []token) []token {
 				i = end
 				continue
 			}
-			t := token{start: i, end: i + 1, key: text[i : i+1], class: classPunct, sentStart: sentStart, lineStart: lineStart}
+			t := token{start: offset(i), end: offset(i + 1), key: text[i : i+1], class: classPunct, sentStart: sentStart, lineStart: lineStart}
 			switch c {
 			case '\'', '`':
 				t.class, t.key = classApos, "'"
@@ -75,7 +88,7 @@ func tokenize(text string, toks []token) []token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			toks = append(toks, token{start: i, end: i + 1, key: "\ufffd", class: classPunct, sentStart: sentStart, lineStart: lineStart})
+			toks = append(toks, token{start: offset(i), end: offset(i + 1), key: "\ufffd", class: classPunct, sentStart: sentStart, lineStart: lineStart})
 		case r == '\u2028' || r == '\u2029' || r == '\u0085':
 			sentStart, lineStart = true, true
 			markSpace(toks)
@@ -88,13 +101,13 @@ func tokenize(text string, toks []token) []token {
 			i = end
 			continue
 		case isApostrophe(r):
-			toks = append(toks, token{start: i, end: i + size, key: "'", class: classApos, sentStart: sentStart, lineStart: lineStart})
+			toks = append(toks, token{start: offset(i), end: offset(i + size), key: "'", class: classApos, sentStart: sentStart, lineStart: lineStart})
 			lineStart = false
 		case isDash(r):
-			toks = append(toks, token{start: i, end: i + size, key: "-", class: classDash, sentStart: sentStart, lineStart: lineStart})
+			toks = append(toks, token{start: offset(i), end: offset(i + size), key: "-", class: classDash, sentStart: sentStart, lineStart: lineStart})
 			lineStart = false
 		default:
-			toks = append(toks, token{start: i, end: i + size, key: text[i : i+size], class: classPunct, sentStart: sentStart, lineStart: lineStart})
+			toks = append(toks, token{start: offset(i), end: offset(i + size), key: text[i : i+size], class: classPunct, sentStart: sentStart, lineStart: lineStart})
 			lineStart = false
 			if r == '…' || r == '。' {
 				sentStart = true
@@ -174,7 +187,7 @@ func scanWord(text string, i int) (end int, ascii bool) {
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func wordToken(text string, start, end int, ascii, sentStart, lineStart bool) token {
-	t := token{start: start, end: end, class: classWord, sentStart: sentStart, lineStart: lineStart}
+	t := token{start: offset(start), end: offset(end), class: classWord, sentStart: sentStart, lineStart: lineStart}
 	w := text[start:end]
 	if ascii {
 		t.key = w
