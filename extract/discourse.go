@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/tally-news/tally/extract/actors"
@@ -30,10 +31,12 @@ type discourse struct {
 	// motion is the last motion named: the class and sponsors of the
 	// last sentence that named one (see turn.motion).
 	motion motionSaid
-	// roles are the offices named with their country so far, in text
-	// order ("Japanese Ambassador", "China's foreign ministry"), so
-	// that a later "the ambassador" stands for that country.
-	roles []roleSaid
+	// roles holds, for each office named with its country so far
+	// ("Japanese Ambassador", "China's foreign ministry"), the country
+	// named with it last, so that a later "the ambassador" stands for
+	// that country. The map is replaced, never changed, when a sentence
+	// names offices: turns share it (see says).
+	roles map[string]string
 }
 
 // roleSaid is an office the text named with its country.
@@ -60,8 +63,9 @@ type turn struct {
 	// over the whole sentence.
 	motion motionSaid
 	// roles are the offices named with their country before the
-	// sentence began (discourse.roles then).
-	roles []roleSaid
+	// sentence began, each with the country named with it last
+	// (discourse.roles then).
+	roles map[string]string
 	// lastMotion is the last motion named before the sentence began
 	// (discourse.motion then). No reader looks back across sentences for
 	// a motion yet: "That text passed" joins the last vote as an event
@@ -164,12 +168,21 @@ func (d *document) turn(si int) *turn {
 // says advances the discourse over sentence si and returns its turn.
 func (dc *discourse) says(si int, its []item) *turn {
 	// The turns share the discourse's roles, each seeing those named
-	// before its sentence: roles are only appended, so a turn's prefix
-	// never changes, and a text's turns hold its roles once, not once
-	// per sentence.
-	n := len(dc.roles)
-	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles[:n:n]}
-	dc.roles = append(dc.roles, rolesIn(its)...)
+	// before its sentence: a sentence that names offices gets the
+	// discourse a new map, so a turn's never changes. The offices are a
+	// short fixed list (anaphoricRoles), so a copy costs a bounded
+	// time, and a look-up does not grow with the text.
+	t := &turn{si: si, before: dc.speaker, beforeSI: dc.spokeAt, lastMotion: dc.motion, roles: dc.roles}
+	if said := rolesIn(its); len(said) > 0 {
+		roles := maps.Clone(dc.roles)
+		if roles == nil {
+			roles = make(map[string]string, len(said))
+		}
+		for _, r := range said {
+			roles[r.role] = r.code
+		}
+		dc.roles = roles
+	}
 	from := 0
 	for _, p := range splitMotions(its) {
 		// A speaker named in an earlier part of the sentence speaks in
@@ -227,12 +240,7 @@ func (dc *discourse) bodies(its []item) string {
 // the sentence ("the ambassador" after "Japanese Ambassador Kenji
 // Kanasugi"), or "".
 func (t *turn) roleFor(role string) string {
-	for k := len(t.roles) - 1; k >= 0; k-- {
-		if t.roles[k].role == role {
-			return t.roles[k].code
-		}
-	}
-	return ""
+	return t.roles[role]
 }
 
 // rolesIn finds the offices a sentence names with their country: a
