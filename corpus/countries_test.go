@@ -298,7 +298,7 @@ func testCountryStancesOfLatestRecord(t *testing.T, be backend) {
 	defer tx.Rollback()
 	second := &extract.Record{Doc: "a", Countries: []string{"USA", "UKR"}, Stances: []extract.Stance{
 		{Holder: "USA", Target: "UKR", Polarity: "oppose"}, {Holder: "USA", Target: "RUS", Polarity: "oppose"}}}
-	if _, err := insertRecord(ctx, tx, s.ArticleID, second, "", ""); err != nil {
+	if _, err := insertRecord(ctx, tx, s.ArticleID, second, "", "", false); err != nil {
 		t.Fatal(err)
 	}
 	if err := tx.Commit(); err != nil {

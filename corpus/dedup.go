@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -212,15 +213,40 @@ type match struct {
 // one band.
 const storyBandCap = 4
 
-// sameFactsQuery looks up the articles that share a band with a signature
-// and have the given facts key; storyQuery the articles story_bands names
-// under the bands, at most storyBandCap a story and band.
+// storyBandScan is the most articles read from story_bands under one band
+// for a look-up, those of the stories stored last: a new article is
+// compared with at most lshBands*storyBandScan stored ones, however many
+// stories share its bands.
+const storyBandScan = 4 * storyBandCap
+
+// exactQuery looks up the first article with a text hash; duplicateQuery
+// that article, as a row that says exact, and the articles that share a
+// band with a signature and have the given facts key; storyQuery the
+// articles story_bands names under the bands, at most storyBandScan a
+// band, each article once. The last two give rows of (exact, id, minhash,
+// story_id), as nearest reads them.
 var (
 	bandList       = "(?" + strings.Repeat(", ?", lshBands-1) + ")"
-	sameFactsQuery = "SELECT m.article_id, a.minhash, a.story_id FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
+	exactQuery     = "SELECT id, story_id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1"
+	duplicateQuery = "SELECT 1 AS exact, id, NULL AS minhash, story_id FROM (" + exactQuery + ") AS e" +
+		" UNION ALL SELECT 0, m.article_id, a.minhash, a.story_id FROM minhash_bands m JOIN articles a ON a.id = m.article_id" +
 		" WHERE m.key IN " + bandList + " AND a.facts_key = ?"
-	storyQuery = "SELECT s.article_id, a.minhash, a.story_id FROM story_bands s JOIN articles a ON a.id = s.article_id" +
-		" WHERE s.key IN " + bandList
+	storyQuery = func() string {
+		band := fmt.Sprintf("SELECT article_id FROM (SELECT s.article_id FROM story_bands s WHERE s.key = ?"+
+			" ORDER BY s.story_id DESC, s.article_id DESC LIMIT %d) AS b", storyBandScan)
+		bands := make([]string, lshBands)
+		for i := range bands {
+			bands[i] = band + strconv.Itoa(i)
+		}
+		return "SELECT 0, a.id, a.minhash, a.story_id FROM articles a WHERE a.id IN (" + strings.Join(bands, " UNION ALL ") + ")"
+	}()
+	// storyBandsInsert names an article under those of its bands (the
+	// rows of the VALUES list, as keys) under which fewer than
+	// storyBandCap articles of its story are named.
+	storyBandsInsert = "INSERT INTO story_bands (key, story_id, article_id)" +
+		" SELECT b.column1, CAST(? AS BIGINT), CAST(? AS BIGINT) FROM (VALUES " +
+		strings.TrimSuffix(strings.Repeat("(CAST(? AS BIGINT)), ", lshBands), ", ") + ") AS b" +
+		" WHERE (SELECT count(*) FROM story_bands s WHERE s.key = b.column1 AND s.story_id = ?) < ? ON CONFLICT DO NOTHING"
 )
 
 // findDuplicate finds what a new article of fingerprint fp and facts key
@@ -235,45 +261,51 @@ var (
 //     same facts, a new version of the most similar one's story;
 //   - else a new story.
 //
-// The cost of a look-up does not grow with the near copies stored. Each
-// article's facts key is stored with it and with its bands, so only the
-// articles of the same facts are read for a near duplicate: an article
-// of the same facts that alike would have been stored as a duplicate, so
-// there are few. For a version, the articles compared are those
-// story_bands names: under each band, the first storyBandCap articles of
-// each story stored with it, so at most lshBands*storyBandCap a story.
-// Every band of a stored article is named under its story, by it or by
-// earlier articles of the story with the same band, so a text that shares
-// a band with one version shares it with one compared; the version is
-// chosen by the most similar of those compared, which for a story of more
-// than storyBandCap versions with the same band may not be the most
-// similar of all its versions, and when none compared is NearSimilarity
-// alike the article is a new story. Re-extraction that changes an
-// article's text removes it from story_bands without naming another
-// article of its story in its place.
+// The cost of a look-up does not grow with the near copies stored, nor
+// with the stories. Each article's facts key is stored with it and with
+// its bands, so only the articles of the same facts are read for a near
+// duplicate: an article of the same facts that alike would have been
+// stored as a duplicate, so there are few. For a version, the articles
+// compared are those story_bands names: under each band, the first
+// storyBandCap articles of each story stored with it, so at most
+// lshBands*storyBandCap a story, and of those the storyBandScan of the
+// stories stored last, so at most lshBands*storyBandScan in all. Every
+// band of a stored article is named under its story, by it or by earlier
+// articles of the story with the same band, so a text that shares a band
+// with one version shares it with one compared, unless more than
+// storyBandScan articles of later stories share that band too (text that
+// many stories have in common, a template's); the version is chosen by
+// the most similar of those compared, which for a story of more than
+// storyBandCap versions with the same band may not be the most similar of
+// all its versions, and when none compared is NearSimilarity alike the
+// article is a new story. Re-extraction that changes an article's text
+// removes it from story_bands without naming another article of its
+// story in its place.
 func findDuplicate(ctx context.Context, tx *txn, fp fingerprint, facts string) (match, error) {
 	if fp.hash == "" {
 		return match{}, nil
 	}
-	var m match
-	err := tx.QueryRowContext(ctx, "SELECT id, story_id FROM articles WHERE text_hash = ? ORDER BY id LIMIT 1", fp.hash).
-		Scan(&m.articleID, &m.storyID)
-	if err == nil {
+	if fp.sig == nil {
+		var m match
+		err := tx.QueryRowContext(ctx, exactQuery, fp.hash).Scan(&m.articleID, &m.storyID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return match{}, nil
+		}
+		if err != nil {
+			return match{}, fmt.Errorf("look up duplicates: %w", err)
+		}
 		m.kind, m.similarity = "exact", 1
 		return m, nil
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return match{}, fmt.Errorf("look up duplicates: %w", err)
-	}
-	if fp.sig == nil {
-		return match{}, nil
-	}
-	args := make([]any, 0, lshBands+1)
+	// The exact copy and the near copies of the same facts are looked up
+	// in one statement: rows that say exact, then the others.
+	args := make([]any, 0, lshBands+2)
+	args = append(args, fp.hash)
 	for _, k := range factsBandKeys(fp.sig, facts) {
 		args = append(args, k)
 	}
-	if m, err = nearest(ctx, tx, fp.sig, sameFactsQuery, append(args, facts)...); err != nil || m.articleID != 0 {
-		m.kind = "near"
+	m, err := nearest(ctx, tx, fp.sig, duplicateQuery, append(args, facts)...)
+	if err != nil || m.articleID != 0 {
 		return m, err
 	}
 	args = args[:0]
@@ -287,9 +319,11 @@ func findDuplicate(ctx context.Context, tx *txn, fp fingerprint, facts string) (
 	return match{}, nil
 }
 
-// nearest returns the most similar (then the first) of the articles query
-// returns (id, minhash, story_id) whose signature is at least
-// NearSimilarity alike sig; a zero match when there is none.
+// nearest returns the match of the rows query returns (exact, id,
+// minhash, story_id): the first row that says exact, as an exact match,
+// else the most similar (then the first) of the articles whose signature
+// is at least NearSimilarity alike sig, as a near one; a zero match when
+// there is none. A query that gives no exact rows returns no exact match.
 func nearest(ctx context.Context, tx *txn, sig []uint32, query string, args ...any) (match, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -298,16 +332,20 @@ func nearest(ctx context.Context, tx *txn, sig []uint32, query string, args ...a
 	defer rows.Close()
 	var best match
 	for rows.Next() {
+		var exact bool
 		var cand, story int64
 		var blob []byte
-		if err := rows.Scan(&cand, &blob, &story); err != nil {
+		if err := rows.Scan(&exact, &cand, &blob, &story); err != nil {
 			return match{}, fmt.Errorf("look up duplicates: %w", err)
+		}
+		if exact {
+			return match{kind: "exact", articleID: cand, similarity: 1, storyID: story}, nil
 		}
 		s := similarity(sig, decodeSig(blob))
 		if s < NearSimilarity || s < best.similarity || s == best.similarity && cand >= best.articleID {
 			continue
 		}
-		best = match{articleID: cand, similarity: s, storyID: story}
+		best = match{kind: "near", articleID: cand, similarity: s, storyID: story}
 	}
 	if err := rows.Err(); err != nil {
 		return match{}, fmt.Errorf("look up duplicates: %w", err)
@@ -402,18 +440,20 @@ func indexFactsBands(ctx context.Context, tx *txn, id int64, facts string, sig [
 
 // indexStoryBands names article id of story story in story_bands under
 // those bands of its signature under which fewer than storyBandCap
-// articles of the story are named.
+// articles of the story are named, in one statement: the caps are
+// counted before it adds any row, and it adds at most one a key and story
+// (a key that came twice would name the same row).
 func indexStoryBands(ctx context.Context, tx *txn, id, story int64, sig []uint32) error {
 	if sig == nil {
 		return nil
 	}
+	args := make([]any, 0, lshBands+4)
+	args = append(args, story, id)
 	for _, k := range bandKeys(sig) {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO story_bands (key, story_id, article_id)
-			SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
-			WHERE (SELECT count(*) FROM story_bands WHERE key = ? AND story_id = ?) < ? ON CONFLICT DO NOTHING`,
-			k, story, id, k, story, storyBandCap); err != nil {
-			return fmt.Errorf("index article %d: %w", id, err)
-		}
+		args = append(args, k)
+	}
+	if _, err := tx.ExecContext(ctx, storyBandsInsert, append(args, story, storyBandCap)...); err != nil {
+		return fmt.Errorf("index article %d: %w", id, err)
 	}
 	return nil
 }

@@ -89,3 +89,64 @@ func testManyNearCopies(t *testing.T, be backend) {
 		})
 	}
 }
+
+// TestManyStoriesShareBands stores many stories made from one template (a
+// common part and a part of their own as long, about 0.5 alike each other:
+// not versions of each other, but sharing bands), as a site of generated
+// reports does. A new article is compared with at most
+// lshBands*storyBandScan of them, though story_bands names more under its
+// bands, and a near copy of the story stored last with new facts is still
+// a version of it.
+func TestManyStoriesShareBands(t *testing.T) { forEachBackend(t, testManyStoriesShareBands) }
+
+func testManyStoriesShareBands(t *testing.T, be backend) {
+	ctx := context.Background()
+	db := be.open(t)
+	common := words(7, 80)
+	text := func(i int) []string { return append(append([]string(nil), common...), words(uint64(1000+i), 40)...) }
+	const stories = 500
+	docs := make([]Doc, stories)
+	for i := range docs {
+		docs[i] = storyDoc(fmt.Sprintf("https://reports.example/%d", i), paragraphs(text(i)), i%14, extract.Abstain, testTime)
+		docs[i].Record.Votes[0].Motion = fmt.Sprintf("report %d", i)
+	}
+	saved, err := db.SaveAll(ctx, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	probe := text(stories)
+	keys := bandKeys(fingerprintOf(paragraphs(probe)).sig)
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	var named, compared int
+	if err := db.read.QueryRow("SELECT count(DISTINCT article_id) FROM story_bands WHERE key IN "+bandList, args...).Scan(&named); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.read.QueryRow("SELECT count(*) FROM ("+storyQuery+") AS c", args...).Scan(&compared); err != nil {
+		t.Fatal(err)
+	}
+	if named <= lshBands*storyBandScan {
+		t.Fatalf("story_bands names %d articles under the bands, want more than %d for the test to mean anything", named, lshBands*storyBandScan)
+	}
+	if compared > lshBands*storyBandScan {
+		t.Errorf("a look-up compares %d articles, want at most %d", compared, lshBands*storyBandScan)
+	}
+
+	last := saved[stories-1]
+	update := text(stories - 1)
+	update[90] = "corrected"
+	s, err := db.Save(ctx, storyDoc("https://reports.example/update", paragraphs(update), 13, extract.Yes, testTime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	story := last.ArticleID
+	if last.VersionOf != 0 {
+		story = last.VersionOf
+	}
+	if s.ArticleID == 0 || s.VersionOf != story {
+		t.Errorf("near copy of the last story with new facts: %+v, want a new version of story %d", s, story)
+	}
+}

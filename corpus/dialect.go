@@ -317,6 +317,11 @@ func forEachRow[T any](ctx context.Context, tx *txn, query string, args []any, s
 		return rows.Err()
 	}
 	const name = "tally_rows" // one at a time in a transaction
+	// PostgreSQL plans a cursor to give its first tenth of rows fast; all
+	// of them are read here, so it is planned as the whole query.
+	if _, err := tx.ExecContext(ctx, "SET LOCAL cursor_tuple_fraction = 1"); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, "DECLARE "+name+" NO SCROLL CURSOR FOR "+query, args...); err != nil {
 		return err
 	}

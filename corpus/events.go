@@ -203,7 +203,12 @@ func day(t time.Time) string {
 
 // currentRecord is the condition that record r of article a reports into
 // events: a is the newest version of its story and r its latest record.
-const currentRecord = `r.id = (SELECT max(x.id) FROM records x WHERE x.article_id = a.id)
+// Both are said as "no later one exists", which PostgreSQL plans as
+// anti-joins with fair row estimates; an equality with a correlated
+// max() is estimated at one row in two hundred whatever the data, which
+// made it plan the rebuild's cursor as nested loops over every pair of
+// votes and records (36 s instead of 0.2 s at 5,000 articles).
+const currentRecord = `NOT EXISTS (SELECT 1 FROM records x WHERE x.article_id = a.id AND x.id > r.id)
 	AND NOT EXISTS (SELECT 1 FROM articles n WHERE n.story_id = a.story_id
 		AND (n.revised > a.revised OR n.revised = a.revised AND n.id > a.id))`
 

@@ -112,7 +112,7 @@ func testListFiltersRecordAdded(t *testing.T, be backend) {
 	}
 	defer tx.Rollback()
 	second := &extract.Record{Doc: "a", Countries: []string{"CHL"}, Votes: []extract.Vote{{Body: "HRC", Outcome: "rejected"}}}
-	if _, err := insertRecord(ctx, tx, s.ArticleID, second, "", ""); err != nil {
+	if _, err := insertRecord(ctx, tx, s.ArticleID, second, "", "", false); err != nil {
 		t.Fatal(err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -222,7 +222,7 @@ func (db *DB) replace(ctx context.Context, pageID int64, a *clean.Article, r *ex
 			return fmt.Errorf("delete old record: %w", err)
 		}
 		if r != nil {
-			if _, err := insertRecord(ctx, tx, articleID, r, a.Text, date); err != nil {
+			if _, err := insertRecord(ctx, tx, articleID, r, a.Text, date, false); err != nil {
 				return err
 			}
 		}

@@ -190,28 +190,38 @@ func (db *DB) commitGroupOnce(group []*saveRequest, alone, retry bool) (conflict
 		fail(err)
 		return retry && isConflict(err)
 	}
+	// A doc alone in its group needs no savepoint: when it fails, the
+	// transaction is rolled back.
+	single := len(group) == 1
 	for _, r := range group {
 		if err := r.ctx.Err(); err != nil {
 			r.err = err
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT save_doc"); err != nil {
-			fail(err)
-			return retry && isConflict(err)
+		if !single {
+			if _, err := tx.ExecContext(ctx, "SAVEPOINT save_doc"); err != nil {
+				fail(err)
+				return retry && isConflict(err)
+			}
 		}
 		r.saved, r.err = saveDoc(ctx, tx, r.doc, r.page)
 		if r.err != nil {
 			if retry && isConflict(r.err) {
 				return true
 			}
+			if single {
+				return false
+			}
 			if _, err := tx.ExecContext(ctx, "ROLLBACK TO save_doc"); err != nil {
 				fail(err)
 				return false
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "RELEASE save_doc"); err != nil {
-			fail(err)
-			return false
+		if !single {
+			if _, err := tx.ExecContext(ctx, "RELEASE save_doc"); err != nil {
+				fail(err)
+				return false
+			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -546,7 +556,7 @@ func storeArticle(ctx context.Context, tx *txn, pageID int64, fetched time.Time,
 		return stored{}, err
 	}
 	if r != nil {
-		if s.recordID, err = insertRecord(ctx, tx, s.articleID, r, a.Text, date); err != nil {
+		if s.recordID, err = insertRecord(ctx, tx, s.articleID, r, a.Text, date, true); err != nil {
 			return stored{}, err
 		}
 	}
@@ -571,8 +581,10 @@ func articleRevised(a *clean.Article, date string) string {
 // insertRecord stores a record as JSON and in the queryable tables. The
 // stored votes carry their dates, read from text and the article's date.
 // The caller keeps the article's facts_key that of its latest record
-// (storeArticle, setFingerprint).
-func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Record, text, date string) (int64, error) {
+// (storeArticle, setFingerprint). With only set, the article was stored
+// in this transaction and has no other record whose rows would stop
+// being the latest.
+func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Record, text, date string, only bool) (int64, error) {
 	dated := *r
 	dated.Votes = slices.Clone(r.Votes)
 	events.DateVotes(&dated, text, parseTime(date))
@@ -588,10 +600,12 @@ func insertRecord(ctx context.Context, tx *txn, articleID int64, r *extract.Reco
 	}
 	// The article's votes, countries and stances are now those of this
 	// record: the filters and a country's stances read the latest ones.
-	for _, table := range []string{"votes", "record_countries", "stances"} {
-		if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET latest = 0 WHERE latest = 1
-			AND record_id IN (SELECT x.id FROM records x WHERE x.article_id = ? AND x.id != ?)`, articleID, id); err != nil {
-			return 0, fmt.Errorf("store record: unmark the %s of the article's other records: %w", table, err)
+	if !only {
+		for _, table := range []string{"votes", "record_countries", "stances"} {
+			if _, err := tx.ExecContext(ctx, `UPDATE `+table+` SET latest = 0 WHERE latest = 1
+				AND record_id IN (SELECT x.id FROM records x WHERE x.article_id = ? AND x.id != ?)`, articleID, id); err != nil {
+				return 0, fmt.Errorf("store record: unmark the %s of the article's other records: %w", table, err)
+			}
 		}
 	}
 	countries := make([]any, 0, 4*len(r.Countries))

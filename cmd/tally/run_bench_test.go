@@ -71,7 +71,7 @@ func BenchmarkRun(b *testing.B) {
 		procs   int // GOMAXPROCS of each worker; 0: all cores
 	}{
 		{"sqlite", 1, 0}, {"postgres", 1, 0}, {"postgres", 2, 0}, {"postgres", 4, 0},
-		{"sqlite", 1, 1}, {"postgres", 1, 1}, {"postgres", 2, 1},
+		{"sqlite", 1, 1}, {"postgres", 1, 1}, {"postgres", 2, 1}, {"postgres", 4, 1},
 	} {
 		procs := "all"
 		if c.procs > 0 {
