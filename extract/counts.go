@@ -83,7 +83,7 @@ func (d *document) counts() []Count {
 		out = append(out, c)
 	}
 	for si := range d.sents {
-		if !d.readAll && !mayHoldNumber(d.sents[si].Text) {
+		if !d.readAll && !mayHoldNumber(d.sents[si].Text) || d.skipped != nil && d.skipped[si] {
 			continue
 		}
 		toks := d.tokens(si)

@@ -96,7 +96,14 @@ type document struct {
 	tags        tagTable
 	tagged      [][]nlp.Token
 	timesTagged []uint8
-	actors      []actors.Mention
+	// withheld, when not nil, names the sentences whose tokens are given
+	// no tags, for the tests that find which tags the records need.
+	withheld []bool
+	// skipped, when not nil, names the sentences no reader reads, as if
+	// the pre-checks had ruled them out, for the tests that find which
+	// sentences the records need read.
+	skipped []bool
+	actors  []actors.Mention
 	// recent holds the items of the sentences read last (see items).
 	recent itemCache
 	// trace asks the readers to record which rule made each fact, for
@@ -177,6 +184,11 @@ func (d *document) tokens(i int) []nlp.Token {
 	}
 	toks := d.model.Tag(d.sents[i])
 	d.timesTagged[i] = min(d.timesTagged[i]+1, 255)
+	if d.withheld != nil && d.withheld[i] {
+		for k := range toks {
+			toks[k].Tag = ""
+		}
+	}
 	if p := d.pack(toks); p != nil {
 		d.packed[i] = p
 	} else {

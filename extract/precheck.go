@@ -109,6 +109,9 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // group of states ("the two countries") and has such a word. The others
 // are never tagged for them.
 func (d *document) readsSentence(si int) bool {
+	if d.skipped != nil && d.skipped[si] {
+		return false
+	}
 	if d.readPrecheck[si] == 0 {
 		d.readPrecheck[si] = precheckAnswer(d.readsSentenceText(si))
 	}

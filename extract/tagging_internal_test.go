@@ -37,7 +37,7 @@ func TestMayHoldNumber(t *testing.T) {
 
 // taggingTexts are the real development set (when present) and the
 // project's own sets.
-func taggingTexts(t *testing.T) map[string][]string {
+func taggingTexts(t testing.TB) map[string][]string {
 	t.Helper()
 	sets := map[string][]string{
 		"extract-real": {filepath.Join("..", "..", "shared", "data", "extract-real", "*.txt")},
