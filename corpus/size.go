@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
@@ -79,15 +80,8 @@ func (db *DB) sqliteStorage(ctx context.Context, s *Storage) error {
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p StoragePart
-		if err := rows.Scan(&p.Name, &p.Table, &p.Bytes); err != nil {
-			return err
-		}
-		s.Parts = append(s.Parts, p)
-	}
-	return rows.Err()
+	s.Parts, err = scanParts(rows)
+	return err
 }
 
 func (db *DB) postgresStorage(ctx context.Context, s *Storage) error {
@@ -103,14 +97,25 @@ func (db *DB) postgresStorage(ctx context.Context, s *Storage) error {
 	if err != nil {
 		return err
 	}
+	if s.Parts, err = scanParts(rows); err != nil {
+		return err
+	}
+	for _, p := range s.Parts {
+		s.Bytes += p.Bytes
+	}
+	return nil
+}
+
+// scanParts reads rows of (name, table, bytes) and closes them.
+func scanParts(rows *sql.Rows) ([]StoragePart, error) {
 	defer rows.Close()
+	var parts []StoragePart
 	for rows.Next() {
 		var p StoragePart
 		if err := rows.Scan(&p.Name, &p.Table, &p.Bytes); err != nil {
-			return err
+			return nil, err
 		}
-		s.Parts = append(s.Parts, p)
-		s.Bytes += p.Bytes
+		parts = append(parts, p)
 	}
-	return rows.Err()
+	return parts, rows.Err()
 }
