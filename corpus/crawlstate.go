@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/tally-news/tally/crawl"
@@ -157,6 +159,7 @@ func (db *DB) enqueue(ctx context.Context, job string, items []crawl.Queued) err
 		return fmt.Errorf("enqueue for job %s: %w", job, err)
 	}
 	defer tx.Rollback()
+	args := make([]any, 0, 4*len(items))
 	for _, it := range items {
 		if it.URL == "" {
 			return fmt.Errorf("enqueue for job %s: empty URL", job)
@@ -165,10 +168,12 @@ func (db *DB) enqueue(ctx context.Context, job string, items []crawl.Queued) err
 		if kind == "" {
 			kind = "page"
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO frontier (job, url, depth, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-			job, it.URL, it.Depth, kind); err != nil {
-			return fmt.Errorf("enqueue %s for job %s: %w", it.URL, job, err)
-		}
+		args = append(args, job, it.URL, it.Depth, kind)
+	}
+	// Many rows a statement, in the order given, which is the order
+	// their ids and so their turns in the frontier follow.
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO frontier (job, url, depth, kind)", args, 4); err != nil {
+		return fmt.Errorf("enqueue for job %s: %w", job, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("enqueue for job %s: %w", job, err)
@@ -248,6 +253,41 @@ func (db *DB) LastFetch(ctx context.Context, job, url string) (crawl.Fetch, bool
 	}
 	f.Fetched = parseTime(fetched)
 	return f, true, nil
+}
+
+// LastFetches returns the last fetch recorded for job of each of urls
+// that has one, by URL: one statement for up to idChunk URLs.
+func (db *DB) LastFetches(ctx context.Context, job string, urls []string) (map[string]crawl.Fetch, error) {
+	out := make(map[string]crawl.Fetch, len(urls))
+	for chunk := range slices.Chunk(urls, idChunk) {
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, job)
+		for _, u := range chunk {
+			args = append(args, u)
+		}
+		rows, err := db.read.QueryContext(ctx, `SELECT url, status, etag, last_modified, hash, error, fetched FROM fetches
+			WHERE id IN (SELECT (SELECT f.id FROM fetches f WHERE f.url = u.column1 AND f.job = ? ORDER BY f.id DESC LIMIT 1)
+				FROM (VALUES (?)`+strings.Repeat(", (?)", len(chunk)-1)+`) AS u)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("last fetches of job %s: %w", job, err)
+		}
+		for rows.Next() {
+			var f crawl.Fetch
+			var fetched string
+			if err := rows.Scan(&f.URL, &f.Status, &f.ETag, &f.LastModified, &f.Hash, &f.Error, &fetched); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("last fetches of job %s: %w", job, err)
+			}
+			f.Fetched = parseTime(fetched)
+			out[f.URL] = f
+		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("last fetches of job %s: %w", job, err)
+		}
+		rows.Close()
+	}
+	return out, nil
 }
 
 // HasArticle reports whether the newest page stored under url has its

@@ -66,6 +66,42 @@ func testFrontier(t *testing.T, be backend) {
 	if got, _ := db.Pending(ctx, "other", 10); len(got) != 1 {
 		t.Errorf("the other job's frontier changed: %v", got)
 	}
+
+	// LastFetches looks up many URLs at once, more than one statement
+	// takes: the last fetch of each, none for a URL never fetched or
+	// fetched by another job only.
+	other := crawl.Fetch{URL: "https://a/2", Status: 200, Hash: "other", Fetched: fetched}
+	if err := db.Done(ctx, "other", other); err != nil {
+		t.Fatal(err)
+	}
+	urls := []string{"https://a/1", "https://a/never", "https://a/2"}
+	wantLast := map[string]crawl.Fetch{"https://a/1": failed}
+	for i := range idChunk + 10 {
+		u := fmt.Sprintf("https://b/%d", i)
+		urls = append(urls, u)
+		if i%7 == 0 {
+			f := crawl.Fetch{URL: u, Status: 200, Hash: fmt.Sprint(i), Fetched: fetched}
+			if err := db.Done(ctx, "news", f); err != nil {
+				t.Fatal(err)
+			}
+			wantLast[u] = f
+		}
+	}
+	if got, err := db.LastFetches(ctx, "news", urls); err != nil || !reflect.DeepEqual(got, wantLast) {
+		t.Errorf("LastFetches = %d fetches, %v; want %d", len(got), err, len(wantLast))
+	}
+
+	// A long list is queued in its order, over several statements.
+	var long []crawl.Queued
+	for i := range 2*maxRowsPerInsert + 3 {
+		long = append(long, q(fmt.Sprintf("https://c/%d", i), 1, "page"))
+	}
+	if err := db.Enqueue(ctx, "long", append(long, long[:5]...)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.Pending(ctx, "long", len(long)+10); err != nil || !reflect.DeepEqual(got, long) {
+		t.Errorf("Pending of a long list = %d URLs, %v; want %d in order", len(got), err, len(long))
+	}
 	if err := db.Enqueue(ctx, "news", []crawl.Queued{{URL: ""}}); err == nil {
 		t.Error("an empty URL was queued")
 	}
