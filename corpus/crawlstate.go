@@ -213,11 +213,22 @@ func (db *DB) Count(ctx context.Context, job string) (int, error) {
 }
 
 // Done removes f.URL from job's frontier and records the fetch, in one
-// transaction. A zero f.Fetched is taken as now.
+// transaction: on PostgreSQL one statement, the removal a data-modifying
+// WITH of the insert, which saves a page three round trips of four. A
+// zero f.Fetched is taken as now.
 func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
 	fetched := f.Fetched
 	if fetched.IsZero() {
 		fetched = time.Now()
+	}
+	if db.d.postgres {
+		if _, err := db.write.ExecContext(ctx, `WITH settled AS (DELETE FROM frontier WHERE job = ? AND url = ?)
+			INSERT INTO fetches (job, url, status, etag, last_modified, hash, error, fetched)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			job, f.URL, job, f.URL, f.Status, f.ETag, f.LastModified, f.Hash, f.Error, formatTime(fetched)); err != nil {
+			return fmt.Errorf("record fetch of %s: %w", f.URL, err)
+		}
+		return nil
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
