@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tally-news/tally/crawl"
@@ -213,19 +214,16 @@ func (db *DB) Count(ctx context.Context, job string) (int, error) {
 }
 
 // Done removes f.URL from job's frontier and records the fetch, in one
-// transaction: on PostgreSQL one statement, the removal a data-modifying
-// WITH of the insert, which saves a page three round trips of four. A
-// zero f.Fetched is taken as now.
+// transaction. A zero f.Fetched is taken as now. On PostgreSQL the
+// fetches settled at the same moment share one statement (see settle).
 func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
 	fetched := f.Fetched
 	if fetched.IsZero() {
 		fetched = time.Now()
 	}
 	if db.d.postgres {
-		if _, err := db.write.ExecContext(ctx, `WITH settled AS (DELETE FROM frontier WHERE job = ? AND url = ?)
-			INSERT INTO fetches (job, url, status, etag, last_modified, hash, error, fetched)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			job, f.URL, job, f.URL, f.Status, f.ETag, f.LastModified, f.Hash, f.Error, formatTime(fetched)); err != nil {
+		f.Fetched = fetched
+		if err := db.settled.settle(ctx, db, job, f); err != nil {
 			return fmt.Errorf("record fetch of %s: %w", f.URL, err)
 		}
 		return nil
@@ -247,6 +245,100 @@ func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
 		return fmt.Errorf("record fetch of %s: %w", f.URL, err)
 	}
 	return nil
+}
+
+// settler groups the fetches settled at once on PostgreSQL: the first
+// caller settles its fetch, and those that arrive meanwhile wait and go
+// together into the next statement, whose commit each waits for, as each
+// would for its own. A fetch's removal from the frontier is a
+// data-modifying WITH of the insert of the fetches, so that each group is
+// one statement and one commit, not a transaction of four statements a
+// fetch.
+type settler struct {
+	mu      sync.Mutex
+	busy    bool // a group is being settled
+	pending []*settleRequest
+}
+
+// settleRequest is one fetch of job waiting to be settled.
+type settleRequest struct {
+	job  string
+	f    crawl.Fetch
+	err  error
+	done chan struct{} // closed when err is set
+}
+
+// settle settles f for job, in a group with the fetches that arrive
+// while another group is being settled.
+func (s *settler) settle(ctx context.Context, db *DB, job string, f crawl.Fetch) error {
+	r := &settleRequest{job: job, f: f, done: make(chan struct{})}
+	s.mu.Lock()
+	s.pending = append(s.pending, r)
+	if !s.busy {
+		s.busy = true
+		s.next(context.WithoutCancel(ctx), db) // the group is others' as well
+	} else {
+		s.mu.Unlock()
+	}
+	<-r.done
+	return r.err
+}
+
+// next, called with s.mu held, settles the next group of pending
+// fetches and unlocks s.mu. The fetches that arrived meanwhile are
+// settled next by a goroutine of their own, so that this caller does not
+// wait for them.
+func (s *settler) next(ctx context.Context, db *DB) {
+	n := min(len(s.pending), maxRowsPerInsert)
+	group := s.pending[:n:n]
+	s.pending = s.pending[n:]
+	s.mu.Unlock()
+	settleGroup(ctx, db, group)
+	s.mu.Lock()
+	if len(s.pending) == 0 {
+		s.busy = false
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Unlock()
+	go func() {
+		s.mu.Lock()
+		s.next(ctx, db)
+	}()
+}
+
+// settleGroup settles group in one statement, or when that fails, each
+// fetch alone, so that one that cannot be stored fails by itself.
+func settleGroup(ctx context.Context, db *DB, group []*settleRequest) {
+	defer func() {
+		for _, r := range group {
+			close(r.done)
+		}
+	}()
+	if len(group) > 1 && settleFetches(ctx, db, group) == nil {
+		return
+	}
+	for _, r := range group {
+		r.err = settleFetches(ctx, db, []*settleRequest{r})
+	}
+}
+
+// settleFetches removes the URLs of group from their jobs' frontiers and
+// records their fetches, in one statement.
+func settleFetches(ctx context.Context, db *DB, group []*settleRequest) error {
+	keys := make([]any, 0, 2*len(group))
+	fetches := make([]any, 0, 8*len(group))
+	for _, r := range group {
+		f := r.f
+		keys = append(keys, r.job, f.URL)
+		fetches = append(fetches, r.job, f.URL, f.Status, f.ETag, f.LastModified, f.Hash, f.Error, formatTime(f.Fetched))
+	}
+	fetchRow := "(?, ?, ?, ?, ?, ?, ?, ?)"
+	_, err := db.write.ExecContext(ctx, `WITH settled AS (DELETE FROM frontier q USING (VALUES (?, ?)`+
+		strings.Repeat(", (?, ?)", len(group)-1)+`) AS k WHERE q.job = k.column1 AND q.url = k.column2)
+		INSERT INTO fetches (job, url, status, etag, last_modified, hash, error, fetched)
+		VALUES `+fetchRow+strings.Repeat(", "+fetchRow, len(group)-1), append(keys, fetches...)...)
+	return err
 }
 
 // LastFetch returns the last fetch of url recorded for job, if any.

@@ -259,3 +259,55 @@ func testRuns(t *testing.T, be backend) {
 		t.Errorf("FinishRun of an unknown run = %v", err)
 	}
 }
+
+// TestDoneConcurrent settles many fetches at once, one of which cannot be
+// stored on PostgreSQL (a NUL byte): each other URL leaves the frontier
+// with its fetch recorded, and the one that failed says so and stays
+// queued.
+func TestDoneConcurrent(t *testing.T) { forEachBackend(t, testDoneConcurrent) }
+
+func testDoneConcurrent(t *testing.T, be backend) {
+	ctx := context.Background()
+	db := be.open(t)
+	const n, bad = 60, 17
+	var items []crawl.Queued
+	for i := range n {
+		items = append(items, crawl.Queued{URL: fmt.Sprintf("https://d/%d", i), Kind: "page"})
+	}
+	if err := db.Enqueue(ctx, "news", items); err != nil {
+		t.Fatal(err)
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := crawl.Fetch{URL: items[i].URL, Status: 200, Hash: fmt.Sprint(i), Fetched: testTime}
+			if i == bad {
+				f.ETag = "\"x\x00\""
+			}
+			errs[i] = db.Done(ctx, "news", f)
+		}()
+	}
+	wg.Wait()
+	failing := be == postgresBackend // SQLite stores a NUL byte
+	for i, err := range errs {
+		if (err != nil) != (failing && i == bad) {
+			t.Errorf("Done of %d: %v", i, err)
+		}
+	}
+	wantQueued := 0
+	if failing {
+		wantQueued = 1
+	}
+	if got, _ := db.Count(ctx, "news"); got != wantQueued {
+		t.Errorf("%d URLs left queued, want %d", got, wantQueued)
+	}
+	for i, it := range items {
+		f, ok, err := db.LastFetch(ctx, "news", it.URL)
+		if want := !(failing && i == bad); ok != want || err != nil || ok && f.Hash != fmt.Sprint(i) {
+			t.Errorf("LastFetch of %d = %+v, %v, %v", i, f, ok, err)
+		}
+	}
+}

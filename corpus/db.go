@@ -182,6 +182,7 @@ type DB struct {
 	saves     chan *saveRequest // to the committer (see Save)
 	quit      chan struct{}     // closed by Close
 	committed chan struct{}     // closed when the committer has stopped
+	settled   settler           // fetches being settled (see Done)
 	closeOnce sync.Once
 	phrases   phraseCache // rows of an FTS4 index holding a phrase (see rankFTS4)
 }
