@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/tally-news/tally/crawl"
@@ -157,6 +160,7 @@ func (db *DB) enqueue(ctx context.Context, job string, items []crawl.Queued) err
 		return fmt.Errorf("enqueue for job %s: %w", job, err)
 	}
 	defer tx.Rollback()
+	args := make([]any, 0, 4*len(items))
 	for _, it := range items {
 		if it.URL == "" {
 			return fmt.Errorf("enqueue for job %s: empty URL", job)
@@ -165,10 +169,12 @@ func (db *DB) enqueue(ctx context.Context, job string, items []crawl.Queued) err
 		if kind == "" {
 			kind = "page"
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO frontier (job, url, depth, kind) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-			job, it.URL, it.Depth, kind); err != nil {
-			return fmt.Errorf("enqueue %s for job %s: %w", it.URL, job, err)
-		}
+		args = append(args, job, it.URL, it.Depth, kind)
+	}
+	// Many rows a statement, in the order given, which is the order
+	// their ids and so their turns in the frontier follow.
+	if err := insertRows(ctx, tx, "INSERT OR IGNORE INTO frontier (job, url, depth, kind)", args, 4); err != nil {
+		return fmt.Errorf("enqueue for job %s: %w", job, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("enqueue for job %s: %w", job, err)
@@ -208,11 +214,19 @@ func (db *DB) Count(ctx context.Context, job string) (int, error) {
 }
 
 // Done removes f.URL from job's frontier and records the fetch, in one
-// transaction. A zero f.Fetched is taken as now.
+// transaction. A zero f.Fetched is taken as now. On PostgreSQL the
+// fetches settled at the same moment share one statement (see settle).
 func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
 	fetched := f.Fetched
 	if fetched.IsZero() {
 		fetched = time.Now()
+	}
+	if db.d.postgres {
+		f.Fetched = fetched
+		if err := db.settled.settle(ctx, db, job, f); err != nil {
+			return fmt.Errorf("record fetch of %s: %w", f.URL, err)
+		}
+		return nil
 	}
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -233,6 +247,100 @@ func (db *DB) Done(ctx context.Context, job string, f crawl.Fetch) error {
 	return nil
 }
 
+// settler groups the fetches settled at once on PostgreSQL: the first
+// caller settles its fetch, and those that arrive meanwhile wait and go
+// together into the next statement, whose commit each waits for, as each
+// would for its own. A fetch's removal from the frontier is a
+// data-modifying WITH of the insert of the fetches, so that each group is
+// one statement and one commit, not a transaction of four statements a
+// fetch.
+type settler struct {
+	mu      sync.Mutex
+	busy    bool // a group is being settled
+	pending []*settleRequest
+}
+
+// settleRequest is one fetch of job waiting to be settled.
+type settleRequest struct {
+	job  string
+	f    crawl.Fetch
+	err  error
+	done chan struct{} // closed when err is set
+}
+
+// settle settles f for job, in a group with the fetches that arrive
+// while another group is being settled.
+func (s *settler) settle(ctx context.Context, db *DB, job string, f crawl.Fetch) error {
+	r := &settleRequest{job: job, f: f, done: make(chan struct{})}
+	s.mu.Lock()
+	s.pending = append(s.pending, r)
+	if !s.busy {
+		s.busy = true
+		s.next(context.WithoutCancel(ctx), db) // the group is others' as well
+	} else {
+		s.mu.Unlock()
+	}
+	<-r.done
+	return r.err
+}
+
+// next, called with s.mu held, settles the next group of pending
+// fetches and unlocks s.mu. The fetches that arrived meanwhile are
+// settled next by a goroutine of their own, so that this caller does not
+// wait for them.
+func (s *settler) next(ctx context.Context, db *DB) {
+	n := min(len(s.pending), maxRowsPerInsert)
+	group := s.pending[:n:n]
+	s.pending = s.pending[n:]
+	s.mu.Unlock()
+	settleGroup(ctx, db, group)
+	s.mu.Lock()
+	if len(s.pending) == 0 {
+		s.busy = false
+		s.mu.Unlock()
+		return
+	}
+	s.mu.Unlock()
+	go func() {
+		s.mu.Lock()
+		s.next(ctx, db)
+	}()
+}
+
+// settleGroup settles group in one statement, or when that fails, each
+// fetch alone, so that one that cannot be stored fails by itself.
+func settleGroup(ctx context.Context, db *DB, group []*settleRequest) {
+	defer func() {
+		for _, r := range group {
+			close(r.done)
+		}
+	}()
+	if len(group) > 1 && settleFetches(ctx, db, group) == nil {
+		return
+	}
+	for _, r := range group {
+		r.err = settleFetches(ctx, db, []*settleRequest{r})
+	}
+}
+
+// settleFetches removes the URLs of group from their jobs' frontiers and
+// records their fetches, in one statement.
+func settleFetches(ctx context.Context, db *DB, group []*settleRequest) error {
+	keys := make([]any, 0, 2*len(group))
+	fetches := make([]any, 0, 8*len(group))
+	for _, r := range group {
+		f := r.f
+		keys = append(keys, r.job, f.URL)
+		fetches = append(fetches, r.job, f.URL, f.Status, f.ETag, f.LastModified, f.Hash, f.Error, formatTime(f.Fetched))
+	}
+	fetchRow := "(?, ?, ?, ?, ?, ?, ?, ?)"
+	_, err := db.write.ExecContext(ctx, `WITH settled AS (DELETE FROM frontier q USING (VALUES (?, ?)`+
+		strings.Repeat(", (?, ?)", len(group)-1)+`) AS k WHERE q.job = k.column1 AND q.url = k.column2)
+		INSERT INTO fetches (job, url, status, etag, last_modified, hash, error, fetched)
+		VALUES `+fetchRow+strings.Repeat(", "+fetchRow, len(group)-1), append(keys, fetches...)...)
+	return err
+}
+
 // LastFetch returns the last fetch of url recorded for job, if any.
 func (db *DB) LastFetch(ctx context.Context, job, url string) (crawl.Fetch, bool, error) {
 	var f crawl.Fetch
@@ -248,6 +356,41 @@ func (db *DB) LastFetch(ctx context.Context, job, url string) (crawl.Fetch, bool
 	}
 	f.Fetched = parseTime(fetched)
 	return f, true, nil
+}
+
+// LastFetches returns the last fetch recorded for job of each of urls
+// that has one, by URL: one statement for up to idChunk URLs.
+func (db *DB) LastFetches(ctx context.Context, job string, urls []string) (map[string]crawl.Fetch, error) {
+	out := make(map[string]crawl.Fetch, len(urls))
+	for chunk := range slices.Chunk(urls, idChunk) {
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, job)
+		for _, u := range chunk {
+			args = append(args, u)
+		}
+		rows, err := db.read.QueryContext(ctx, `SELECT url, status, etag, last_modified, hash, error, fetched FROM fetches
+			WHERE id IN (SELECT (SELECT f.id FROM fetches f WHERE f.url = u.column1 AND f.job = ? ORDER BY f.id DESC LIMIT 1)
+				FROM (VALUES (?)`+strings.Repeat(", (?)", len(chunk)-1)+`) AS u)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("last fetches of job %s: %w", job, err)
+		}
+		for rows.Next() {
+			var f crawl.Fetch
+			var fetched string
+			if err := rows.Scan(&f.URL, &f.Status, &f.ETag, &f.LastModified, &f.Hash, &f.Error, &fetched); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("last fetches of job %s: %w", job, err)
+			}
+			f.Fetched = parseTime(fetched)
+			out[f.URL] = f
+		}
+		if err := rows.Err(); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("last fetches of job %s: %w", job, err)
+		}
+		rows.Close()
+	}
+	return out, nil
 }
 
 // HasArticle reports whether the newest page stored under url has its

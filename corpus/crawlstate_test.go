@@ -66,6 +66,42 @@ func testFrontier(t *testing.T, be backend) {
 	if got, _ := db.Pending(ctx, "other", 10); len(got) != 1 {
 		t.Errorf("the other job's frontier changed: %v", got)
 	}
+
+	// LastFetches looks up many URLs at once, more than one statement
+	// takes: the last fetch of each, none for a URL never fetched or
+	// fetched by another job only.
+	other := crawl.Fetch{URL: "https://a/2", Status: 200, Hash: "other", Fetched: fetched}
+	if err := db.Done(ctx, "other", other); err != nil {
+		t.Fatal(err)
+	}
+	urls := []string{"https://a/1", "https://a/never", "https://a/2"}
+	wantLast := map[string]crawl.Fetch{"https://a/1": failed}
+	for i := range idChunk + 10 {
+		u := fmt.Sprintf("https://b/%d", i)
+		urls = append(urls, u)
+		if i%7 == 0 {
+			f := crawl.Fetch{URL: u, Status: 200, Hash: fmt.Sprint(i), Fetched: fetched}
+			if err := db.Done(ctx, "news", f); err != nil {
+				t.Fatal(err)
+			}
+			wantLast[u] = f
+		}
+	}
+	if got, err := db.LastFetches(ctx, "news", urls); err != nil || !reflect.DeepEqual(got, wantLast) {
+		t.Errorf("LastFetches = %d fetches, %v; want %d", len(got), err, len(wantLast))
+	}
+
+	// A long list is queued in its order, over several statements.
+	var long []crawl.Queued
+	for i := range 2*maxRowsPerInsert + 3 {
+		long = append(long, q(fmt.Sprintf("https://c/%d", i), 1, "page"))
+	}
+	if err := db.Enqueue(ctx, "long", append(long, long[:5]...)); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := db.Pending(ctx, "long", len(long)+10); err != nil || !reflect.DeepEqual(got, long) {
+		t.Errorf("Pending of a long list = %d URLs, %v; want %d in order", len(got), err, len(long))
+	}
 	if err := db.Enqueue(ctx, "news", []crawl.Queued{{URL: ""}}); err == nil {
 		t.Error("an empty URL was queued")
 	}
@@ -221,5 +257,57 @@ func testRuns(t *testing.T, be backend) {
 	}
 	if err := db.FinishRun(ctx, 999, stats); !errors.Is(err, ErrNotFound) {
 		t.Errorf("FinishRun of an unknown run = %v", err)
+	}
+}
+
+// TestDoneConcurrent settles many fetches at once, one of which cannot be
+// stored on PostgreSQL (a NUL byte): each other URL leaves the frontier
+// with its fetch recorded, and the one that failed says so and stays
+// queued.
+func TestDoneConcurrent(t *testing.T) { forEachBackend(t, testDoneConcurrent) }
+
+func testDoneConcurrent(t *testing.T, be backend) {
+	ctx := context.Background()
+	db := be.open(t)
+	const n, bad = 60, 17
+	var items []crawl.Queued
+	for i := range n {
+		items = append(items, crawl.Queued{URL: fmt.Sprintf("https://d/%d", i), Kind: "page"})
+	}
+	if err := db.Enqueue(ctx, "news", items); err != nil {
+		t.Fatal(err)
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := crawl.Fetch{URL: items[i].URL, Status: 200, Hash: fmt.Sprint(i), Fetched: testTime}
+			if i == bad {
+				f.ETag = "\"x\x00\""
+			}
+			errs[i] = db.Done(ctx, "news", f)
+		}()
+	}
+	wg.Wait()
+	failing := be == postgresBackend // SQLite stores a NUL byte
+	for i, err := range errs {
+		if (err != nil) != (failing && i == bad) {
+			t.Errorf("Done of %d: %v", i, err)
+		}
+	}
+	wantQueued := 0
+	if failing {
+		wantQueued = 1
+	}
+	if got, _ := db.Count(ctx, "news"); got != wantQueued {
+		t.Errorf("%d URLs left queued, want %d", got, wantQueued)
+	}
+	for i, it := range items {
+		f, ok, err := db.LastFetch(ctx, "news", it.URL)
+		if want := !(failing && i == bad); ok != want || err != nil || ok && f.Hash != fmt.Sprint(i) {
+			t.Errorf("LastFetch of %d = %+v, %v, %v", i, f, ok, err)
+		}
 	}
 }

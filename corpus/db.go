@@ -167,10 +167,14 @@ func SchemaVersion() int {
 
 // DB is an open corpus. Its methods are safe for concurrent use.
 type DB struct {
-	path  string    // the file name, or the URL without its password
-	d     *dialect  // SQLite or PostgreSQL
-	write *pool     // SQLite: one connection, writes are serialised in process
-	read  *pool     // a pool of read-only connections
+	path  string   // the file name, or the URL without its password
+	d     *dialect // SQLite or PostgreSQL
+	write *pool    // SQLite: one connection, writes are serialised in process
+	read  *pool    // a pool of read-only connections
+	// slots, on PostgreSQL, is a pool whose commits do not wait for the
+	// write-ahead log to reach the disk, for the slots' claims and
+	// releases (see lease.go); nil on SQLite, whose slots use write.
+	slots *pool
 	busy  *busyTime // the time spent waiting for the database
 
 	readOnly  bool
@@ -178,6 +182,7 @@ type DB struct {
 	saves     chan *saveRequest // to the committer (see Save)
 	quit      chan struct{}     // closed by Close
 	committed chan struct{}     // closed when the committer has stopped
+	settled   settler           // fetches being settled (see Done)
 	closeOnce sync.Once
 	phrases   phraseCache // rows of an FTS4 index holding a phrase (see rankFTS4)
 }
@@ -422,6 +427,11 @@ func (db *DB) close() error {
 	err := db.read.Close()
 	if werr := db.write.Close(); err == nil {
 		err = werr
+	}
+	if db.slots != nil {
+		if serr := db.slots.Close(); err == nil {
+			err = serr
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("close corpus %s: %w", db.path, err)

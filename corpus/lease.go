@@ -121,7 +121,7 @@ func (db *DB) Claim(ctx context.Context, name string, interval time.Duration) (t
 	// The next time is taken from the clock when the row is written, not
 	// when the statement began: one that waited for another's claim must
 	// not leave a next time already past.
-	err := db.write.QueryRowContext(ctx, `INSERT INTO slots (name, next_at, claims) VALUES (?, `+now+` + ?, 1)
+	err := db.slotPool().QueryRowContext(ctx, `INSERT INTO slots (name, next_at, claims) VALUES (?, `+now+` + ?, 1)
 		ON CONFLICT (name) DO UPDATE SET next_at = `+now+` + ?, claims = slots.claims + 1 WHERE slots.next_at <= `+now+`
 		RETURNING claims`, name, interval.Microseconds(), interval.Microseconds()).Scan(&claim)
 	if err == nil {
@@ -131,7 +131,7 @@ func (db *DB) Claim(ctx context.Context, name string, interval time.Duration) (t
 		return 0, 0, fmt.Errorf("claim %s: %w", name, err)
 	}
 	var wait int64
-	if err := db.write.QueryRowContext(ctx, "SELECT next_at - "+now+" FROM slots WHERE name = ?", name).Scan(&wait); err != nil {
+	if err := db.slotPool().QueryRowContext(ctx, "SELECT next_at - "+now+" FROM slots WHERE name = ?", name).Scan(&wait); err != nil {
 		return 0, 0, fmt.Errorf("claim %s: %w", name, err)
 	}
 	// At least a microsecond: the slot was not claimed, even if its time
@@ -144,7 +144,7 @@ func (db *DB) Claim(ctx context.Context, name string, interval time.Duration) (t
 // and was followed by another's is over: releasing it leaves the slot to
 // the later claim.
 func (db *DB) Release(ctx context.Context, name string, claim int64) error {
-	if _, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = 0 WHERE name = ? AND claims = ?", name, claim); err != nil {
+	if _, err := db.slotPool().ExecContext(ctx, "UPDATE slots SET next_at = 0 WHERE name = ? AND claims = ?", name, claim); err != nil {
 		return fmt.Errorf("release %s: %w", name, err)
 	}
 	return nil
@@ -153,7 +153,7 @@ func (db *DB) Release(ctx context.Context, name string, claim int64) error {
 // Extend sets the next time of the slot called name to interval from now
 // if claim is still its latest, and reports whether it was.
 func (db *DB) Extend(ctx context.Context, name string, claim int64, interval time.Duration) (bool, error) {
-	res, err := db.write.ExecContext(ctx, "UPDATE slots SET next_at = "+db.d.nowMicros()+" + ? WHERE name = ? AND claims = ?",
+	res, err := db.slotPool().ExecContext(ctx, "UPDATE slots SET next_at = "+db.d.nowMicros()+" + ? WHERE name = ? AND claims = ?",
 		interval.Microseconds(), name, claim)
 	if err != nil {
 		return false, fmt.Errorf("extend claim of %s: %w", name, err)
@@ -163,6 +163,15 @@ func (db *DB) Extend(ctx context.Context, name string, claim int64, interval tim
 		return false, fmt.Errorf("extend claim of %s: %w", name, err)
 	}
 	return n > 0, nil
+}
+
+// slotPool is the pool the slots' statements run on: one whose commits
+// do not wait for the disk on PostgreSQL, the writer on SQLite.
+func (db *DB) slotPool() *pool {
+	if db.slots != nil {
+		return db.slots
+	}
+	return db.write
 }
 
 // runAlive is the SQL condition that a run's worker renewed its lease and

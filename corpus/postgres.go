@@ -144,9 +144,24 @@ func openPostgres(ctx context.Context, dsn string, upto int, how openHow) (_ *DB
 	write.SetMaxOpenConns(conns)
 	write.SetMaxIdleConns(conns)
 	write.SetConnMaxIdleTime(time.Minute)
+	// A slot's claim or release is a transaction of its own, two a page
+	// fetched on a shared frontier; waiting for each to reach the disk
+	// cost the server more CPU than all the rest of the crawl state. A
+	// slot is held for one request at most: should the server crash and
+	// lose a slot's last change, the slot is free again, or frees itself
+	// when its hold runs out.
+	slotsCfg := cfg.Copy()
+	slotsCfg.RuntimeParams["synchronous_commit"] = "off"
+	if how == openReadOnly {
+		slotsCfg = readCfg
+	}
+	slots := stdlib.OpenDB(*slotsCfg)
+	slots.SetMaxOpenConns(conns)
+	slots.SetMaxIdleConns(conns)
+	slots.SetConnMaxIdleTime(time.Minute)
 	busy := new(busyTime)
-	db := &DB{path: redactURL(dsn), d: d, busy: busy, write: &pool{write, d, busy}, read: &pool{read, d, busy}, readOnly: how == openReadOnly,
-		saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
+	db := &DB{path: redactURL(dsn), d: d, busy: busy, write: &pool{write, d, busy}, read: &pool{read, d, busy}, slots: &pool{slots, d, busy},
+		readOnly: how == openReadOnly, saves: make(chan *saveRequest), quit: make(chan struct{}), committed: make(chan struct{})}
 	go db.commitSaves()
 	return db, nil
 }

@@ -146,9 +146,13 @@ func (db *DB) commitSaves() {
 	}
 }
 
-// commitGroup stores each request of group in a savepoint of one
-// transaction and commits it, setting each request's result. A group in
-// which PostgreSQL aborted a doc's statements to break a deadlock with
+// commitGroup stores the requests of group in one transaction and
+// commits it, setting each request's result. The docs are stored one
+// after the other without savepoints first; when one fails, the
+// transaction is rolled back and the group stored again with each doc in
+// a savepoint of its own, so that the failing doc leaves the others
+// stored. Docs rarely fail, and two statements a doc are saved. A group
+// in which PostgreSQL aborted a doc's statements to break a deadlock with
 // another worker's transaction, or for a serialization failure, is rolled
 // back and stored again, as retryConflict runs a transaction again:
 // rolling back frees the locks the other worker waits for, where running
@@ -156,19 +160,28 @@ func (db *DB) commitSaves() {
 // After the last try, the docs stored are committed and the doc that
 // failed says why.
 func (db *DB) commitGroup(group []*saveRequest) {
-	for attempt := 0; ; attempt++ {
+	savepoints := false
+	for attempt := 0; ; {
 		last := attempt+1 >= conflictRetries
-		if !db.commitGroupOnce(group, attempt > 0, !last) || last {
+		conflict, failed := db.commitGroupOnce(group, attempt > 0, !last, savepoints)
+		if failed {
+			savepoints = true
+			continue
+		}
+		if !conflict || last {
 			return
 		}
 		time.Sleep(conflictBackoff(attempt))
+		attempt++
 	}
 }
 
 // commitGroupOnce is one try of commitGroup, alone (see savesLock) when
 // it is not the first. With retry set, a group in which a doc failed for
-// a conflict is rolled back, and it reports true.
-func (db *DB) commitGroupOnce(group []*saveRequest, alone, retry bool) (conflict bool) {
+// a conflict is rolled back, and it reports conflict. Without savepoints,
+// a group of more than one doc in which a doc failed is rolled back, and
+// it reports failed.
+func (db *DB) commitGroupOnce(group []*saveRequest, alone, retry, savepoints bool) (conflict, failed bool) {
 	ctx := context.Background() // a group outlives any one caller
 	for _, r := range group {
 		r.err, r.saved = nil, Saved{}
@@ -183,52 +196,52 @@ func (db *DB) commitGroupOnce(group []*saveRequest, alone, retry bool) (conflict
 	tx, err := db.write.BeginTx(ctx, nil)
 	if err != nil {
 		fail(err)
-		return false
+		return false, false
 	}
 	defer tx.Rollback()
 	if err := lockSaves(ctx, tx, alone); err != nil {
 		fail(err)
-		return retry && isConflict(err)
+		return retry && isConflict(err), false
 	}
 	// A doc alone in its group needs no savepoint: when it fails, the
 	// transaction is rolled back.
-	single := len(group) == 1
+	savepoints = savepoints && len(group) > 1
 	for _, r := range group {
 		if err := r.ctx.Err(); err != nil {
 			r.err = err
 			continue
 		}
-		if !single {
+		if savepoints {
 			if _, err := tx.ExecContext(ctx, "SAVEPOINT save_doc"); err != nil {
 				fail(err)
-				return retry && isConflict(err)
+				return retry && isConflict(err), false
 			}
 		}
 		r.saved, r.err = saveDoc(ctx, tx, r.doc, r.page)
 		if r.err != nil {
 			if retry && isConflict(r.err) {
-				return true
+				return true, false
 			}
-			if single {
-				return false
+			if !savepoints {
+				return false, len(group) > 1
 			}
 			if _, err := tx.ExecContext(ctx, "ROLLBACK TO save_doc"); err != nil {
 				fail(err)
-				return false
+				return false, false
 			}
 		}
-		if !single {
+		if savepoints {
 			if _, err := tx.ExecContext(ctx, "RELEASE save_doc"); err != nil {
 				fail(err)
-				return false
+				return false, false
 			}
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		fail(fmt.Errorf("commit: %w", err))
-		return retry && isConflict(err)
+		return retry && isConflict(err), false
 	}
-	return false
+	return false, false
 }
 
 // SaveAll stores docs in one transaction, as Save does each: all of them

@@ -435,3 +435,39 @@ func TestSaveConcurrently(t *testing.T) {
 		t.Errorf("Save after Close = %v, want ErrClosed", err)
 	}
 }
+
+// TestSaveGroupFailingDoc stores a group of docs of which one fails: the
+// others are stored, and only the failing one says why.
+func TestSaveGroupFailingDoc(t *testing.T) { forEachBackend(t, testSaveGroupFailingDoc) }
+
+func testSaveGroupFailingDoc(t *testing.T, be backend) {
+	if be == sqliteBackend {
+		t.Skip("SQLite stores any text; PostgreSQL refuses a NUL byte, which makes the doc fail")
+	}
+	ctx := context.Background()
+	db := be.open(t)
+	var group []*saveRequest
+	for i := range 4 {
+		d := testDoc(i, "group.example")
+		if i == 2 {
+			d.Article.Title = "Story\x00 2"
+		}
+		p, err := preparePage(&d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		group = append(group, &saveRequest{ctx: ctx, doc: &d, page: &p, done: make(chan struct{})})
+	}
+	db.commitGroup(group)
+	for i, r := range group {
+		if failed := r.err != nil; failed != (i == 2) {
+			t.Errorf("doc %d: err %v, want one for doc 2 only", i, r.err)
+		}
+		if stored := r.saved.ArticleID != 0; stored != (i != 2) {
+			t.Errorf("doc %d: saved %+v", i, r.saved)
+		}
+	}
+	if got := count(t, db, "articles"); got != 3 {
+		t.Errorf("%d articles stored, want 3", got)
+	}
+}

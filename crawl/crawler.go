@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -574,6 +575,13 @@ func (rs *runState) enqueueLinks(ctx context.Context, links []link, parentDepth 
 		}
 		return nil
 	}
+	// The links that pass the filters are looked up in the fetch history
+	// together, enqueueChunk at a time.
+	type candidate struct {
+		link
+		depth int
+	}
+	var candidates []candidate
 	for _, l := range links {
 		if !rs.markSeen(l.URL) {
 			continue
@@ -594,32 +602,40 @@ func (rs *runState) enqueueLinks(ctx context.Context, links []link, parentDepth 
 			skipped++
 			continue
 		}
-		last, ok, err := rs.c.store.LastFetch(ctx, rs.job, l.URL)
+		candidates = append(candidates, candidate{l, depth})
+	}
+	urls := make([]string, 0, min(len(candidates), enqueueChunk))
+	for chunk := range slices.Chunk(candidates, enqueueChunk) {
+		urls = urls[:0]
+		for _, c := range chunk {
+			urls = append(urls, c.URL)
+		}
+		lasts, err := rs.c.store.LastFetches(ctx, rs.job, urls)
 		if err != nil {
-			return skipped, fmt.Errorf("crawl: last fetch of %s: %w", l.URL, err)
+			return skipped, fmt.Errorf("crawl: last fetches of %d links: %w", len(urls), err)
 		}
-		if ok {
-			if !last.Fetched.Before(rs.started) {
-				continue // fetched in this run
-			}
-			if l.Kind == KindPage && now.Sub(last.Fetched) < cfg.RecrawlAge && !transientFailure(last.Error) {
-				handled, err := rs.handled(ctx, l.URL, last)
-				if err != nil {
-					return skipped, err
+		for _, c := range chunk {
+			if last, ok := lasts[c.URL]; ok {
+				if !last.Fetched.Before(rs.started) {
+					continue // fetched in this run
 				}
-				if handled {
-					continue // fresh enough
+				if c.Kind == KindPage && now.Sub(last.Fetched) < cfg.RecrawlAge && !transientFailure(last.Error) {
+					handled, err := rs.handled(ctx, c.URL, last)
+					if err != nil {
+						return skipped, err
+					}
+					if handled {
+						continue // fresh enough
+					}
 				}
 			}
+			batch = append(batch, Queued{URL: c.URL, Depth: c.depth, Kind: c.Kind})
 		}
-		batch = append(batch, Queued{URL: l.URL, Depth: depth, Kind: l.Kind})
-		if len(batch) >= enqueueChunk {
-			if err := flush(); err != nil {
-				return skipped, err
-			}
+		if err := flush(); err != nil {
+			return skipped, err
 		}
 	}
-	return skipped, flush()
+	return skipped, nil
 }
 
 // handled reports whether the page last fetched as url (with fetch

@@ -209,6 +209,19 @@ func (s *MemoryStore) LastFetch(ctx context.Context, job, url string) (Fetch, bo
 	return f, ok, nil
 }
 
+// LastFetches implements Store.
+func (s *MemoryStore) LastFetches(ctx context.Context, job string, urls []string) (map[string]Fetch, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]Fetch{}
+	for _, u := range urls {
+		if f, ok := s.fetches[fetchKey(job, u)]; ok {
+			out[u] = f
+		}
+	}
+	return out, nil
+}
+
 // fetchKey keys the fetch history by job and URL.
 func fetchKey(job, url string) string { return job + "\x00" + url }
 

@@ -81,6 +81,12 @@ func TestMemoryStoreFrontier(t *testing.T) {
 	if !ok || f.Status != 200 || f.Hash != "h" || f.Fetched.IsZero() {
 		t.Errorf("LastFetch(b) = %+v, %v", f, ok)
 	}
+	if got, err := s.LastFetches(ctx, "j", []string{"a", "b"}); err != nil || len(got) != 1 || got["b"] != f {
+		t.Errorf("LastFetches(a, b) = %+v, %v; want b's only", got, err)
+	}
+	if got, _ := s.LastFetches(ctx, "other", []string{"b"}); len(got) != 0 {
+		t.Errorf("another job's LastFetches(b) = %+v", got)
+	}
 	// A URL done can be queued again (a later run's seed).
 	if err := s.Enqueue(ctx, "j", []Queued{q("b")}); err != nil {
 		t.Fatal(err)

@@ -131,6 +131,10 @@ type Store interface {
 	// Jobs keep their own fetch history: one job's fetches do not make
 	// another skip a URL or send a conditional request.
 	LastFetch(ctx context.Context, job, url string) (Fetch, bool, error)
+	// LastFetches is LastFetch for many URLs at once: the last fetch of
+	// each of urls recorded for job, by URL, leaving out those never
+	// fetched.
+	LastFetches(ctx context.Context, job string, urls []string) (map[string]Fetch, error)
 }
 
 // LockHeldError is the error a Store's Lock returns when owner holds job's
