@@ -164,18 +164,7 @@ func testTwoWritersStoreOnce(t *testing.T, be backend) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for k := range n {
-					i := k
-					if w == 1 {
-						i = n - 1 - k
-					}
-					if i%2 != g {
-						continue
-					}
-					if _, err := db.Save(ctx, testDoc(i, "wire.example")); err != nil {
-						errs <- err
-					}
-				}
+				saveEach(ctx, db, 0, n, w == 1, 2, g, errs)
 			}()
 		}
 	}
@@ -184,8 +173,33 @@ func testTwoWritersStoreOnce(t *testing.T, be backend) {
 	for err := range errs {
 		t.Error(err)
 	}
+	wantStoredOnce(t, dbs[0], n)
+}
+
+// saveEach saves the test docs from+k, for k from 0 to n-1 (from n-1
+// down when reversed) and k%groups == g, one at a time, sending errors to
+// errs.
+func saveEach(ctx context.Context, db *DB, from, n int, reversed bool, groups, g int, errs chan<- error) {
+	for j := range n {
+		k := j
+		if reversed {
+			k = n - 1 - j
+		}
+		if k%groups != g {
+			continue
+		}
+		if _, err := db.Save(ctx, testDoc(from+k, "wire.example")); err != nil {
+			errs <- err
+		}
+	}
+}
+
+// wantStoredOnce checks that db holds n pages, articles, records and
+// votes: each test doc stored once.
+func wantStoredOnce(t *testing.T, db *DB, n int) {
+	t.Helper()
 	for _, table := range []string{"pages", "articles", "records", "votes"} {
-		if got := count(t, dbs[0], table); got != n {
+		if got := count(t, db, table); got != n {
 			t.Errorf("%d %s, want %d", got, table, n)
 		}
 	}
@@ -231,18 +245,7 @@ func testOverlappingSavesRetried(t *testing.T, be backend) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for k := range size {
-					i := k
-					if w == 1 {
-						i = size - 1 - k
-					}
-					if i%4 != g {
-						continue
-					}
-					if _, err := db.Save(ctx, testDoc(rounds*size+i, "wire.example")); err != nil {
-						errs <- err
-					}
-				}
+				saveEach(ctx, db, rounds*size, size, w == 1, 4, g, errs)
 			}()
 		}
 	}
@@ -251,9 +254,5 @@ func testOverlappingSavesRetried(t *testing.T, be backend) {
 	for err := range errs {
 		t.Error(err)
 	}
-	for _, table := range []string{"pages", "articles", "records", "votes"} {
-		if got := count(t, dbs[0], table); got != (rounds+1)*size {
-			t.Errorf("%d %s, want %d", got, table, (rounds+1)*size)
-		}
-	}
+	wantStoredOnce(t, dbs[0], (rounds+1)*size)
 }
