@@ -60,15 +60,7 @@ func TestImportKeepsGoingPastBadFiles(t *testing.T) {
 	if !strings.Contains(out, "3 failed") || strings.Count(stderr, "\n") != 3 {
 		t.Errorf("summary %q; stderr:\n%s", out, stderr)
 	}
-	c, err := corpus.OpenReadOnly(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	s, err := c.Stats(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := corpusStats(t, db)
 	if s.Pages != 3 {
 		t.Errorf("%d pages stored, want the 3 good ones (a, c, f)", s.Pages)
 	}
@@ -173,4 +165,19 @@ func TestReextractKeepsGoingPastBadPages(t *testing.T) {
 	if !strings.HasPrefix(out, "reextracted 5 pages") || !strings.Contains(stderr, "page 1: ") {
 		t.Errorf("want the 5 good pages redone and page 1 reported:\n%s\n%s", out, stderr)
 	}
+}
+
+// corpusStats opens the corpus at db read-only and returns its stats.
+func corpusStats(t *testing.T, db string) corpus.Stats {
+	t.Helper()
+	c, err := corpus.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, err := c.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -146,15 +146,7 @@ func TestSharedImportAndReextract(t *testing.T) {
 	runWorkers(t, 3, "reextract", "--db", pg, "--all", "--lease", "1s")
 	reextracted.check(t, "reextract", pages)
 
-	c, err = corpus.OpenReadOnly(context.Background(), pg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	s, err := c.Stats(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := corpusStats(t, pg)
 	if s.Pages != pages || s.Articles+s.Duplicates != pages {
 		t.Errorf("corpus holds %d pages, %d articles and %d duplicates; want %d pages, each an article or a duplicate",
 			s.Pages, s.Articles, s.Duplicates, pages)
